@@ -1,0 +1,132 @@
+#include "CNcursesw.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+static SCREEN *screen = NULL;
+static int color_started = 0;
+
+int rl_start(int use_color, int escape_delay_ms) {
+    if (screen != NULL) return 0;
+    screen = newterm(NULL, stdout, stdin);
+    if (screen == NULL) return -1;
+    set_term(screen);
+    raw();            /* Ctrl-C, Ctrl-Z, Ctrl-S arrive as keys, not as signals or flow control */
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    meta(stdscr, TRUE);
+    intrflush(stdscr, FALSE);
+    if (escape_delay_ms >= 0) set_escdelay(escape_delay_ms);
+    curs_set(0);
+    color_started = 0;
+    if (use_color && has_colors()) {
+        start_color();
+        use_default_colors();
+        color_started = 1;
+    }
+    return 0;
+}
+
+void rl_stop(void) {
+    if (screen == NULL) return;
+    curs_set(1);
+    endwin();
+    delscreen(screen);
+    screen = NULL;
+}
+
+int rl_has_color(void) { return color_started; }
+
+void rl_define_pair(int pair, int fg) {
+    if (color_started && pair > 0 && pair < COLOR_PAIRS) init_pair((short)pair, (short)fg, -1);
+}
+
+void rl_size(int *rows, int *cols) {
+    int r = 0, c = 0;
+    getmaxyx(stdscr, r, c);
+    *rows = r;
+    *cols = c;
+}
+
+void rl_put(int row, int col, const uint32_t *codepoints, int count, int pair, int attributes) {
+    wchar_t text[CCHARW_MAX + 1];
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+    for (int i = 0; i < n; i++) text[i] = (wchar_t)codepoints[i];
+    text[n] = L'\0';
+    attr_t attr = A_NORMAL;
+    if (attributes & RL_BOLD) attr |= A_BOLD;
+    if (attributes & RL_REVERSE) attr |= A_REVERSE;
+    if (attributes & RL_UNDERLINE) attr |= A_UNDERLINE;
+    if (attributes & RL_DIM) attr |= A_DIM;
+    cchar_t cell;
+    if (setcchar(&cell, text, attr, color_started ? (short)pair : 0, NULL) == OK) {
+        mvwadd_wch(stdscr, row, col, &cell);
+    }
+}
+
+void rl_place_cursor(int row, int col, int visible) {
+    if (visible) {
+        wmove(stdscr, row, col);
+        curs_set(1);
+    } else {
+        curs_set(0);
+    }
+}
+
+void rl_flush(void) { wrefresh(stdscr); }
+
+void rl_invalidate(void) { clearok(stdscr, TRUE); }
+
+int rl_read(int timeout_ms, uint32_t *value) {
+    wint_t key = 0;
+    wtimeout(stdscr, timeout_ms);
+    int kind = wget_wch(stdscr, &key);
+    if (kind == ERR) return RL_NONE;
+    if (kind == OK) {
+        *value = (uint32_t)key;
+        return RL_CHAR;
+    }
+    switch (key) {
+    case KEY_UP: *value = RL_KEY_UP; break;
+    case KEY_DOWN: *value = RL_KEY_DOWN; break;
+    case KEY_LEFT: *value = RL_KEY_LEFT; break;
+    case KEY_RIGHT: *value = RL_KEY_RIGHT; break;
+    case KEY_HOME: *value = RL_KEY_HOME; break;
+    case KEY_END: *value = RL_KEY_END; break;
+    case KEY_PPAGE: *value = RL_KEY_PAGE_UP; break;
+    case KEY_NPAGE: *value = RL_KEY_PAGE_DOWN; break;
+    case KEY_BACKSPACE: *value = RL_KEY_BACKSPACE; break;
+    case KEY_DC: *value = RL_KEY_DELETE; break;
+    case KEY_ENTER: *value = RL_KEY_ENTER; break;
+    case KEY_BTAB: *value = RL_KEY_BACK_TAB; break;
+    case KEY_RESIZE: *value = RL_KEY_RESIZE; break;
+    case KEY_IC: *value = RL_KEY_INSERT; break;
+    case KEY_F(1): *value = RL_KEY_F1; break;
+    default: *value = RL_KEY_OTHER; break;
+    }
+    return RL_SPECIAL;
+}
+
+static volatile sig_atomic_t caught_signal = 0;
+
+static void remember_signal(int number) {
+    if (caught_signal == 0) caught_signal = number;
+}
+
+void rl_catch_signals(void) {
+    struct sigaction action;
+    action.sa_handler = remember_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; /* no SA_RESTART: a blocked read returns so the main loop sees the flag */
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGQUIT, &action, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+int rl_caught_signal(void) { return (int)caught_signal; }

@@ -1,0 +1,51 @@
+import Foundation
+
+/// What went wrong with the data directory, in words for the coach (Dutch). Never holds personal data.
+public enum StoreError: Error, Equatable, LocalizedError {
+    /// Another Rode Loper holds the lock on this data directory.
+    case lockedByOtherInstance(directory: String)
+    case diskFull
+    case noPermission(path: String)
+    case readOnlyFileSystem
+    case io(operation: String, path: String, code: Int32)
+    /// A youth file could not be read; it was moved to quarantine (or left alone in read-only mode).
+    case unreadable(file: String, reason: String)
+    case notFound(id: String)
+    case notEmpty(directory: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .lockedByOtherInstance(let directory):
+            "Rode Loper is al geopend met de gegevensmap \(directory) (in een ander venster of een andere sessie). Sluit dat eerst; twee tegelijk zou wijzigingen kunnen overschrijven."
+        case .diskFull:
+            "De schijf is vol: de wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw; er is niets verloren."
+        case .noPermission(let path):
+            "Geen toestemming om te schrijven in \(path). De wijziging is niet opgeslagen."
+        case .readOnlyFileSystem:
+            "De gegevensmap staat op een schijf die alleen gelezen kan worden. De wijziging is niet opgeslagen."
+        case .io(let operation, let path, let code):
+            "\(operation) mislukt voor \(path) (foutcode \(code)). De wijziging is niet opgeslagen."
+        case .unreadable(let file, let reason):
+            "Het bestand \(file) kon niet worden gelezen: \(reason)."
+        case .notFound(let id):
+            "Er is geen dossier met nummer \(id)."
+        case .notEmpty(let directory):
+            "De map \(directory) bevat al gegevens; de demo schrijft alleen in een lege map."
+        }
+    }
+
+    /// The error for a failed system call, by errno.
+    static func from(errno code: Int32, operation: String, path: String) -> StoreError {
+        switch code {
+        case ENOSPC, EDQUOT: .diskFull
+        case EACCES, EPERM: .noPermission(path: path)
+        case EROFS: .readOnlyFileSystem
+        default: .io(operation: operation, path: path, code: code)
+        }
+    }
+}
+
+/// Something the coach should know about the data directory, e.g. a file put in quarantine.
+public struct StoreNotice: Equatable, Sendable {
+    public let message: String
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// The phases of Rode loper coaching, in order. `closed` is the end of a case.
+public enum Phase: String, Codable, CaseIterable, Sendable {
+    case scout, quickScan, matchAndWrapAround, coaching, borg, closed
+
+    /// The Dutch name the coach knows.
+    public var label: String {
+        switch self {
+        case .scout: "Scout"
+        case .quickScan: "Quick scan"
+        case .matchAndWrapAround: "Match & wrap-around"
+        case .coaching: "Coachen"
+        case .borg: "Borgen"
+        case .closed: "Afgesloten"
+        }
+    }
+
+    public var next: Phase? { Phase.allCases.firstIndex(of: self).flatMap { Phase.allCases.dropFirst($0 + 1).first } }
+    public var previous: Phase? {
+        Phase.allCases.firstIndex(of: self).flatMap { $0 > 0 ? Phase.allCases[$0 - 1] : nil }
+    }
+}
+
+/// Where the young person was found (vindplaats).
+public enum Channel: String, Codable, CaseIterable, Sendable {
+    case neighbourhoodOfficer, youthWorker, safetyHouse, school, rmcCompulsoryEducation, youthDesk
+    case street, sportsClub, musicStudio, barbershop, other
+
+    public var label: String {
+        switch self {
+        case .neighbourhoodOfficer: "Wijkagent"
+        case .youthWorker: "Jongerenwerker"
+        case .safetyHouse: "Veiligheidshuis"
+        case .school: "School (mentor, stagebegeleider)"
+        case .rmcCompulsoryEducation: "RMC / leerplicht"
+        case .youthDesk: "Jongerenloket"
+        case .street: "Straat"
+        case .sportsClub: "Sportclub"
+        case .musicStudio: "Muziekstudio"
+        case .barbershop: "Kapper / barbershop"
+        case .other: "Anders"
+        }
+    }
+}
+
+/// One move from one phase to another, on the day the coach confirmed it.
+public struct PhaseChange: Codable, Equatable, Sendable {
+    public var from: Phase?
+    public var to: Phase
+    public var date: LocalDate
+
+    public init(from: Phase?, to: Phase, date: LocalDate) {
+        self.from = from
+        self.to = to
+        self.date = date
+    }
+}
+
+/// A young person (jongere) on the caseload.
+public struct Youth: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var dateOfBirth: LocalDate?
+    public var municipality: String
+    public var phone: String
+    public var foundAt: Channel?
+    /// What "anders" means, or a detail of the channel (which school, which club).
+    public var foundAtDetail: String
+    public var referredBy: String
+    public var phase: Phase
+    /// Every phase change, oldest first; the first entry is the start of the case.
+    public var phaseHistory: [PhaseChange]
+    public var created: Date
+    public var updated: Date
+
+    /// A new youth in the scout phase. The name must pass `Youth.validName`.
+    public init(name: String, now: Date, today: LocalDate, id: String = UUID().uuidString.lowercased()) throws(InputError) {
+        self.id = id
+        self.name = try Youth.validName(name)
+        self.dateOfBirth = nil
+        self.municipality = ""
+        self.phone = ""
+        self.foundAt = nil
+        self.foundAtDetail = ""
+        self.referredBy = ""
+        self.phase = .scout
+        self.phaseHistory = [PhaseChange(from: nil, to: .scout, date: today)]
+        self.created = now
+        self.updated = now
+    }
+
+    public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }
+
+    /// The day the current phase began.
+    public var phaseSince: LocalDate? { phaseHistory.last?.date }
+
+    /// Moves to another phase, recording the day.
+    public mutating func move(to phase: Phase, on day: LocalDate, now: Date) {
+        guard phase != self.phase else { return }
+        phaseHistory.append(PhaseChange(from: self.phase, to: phase, date: day))
+        self.phase = phase
+        updated = now
+    }
+}
+
+/// Why a typed value was refused. The message is Dutch, for the coach.
+public struct InputError: Error, Equatable, LocalizedError {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var errorDescription: String? { message }
+}
+
+// MARK: - Validation of what the coach types
+
+extension Youth {
+    /// The youngest and oldest age the method is meant for.
+    public static let intendedAges = 16...27
+
+    /// A name with surrounding spaces removed; empty or with control characters is refused.
+    public static func validName(_ input: String) throws(InputError) -> String {
+        let name = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw InputError("Een naam is verplicht.") }
+        try refuseControlCharacters(name, field: "De naam")
+        return name
+    }
+
+    /// A free text field: any printable text, surrounding spaces removed.
+    public static func validText(_ input: String, field: String) throws(InputError) -> String {
+        let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        try refuseControlCharacters(text, field: field)
+        return text
+    }
+
+    /// A phone number: digits with optional +, spaces, dashes and brackets; empty is allowed.
+    public static func validPhone(_ input: String) throws(InputError) -> String {
+        let phone = input.trimmingCharacters(in: .whitespaces)
+        let allowed = Set("0123456789+-() ")
+        guard phone.allSatisfy(allowed.contains) else {
+            throw InputError("Een telefoonnummer bevat alleen cijfers, spaties, +, - en haakjes.")
+        }
+        guard phone.isEmpty || phone.filter(\.isNumber).count >= 6 else {
+            throw InputError("Dit telefoonnummer is te kort.")
+        }
+        return phone
+    }
+
+    /// A date of birth: a real date, not in the future. Empty clears it.
+    public static func validDateOfBirth(_ input: String, today: LocalDate) throws(InputError) -> LocalDate? {
+        if input.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+        let date: LocalDate
+        do { date = try LocalDate.parse(input) } catch { throw InputError(error.message) }
+        guard date <= today else { throw InputError("De geboortedatum \(date.text) ligt in de toekomst.") }
+        return date
+    }
+
+    /// A warning (not a refusal) when a date of birth gives an age outside 16-27.
+    public static func ageWarning(for dateOfBirth: LocalDate?, today: LocalDate) -> String? {
+        guard let dateOfBirth else { return nil }
+        let age = dateOfBirth.years(until: today)
+        guard !intendedAges.contains(age) else { return nil }
+        return "Leeftijd \(age) valt buiten \(intendedAges.lowerBound)-\(intendedAges.upperBound) jaar, de leeftijd van Rode loper coaching."
+    }
+
+    private static func refuseControlCharacters(_ text: String, field: String) throws(InputError) {
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw InputError("\(field) bevat een stuurteken (zoals Esc of een regeleinde); haal dat weg.")
+        }
+    }
+}

@@ -1,0 +1,1 @@
+import AppResources; print(AppResources.names)
