@@ -1,6 +1,9 @@
+#define _XOPEN_SOURCE 700 /* wcwidth */
 #include "CNcursesw.h"
 
+#include <langinfo.h>
 #include <locale.h>
+#include <string.h>
 #include <signal.h>
 #include <stdio.h>
 #include <wchar.h>
@@ -41,8 +44,8 @@ void rl_stop(void) {
 
 int rl_has_color(void) { return color_started; }
 
-void rl_define_pair(int pair, int fg) {
-    if (color_started && pair > 0 && pair < COLOR_PAIRS) init_pair((short)pair, (short)fg, -1);
+void rl_define_pair(int pair, int fg, int bg) {
+    if (color_started && pair > 0 && pair < COLOR_PAIRS) init_pair((short)pair, (short)fg, (short)bg);
 }
 
 void rl_size(int *rows, int *cols) {
@@ -130,3 +133,11 @@ void rl_catch_signals(void) {
 }
 
 int rl_caught_signal(void) { return (int)caught_signal; }
+
+int rl_wcwidth(uint32_t codepoint) { return wcwidth((wchar_t)codepoint); }
+
+int rl_prepare_locale(void) {
+    setlocale(LC_ALL, "");
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0) setlocale(LC_CTYPE, "C.UTF-8");
+    return strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+}

@@ -11,8 +11,8 @@ int rl_start(int use_color, int escape_delay_ms);
 void rl_stop(void);
 /// 1 when colour was started (has_colors and not switched off).
 int rl_has_color(void);
-/// Define colour pair `pair` with foreground `fg` (-1 for the terminal's own) on the default background.
-void rl_define_pair(int pair, int fg);
+/// Define colour pair `pair` as foreground `fg` on background `bg` (-1: the terminal's own).
+void rl_define_pair(int pair, int fg, int bg);
 void rl_size(int *rows, int *cols);
 
 /// Attribute bits for rl_put.
@@ -39,5 +39,11 @@ int rl_read(int timeout_ms, uint32_t *value);
 void rl_catch_signals(void);
 /// The first caught signal number, or 0.
 int rl_caught_signal(void);
+
+/// Columns a code point takes (the C library's wcwidth, as ncurses uses); -1 when not printable.
+int rl_wcwidth(uint32_t codepoint);
+/// Adopt the user's locale; when its character type is not UTF-8, use C.UTF-8. Returns 1 when
+/// the character type is UTF-8 afterwards.
+int rl_prepare_locale(void);
 
 #endif

@@ -1,0 +1,68 @@
+/// The fixed parts of every screen: a title line, a key-hint line, dialogs, a too-small notice.
+public enum Chrome {
+    /// A key hint: the key as shown and what it does.
+    public struct Hint: Equatable, Sendable {
+        public var key: String
+        public var label: String
+        public init(_ key: String, _ label: String) {
+            self.key = key
+            self.label = label
+        }
+    }
+
+    /// The top line: where you are on the left, something short on the right.
+    public static func titleLine(_ canvas: inout Canvas, left: String, right: String = "") {
+        canvas.put(" " + left, row: 0, col: 0, style: .title, padTo: canvas.width)
+        let rightWidth = Glyphs.width(of: right)
+        if !right.isEmpty && rightWidth + Glyphs.width(of: left) + 4 <= canvas.width {
+            canvas.put(right + " ", row: 0, col: canvas.width - rightWidth - 1, style: .title)
+        }
+    }
+
+    /// The bottom line: the keys that matter here, as many as fit.
+    public static func hintLine(_ canvas: inout Canvas, _ hints: [Hint]) {
+        let row = canvas.height - 1
+        canvas.fill(Rect(row: row, col: 0, width: canvas.width, height: 1), style: .hint)
+        var col = 1
+        for hint in hints {
+            let needed = Glyphs.width(of: hint.key) + 1 + Glyphs.width(of: hint.label)
+            guard col + needed <= canvas.width else { break }
+            col += canvas.put(hint.key, row: row, col: col, style: .hintKey)
+            col += canvas.put(" " + hint.label, row: row, col: col, style: .hint) + 2
+        }
+    }
+
+    /// A message on the bottom line instead of the hints, e.g. an error after a refused input.
+    public static func messageLine(_ canvas: inout Canvas, _ message: String, style: Style) {
+        canvas.put(" " + message, row: canvas.height - 1, col: 0, style: style, padTo: canvas.width)
+    }
+
+    /// A centred box with a title, wrapped text and a line of choices under it.
+    public static func dialog(_ canvas: inout Canvas, title: String, message: String, choices: String, style: Style = .normal) {
+        let area = canvas.bounds.inset(by: 1)
+        let textWidth = min(64, area.width - 4)
+        let lines = Glyphs.wrap(message, width: textWidth)
+        let height = min(area.height, lines.count + 4)
+        let box = area.centered(width: textWidth + 4, height: height)
+        canvas.box(box, title: title, style: style)
+        for (index, line) in lines.prefix(max(0, box.height - 4)).enumerated() {
+            canvas.put(line, row: box.row + 1 + index, col: box.col + 2, style: style, maxWidth: textWidth)
+        }
+        canvas.put(choices, row: box.row + box.height - 2, col: box.col + 2, style: .heading, maxWidth: textWidth)
+    }
+
+    /// Shown instead of a screen that cannot fit.
+    public static func tooSmall(_ canvas: inout Canvas, minimumWidth: Int, minimumHeight: Int) {
+        canvas.fill(canvas.bounds)
+        let lines = [
+            "Terminal te klein",
+            "minimaal \(minimumWidth)x\(minimumHeight), nu \(canvas.width)x\(canvas.height)",
+            "Maak het venster groter; Ctrl-C stopt.",
+        ]
+        let top = max(0, (canvas.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let width = Glyphs.width(of: line)
+            canvas.put(line, row: top + index, col: max(0, (canvas.width - width) / 2), style: index == 0 ? .warning : .normal)
+        }
+    }
+}

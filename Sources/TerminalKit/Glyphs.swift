@@ -1,0 +1,126 @@
+import CNcursesw
+
+/// One terminal cell's worth of text: a spacing character with its combining marks, or one
+/// character of an escape sequence that stands for a control character found in the data.
+public struct Glyph: Equatable, Sendable {
+    public var text: String
+    /// 1 or 2 columns.
+    public var width: Int
+    /// True when this glyph is part of a visible escape like `\x1B`, drawn in its own style.
+    public var isEscape: Bool
+}
+
+/// Display width and safe display of text. Widths come from the C library's wcwidth, the same
+/// table ncurses uses, so our idea of a column and the terminal's agree.
+public enum Glyphs {
+    /// Splits text into glyphs. Control and format characters (ESC, BEL, C1, bidi overrides) are
+    /// never passed on: each becomes visible text like `\x1B` or `\u{202E}`.
+    public static func of(_ text: String) -> [Glyph] {
+        _ = localeReady
+        var glyphs: [Glyph] = []
+        glyphs.reserveCapacity(text.utf8.count)
+        for character in text {
+            let scalars = character.unicodeScalars
+            if character.isASCII && !scalars.contains(where: needsEscape) {
+                glyphs.append(Glyph(text: String(character), width: 1, isEscape: false))
+                continue
+            }
+            var base: String?
+            var width = 0
+            var marks = 0
+            for scalar in scalars {
+                if needsEscape(scalar) {
+                    flush(&base, width, into: &glyphs)
+                    for c in escape(scalar) { glyphs.append(Glyph(text: String(c), width: 1, isEscape: true)) }
+                    continue
+                }
+                let columns = Int(rl_wcwidth(scalar.value))
+                if base == nil {
+                    // A lone combining mark gets a space to sit on, so it cannot merge with a neighbour.
+                    base = columns == 0 ? " " + String(scalar) : String(scalar)
+                    width = max(columns, 1)
+                    marks = columns == 0 ? 1 : 0
+                } else if columns == 0 && marks < 4 {
+                    base! += String(scalar)
+                    marks += 1
+                }
+                // Further spacing scalars of one grapheme (emoji joined by ZWJ) are not drawn: one cell
+                // per grapheme keeps our columns and the terminal's in step.
+            }
+            flush(&base, width, into: &glyphs)
+        }
+        return glyphs
+    }
+
+    private static func flush(_ base: inout String?, _ width: Int, into glyphs: inout [Glyph]) {
+        if let text = base { glyphs.append(Glyph(text: text, width: min(width, 2), isEscape: false)) }
+        base = nil
+    }
+
+    /// Columns the text takes on screen.
+    public static func width(of text: String) -> Int {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return of(text).reduce(0) { $0 + $1.width }
+    }
+
+    /// The text cut to at most `width` columns, with "…" when something was cut.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard Glyphs.width(of: text) > width else { return text }
+        var result = ""
+        var used = 0
+        for glyph in of(text) {
+            if used + glyph.width > width - 1 { break }
+            result += glyph.isEscape ? "" : glyph.text
+            used += glyph.width
+        }
+        return result + "…"
+    }
+
+    /// Words of `text` laid out in lines of at most `width` columns; a word longer than a line is cut.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var used = 0
+            for word in paragraph.split(separator: " ") {
+                let wordWidth = Glyphs.width(of: String(word))
+                if used > 0 && used + 1 + wordWidth > width {
+                    lines.append(line)
+                    line = ""
+                    used = 0
+                }
+                if used > 0 {
+                    line += " "
+                    used += 1
+                }
+                line += wordWidth > width ? truncate(String(word), to: width) : String(word)
+                used += min(wordWidth, width)
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// Characters that must never reach the terminal as they are.
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x200C, 0x200D: return false   // joiners shape text, they are harmless
+        default:
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: return true
+            default: return localeReady && rl_wcwidth(scalar.value) < 0
+            }
+        }
+    }
+
+    static func escape(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return scalar.value <= 0xFF ? "\\x" + (hex.count == 1 ? "0" + hex : hex) : "\\u{\(hex)}"
+    }
+
+    /// wcwidth needs a UTF-8 character type. Use the user's locale when it is UTF-8, else C.UTF-8.
+    public static let localeReady: Bool = rl_prepare_locale() == 1
+}

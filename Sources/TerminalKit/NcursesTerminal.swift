@@ -1,0 +1,119 @@
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real terminal, through ncursesw. Every call stays on the thread that created it.
+public final class NcursesTerminal: Terminal {
+    public enum StartError: Error {
+        case notATerminal
+        case unknownTerminalType(String)
+    }
+
+    private var shown: Canvas?
+    private var stopped = false
+    public let usesColor: Bool
+
+    /// Starts curses. Colour is used unless `NO_COLOR` is set (non-empty) or the terminal has none.
+    /// Esc takes effect after 25 ms unless the user set ESCDELAY.
+    public init(environment: [String: String]) throws(StartError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        _ = Glyphs.localeReady
+        let wantsColor = (environment["NO_COLOR"] ?? "").isEmpty
+        let escapeDelay: Int32 = environment["ESCDELAY"] == nil ? 25 : -1
+        guard rl_start(wantsColor ? 1 : 0, escapeDelay) == 0 else {
+            throw .unknownTerminalType(environment["TERM"] ?? "")
+        }
+        usesColor = rl_has_color() == 1
+        if usesColor {
+            for style in Style.allCases {
+                let look = style.look(color: true)
+                rl_define_pair(Int32(style.rawValue) + 1, look.foreground, look.background)
+            }
+        }
+    }
+
+    /// Gives the terminal back as it was. Safe to call twice.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        rl_stop()
+    }
+
+    deinit { stop() }
+
+    public var size: (width: Int, height: Int) {
+        var rows: Int32 = 0, cols: Int32 = 0
+        rl_size(&rows, &cols)
+        return (Int(cols), Int(rows))
+    }
+
+    public func present(_ canvas: Canvas) {
+        let previous = shown?.width == canvas.width && shown?.height == canvas.height ? shown : nil
+        if previous == nil { rl_invalidate() }
+        var codePoints: [UInt32] = []
+        for row in 0..<canvas.height {
+            for col in 0..<canvas.width {
+                let cell = canvas[row, col]
+                if cell.width == 0 || previous?[row, col] == cell { continue }
+                codePoints.removeAll(keepingCapacity: true)
+                codePoints.append(contentsOf: cell.text.unicodeScalars.map(\.value))
+                let look = cell.style.look(color: usesColor)
+                var attributes: Int32 = 0
+                if look.bold { attributes |= Int32(RL_BOLD) }
+                if look.reverse { attributes |= Int32(RL_REVERSE) }
+                if look.underline { attributes |= Int32(RL_UNDERLINE) }
+                if look.dim { attributes |= Int32(RL_DIM) }
+                rl_put(Int32(row), Int32(col), codePoints, Int32(codePoints.count), Int32(cell.style.rawValue) + 1, attributes)
+            }
+        }
+        if let cursor = canvas.cursor {
+            rl_place_cursor(Int32(cursor.row), Int32(cursor.col), 1)
+        } else {
+            rl_place_cursor(0, 0, 0)
+        }
+        rl_flush()
+        shown = canvas
+    }
+
+    public func nextKey(timeoutMilliseconds: Int) -> Key? {
+        var value: UInt32 = 0
+        switch rl_read(Int32(timeoutMilliseconds), &value) {
+        case Int32(RL_CHAR):
+            return Key.fromCodePoint(value)
+        case Int32(RL_SPECIAL):
+            switch Int(value) {
+            case Int(RL_KEY_UP): return .up
+            case Int(RL_KEY_DOWN): return .down
+            case Int(RL_KEY_LEFT): return .left
+            case Int(RL_KEY_RIGHT): return .right
+            case Int(RL_KEY_HOME): return .home
+            case Int(RL_KEY_END): return .end
+            case Int(RL_KEY_PAGE_UP): return .pageUp
+            case Int(RL_KEY_PAGE_DOWN): return .pageDown
+            case Int(RL_KEY_BACKSPACE): return .backspace
+            case Int(RL_KEY_DELETE): return .delete
+            case Int(RL_KEY_ENTER): return .enter
+            case Int(RL_KEY_BACK_TAB): return .backTab
+            case Int(RL_KEY_INSERT): return .insert
+            case Int(RL_KEY_F1): return .f1
+            case Int(RL_KEY_RESIZE):
+                shown = nil
+                return .resize
+            default: return .unknown
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT so the program can restore the terminal and
+    /// stop cleanly. Call before starting curses.
+    public static func catchSignals() { rl_catch_signals() }
+
+    /// The first signal caught, or nil.
+    public static var caughtSignal: Int32? {
+        let number = rl_caught_signal()
+        return number == 0 ? nil : number
+    }
+}

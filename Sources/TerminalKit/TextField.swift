@@ -1,0 +1,81 @@
+/// A one-line text editor: cursor by arrows, Home/End, Ctrl-A/Ctrl-E; Backspace, Delete,
+/// Ctrl-U (clear before the cursor), Ctrl-K (clear after). Every printable key is text.
+/// Enter and Esc are left to the owner, which confirms or cancels.
+public struct TextField: Equatable, Sendable {
+    public private(set) var characters: [Character]
+    /// Index in `characters` before which typing inserts.
+    public private(set) var cursor: Int
+
+    public init(_ text: String = "") {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    public var text: String { String(characters) }
+
+    public enum Outcome: Equatable, Sendable {
+        case changed, moved, ignored
+    }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        switch key {
+        case .char(let c):
+            characters.insert(c, at: cursor)
+            cursor += 1
+            return .changed
+        case .backspace:
+            guard cursor > 0 else { return .ignored }
+            cursor -= 1
+            characters.remove(at: cursor)
+            return .changed
+        case .delete, .ctrl("d"):
+            guard cursor < characters.count else { return .ignored }
+            characters.remove(at: cursor)
+            return .changed
+        case .left, .ctrl("b"):
+            guard cursor > 0 else { return .ignored }
+            cursor -= 1
+            return .moved
+        case .right, .ctrl("f"):
+            guard cursor < characters.count else { return .ignored }
+            cursor += 1
+            return .moved
+        case .home, .ctrl("a"):
+            cursor = 0
+            return .moved
+        case .end, .ctrl("e"):
+            cursor = characters.count
+            return .moved
+        case .ctrl("u"):
+            characters.removeFirst(cursor)
+            cursor = 0
+            return .changed
+        case .ctrl("k"):
+            characters.removeLast(characters.count - cursor)
+            return .changed
+        default:
+            return .ignored
+        }
+    }
+
+    /// Draws the field in `width` columns, scrolled so that the cursor shows, and puts the
+    /// terminal cursor there.
+    public func render(into canvas: inout Canvas, row: Int, col: Int, width: Int, style: Style = .editing) {
+        guard width > 0 else { return }
+        let widths = characters.map { Glyphs.width(of: String($0)) }
+        var start = 0
+        var beforeCursor = widths[0..<cursor].reduce(0, +)
+        while beforeCursor > width - 1 && start < cursor {
+            beforeCursor -= widths[start]
+            start += 1
+        }
+        var shown = ""
+        var used = 0
+        for index in start..<characters.count where used + widths[index] <= width {
+            shown.append(characters[index])
+            used += widths[index]
+        }
+        canvas.put(shown, row: row, col: col, style: style, padTo: width)
+        canvas.cursor = (row, col + beforeCursor)
+    }
+}

@@ -1,0 +1,39 @@
+@testable import TerminalKit
+import XCTest
+
+final class WidgetTests: XCTestCase {
+    func testTextFieldEditsAtTheCursor() {
+        var field = TextField("Zoe")
+        XCTAssertEqual(field.handle(.backspace), .changed)
+        for key: Key in [.char("ë"), .home, .char("["), .end, .char("]"), .left, .left, .delete] {
+            _ = field.handle(key)
+        }
+        XCTAssertEqual(field.text, "[Zo]")
+        XCTAssertEqual(field.handle(.ctrl("u")), .changed)
+        XCTAssertEqual(field.text, "]")
+        XCTAssertEqual(field.handle(.enter), .ignored, "Enter belongs to the owner")
+        XCTAssertEqual(field.handle(.char("q")), .changed, "letters are text, never commands")
+    }
+
+    func testTextFieldScrollsToKeepTheCursorVisible() {
+        var canvas = Canvas(width: 6, height: 1)
+        let field = TextField("王芳王芳王")
+        field.render(into: &canvas, row: 0, col: 0, width: 6)
+        XCTAssertEqual(canvas.line(0), "芳王  ")
+        XCTAssertEqual(canvas.cursor?.col, 4)
+    }
+
+    func testListSelectionScrollsAndClamps() {
+        var list = ListState(count: 10)
+        XCTAssertEqual(list.visibleRange(height: 4), 0..<4)
+        XCTAssertTrue(list.handle(.pageDown, pageSize: 4))
+        XCTAssertEqual(list.selected, 3)
+        XCTAssertTrue(list.handle(.end, pageSize: 4))
+        XCTAssertEqual(list.visibleRange(height: 4), 6..<10)
+        XCTAssertTrue(list.handle(.char("k"), pageSize: 4))
+        XCTAssertEqual(list.selected, 8)
+        list.setCount(3)
+        XCTAssertEqual(list.selected, 2)
+        XCTAssertFalse(list.handle(.char("x"), pageSize: 4))
+    }
+}
