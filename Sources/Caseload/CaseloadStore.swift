@@ -93,12 +93,13 @@ public final class CaseloadStore {
         }
     }
 
-    /// Writes a youth to disk at once and atomically, stamping `updated`. Returns what was saved.
+    /// Writes a youth to disk at once and atomically, stamping `updated` with now (or with
+    /// `updatedAt`, for the demo). Returns what was saved.
     @discardableResult
-    public func save(_ youth: Youth) throws -> Youth {
+    public func save(_ youth: Youth, updatedAt: Date? = nil) throws -> Youth {
         precondition(mode == .readWrite, "save on a read-only store")
         var saved = youth
-        saved.updated = clock().wholeSeconds
+        saved.updated = (updatedAt ?? clock()).wholeSeconds
         let path = youthsDirectory + "/\(saved.id).json"
         try PrivateFiles.writeAtomically(try Self.encode(YouthRecord(youth: saved)), to: path, simulate: simulate)
         if let identity = PrivateFiles.identity(of: path) {

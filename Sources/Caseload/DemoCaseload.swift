@@ -44,6 +44,7 @@ public enum DemoCaseload {
             }
             youth.phase = entry.phase
             youth.created = now.addingTimeInterval(-Double(entry.phaseDaysAgo[0]) * 86_400).wholeSeconds
+            youth.updated = now.addingTimeInterval(-Double(entry.updatedDaysAgo) * 86_400).wholeSeconds
             return youth
         }
     }
@@ -52,7 +53,7 @@ public enum DemoCaseload {
     public static func write(into store: CaseloadStore, today: LocalDate, now: Date) throws {
         guard !store.holdsData else { throw StoreError.notEmpty(directory: store.directory) }
         for youth in try youths(today: today, now: now) {
-            try store.save(youth)
+            try store.save(youth, updatedAt: youth.updated)
         }
     }
 }

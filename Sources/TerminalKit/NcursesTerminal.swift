@@ -76,6 +76,8 @@ public final class NcursesTerminal: Terminal {
         shown = canvas
     }
 
+    public func forgetScreen() { shown = nil }
+
     public func nextKey(timeoutMilliseconds: Int) -> Key? {
         var value: UInt32 = 0
         switch rl_read(Int32(timeoutMilliseconds), &value) {

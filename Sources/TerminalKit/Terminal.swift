@@ -6,6 +6,8 @@ public protocol Terminal: AnyObject {
     func present(_ canvas: Canvas)
     /// The next key, or nil when none came within the timeout.
     func nextKey(timeoutMilliseconds: Int) -> Key?
+    /// Forgets what is on screen, so the next frame is sent whole (Ctrl-L after line noise).
+    func forgetScreen()
 }
 
 /// A terminal in memory: keys are queued by the test, frames are kept for inspection.
@@ -36,4 +38,6 @@ public final class HeadlessTerminal: Terminal {
     }
 
     public var hasPendingKeys: Bool { !queue.isEmpty }
+
+    public func forgetScreen() {}
 }

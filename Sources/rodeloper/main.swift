@@ -1,1 +1,79 @@
-import AppResources; print(AppResources.names)
+import Caseload
+import CoachScreens
+import Foundation
+import TerminalKit
+
+let version = "0.1.0"
+
+func fail(_ message: String, status: Int32 = 1) -> Never {
+    FileHandle.standardError.write(Data("rodeloper: \(message)\n".utf8))
+    exit(status)
+}
+
+let environment = ProcessInfo.processInfo.environment
+let options: Options
+do {
+    options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    fail("\(error.message)\n\n\(Options.usage)", status: 2)
+}
+
+switch options.command {
+case .help:
+    print(Options.usage)
+    exit(0)
+case .version:
+    print("rodeloper \(version)")
+    exit(0)
+default:
+    break
+}
+
+guard let directory = options.resolvedDataDirectory(environment: environment) else {
+    fail("Geen gegevensmap: HOME is niet gezet. Gebruik --data-dir MAP.")
+}
+
+switch options.command {
+case .exportJSON:
+    do {
+        let store = try CaseloadStore(directory: directory, mode: .readOnly)
+        let youths = store.allYouths()
+        FileHandle.standardOutput.write(try CaseloadExport(youths: youths, exportedAt: Date()).json())
+        for notice in store.notices { FileHandle.standardError.write(Data("rodeloper: \(notice.message)\n".utf8)) }
+        exit(store.notices.isEmpty ? 0 : 1)
+    } catch {
+        fail(error.localizedDescription)
+    }
+
+case .demo:
+    do {
+        let store = try CaseloadStore(directory: directory)
+        for notice in store.notices { FileHandle.standardError.write(Data("rodeloper: \(notice.message)\n".utf8)) }
+        try DemoCaseload.write(into: store, today: LocalDate(Date()), now: Date())
+        store.saveIndex()
+        print("Demo-caseload met \(store.count) verzonnen jongeren geschreven in \(directory).")
+    } catch {
+        fail(error.localizedDescription)
+    }
+
+default:
+    let store: CaseloadStore
+    do {
+        store = try CaseloadStore(directory: directory)
+    } catch {
+        fail(error.localizedDescription)
+    }
+    NcursesTerminal.catchSignals()
+    let terminal: NcursesTerminal
+    do {
+        terminal = try NcursesTerminal(environment: environment)
+    } catch .notATerminal {
+        fail("Rode Loper is een schermprogramma en heeft een terminal nodig (geen pijp of bestand).")
+    } catch .unknownTerminalType(let type) {
+        fail("Dit terminaltype is onbekend: \"\(type)\". Probeer TERM=xterm-256color.")
+    }
+    let app = App(session: Session(store: store))
+    app.run(on: terminal, stopRequested: { NcursesTerminal.caughtSignal != nil })
+    terminal.stop()
+    if let signal = NcursesTerminal.caughtSignal { exit(128 + signal) }
+}

@@ -1,0 +1,102 @@
+import Caseload
+import TerminalKit
+
+/// The program's navigation: a stack of screens, the keys that work everywhere, the title and
+/// hint lines, notices about the data directory, and the loop that ties it to a terminal.
+public final class App {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
+    let session: Session
+    private(set) var stack: [any Screen]
+    /// Things the coach must read before going on (e.g. a file put in quarantine), one dialog each.
+    private var notices: [String]
+    private var size = (width: 80, height: 24)
+    private var redrawRequested = false
+    public private(set) var finished = false
+
+    public init(session: Session) {
+        self.session = session
+        notices = session.store.notices.map(\.message)
+        stack = [session.store.count == 0 ? WelcomeScreen(session: session) : CaseloadScreen(session: session)]
+    }
+
+    var top: any Screen { stack[stack.count - 1] }
+
+    private var isTooSmall: Bool { size.width < Self.minimumWidth || size.height < Self.minimumHeight }
+
+    public func handle(_ key: Key) {
+        switch key {
+        case .ctrl("c"): finished = true; return
+        case .ctrl("l"): redrawRequested = true; return
+        case .resize: return
+        default: break
+        }
+        // Keys typed at a screen the coach cannot see are ignored, not guessed at.
+        if isTooSmall { return }
+        if !notices.isEmpty {
+            if key == .enter || key == .escape { notices.removeFirst() }
+            return
+        }
+        if !top.capturesKeys, KeyTable.action(for: key, on: top.kind) == .help {
+            stack.append(HelpScreen(for: top))
+            return
+        }
+        switch top.handle(key) {
+        case .stay: break
+        case .push(let screen): stack.append(screen)
+        case .replace(let screen): stack[stack.count - 1] = screen
+        case .pop:
+            if stack.count > 1 {
+                stack.removeLast()
+                top.willAppear()
+            }
+        case .quit: finished = true
+        }
+    }
+
+    public func render(into canvas: inout Canvas) {
+        size = (canvas.width, canvas.height)
+        canvas.cursor = nil
+        if isTooSmall {
+            Chrome.tooSmall(&canvas, minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight)
+            return
+        }
+        let place = stack.map(\.title).joined(separator: " › ")
+        Chrome.titleLine(&canvas, left: "Rode Loper · " + place, right: session.today.text)
+        top.render(into: &canvas, area: Rect(row: 1, col: 0, width: canvas.width, height: canvas.height - 2))
+        if let notice = notices.first {
+            canvas.cursor = nil
+            Chrome.dialog(&canvas, title: "Let op", message: notice, choices: "Enter  verder", style: .normal)
+            Chrome.hintLine(&canvas, [Chrome.Hint("Enter", "verder")])
+        } else {
+            Chrome.hintLine(&canvas, top.hints)
+        }
+    }
+
+    /// Draws and reads keys until the coach quits or `stopRequested` says so (a signal).
+    /// With `stopWhenIdle`, also stops when no key is waiting (for tests).
+    public func run(on terminal: any Terminal, stopRequested: () -> Bool = { false }, stopWhenIdle: Bool = false) {
+        var needsFrame = true
+        while !finished {
+            if needsFrame {
+                if redrawRequested {
+                    terminal.forgetScreen()
+                    redrawRequested = false
+                }
+                var canvas = Canvas(width: terminal.size.width, height: terminal.size.height)
+                render(into: &canvas)
+                terminal.present(canvas)
+                needsFrame = false
+            }
+            if stopRequested() { break }
+            guard let key = terminal.nextKey(timeoutMilliseconds: 250) else {
+                if stopWhenIdle { break }
+                continue
+            }
+            handle(key)
+            needsFrame = true
+        }
+        session.store.saveIndex()
+    }
+}

@@ -1,0 +1,193 @@
+import Caseload
+import Foundation
+import TerminalKit
+
+/// The caseload list: every youth with age, phase and days since the last change, sorted by
+/// name; `/` filters as you type, `n` adds a youth, Enter opens one.
+final class CaseloadScreen: Screen {
+    let kind = ScreenKind.caseload
+    let title = "Caseload"
+    private let session: Session
+    private var rows: [YouthSummary] = []
+    private var hiddenClosed = 0
+    private var list = ListState()
+    private var pageSize = 10
+    private var showClosed = false
+    /// The search field while the coach types in it; the query stays after Enter.
+    private var search: TextField?
+    private var query = ""
+    /// The name field of the "new youth" dialog.
+    private var newName: TextField?
+    private var message: String?
+
+    init(session: Session) {
+        self.session = session
+        reload()
+    }
+
+    var capturesKeys: Bool { search != nil || newName != nil }
+
+    var hints: [Chrome.Hint] {
+        if newName != nil { return [.init("Enter", "maak aan"), .init("Esc", "annuleer")] }
+        if search != nil { return [.init("Enter", "open"), .init("↑↓", "kies"), .init("Esc", "wis zoekopdracht")] }
+        return KeyTable.hints(for: kind)
+    }
+
+    func willAppear() { reload() }
+
+    /// Rebuilds the rows from the store's summaries; keeps the selected youth selected.
+    private func reload() {
+        let selectedID = rows.indices.contains(list.selected) ? rows[list.selected].id : nil
+        let needle = query.trimmingCharacters(in: .whitespaces).sortKey
+        let all = session.store.summaries
+        let open = showClosed ? all : all.filter { $0.phase != .closed }
+        hiddenClosed = all.count - open.count
+        rows = open
+            .filter { needle.isEmpty || $0.name.sortKey.contains(needle) }
+            .map { (key: $0.name.sortKey, summary: $0) }
+            .sorted { ($0.key, $0.summary.id) < ($1.key, $1.summary.id) }
+            .map(\.summary)
+        list.setCount(rows.count)
+        if let selectedID, let index = rows.firstIndex(where: { $0.id == selectedID }) { list.select(index) }
+    }
+
+    func handle(_ key: Key) -> Navigation {
+        message = nil
+        if newName != nil { return handleNewName(key) }
+        if search != nil { return handleSearch(key) }
+        switch KeyTable.action(for: key, on: kind) {
+        case .move: _ = list.handle(key, pageSize: pageSize)
+        case .open: return openSelected()
+        case .new: newName = TextField()
+        case .search: search = TextField(query)
+        case .clearSearch:
+            query = ""
+            reload()
+        case .toggleClosed:
+            showClosed.toggle()
+            reload()
+        case .quit: return .quit
+        default: break
+        }
+        return .stay
+    }
+
+    private func handleSearch(_ key: Key) -> Navigation {
+        switch key {
+        case .escape:
+            search = nil
+            query = ""
+            reload()
+        case .enter:
+            search = nil
+            return openSelected()
+        case .up, .down, .pageUp, .pageDown:
+            _ = list.handle(key, pageSize: pageSize)
+        default:
+            if search?.handle(key) == .changed {
+                query = search?.text ?? ""
+                reload()
+                list.select(0)
+            }
+        }
+        return .stay
+    }
+
+    private func handleNewName(_ key: Key) -> Navigation {
+        switch key {
+        case .escape:
+            newName = nil
+        case .enter:
+            do {
+                let youth = try Youth(name: newName?.text ?? "", now: session.now, today: session.today)
+                let saved = try session.store.save(youth)
+                newName = nil
+                query = ""
+                reload()
+                list.select(rows.firstIndex { $0.id == saved.id } ?? 0)
+                return .push(try YouthScreen(session: session, id: saved.id))
+            } catch {
+                message = error.localizedDescription
+            }
+        default:
+            _ = newName?.handle(key)
+        }
+        return .stay
+    }
+
+    private func openSelected() -> Navigation {
+        guard rows.indices.contains(list.selected) else { return .stay }
+        do {
+            return .push(try YouthScreen(session: session, id: rows[list.selected].id))
+        } catch {
+            message = error.localizedDescription
+            reload()
+            return .stay
+        }
+    }
+
+    // MARK: - Drawing
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        let today = session.today
+        let inner = area.width - 2
+        let ageWidth = 8, phaseWidth = 20, changedWidth = 10
+        let nameWidth = inner - ageWidth - phaseWidth - changedWidth - 3
+        let columns = [1, 1 + nameWidth + 1, 1 + nameWidth + 1 + ageWidth + 1, 1 + nameWidth + ageWidth + phaseWidth + 3]
+
+        if let search {
+            canvas.put("Zoek: ", row: area.row, col: 1, style: .heading)
+            search.render(into: &canvas, row: area.row, col: 7, width: min(40, inner - 6))
+        } else {
+            var info = Wording.youths(rows.count)
+            if !query.isEmpty { info += " gevonden voor \"\(query)\" (Esc wist)" }
+            if hiddenClosed > 0 { info += " · \(hiddenClosed) afgesloten verborgen (a toont)" }
+            canvas.put(info, row: area.row, col: 1, style: .dim, maxWidth: inner)
+        }
+        let header = ["Naam", "Leeftijd", "Fase", "Gewijzigd"]
+        for (index, text) in header.enumerated() {
+            canvas.put(text, row: area.row + 1, col: columns[index], style: .heading)
+        }
+
+        let listTop = area.row + 2
+        pageSize = max(1, area.height - 3)
+        if rows.isEmpty {
+            canvas.put(emptyText, row: listTop + 1, col: 2, style: .dim, maxWidth: inner - 2)
+        }
+        for (line, index) in list.visibleRange(height: pageSize).enumerated() {
+            let youth = rows[index]
+            let row = listTop + line
+            let style: Style = index == list.selected ? .selected : .normal
+            canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
+            canvas.put(youth.name, row: row, col: columns[0], style: style, maxWidth: nameWidth)
+            canvas.put(Wording.age(youth.age(on: today)), row: row, col: columns[1], style: style, maxWidth: ageWidth)
+            canvas.put(youth.phase.label, row: row, col: columns[2], style: style, maxWidth: phaseWidth)
+            let days = LocalDate(youth.updated).days(until: today)
+            canvas.put(Wording.daysAgo(days), row: row, col: columns[3], style: style, maxWidth: changedWidth)
+        }
+        if let message, newName == nil {
+            for (offset, line) in Glyphs.wrap(message, width: inner).suffix(2).enumerated() {
+                canvas.put(line, row: area.row + area.height - 2 + offset, col: 1, style: .error, padTo: inner)
+            }
+        }
+        if let newName { renderNewName(newName, into: &canvas, area: area) }
+    }
+
+    private var emptyText: String {
+        if !query.isEmpty { return "Geen jongere gevonden voor \"\(query)\"." }
+        if hiddenClosed > 0 { return "Alle dossiers zijn afgesloten; a toont ze." }
+        return "Nog geen jongeren. Druk op n om de eerste toe te voegen."
+    }
+
+    private func renderNewName(_ field: TextField, into canvas: inout Canvas, area: Rect) {
+        let box = area.centered(width: min(60, area.width - 4), height: message == nil ? 6 : 8)
+        canvas.box(box, title: "Nieuwe jongere")
+        canvas.put("Naam:", row: box.row + 2, col: box.col + 2)
+        field.render(into: &canvas, row: box.row + 2, col: box.col + 9, width: box.width - 11)
+        if let message {
+            for (offset, line) in Glyphs.wrap(message, width: box.width - 4).prefix(2).enumerated() {
+                canvas.put(line, row: box.row + 4 + offset, col: box.col + 2, style: .error)
+            }
+        }
+    }
+}

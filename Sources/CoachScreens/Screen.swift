@@ -1,0 +1,32 @@
+import TerminalKit
+
+/// Where to go after a key.
+public enum Navigation {
+    case stay
+    case push(any Screen)
+    case replace(any Screen)
+    case pop
+    case quit
+}
+
+/// A screen is state plus two functions: handle a key, and draw itself.
+public protocol Screen: AnyObject {
+    var kind: ScreenKind { get }
+    /// Where you are, for the title line.
+    var title: String { get }
+    /// True while a text field or a dialog owns the keys: letters are text, `q` is not quit.
+    var capturesKeys: Bool { get }
+    /// Hints for the bottom line right now (defaults to the key table's for this kind).
+    var hints: [Chrome.Hint] { get }
+    func handle(_ key: Key) -> Navigation
+    /// Draws into `area`: the canvas minus the title and hint lines.
+    func render(into canvas: inout Canvas, area: Rect)
+    /// Called when the screen comes back on top, e.g. to reread changed data.
+    func willAppear()
+}
+
+extension Screen {
+    public var capturesKeys: Bool { false }
+    public var hints: [Chrome.Hint] { KeyTable.hints(for: kind) }
+    public func willAppear() {}
+}

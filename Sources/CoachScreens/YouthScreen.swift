@@ -1,0 +1,309 @@
+import Caseload
+import Foundation
+import TerminalKit
+
+/// One youth's profile: fields edited in place (Enter, type, Enter), the phase moved on or back
+/// after a confirmation, and the history of phase changes.
+final class YouthScreen: Screen {
+    enum Field: CaseIterable {
+        case name, dateOfBirth, municipality, phone, foundAt, foundAtDetail, referredBy, phase
+
+        var label: String {
+            switch self {
+            case .name: "Naam"
+            case .dateOfBirth: "Geboortedatum"
+            case .municipality: "Gemeente"
+            case .phone: "Telefoon"
+            case .foundAt: "Vindplaats"
+            case .foundAtDetail: "Toelichting vindplaats"
+            case .referredBy: "Aangemeld door"
+            case .phase: "Fase"
+            }
+        }
+    }
+
+    private enum Mode {
+        case browsing
+        case editing(TextField)
+        case picking(ListState)
+        /// A date of birth outside 16-27 waits for the coach's yes.
+        case confirmingAge(LocalDate, warning: String, field: TextField)
+        case confirmingPhase(Phase)
+    }
+
+    let kind = ScreenKind.youth
+    private let session: Session
+    private(set) var youth: Youth
+    private var fields = ListState(count: Field.allCases.count)
+    private var mode = Mode.browsing
+    private var error: String?
+
+    init(session: Session, id: String) throws {
+        self.session = session
+        youth = try session.store.youth(id: id)
+    }
+
+    var title: String { youth.name }
+    private var selectedField: Field { Field.allCases[fields.selected] }
+
+    var capturesKeys: Bool {
+        if case .browsing = mode { return false }
+        return true
+    }
+
+    var hints: [Chrome.Hint] {
+        switch mode {
+        case .browsing: KeyTable.hints(for: kind)
+        case .editing: [.init("Enter", "bevestig"), .init("Esc", "annuleer"), .init("Tab", "bevestig en volgend veld")]
+        case .picking: [.init("Enter", "kies"), .init("Esc", "annuleer")]
+        case .confirmingAge, .confirmingPhase: [.init("j", "ja"), .init("n", "nee")]
+        }
+    }
+
+    // MARK: - Keys
+
+    func handle(_ key: Key) -> Navigation {
+        switch mode {
+        case .browsing: return handleBrowsing(key)
+        case .editing(var field): handleEditing(key, &field)
+        case .picking(var list): handlePicking(key, &list)
+        case .confirmingAge(let date, _, let field):
+            if isYes(key) {
+                if save({ $0.dateOfBirth = date }) { mode = .browsing }
+            } else if isNo(key) {
+                mode = .editing(field)
+            }
+        case .confirmingPhase(let phase):
+            if isYes(key) {
+                if save({ $0.move(to: phase, on: session.today, now: session.now) }) { mode = .browsing }
+            } else if isNo(key) {
+                mode = .browsing
+            }
+        }
+        return .stay
+    }
+
+    private func isYes(_ key: Key) -> Bool { key == .char("j") || key == .char("J") || key == .enter }
+    private func isNo(_ key: Key) -> Bool { key == .char("n") || key == .char("N") || key == .escape }
+
+    private func handleBrowsing(_ key: Key) -> Navigation {
+        error = nil
+        switch KeyTable.action(for: key, on: kind) {
+        case .move: _ = fields.handle(key, pageSize: Field.allCases.count)
+        case .nextField: fields.select((fields.selected + 1) % Field.allCases.count)
+        case .previousField: fields.select((fields.selected + Field.allCases.count - 1) % Field.allCases.count)
+        case .edit: beginEdit()
+        case .nextPhase:
+            if let next = youth.phase.next { mode = .confirmingPhase(next) } else { error = "Dit dossier is al afgesloten." }
+        case .previousPhase:
+            if let previous = youth.phase.previous { mode = .confirmingPhase(previous) } else { error = "Scout is de eerste fase." }
+        case .back: return .pop
+        default: break
+        }
+        return .stay
+    }
+
+    private func beginEdit() {
+        switch selectedField {
+        case .foundAt:
+            mode = .picking(ListState(count: Channel.allCases.count + 1, selected: youth.foundAt.flatMap { Channel.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0))
+        case .phase:
+            mode = .picking(ListState(count: Phase.allCases.count, selected: Phase.allCases.firstIndex(of: youth.phase) ?? 0))
+        default:
+            mode = .editing(TextField(currentText(of: selectedField)))
+        }
+    }
+
+    private func handleEditing(_ key: Key, _ field: inout TextField) {
+        switch key {
+        case .escape:
+            error = nil
+            mode = .browsing
+        case .enter, .tab, .backTab:
+            mode = .editing(field)
+            guard commit(field) else { return }
+            if key == .tab { fields.select(fields.selected + 1) }
+            if key == .backTab { fields.select(fields.selected - 1) }
+        default:
+            _ = field.handle(key)
+            mode = .editing(field)
+        }
+    }
+
+    private func handlePicking(_ key: Key, _ list: inout ListState) {
+        switch key {
+        case .escape:
+            mode = .browsing
+        case .enter:
+            mode = .browsing
+            if selectedField == .phase {
+                let phase = Phase.allCases[list.selected]
+                if phase != youth.phase { mode = .confirmingPhase(phase) }
+            } else {
+                let channel = list.selected == 0 ? nil : Channel.allCases[list.selected - 1]
+                if !save({ $0.foundAt = channel }) { mode = .picking(list) }
+            }
+        default:
+            _ = list.handle(key, pageSize: list.count)
+            mode = .picking(list)
+        }
+    }
+
+    /// Validates and saves the edited field. On a refusal the field stays open with the reason.
+    private func commit(_ field: TextField) -> Bool {
+        let text = field.text
+        do {
+            switch selectedField {
+            case .name:
+                let name = try Youth.validName(text)
+                return finish { $0.name = name }
+            case .dateOfBirth:
+                let date = try Youth.validDateOfBirth(text, today: session.today)
+                if let date, date != youth.dateOfBirth, let warning = Youth.ageWarning(for: date, today: session.today) {
+                    mode = .confirmingAge(date, warning: warning, field: field)
+                    return false
+                }
+                return finish { $0.dateOfBirth = date }
+            case .municipality:
+                let value = try Youth.validText(text, field: "De gemeente")
+                return finish { $0.municipality = value }
+            case .phone:
+                let value = try Youth.validPhone(text)
+                return finish { $0.phone = value }
+            case .foundAtDetail:
+                let value = try Youth.validText(text, field: "De toelichting")
+                return finish { $0.foundAtDetail = value }
+            case .referredBy:
+                let value = try Youth.validText(text, field: "Aangemeld door")
+                return finish { $0.referredBy = value }
+            case .foundAt, .phase:
+                return false
+            }
+        } catch {
+            self.error = error.message
+            return false
+        }
+    }
+
+    private func finish(_ change: (inout Youth) -> Void) -> Bool {
+        guard save(change) else { return false }
+        mode = .browsing
+        return true
+    }
+
+    /// Writes the changed youth at once. An unchanged value writes nothing. On failure (a full
+    /// disk, say) the coach sees why and the edit stays open: nothing is lost.
+    private func save(_ change: (inout Youth) -> Void) -> Bool {
+        var changed = youth
+        change(&changed)
+        guard changed != youth else {
+            error = nil
+            return true
+        }
+        do {
+            youth = try session.store.save(changed)
+            error = nil
+            return true
+        } catch {
+            self.error = error.localizedDescription
+            return false
+        }
+    }
+
+    private func currentText(of field: Field) -> String {
+        switch field {
+        case .name: youth.name
+        case .dateOfBirth: youth.dateOfBirth?.text ?? ""
+        case .municipality: youth.municipality
+        case .phone: youth.phone
+        case .foundAt: youth.foundAt?.label ?? ""
+        case .foundAtDetail: youth.foundAtDetail
+        case .referredBy: youth.referredBy
+        case .phase: youth.phase.label
+        }
+    }
+
+    // MARK: - Drawing
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        let today = session.today
+        let labelWidth = 24
+        let valueCol = 2 + labelWidth
+        let valueWidth = area.width - valueCol - 2
+        var row = area.row + 1
+        let since = youth.phaseSince.map { " sinds \($0.text)" } ?? ""
+        let headingWidth = canvas.put(youth.name, row: row, col: 2, style: .heading, maxWidth: area.width - 4)
+        canvas.put("  ·  \(youth.phase.label)\(since)", row: row, col: 2 + headingWidth, style: .accent, maxWidth: area.width - 4 - headingWidth)
+        row += 2
+
+        for (index, field) in Field.allCases.enumerated() {
+            let selected = index == fields.selected
+            let style: Style = selected ? .selected : .normal
+            canvas.put(field.label, row: row, col: 2, style: selected ? .selected : .dim, padTo: labelWidth)
+            if selected, case .editing(let text) = mode {
+                text.render(into: &canvas, row: row, col: valueCol, width: valueWidth)
+            } else if selected, case .confirmingAge(_, _, let text) = mode {
+                text.render(into: &canvas, row: row, col: valueCol, width: valueWidth)
+                canvas.cursor = nil
+            } else {
+                let (value, valueStyle) = display(field, today: today)
+                canvas.put(value, row: row, col: valueCol, style: selected ? style : valueStyle, padTo: valueWidth)
+            }
+            row += 1
+        }
+        row += 1
+        if let error {
+            for line in Glyphs.wrap(error, width: area.width - 4).prefix(2) {
+                canvas.put(line, row: row, col: 2, style: .error, maxWidth: area.width - 4)
+                row += 1
+            }
+        }
+        row += 1
+        renderHistory(into: &canvas, from: row, to: area.row + area.height - 2)
+        canvas.put("Aangemaakt \(LocalDate(youth.created).text) · laatst gewijzigd \(Wording.dateTime(youth.updated))",
+                   row: area.row + area.height - 1, col: 2, style: .dim, maxWidth: area.width - 4)
+        renderOverlay(into: &canvas)
+    }
+
+    private func display(_ field: Field, today: LocalDate) -> (String, Style) {
+        switch field {
+        case .dateOfBirth:
+            guard let date = youth.dateOfBirth else { return ("–", .dim) }
+            let age = date.years(until: today)
+            if Youth.ageWarning(for: date, today: today) != nil {
+                return ("\(date.text) · \(age) jaar (buiten \(Youth.intendedAges.lowerBound)-\(Youth.intendedAges.upperBound))", .warning)
+            }
+            return ("\(date.text) · \(age) jaar", .normal)
+        case .phase:
+            return (youth.phase.label + "   (v volgende, t vorige)", .accent)
+        default:
+            let text = currentText(of: field)
+            return text.isEmpty ? ("–", .dim) : (text, .normal)
+        }
+    }
+
+    private func renderHistory(into canvas: inout Canvas, from top: Int, to bottom: Int) {
+        guard bottom - top >= 2 else { return }
+        canvas.put("Fasegeschiedenis", row: top, col: 2, style: .heading)
+        for (offset, change) in youth.phaseHistory.reversed().prefix(bottom - top - 1).enumerated() {
+            let step = change.from.map { "\($0.label) → \(change.to.label)" } ?? "start in \(change.to.label)"
+            canvas.put("\(change.date.text)  \(step)", row: top + 1 + offset, col: 4, maxWidth: canvas.width - 6)
+        }
+    }
+
+    private func renderOverlay(into canvas: inout Canvas) {
+        switch mode {
+        case .picking(var list):
+            let options = selectedField == .phase ? Phase.allCases.map(\.label) : ["– (geen)"] + Channel.allCases.map(\.label)
+            Chrome.picker(&canvas, title: selectedField.label, options: options, state: &list)
+            mode = .picking(list)
+        case .confirmingAge(_, let warning, _):
+            Chrome.dialog(&canvas, title: "Leeftijd", message: warning + " Toch opslaan?", choices: "j  ja, opslaan     n  nee, terug")
+        case .confirmingPhase(let phase):
+            let message = "Fase van \(youth.name) wijzigen van \(youth.phase.label) naar \(phase.label), met datum \(session.today.text)?"
+            Chrome.dialog(&canvas, title: "Fase wijzigen", message: message, choices: "j  ja, wijzig     n  nee")
+        default:
+            break
+        }
+    }
+}

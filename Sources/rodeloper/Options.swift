@@ -1,0 +1,82 @@
+import Foundation
+
+/// What the command line asked for.
+struct Options: Equatable {
+    enum Command: Equatable {
+        case run, demo, exportJSON, help, version
+    }
+
+    var command = Command.run
+    var dataDirectory: String?
+
+    static let usage = """
+        Gebruik:
+          rodeloper [--data-dir MAP]                        start het programma
+          rodeloper [--data-dir MAP] demo                   schrijf de demo-caseload in een lege map
+          rodeloper [--data-dir MAP] export --format json   de hele caseload als JSON op stdout
+          rodeloper --help | --version
+
+        Gegevens staan in $XDG_DATA_HOME/rodeloper (standaard ~/.local/share/rodeloper),
+        of in de map die --data-dir noemt.
+        """
+
+    struct UsageError: Error, Equatable {
+        let message: String
+    }
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> Options {
+        var options = Options()
+        var positional: [String] = []
+        var format: String?
+        var index = 0
+        func value(for flag: String) throws(UsageError) -> String {
+            index += 1
+            guard index < arguments.count, !arguments[index].isEmpty else { throw UsageError(message: "\(flag) verwacht een waarde.") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "--help", "-h": return Options(command: .help)
+            case "--version": return Options(command: .version)
+            case "--data-dir": options.dataDirectory = try value(for: argument)
+            case "--format": format = try value(for: argument)
+            default:
+                if argument.hasPrefix("--data-dir=") {
+                    options.dataDirectory = String(argument.dropFirst("--data-dir=".count))
+                } else if argument.hasPrefix("--format=") {
+                    format = String(argument.dropFirst("--format=".count))
+                } else if argument.hasPrefix("-") {
+                    throw UsageError(message: "Onbekende optie: \(argument)")
+                } else {
+                    positional.append(argument)
+                }
+            }
+            index += 1
+        }
+        switch positional {
+        case []: options.command = .run
+        case ["demo"]: options.command = .demo
+        case ["export"]:
+            guard let format else { throw UsageError(message: "export verwacht --format json.") }
+            guard format == "json" else { throw UsageError(message: "Onbekend exportformaat: \(format) (bekend: json).") }
+            options.command = .exportJSON
+        default:
+            throw UsageError(message: "Onbekende opdracht: \(positional.joined(separator: " "))")
+        }
+        if format != nil && options.command != .exportJSON {
+            throw UsageError(message: "--format hoort bij export.")
+        }
+        return options
+    }
+
+    /// --data-dir, else $XDG_DATA_HOME/rodeloper, else ~/.local/share/rodeloper.
+    func resolvedDataDirectory(environment: [String: String]) -> String? {
+        if let dataDirectory {
+            return dataDirectory.hasPrefix("/") ? dataDirectory : FileManager.default.currentDirectoryPath + "/" + dataDirectory
+        }
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/rodeloper" }
+        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+        return home + "/.local/share/rodeloper"
+    }
+}

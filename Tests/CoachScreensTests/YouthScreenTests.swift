@@ -1,0 +1,128 @@
+@testable import Caseload
+@testable import CoachScreens
+import TerminalKit
+import XCTest
+
+final class YouthScreenTests: XCTestCase {
+    /// Opens the only youth of a fresh caseload.
+    private func openedYouth(_ name: String = "Zoë Çelik") throws -> Harness {
+        let harness = try Harness(self, youths: [name])
+        harness.press(.enter)
+        return harness
+    }
+
+    private func savedYouth(_ harness: Harness) throws -> Youth {
+        try harness.store.youth(id: try XCTUnwrap(harness.store.summaries.first).id)
+    }
+
+    func testProfileShowsEveryFieldAndThePhaseHistory() throws {
+        let harness = try openedYouth()
+        let screen = harness.screen
+        for label in ["Naam", "Geboortedatum", "Gemeente", "Telefoon", "Vindplaats", "Aangemeld door", "Fase"] {
+            XCTAssertTrue(screen.contains(label), label)
+        }
+        XCTAssertTrue(screen.contains("Scout sinds 22-11-2026"), screen)
+        XCTAssertTrue(screen.contains("22-11-2026  start in Scout"))
+        XCTAssertTrue(screen.split(separator: "\n").last!.contains("v volgende fase"))
+    }
+
+    func testEditAFieldInPlaceSavesAtOnce() throws {
+        let harness = try openedYouth()
+        harness.press(.down, .down, .enter, .ctrl("u"))
+        harness.type("Rotterdam")
+        XCTAssertTrue(harness.app.top.capturesKeys)
+        harness.press(.enter)
+        XCTAssertTrue(harness.rows(containing: "Gemeente").first?.contains("Rotterdam") ?? false, harness.screen)
+        XCTAssertEqual(try savedYouth(harness).municipality, "Rotterdam", "on disk without a save command")
+    }
+
+    func testEscCancelsAnEditAndLettersAreText() throws {
+        let harness = try openedYouth()
+        harness.press(.down, .down, .enter)
+        harness.type("qv?")
+        XCTAssertTrue(harness.rows(containing: "Gemeente").first?.contains("qv?") ?? false, "q, v and ? are text here")
+        harness.press(.escape)
+        XCTAssertEqual(try savedYouth(harness).municipality, "")
+        XCTAssertTrue(harness.rows(containing: "Gemeente").first?.contains("–") ?? false)
+    }
+
+    func testImpossibleDateIsRefusedWithAReasonAndTheFieldStaysOpen() throws {
+        let harness = try openedYouth()
+        harness.press(.down, .enter)
+        harness.type("30-02-2008")
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("30-02-2008 bestaat niet: februari 2008 heeft 29 dagen."), harness.screen)
+        harness.press(.ctrl("u"))
+        harness.type("07-03-2008")
+        harness.press(.enter)
+        XCTAssertTrue(harness.rows(containing: "Geboortedatum").first?.contains("07-03-2008 · 18 jaar") ?? false, harness.screen)
+        XCTAssertEqual(try savedYouth(harness).dateOfBirth, LocalDate(year: 2008, month: 3, day: 7))
+    }
+
+    func testAgeOutsideTheRangeAsksForConfirmation() throws {
+        let harness = try openedYouth()
+        harness.press(.down, .enter)
+        harness.type("01-01-1990")
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("Leeftijd 36 valt buiten 16-27 jaar"), harness.screen)
+        harness.press(.char("n"))
+        XCTAssertNil(try savedYouth(harness).dateOfBirth, "no means not saved")
+        harness.press(.enter, .char("j"))
+        XCTAssertEqual(try savedYouth(harness).dateOfBirth?.text, "01-01-1990")
+        XCTAssertTrue(harness.rows(containing: "Geboortedatum").first?.contains("36 jaar (buiten 16-27)") ?? false)
+    }
+
+    func testPhaseMovesOnAndBackAfterConfirmation() throws {
+        let harness = try openedYouth()
+        harness.press(.char("v"))
+        XCTAssertTrue(harness.screen.contains("wijzigen van Scout naar Quick scan, met datum"), harness.screen)
+        XCTAssertTrue(harness.screen.contains("22-11-2026?"))
+        harness.press(.char("n"))
+        XCTAssertEqual(try savedYouth(harness).phase, .scout)
+        harness.press(.char("v"), .char("j"))
+        XCTAssertEqual(try savedYouth(harness).phase, .quickScan)
+        XCTAssertTrue(harness.screen.contains("22-11-2026  Scout → Quick scan"), harness.screen)
+        harness.press(.char("t"), .char("j"))
+        XCTAssertEqual(try savedYouth(harness).phaseHistory.map(\.to), [.scout, .quickScan, .scout])
+        harness.press(.char("t"))
+        XCTAssertTrue(harness.screen.contains("Scout is de eerste fase."))
+    }
+
+    func testPickersForChannelAndPhase() throws {
+        let harness = try openedYouth()
+        harness.press(.down, .down, .down, .down, .enter)
+        XCTAssertTrue(harness.screen.contains("Kapper / barbershop"), harness.screen)
+        harness.press(.end, .up, .enter)
+        XCTAssertEqual(try savedYouth(harness).foundAt, .barbershop)
+        harness.press(.end, .enter, .down, .down, .enter)
+        XCTAssertTrue(harness.screen.contains("naar Match & wrap-around"), harness.screen)
+        harness.press(.enter)
+        XCTAssertEqual(try savedYouth(harness).phase, .matchAndWrapAround)
+    }
+
+    func testAFailedSaveKeepsTheEditAndSaysWhy() throws {
+        let harness = try openedYouth()
+        harness.press(.down, .down, .down, .enter)
+        harness.type("06 1234 5678")
+        harness.store.simulate = .diskFullWhileWriting
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("De schijf is vol"), harness.screen)
+        XCTAssertTrue(harness.app.top.capturesKeys, "the edit stays open, nothing typed is lost")
+        harness.store.simulate = nil
+        harness.press(.enter)
+        XCTAssertEqual(try savedYouth(harness).phone, "06 1234 5678")
+    }
+
+    func testTabConfirmsAndMovesOn() throws {
+        let harness = try openedYouth()
+        harness.press(.down, .down, .enter)
+        harness.type("Utrecht")
+        harness.press(.tab)
+        XCTAssertFalse(harness.app.top.capturesKeys)
+        harness.press(.enter)
+        harness.type("06-12345678")
+        harness.press(.enter)
+        let youth = try savedYouth(harness)
+        XCTAssertEqual([youth.municipality, youth.phone], ["Utrecht", "06-12345678"])
+    }
+}
