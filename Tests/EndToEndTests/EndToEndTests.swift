@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+
+final class EndToEndTests: XCTestCase {
+    private func launch(_ binary: String, _ directory: String) -> String {
+        "env LANG=C.UTF-8 TERM=tmux-256color \(binary) --data-dir \(directory)"
+    }
+
+    func testCreateZoeQuitStartAgainAndFindHerDrawnCorrectly() throws {
+        let binary = try rodeloperBinary()
+        let tmux = try Tmux(self)
+        let directory = temporaryDataDirectory(self)
+
+        try tmux.start("first", launch(binary, directory))
+        try tmux.waitFor("first", "the welcome screen") { $0.contains("Welkom bij Rode Loper") }
+        try tmux.keys("first", "Enter")
+        try tmux.waitFor("first", "the empty caseload") { $0.contains("Nog geen jongeren") }
+        try tmux.keys("first", "n")
+        try tmux.waitFor("first", "the name dialog") { $0.contains("Nieuwe jongere") }
+        try tmux.text("first", "Zoë Çelik")
+        try tmux.keys("first", "Enter")
+        try tmux.waitFor("first", "her profile") { $0.contains("Caseload › Zoë Çelik") && $0.contains("Fasegeschiedenis") }
+        try tmux.keys("first", "q")
+        try tmux.waitFor("first", "the list") { $0.contains("1 jongere") }
+        try tmux.keys("first", "q")
+        tmux.waitUntilGone("first")
+
+        try tmux.start("second", launch(binary, directory))
+        let screen = try tmux.waitFor("second", "Zoë in the list") { $0.contains("Zoë Çelik") }
+        let row = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("Zoë Çelik") })
+        XCTAssertTrue(row.hasPrefix(" Zoë Çelik   "), "name drawn whole, columns after it in place: \(row)")
+        XCTAssertTrue(row.contains("Scout") && row.contains("vandaag"), String(row))
+        let header = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("Leeftijd") })
+        XCTAssertEqual(row.firstRange(of: "Scout")?.lowerBound.utf16Offset(in: row),
+                       header.firstRange(of: "Fase")?.lowerBound.utf16Offset(in: header), "accents do not shift the columns")
+
+        // A second instance on the same directory is refused clearly, and changes nothing.
+        let second = try runProcess(binary, ["--data-dir", directory])
+        XCTAssertEqual(second.status, 1)
+        XCTAssertTrue(second.stderr.contains("Rode Loper is al geopend met de gegevensmap"), second.stderr)
+
+        try tmux.keys("second", "C-c")
+        tmux.waitUntilGone("second")
+        let export = try runProcess(binary, ["--data-dir", directory, "export", "--format", "json"])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        XCTAssertTrue(export.stdout.contains("\"name\" : \"Zoë Çelik\""), export.stdout)
+    }
+
+    func testResizeAndTinyWindow() throws {
+        let binary = try rodeloperBinary()
+        let tmux = try Tmux(self)
+        let directory = temporaryDataDirectory(self)
+        XCTAssertEqual(try runProcess(binary, ["--data-dir", directory, "demo"]).status, 0)
+        try tmux.start("resize", launch(binary, directory))
+        try tmux.waitFor("resize", "the demo list") { $0.contains("Daan Demo") }
+        try tmux.command(["resize-window", "-t", "resize", "-x", "50", "-y", "12"])
+        try tmux.waitFor("resize", "the too-small notice") { $0.contains("Terminal te klein") }
+        try tmux.command(["resize-window", "-t", "resize", "-x", "120", "-y", "40"])
+        let big = try tmux.waitFor("resize", "the list at 120x40") { $0.contains("Daan Demo") && !$0.contains("te klein") }
+        XCTAssertTrue(big.split(separator: "\n").first?.count ?? 0 > 100, "the title spans the wider window")
+        try tmux.keys("resize", "q")
+        tmux.waitUntilGone("resize")
+    }
+
+    func testCommandLine() throws {
+        let binary = try rodeloperBinary()
+        let unknown = try runProcess(binary, ["--bogus"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("Onbekende optie: --bogus") && unknown.stderr.contains("Gebruik:"), unknown.stderr)
+        XCTAssertEqual(try runProcess(binary, ["--version"]).stdout, "rodeloper 0.1.0\n")
+        XCTAssertTrue(try runProcess(binary, ["--help"]).stdout.contains("export --format json"))
+
+        let directory = temporaryDataDirectory(self)
+        XCTAssertEqual(try runProcess(binary, ["export", "--format", "csv", "--data-dir", directory]).status, 2)
+        let notATerminal = try runProcess(binary, ["--data-dir", directory])
+        XCTAssertEqual(notATerminal.status, 1)
+        XCTAssertTrue(notATerminal.stderr.contains("heeft een terminal nodig"), notATerminal.stderr)
+    }
+
+    func testACopiedBinaryRunsAloneAndDemoRefusesData() throws {
+        let binary = try rodeloperBinary()
+        let bin = temporaryDataDirectory(self)
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: binary, toPath: bin + "/rodeloper")
+        let home = temporaryDataDirectory(self)
+        let environment = ["HOME": home, "XDG_DATA_HOME": ""]
+        let demo = try runProcess(bin + "/rodeloper", ["demo"], environment: environment)
+        XCTAssertEqual(demo.status, 0, demo.stderr)
+        XCTAssertTrue(demo.stdout.contains("13 verzonnen jongeren"), demo.stdout)
+        let files = try FileManager.default.contentsOfDirectory(atPath: home + "/.local/share/rodeloper/youths")
+        XCTAssertEqual(files.count, 13)
+        let again = try runProcess(bin + "/rodeloper", ["demo"], environment: environment)
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("bevat al gegevens"), again.stderr)
+    }
+}
