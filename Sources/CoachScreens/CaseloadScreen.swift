@@ -159,7 +159,7 @@ final class CaseloadScreen: Screen {
             let row = listTop + line
             let style: Style = index == list.selected ? .selected : .normal
             canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
-            canvas.put(youth.name, row: row, col: columns[0], style: style, maxWidth: nameWidth)
+            canvas.put(Glyphs.truncate(youth.name, to: nameWidth), row: row, col: columns[0], style: style, maxWidth: nameWidth)
             canvas.put(Wording.age(youth.age(on: today)), row: row, col: columns[1], style: style, maxWidth: ageWidth)
             canvas.put(youth.phase.label, row: row, col: columns[2], style: style, maxWidth: phaseWidth)
             let days = LocalDate(youth.updated).days(until: today)

@@ -77,7 +77,8 @@ public enum Glyphs {
         return result + "…"
     }
 
-    /// Words of `text` laid out in lines of at most `width` columns; a word longer than a line is cut.
+    /// Words of `text` laid out in lines of at most `width` columns. A word longer than a line
+    /// (a file name, say) is broken over lines, never cut off.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
@@ -95,8 +96,16 @@ public enum Glyphs {
                     line += " "
                     used += 1
                 }
-                line += wordWidth > width ? truncate(String(word), to: width) : String(word)
-                used += min(wordWidth, width)
+                for character in word {
+                    let columns = Glyphs.width(of: String(character))
+                    if used + columns > width {
+                        lines.append(line)
+                        line = ""
+                        used = 0
+                    }
+                    line.append(character)
+                    used += columns
+                }
             }
             lines.append(line)
         }

@@ -24,6 +24,9 @@ final class GlyphsTests: XCTestCase {
         XCTAssertEqual(Glyphs.truncate("Zoë", to: 3), "Zoë")
         XCTAssertEqual(Glyphs.wrap("één twee drie vier", width: 9), ["één twee", "drie vier"])
         XCTAssertEqual(Glyphs.wrap("a\n\nb", width: 5), ["a", "", "b"])
+        XCTAssertEqual(Glyphs.wrap("naar quarantine/2026-abc.json nu", width: 10),
+                       ["naar", "quarantine", "/2026-abc.", "json nu"], "a long word is broken, never cut")
+        XCTAssertEqual(Glyphs.wrap("王芳王芳", width: 3), ["王", "芳", "王", "芳"])
     }
 
     func testKeysFromCodePoints() {
