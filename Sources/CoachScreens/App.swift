@@ -89,7 +89,7 @@ public final class App {
                 terminal.present(canvas)
                 needsFrame = false
             }
-            if stopRequested() { break }
+            if stopRequested() || terminal.isGone { break }
             guard let key = terminal.nextKey(timeoutMilliseconds: 250) else {
                 if stopWhenIdle { break }
                 continue

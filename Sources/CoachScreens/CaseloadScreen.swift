@@ -8,6 +8,9 @@ final class CaseloadScreen: Screen {
     let kind = ScreenKind.caseload
     let title = "Caseload"
     private let session: Session
+    /// Every summary with its folded name, sorted: rebuilt when the data may have changed.
+    private var catalog: [(key: String, summary: YouthSummary)] = []
+    /// What the list shows now: the catalog after the closed toggle and the search.
     private var rows: [YouthSummary] = []
     private var hiddenClosed = 0
     private var list = ListState()
@@ -22,7 +25,7 @@ final class CaseloadScreen: Screen {
 
     init(session: Session) {
         self.session = session
-        reload()
+        reloadCatalog()
     }
 
     var capturesKeys: Bool { search != nil || newName != nil }
@@ -33,20 +36,27 @@ final class CaseloadScreen: Screen {
         return KeyTable.hints(for: kind)
     }
 
-    func willAppear() { reload() }
+    func willAppear() { reloadCatalog() }
 
-    /// Rebuilds the rows from the store's summaries; keeps the selected youth selected.
+    private func reloadCatalog() {
+        catalog = session.store.summaries
+            .map { (key: $0.name.sortKey, summary: $0) }
+            .sorted { ($0.key, $0.summary.id) < ($1.key, $1.summary.id) }
+        reload()
+    }
+
+    /// Rebuilds the rows from the catalog; keeps the selected youth selected.
     private func reload() {
         let selectedID = rows.indices.contains(list.selected) ? rows[list.selected].id : nil
         let needle = query.trimmingCharacters(in: .whitespaces).sortKey
-        let all = session.store.summaries
-        let open = showClosed ? all : all.filter { $0.phase != .closed }
-        hiddenClosed = all.count - open.count
-        rows = open
-            .filter { needle.isEmpty || $0.name.sortKey.contains(needle) }
-            .map { (key: $0.name.sortKey, summary: $0) }
-            .sorted { ($0.key, $0.summary.id) < ($1.key, $1.summary.id) }
-            .map(\.summary)
+        hiddenClosed = 0
+        rows = catalog.compactMap { entry in
+            if !showClosed && entry.summary.phase == .closed {
+                hiddenClosed += 1
+                return nil
+            }
+            return needle.isEmpty || entry.key.contains(needle) ? entry.summary : nil
+        }
         list.setCount(rows.count)
         if let selectedID, let index = rows.firstIndex(where: { $0.id == selectedID }) { list.select(index) }
     }
@@ -103,7 +113,7 @@ final class CaseloadScreen: Screen {
                 let saved = try session.store.save(youth)
                 newName = nil
                 query = ""
-                reload()
+                reloadCatalog()
                 list.select(rows.firstIndex { $0.id == saved.id } ?? 0)
                 return .push(try YouthScreen(session: session, id: saved.id))
             } catch {
@@ -121,7 +131,7 @@ final class CaseloadScreen: Screen {
             return .push(try YouthScreen(session: session, id: rows[list.selected].id))
         } catch {
             message = error.localizedDescription
-            reload()
+            reloadCatalog()
             return .stay
         }
     }

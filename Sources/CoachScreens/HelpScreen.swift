@@ -5,7 +5,9 @@ final class HelpScreen: Screen {
     let kind = ScreenKind.help
     let title: String
     private let lines: [(keys: String, help: String)]
-    private var list: ListState
+    /// The first row shown, and how many rows there are and fit: the page scrolls, nothing is selected.
+    private var top = 0
+    private var rowCount = 0
     private var pageSize = 10
 
     init(for screen: any Screen) {
@@ -13,14 +15,22 @@ final class HelpScreen: Screen {
         lines = KeyTable.bindings(for: screen.kind)
             .filter { $0.action != .help || screen.kind != .help }
             .map { ($0.keyNames, $0.help) }
-        list = ListState(count: lines.count)
     }
 
     func handle(_ key: Key) -> Navigation {
         switch KeyTable.action(for: key, on: kind) {
         case .back: return .pop
         case .move:
-            _ = list.handle(key, pageSize: pageSize)
+            let last = max(0, rowCount - pageSize)
+            switch key {
+            case .up, .char("k"): top -= 1
+            case .down, .char("j"): top += 1
+            case .pageUp: top -= pageSize - 1
+            case .pageDown: top += pageSize - 1
+            case .home: top = 0
+            default: top = last
+            }
+            top = min(max(0, top), last)
             return .stay
         default:
             return key == .char("?") || key == .f1 ? .pop : .stay
@@ -29,20 +39,20 @@ final class HelpScreen: Screen {
 
     func render(into canvas: inout Canvas, area: Rect) {
         canvas.put("Toetsen op dit scherm", row: area.row + 1, col: 2, style: .heading)
-        let keyWidth = min(30, (lines.map { Glyphs.width(of: $0.keys) }.max() ?? 0) + 2)
+        let keyWidth = min((lines.map { Glyphs.width(of: $0.keys) }.max() ?? 0) + 2, max(12, area.width * 3 / 8))
         let textWidth = area.width - keyWidth - 4
         var rows: [(keys: String, text: String)] = []
-        for line in lines {
-            for (index, part) in Glyphs.wrap(line.help, width: textWidth).enumerated() {
-                rows.append((index == 0 ? line.keys : "", part))
+        let closing = "Alles wat u bevestigt, staat meteen veilig op schijf. Er is geen opslaan-knop."
+        for line in lines + [("", ""), ("", closing)] {
+            let keys = Glyphs.wrap(line.keys, width: keyWidth - 2), help = Glyphs.wrap(line.help, width: textWidth)
+            for index in 0..<max(keys.count, help.count) {
+                rows.append((index < keys.count ? keys[index] : "", index < help.count ? help[index] : ""))
             }
         }
-        rows.append(("", ""))
-        rows.append(("", "Alles wat u bevestigt, staat meteen veilig op schijf. Er is geen opslaan-knop."))
-        list.setCount(rows.count)
-        pageSize = area.height - 3
-        let visible = list.visibleRange(height: pageSize)
-        for (offset, index) in visible.enumerated() {
+        rowCount = rows.count
+        pageSize = max(1, area.height - 2)
+        top = min(top, max(0, rowCount - pageSize))
+        for (offset, index) in (top..<min(rowCount, top + pageSize)).enumerated() {
             canvas.put(rows[index].keys, row: area.row + 2 + offset, col: 2, style: .accent, maxWidth: keyWidth)
             canvas.put(rows[index].text, row: area.row + 2 + offset, col: 2 + keyWidth, maxWidth: textWidth)
         }

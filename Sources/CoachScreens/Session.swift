@@ -30,10 +30,12 @@ enum Wording {
 
     static func age(_ years: Int?) -> String { years.map { "\($0)" } ?? "–" }
 
-    static func dateTime(_ date: Date) -> String {
+    static func dateTime(_ date: Date) -> String { dateTimeFormatter.string(from: date) }
+
+    private static let dateTimeFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "nl_NL")
         formatter.dateFormat = "dd-MM-yyyy HH:mm"
-        return formatter.string(from: date)
-    }
+        return formatter
+    }()
 }

@@ -275,7 +275,7 @@ final class YouthScreen: Screen {
             }
             return ("\(date.text) · \(age) jaar", .normal)
         case .phase:
-            return (youth.phase.label + "   (v volgende, t vorige)", .accent)
+            return (youth.phase.label, .accent)
         default:
             let text = currentText(of: field)
             return text.isEmpty ? ("–", .dim) : (text, .normal)

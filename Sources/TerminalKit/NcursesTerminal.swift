@@ -1,4 +1,5 @@
 import CNcursesw
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,6 +13,9 @@ public final class NcursesTerminal: Terminal {
 
     private var shown: Canvas?
     private var stopped = false
+    /// Reads that came back empty long before their timeout: input has ended (EOF) when they pile up.
+    private var emptyReadsInARow = 0
+    public private(set) var isGone = false
     public let usesColor: Bool
 
     /// Starts curses. Colour is used unless `NO_COLOR` is set (non-empty) or the terminal has none.
@@ -80,7 +84,16 @@ public final class NcursesTerminal: Terminal {
 
     public func nextKey(timeoutMilliseconds: Int) -> Key? {
         var value: UInt32 = 0
-        switch rl_read(Int32(timeoutMilliseconds), &value) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let kind = rl_read(Int32(timeoutMilliseconds), &value)
+        if kind == Int32(RL_NONE) && timeoutMilliseconds >= 100 {
+            let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            emptyReadsInARow = elapsed < UInt64(timeoutMilliseconds / 4) ? emptyReadsInARow + 1 : 0
+            if emptyReadsInARow >= 20 { isGone = true }
+        } else {
+            emptyReadsInARow = 0
+        }
+        switch kind {
         case Int32(RL_CHAR):
             return Key.fromCodePoint(value)
         case Int32(RL_SPECIAL):

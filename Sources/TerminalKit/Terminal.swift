@@ -8,6 +8,8 @@ public protocol Terminal: AnyObject {
     func nextKey(timeoutMilliseconds: Int) -> Key?
     /// Forgets what is on screen, so the next frame is sent whole (Ctrl-L after line noise).
     func forgetScreen()
+    /// True when input has ended for good (the connection dropped without a hangup signal).
+    var isGone: Bool { get }
 }
 
 /// A terminal in memory: keys are queued by the test, frames are kept for inspection.
@@ -40,4 +42,6 @@ public final class HeadlessTerminal: Terminal {
     public var hasPendingKeys: Bool { !queue.isEmpty }
 
     public func forgetScreen() {}
+
+    public var isGone: Bool { false }
 }

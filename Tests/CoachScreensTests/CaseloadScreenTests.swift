@@ -89,7 +89,8 @@ final class CaseloadScreenTests: XCTestCase {
         let screen = harness.screen
         XCTAssertTrue(screen.contains("Caseload › Help"), screen)
         for binding in KeyTable.bindings(for: .caseload) where binding.action != .help {
-            XCTAssertTrue(screen.contains(binding.keyNames), "help lists \(binding.keyNames)")
+            XCTAssertTrue(screen.contains(binding.keyNames), "help lists \(binding.keyNames) on one line at 80 columns")
+            XCTAssertTrue(screen.contains(String(binding.help.prefix(20))), "help explains \(binding.keyNames)")
         }
         XCTAssertTrue(screen.contains("Zoek op naam terwijl u typt"))
         harness.press(.escape)

@@ -113,6 +113,22 @@ final class YouthScreenTests: XCTestCase {
         XCTAssertEqual(try savedYouth(harness).phone, "06 1234 5678")
     }
 
+    func testHelpScrollsToItsLastLineInTheSmallestWindow() throws {
+        let harness = try openedYouth()
+        harness.width = 60
+        harness.height = 16
+        harness.press(.char("?"))
+        XCTAssertTrue(harness.screen.contains("Wijzig het gekozen veld"), harness.screen)
+        XCTAssertFalse(harness.screen.contains("opslaan-knop"))
+        harness.press(.end)
+        XCTAssertTrue(harness.screen.contains("opslaan-knop."), harness.screen)
+        XCTAssertTrue(harness.screen.contains("Ctrl-C"))
+        harness.press(.home)
+        XCTAssertTrue(harness.screen.contains("PgUp"), "long key lists wrap, never cut")
+        harness.press(.char("q"))
+        XCTAssertTrue(harness.screen.contains("Fasegeschiedenis") || harness.screen.contains("Geboortedatum"))
+    }
+
     func testTabConfirmsAndMovesOn() throws {
         let harness = try openedYouth()
         harness.press(.down, .down, .enter)
