@@ -19,6 +19,8 @@ let package = Package(
         .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
         .target(name: "CoachScreens", dependencies: ["TerminalKit", "Caseload", "AppResources"]),
         .executableTarget(name: "rodeloper", dependencies: ["CoachScreens", "TerminalKit", "Caseload"]),
+        // Speed and memory over a generated large caseload; see docs/performance.md.
+        .executableTarget(name: "rodeloper-bench", dependencies: ["CoachScreens", "TerminalKit", "Caseload"]),
         .testTarget(name: "CaseloadTests", dependencies: ["Caseload"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "CoachScreensTests", dependencies: ["CoachScreens", "TerminalKit", "Caseload"]),

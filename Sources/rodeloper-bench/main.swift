@@ -1,0 +1,102 @@
+import Caseload
+import CoachScreens
+import Foundation
+import TerminalKit
+
+// Usage: rodeloper-bench [COUNT] [DIR]
+// Generates COUNT invented youths (default 10000) in DIR (default a new temporary directory),
+// then times what a coach waits for and reports peak memory. Figures, not pass/fail.
+
+let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
+let directory = CommandLine.arguments.dropFirst(2).first
+    ?? NSTemporaryDirectory() + "rodeloper-bench-\(UUID().uuidString.prefix(8))"
+let now = Date()
+let today = LocalDate(now)
+
+func seconds(_ work: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try work()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func row(_ what: String, _ value: String) { print("| \(what) | \(value) |") }
+func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+
+let firstNames = ["Zoë", "Ahmed", "Daan", "Fenna", "Bilal", "Noor", "Sem", "Yara", "Kevin", "Priya", "Jesse", "Lotte", "Mo", "Çan", "王芳"]
+let lastNames = ["Çelik", "de Vries", "Bakker", "El Amrani", "Jansen", "Öztürk", "Visser", "Smit", "Bos", "Mulder"]
+
+print("Rode Loper benchmark: \(count) youths in \(directory)\n")
+print("| what | result |")
+print("| --- | --- |")
+
+// 1. Generate through the store, as the program saves: atomic write with fsync, one file per youth.
+var store: CaseloadStore! = try CaseloadStore(directory: directory)
+var sampleIDs: [String] = []
+let generate = try seconds {
+    for index in 0..<count {
+        var youth = try Youth(name: "\(firstNames[index % firstNames.count]) \(lastNames[index / firstNames.count % lastNames.count]) \(index)",
+                              now: now, today: today)
+        youth.dateOfBirth = today.adding(days: -(16 * 365 + index % (11 * 365)))
+        youth.municipality = "Voorbeeldstad"
+        youth.foundAt = Channel.allCases[index % Channel.allCases.count]
+        // Most cases of a long-running caseload are closed.
+        for phase in Phase.allCases.prefix(index % 10 < 8 ? 6 : 1 + index % 5).dropFirst() {
+            youth.move(to: phase, on: today, now: now)
+        }
+        try store.save(youth)
+        if index % (count / 10 + 1) == 0 { sampleIDs.append(youth.id) }
+    }
+    store.saveIndex()
+}
+row("save one youth (atomic write + fsync), mean over \(count)", ms(generate / Double(count)))
+store = nil
+
+// 2. Open the caseload: without the summary cache (every file read), then with it.
+try FileManager.default.removeItem(atPath: directory + "/index.json")
+let cold = try seconds { store = try CaseloadStore(directory: directory); store = nil }
+row("open, no cache (reads and decodes every file)", ms(cold))
+let warm = try seconds { store = try CaseloadStore(directory: directory) }
+row("open with cache (stat of every file)", ms(warm))
+
+// 3. The caseload screen, headless at 80x24.
+var builtApp: App?
+row("build the list (fold and sort every name)", ms(seconds { builtApp = App(session: Session(store: store)) }))
+let app = builtApp!
+@MainActor func frame() -> Canvas {
+    var canvas = Canvas(width: 80, height: 24)
+    app.render(into: &canvas)
+    return canvas
+}
+var first = Canvas(width: 1, height: 1)
+row("first frame of the caseload list", ms(seconds { first = frame() }))
+let move = seconds { app.handle(.down) }
+let afterMove = frame()
+let changed = zip(first.cells, afterMove.cells).filter { $0 != $1 }.count
+row("↓ in the list (key + frame)", ms(move + seconds { _ = frame() }))
+row("cells that change for ↓ (what ncurses is handed)", "\(changed) of \(first.cells.count)")
+app.handle(.char("a"))
+app.handle(.char("/"))
+let keystroke = seconds {
+    app.handle(.char("ç"))
+    _ = frame()
+}
+row("search keystroke over all \(count) (key + frame)", ms(keystroke))
+app.handle(.escape)
+
+// 4. Open one youth: read and decode its full file.
+let open = try seconds { for id in sampleIDs { _ = try store.youth(id: id) } } / Double(sampleIDs.count)
+row("open one youth's file", ms(open))
+
+let onDisk = (try FileManager.default.contentsOfDirectory(atPath: directory + "/youths"))
+    .compactMap { (try? FileManager.default.attributesOfItem(atPath: directory + "/youths/" + $0))?[.size] as? Int }
+    .reduce(0, +)
+row("data on disk (youth files)", String(format: "%.1f MB", Double(onDisk) / 1e6))
+row("peak memory (resident)", String(format: "%.0f MB", peakMemoryMB()))
+store = nil
+if CommandLine.arguments.count < 3 { try? FileManager.default.removeItem(atPath: directory) }
