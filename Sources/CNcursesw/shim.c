@@ -4,6 +4,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <wchar.h>
@@ -133,6 +134,28 @@ void rl_catch_signals(void) {
 }
 
 int rl_caught_signal(void) { return (int)caught_signal; }
+
+static void restore_and_die(int number) {
+    /* Not async-signal-safe, but the process is dying: a usable terminal is worth the risk. */
+    if (screen != NULL) endwin();
+    static const char message[] =
+        "\nrodeloper: interne fout; het programma is gestopt. Alles wat u had bevestigd, is opgeslagen.\n";
+    ssize_t ignored = write(2, message, sizeof message - 1);
+    (void)ignored;
+    signal(number, SIG_DFL);
+    raise(number);
+}
+
+void rl_catch_crashes(void) {
+    int crashes[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
+    for (unsigned i = 0; i < sizeof crashes / sizeof crashes[0]; i++) {
+        struct sigaction action;
+        action.sa_handler = restore_and_die;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESETHAND;
+        sigaction(crashes[i], &action, NULL);
+    }
+}
 
 int rl_wcwidth(uint32_t codepoint) { return wcwidth((wchar_t)codepoint); }
 

@@ -89,7 +89,7 @@ public final class CaseloadStore {
             }
             let notice = setAside(fileName: name, reason: reason)
             forget(id)
-            throw StoreError.unreadable(file: "youths/\(name)", reason: notice)
+            throw StoreError.setAside(message: notice.message)
         }
     }
 
@@ -144,13 +144,16 @@ public final class CaseloadStore {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: youthsDirectory).sorted()
         } catch {
+            if mode == .readOnly && !FileManager.default.fileExists(atPath: directory) {
+                throw StoreError.noDataDirectory(directory)
+            }
             if mode == .readOnly && !FileManager.default.fileExists(atPath: youthsDirectory) { return }
             throw StoreError.io(operation: "Map lezen", path: youthsDirectory, code: EIO)
         }
         for name in names {
             if name.hasPrefix(".") {
                 if name.contains(PrivateFiles.temporaryMarker) && mode == .readWrite {
-                    _ = setAside(fileName: name, reason: .interruptedWrite)
+                    setAside(fileName: name, reason: .interruptedWrite)
                 }
                 continue
             }
@@ -167,7 +170,7 @@ public final class CaseloadStore {
                 if let identity { entries[id] = IndexEntry(summary: YouthSummary(youth), file: identity) }
             case .failure(let reason):
                 if mode == .readWrite {
-                    _ = setAside(fileName: name, reason: reason)
+                    setAside(fileName: name, reason: reason)
                 } else {
                     notices.append(StoreNotice(message: "youths/\(name) is niet leesbaar: \(reason.text)."))
                 }
@@ -226,7 +229,8 @@ public final class CaseloadStore {
     }
 
     /// Moves an unreadable file to quarantine/ and records a notice; never overwrites or deletes it.
-    private func setAside(fileName: String, reason: UnreadableReason) -> String {
+    @discardableResult
+    private func setAside(fileName: String, reason: UnreadableReason) -> StoreNotice {
         let stamp = Self.stampFormatter.string(from: clock())
         var message = "youths/\(fileName) kon niet worden gelezen: \(reason.text)."
         do {
@@ -247,8 +251,9 @@ public final class CaseloadStore {
         } catch {
             message += " Het kon niet apart worden gezet en is blijven staan."
         }
-        notices.append(StoreNotice(message: message))
-        return reason.text
+        let notice = StoreNotice(message: message)
+        notices.append(notice)
+        return notice
     }
 
     private func forget(_ id: String) {

@@ -8,8 +8,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case noPermission(path: String)
     case readOnlyFileSystem
     case io(operation: String, path: String, code: Int32)
-    /// A youth file could not be read; it was moved to quarantine (or left alone in read-only mode).
-    case unreadable(file: String, reason: String)
+    /// A youth file could not be read and was moved to quarantine; the message says which and why.
+    case setAside(message: String)
+    case noDataDirectory(String)
     case notFound(id: String)
     case notEmpty(directory: String)
 
@@ -25,8 +26,10 @@ public enum StoreError: Error, Equatable, LocalizedError {
             "De gegevensmap staat op een schijf die alleen gelezen kan worden. De wijziging is niet opgeslagen."
         case .io(let operation, let path, let code):
             "\(operation) mislukt voor \(path) (foutcode \(code)). De wijziging is niet opgeslagen."
-        case .unreadable(let file, let reason):
-            "Het bestand \(file) kon niet worden gelezen: \(reason)."
+        case .setAside(let message):
+            message
+        case .noDataDirectory(let directory):
+            "De gegevensmap \(directory) bestaat niet."
         case .notFound(let id):
             "Er is geen dossier met nummer \(id)."
         case .notEmpty(let directory):

@@ -12,9 +12,7 @@ final class HelpScreen: Screen {
 
     init(for screen: any Screen) {
         title = "Help"
-        lines = KeyTable.bindings(for: screen.kind)
-            .filter { $0.action != .help || screen.kind != .help }
-            .map { ($0.keyNames, $0.help) }
+        lines = KeyTable.bindings(for: screen.kind).map { ($0.keyNames, $0.help) }
     }
 
     func handle(_ key: Key) -> Navigation {

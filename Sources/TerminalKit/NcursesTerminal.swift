@@ -123,8 +123,11 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT so the program can restore the terminal and
-    /// stop cleanly. Call before starting curses.
-    public static func catchSignals() { rl_catch_signals() }
+    /// stop cleanly, and crashes so the terminal is given back before dying. Call before curses starts.
+    public static func catchSignals() {
+        rl_catch_signals()
+        rl_catch_crashes()
+    }
 
     /// The first signal caught, or nil.
     public static var caughtSignal: Int32? {
