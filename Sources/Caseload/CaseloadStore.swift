@@ -12,6 +12,9 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable {
     public var phase: Phase
     public var phaseSince: LocalDate?
     public var updated: Date
+    /// Life domains scored 1 in the latest ZRM measurement.
+    public var acuteDomains: Int
+    public var measurementCount: Int
 
     public init(_ youth: Youth) {
         id = youth.id
@@ -20,6 +23,13 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable {
         phase = youth.phase
         phaseSince = youth.phaseSince
         updated = youth.updated
+        acuteDomains = youth.latestMeasurement?.acuteDomains.count ?? 0
+        measurementCount = youth.measurements.count
+    }
+
+    /// In quick scan or later (not closed) without any ZRM measurement: one is due.
+    public var measurementDue: Bool {
+        measurementCount == 0 && phase != .scout && phase != .closed
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }
@@ -38,7 +48,9 @@ public final class CaseloadStore {
         case readOnly
     }
 
-    public static let schemaVersion = 1
+    /// 2 added ZRM measurements and the quick scan. Files of version 1 still open; a file of a
+    /// newer version is quarantined rather than read by a program that would drop what it adds.
+    public static let schemaVersion = 2
 
     public let directory: String
     public let mode: Mode

@@ -73,6 +73,9 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
     public var phaseHistory: [PhaseChange]
     public var created: Date
     public var updated: Date
+    /// ZRM measurements, in the order they were recorded.
+    public var measurements: [ZRMMeasurement]
+    public var quickScan: QuickScan
 
     /// A new youth in the scout phase. The name must pass `Youth.validName`.
     public init(name: String, now: Date, today: LocalDate, id: String = UUID().uuidString.lowercased()) throws(InputError) {
@@ -88,6 +91,32 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         self.phaseHistory = [PhaseChange(from: nil, to: .scout, date: today)]
         self.created = now
         self.updated = now
+        self.measurements = []
+        self.quickScan = QuickScan()
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, dateOfBirth, municipality, phone, foundAt, foundAtDetail, referredBy, phase, phaseHistory
+        case created, updated, measurements, quickScan
+    }
+
+    /// Reads schema 1 files too: what came later defaults to empty.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        dateOfBirth = try c.decodeIfPresent(LocalDate.self, forKey: .dateOfBirth)
+        municipality = try c.decode(String.self, forKey: .municipality)
+        phone = try c.decode(String.self, forKey: .phone)
+        foundAt = try c.decodeIfPresent(Channel.self, forKey: .foundAt)
+        foundAtDetail = try c.decode(String.self, forKey: .foundAtDetail)
+        referredBy = try c.decode(String.self, forKey: .referredBy)
+        phase = try c.decode(Phase.self, forKey: .phase)
+        phaseHistory = try c.decode([PhaseChange].self, forKey: .phaseHistory)
+        created = try c.decode(Date.self, forKey: .created)
+        updated = try c.decode(Date.self, forKey: .updated)
+        measurements = try c.decodeIfPresent([ZRMMeasurement].self, forKey: .measurements) ?? []
+        quickScan = try c.decodeIfPresent(QuickScan.self, forKey: .quickScan) ?? QuickScan()
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }

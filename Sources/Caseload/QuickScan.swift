@@ -1,0 +1,39 @@
+/// The coach's first impression of one basic skill.
+public enum SkillImpression: String, Codable, CaseIterable, Sendable {
+    case attention, sufficient, strong
+
+    public var label: String {
+        switch self {
+        case .attention: "aandachtspunt"
+        case .sufficient: "voldoende"
+        case .strong: "sterk"
+        }
+    }
+}
+
+/// The BSA questionnaire (Beoordeling Sociaal Aanpassingsvermogen), used only when a mild
+/// intellectual disability is suspected.
+public struct BSARecord: Codable, Equatable, Sendable {
+    public var used = false
+    public var date: LocalDate?
+    public var outcome = ""
+
+    public init() {}
+}
+
+/// The picture the coach forms in the quick scan, beside the ZRM.
+public struct QuickScan: Codable, Equatable, Sendable {
+    public var motivation = ""
+    public var wishes = ""
+    public var talents = ""
+    public var network = ""
+    /// The situation per life domain in the coach's words, by domain code.
+    public var situation: [String: String] = [:]
+    /// First impression per basic skill, by skill code.
+    public var basicSkills: [String: SkillImpression] = [:]
+    /// Relevant file (dossier) information, only where relevant.
+    public var fileInformation = ""
+    public var bsa = BSARecord()
+
+    public init() {}
+}
