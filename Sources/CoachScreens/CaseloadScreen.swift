@@ -152,7 +152,11 @@ final class CaseloadScreen: Screen {
             var info = Wording.youths(rows.count)
             if !query.isEmpty { info += " gevonden voor \"\(query)\" (Esc wist)" }
             if hiddenClosed > 0 { info += " · \(hiddenClosed) afgesloten verborgen (a toont)" }
-            canvas.put(info, row: area.row, col: 1, style: .dim, maxWidth: inner)
+            let used = canvas.put(info, row: area.row, col: 1, style: .dim, maxWidth: inner)
+            let legend = "! acuut  ? geen ZRM"
+            if rows.contains(where: { $0.acuteDomains > 0 || $0.measurementDue }), used + Glyphs.width(of: legend) + 4 <= inner {
+                canvas.put(legend, row: area.row, col: area.width - Glyphs.width(of: legend) - 1, style: .dim)
+            }
         }
         let header = ["Naam", "Leeftijd", "Fase", "Gewijzigd"]
         for (index, text) in header.enumerated() {
@@ -169,6 +173,11 @@ final class CaseloadScreen: Screen {
             let row = listTop + line
             let style: Style = index == list.selected ? .selected : .normal
             canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
+            if youth.acuteDomains > 0 {
+                canvas.put("!", row: row, col: 0, style: index == list.selected ? style : .error)
+            } else if youth.measurementDue {
+                canvas.put("?", row: row, col: 0, style: index == list.selected ? style : .warning)
+            }
             canvas.put(Glyphs.truncate(youth.name, to: nameWidth), row: row, col: columns[0], style: style, maxWidth: nameWidth)
             canvas.put(Wording.age(youth.age(on: today)), row: row, col: columns[1], style: style, maxWidth: ageWidth)
             canvas.put(youth.phase.label, row: row, col: columns[2], style: style, maxWidth: phaseWidth)

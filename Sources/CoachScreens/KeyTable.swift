@@ -2,7 +2,7 @@ import TerminalKit
 
 /// The kinds of screen, for the key table.
 public enum ScreenKind: CaseIterable, Sendable {
-    case welcome, caseload, youth, help
+    case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, help
 }
 
 /// What a key does. Screens switch on actions, never on raw keys, so the help and the hint line
@@ -10,6 +10,7 @@ public enum ScreenKind: CaseIterable, Sendable {
 public enum Action: Sendable {
     case move, open, new, search, clearSearch, toggleClosed
     case edit, nextField, previousField, nextPhase, previousPhase
+    case openZRM, openQuickScan, column, compare, switchSide, score, scoreStep, clearScore
     case emptyCaseload, demoCaseload
     case back, quit, help, redraw, forceQuit
 }
@@ -22,14 +23,18 @@ public struct KeyBinding: Sendable {
     public let hint: String?
     public let help: String
     public let screens: [ScreenKind]
+    /// How the keys are written when listing each would be clumsy, e.g. "1-5".
+    public var keyLabel: String?
 
-    public var keyNames: String { keys.map(\.name).joined(separator: " ") }
+    public var keyNames: String { keyLabel ?? keys.map(\.name).joined(separator: " ") }
 }
 
 /// The one table from which key dispatch, the hint line and the help screen all come.
 public enum KeyTable {
-    private static let lists: [ScreenKind] = [.caseload, .youth, .help]
+    private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .help]
+    private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan]
     private static let everywhere = ScreenKind.allCases
+    private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan]
 
     public static let all: [KeyBinding] = [
         KeyBinding(action: .emptyCaseload, keys: [.enter], hint: "lege caseload",
@@ -51,20 +56,49 @@ public enum KeyTable {
                    help: "Afgesloten dossiers tonen of verbergen", screens: [.caseload]),
         KeyBinding(action: .edit, keys: [.enter], hint: "wijzig",
                    help: "Wijzig het gekozen veld; Enter bevestigt en slaat meteen op, Esc annuleert", screens: [.youth]),
+        KeyBinding(action: .edit, keys: [.enter], hint: "wijzig",
+                   help: "Wijzig het gekozen onderdeel; Enter bevestigt en slaat meteen op, Esc annuleert", screens: [.quickScan]),
+        KeyBinding(action: .score, keys: (1...5).map { .char(Character(String($0))) }, hint: "score",
+                   help: "Score 1 tot en met 5 voor het gekozen leefgebied; 1 is acuut en vraagt meteen actie",
+                   screens: [.zrmForm], keyLabel: "1-5"),
+        KeyBinding(action: .scoreStep, keys: [.left, .right], hint: nil,
+                   help: "Score een lager of een hoger", screens: [.zrmForm]),
+        KeyBinding(action: .clearScore, keys: [.char("0"), .delete], hint: nil,
+                   help: "Score wissen: nog niet gescoord", screens: [.zrmForm]),
+        KeyBinding(action: .edit, keys: [.enter], hint: "toelichting",
+                   help: "Toelichting bij het gekozen leefgebied, of datum, moment of scorer wijzigen; Enter bevestigt, Esc annuleert",
+                   screens: [.zrmForm]),
         KeyBinding(action: .nextField, keys: [.tab], hint: nil,
-                   help: "Volgend veld (tijdens het wijzigen: bevestigen en door)", screens: [.youth]),
+                   help: "Volgend veld (tijdens het wijzigen: bevestigen en door)", screens: forms),
         KeyBinding(action: .previousField, keys: [.backTab], hint: nil,
-                   help: "Vorig veld (tijdens het wijzigen: bevestigen en terug)", screens: [.youth]),
+                   help: "Vorig veld (tijdens het wijzigen: bevestigen en terug)", screens: forms),
+        KeyBinding(action: .openZRM, keys: [.char("z")], hint: "ZRM",
+                   help: "Zelfredzaamheid-Matrix: alle metingen, het verloop per leefgebied, een nieuwe meting",
+                   screens: [.youth]),
+        KeyBinding(action: .openQuickScan, keys: [.char("s")], hint: "quick scan",
+                   help: "Quick scan: motivatie, wensen, talenten, netwerk, situatie per leefgebied, basisvaardigheden, BSA",
+                   screens: [.youth]),
+        KeyBinding(action: .column, keys: [.left, .right], hint: nil,
+                   help: "Vorige of volgende meting", screens: [.zrmHistory, .zrmComparison]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open",
+                   help: "Open de gekozen meting om te scoren of te corrigeren", screens: [.zrmHistory]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuwe meting",
+                   help: "Nieuwe meting van vandaag; begint met de scores van de vorige, zodat u alleen wijzigt wat veranderde",
+                   screens: [.zrmHistory]),
+        KeyBinding(action: .compare, keys: [.char("c")], hint: "vergelijk",
+                   help: "Vergelijk de gekozen meting met de vorige (daar kiest u elke twee metingen)", screens: [.zrmHistory]),
+        KeyBinding(action: .switchSide, keys: [.tab], hint: "wissel kant",
+                   help: "Wissel tussen de meting links (van) en rechts (naar)", screens: [.zrmComparison]),
         KeyBinding(action: .nextPhase, keys: [.char("v")], hint: "volgende fase",
                    help: "Naar de volgende fase, na bevestiging; de datum wordt bewaard", screens: [.youth]),
         KeyBinding(action: .previousPhase, keys: [.char("t")], hint: "vorige fase",
                    help: "Terug naar de vorige fase, na bevestiging", screens: [.youth]),
         KeyBinding(action: .back, keys: [.escape, .char("q")], hint: "terug",
-                   help: "Terug naar het vorige scherm", screens: [.youth, .help]),
+                   help: "Terug naar het vorige scherm", screens: belowCaseload + [.help]),
         KeyBinding(action: .quit, keys: [.char("q")], hint: "stop",
                    help: "Stoppen; alles is al opgeslagen", screens: [.welcome, .caseload]),
         KeyBinding(action: .help, keys: [.char("?"), .f1], hint: "help",
-                   help: "Deze hulp: alle toetsen van het scherm", screens: [.welcome, .caseload, .youth]),
+                   help: "Deze hulp: alle toetsen van het scherm", screens: [.welcome, .caseload] + belowCaseload),
         KeyBinding(action: .redraw, keys: [.ctrl("l")], hint: nil,
                    help: "Scherm opnieuw tekenen (na storing op de verbinding)", screens: everywhere),
         KeyBinding(action: .forceQuit, keys: [.ctrl("c")], hint: nil,
@@ -83,6 +117,6 @@ public enum KeyTable {
 
     /// The hints for the bottom line of `screen`.
     public static func hints(for screen: ScreenKind) -> [Chrome.Hint] {
-        bindings(for: screen).compactMap { binding in binding.hint.map { Chrome.Hint(binding.keys[0].name, $0) } }
+        bindings(for: screen).compactMap { binding in binding.hint.map { Chrome.Hint(binding.keyLabel ?? binding.keys[0].name, $0) } }
     }
 }

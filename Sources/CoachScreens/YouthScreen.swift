@@ -33,14 +33,15 @@ final class YouthScreen: Screen {
 
     let kind = ScreenKind.youth
     private let session: Session
-    private(set) var youth: Youth
+    private let editor: YouthEditor
+    private var youth: Youth { editor.youth }
     private var fields = ListState(count: Field.allCases.count)
     private var mode = Mode.browsing
     private var error: String?
 
     init(session: Session, id: String) throws {
         self.session = session
-        youth = try session.store.youth(id: id)
+        editor = try YouthEditor(session: session, id: id)
     }
 
     var title: String { youth.name }
@@ -97,6 +98,8 @@ final class YouthScreen: Screen {
             if let next = youth.phase.next { mode = .confirmingPhase(next) } else { error = "Dit dossier is al afgesloten." }
         case .previousPhase:
             if let previous = youth.phase.previous { mode = .confirmingPhase(previous) } else { error = "Scout is de eerste fase." }
+        case .openZRM: return .push(ZRMHistoryScreen(editor: editor))
+        case .openQuickScan: return .push(QuickScanScreen(editor: editor))
         case .back: return .pop
         default: break
         }
@@ -191,23 +194,10 @@ final class YouthScreen: Screen {
         return true
     }
 
-    /// Writes the changed youth at once. An unchanged value writes nothing. On failure (a full
-    /// disk, say) the coach sees why and the edit stays open: nothing is lost.
+    /// Saves at once; on failure (a full disk, say) the coach sees why and the edit stays open.
     private func save(_ change: (inout Youth) -> Void) -> Bool {
-        var changed = youth
-        change(&changed)
-        guard changed != youth else {
-            error = nil
-            return true
-        }
-        do {
-            youth = try session.store.save(changed)
-            error = nil
-            return true
-        } catch {
-            self.error = error.localizedDescription
-            return false
-        }
+        error = editor.apply { change(&$0) }
+        return error == nil
     }
 
     private func currentText(of field: Field) -> String {
@@ -252,6 +242,9 @@ final class YouthScreen: Screen {
             row += 1
         }
         row += 1
+        canvas.put(zrmSummary, row: row, col: 2, style: (youth.latestMeasurement?.acuteDomains.isEmpty ?? true) ? .dim : .warning,
+                   maxWidth: area.width - 4)
+        row += 1
         if let error {
             for line in Glyphs.wrap(error, width: area.width - 4).prefix(2) {
                 canvas.put(line, row: row, col: 2, style: .error, maxWidth: area.width - 4)
@@ -263,6 +256,17 @@ final class YouthScreen: Screen {
         canvas.put("Aangemaakt \(LocalDate(youth.created).text) · laatst gewijzigd \(Wording.dateTime(youth.updated))",
                    row: area.row + area.height - 1, col: 2, style: .dim, maxWidth: area.width - 4)
         renderOverlay(into: &canvas)
+    }
+
+    /// One line on the ZRM: how many measurements, the latest, its acute domains.
+    private var zrmSummary: String {
+        guard let latest = youth.latestMeasurement else {
+            return YouthSummary(youth).measurementDue ? "ZRM: nog geen meting; z om te scoren" : "ZRM: nog geen meting"
+        }
+        let acute = latest.acuteDomains.compactMap { Catalog.lifeDomain($0)?.name }
+        var text = "ZRM: \(youth.measurements.count) meting\(youth.measurements.count == 1 ? "" : "en"), laatste \(latest.moment.label) van \(latest.date.text)"
+        text += acute.isEmpty ? "" : " · ACUUT: " + acute.joined(separator: ", ")
+        return text
     }
 
     private func display(_ field: Field, today: LocalDate) -> (String, Style) {

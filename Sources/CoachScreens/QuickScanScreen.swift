@@ -1,0 +1,226 @@
+import Caseload
+import TerminalKit
+
+/// The quick scan beside the ZRM: motivation, wishes, talents and network; the situation per
+/// life domain in the coach's words; a first impression of the ten basic skills; file
+/// information where relevant; and whether the BSA was used, when, with what outcome.
+final class QuickScanScreen: Screen {
+    private enum Item {
+        case heading(String)
+        case text(String, WritableKeyPath<QuickScan, String>)
+        case situation(LifeDomain)
+        case skill(BasicSkill)
+        case bsaUsed, bsaDate
+
+        var label: String {
+            switch self {
+            case .heading(let text), .text(let text, _): text
+            case .situation(let domain): domain.name
+            case .skill(let skill): skill.name
+            case .bsaUsed: "BSA afgenomen"
+            case .bsaDate: "BSA datum"
+            }
+        }
+
+        var isHeading: Bool {
+            if case .heading = self { return true }
+            return false
+        }
+    }
+
+    private enum Mode {
+        case browsing
+        case editing(TextField)
+        case pickingSkill(ListState)
+    }
+
+    let kind = ScreenKind.quickScan
+    let title = "Quick scan"
+    private let editor: YouthEditor
+    private let items: [Item]
+    private static func layout() -> [Item] {
+        [.heading("Beeld van de jongere"),
+                                 .text("Motivatie en mogelijkheden", \.motivation),
+                                 .text("Wensen en interesses", \.wishes),
+                                 .text("Talenten", \.talents),
+                                 .text("Netwerk (sociaal en werk)", \.network),
+                                 .heading("Situatie per leefgebied")]
+        + Catalog.lifeDomains.map { .situation($0) }
+        + [.heading("Basisvaardigheden: eerste indruk")]
+        + Catalog.basicSkills.map { .skill($0) }
+        + [.heading("Dossier en BSA"), .text("Dossierinformatie", \.fileInformation),
+           .bsaUsed, .bsaDate, .text("BSA uitkomst", \.bsa.outcome)]
+    }
+    /// Indexes of the items that can be selected (not the headings).
+    private let selectable: [Int]
+    private var list: ListState
+    private var top = 0
+    private var pageSize = 16
+    private var mode = Mode.browsing
+    private var error: String?
+
+    init(editor: YouthEditor) {
+        self.editor = editor
+        let items = Self.layout()
+        self.items = items
+        selectable = items.indices.filter { !items[$0].isHeading }
+        list = ListState(count: selectable.count)
+    }
+
+    private var scan: QuickScan { editor.youth.quickScan }
+    private var selectedItem: Item { items[selectable[list.selected]] }
+
+    var capturesKeys: Bool {
+        if case .browsing = mode { return false }
+        return true
+    }
+
+    var hints: [Chrome.Hint] {
+        switch mode {
+        case .browsing: KeyTable.hints(for: kind)
+        case .editing: [.init("Enter", "bevestig"), .init("Esc", "annuleer"), .init("Tab", "bevestig en volgende")]
+        case .pickingSkill: [.init("Enter", "kies"), .init("Esc", "annuleer")]
+        }
+    }
+
+    func handle(_ key: Key) -> Navigation {
+        switch mode {
+        case .browsing:
+            error = nil
+            switch KeyTable.action(for: key, on: kind) {
+            case .move: _ = list.handle(key, pageSize: pageSize)
+            case .nextField: list.select(list.selected + 1)
+            case .previousField: list.select(list.selected - 1)
+            case .edit: beginEdit()
+            case .back: return .pop
+            default: break
+            }
+        case .editing(var field):
+            switch key {
+            case .escape:
+                error = nil
+                mode = .browsing
+            case .enter, .tab, .backTab:
+                if commit(field.text) {
+                    mode = .browsing
+                    if key == .tab { list.select(list.selected + 1) }
+                    if key == .backTab { list.select(list.selected - 1) }
+                }
+            default:
+                _ = field.handle(key)
+                mode = .editing(field)
+            }
+        case .pickingSkill(var picker):
+            switch key {
+            case .escape: mode = .browsing
+            case .enter:
+                guard case .skill(let skill) = selectedItem else { break }
+                let impression = picker.selected == 0 ? nil : SkillImpression.allCases[picker.selected - 1]
+                if save({ $0.basicSkills[skill.code] = impression }) { mode = .browsing }
+            default:
+                _ = picker.handle(key, pageSize: picker.count)
+                mode = .pickingSkill(picker)
+            }
+        }
+        return .stay
+    }
+
+    private func beginEdit() {
+        switch selectedItem {
+        case .text(_, let path): mode = .editing(TextField(scan[keyPath: path]))
+        case .situation(let domain): mode = .editing(TextField(scan.situation[domain.code] ?? ""))
+        case .skill(let skill):
+            let current = scan.basicSkills[skill.code].flatMap { SkillImpression.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+            mode = .pickingSkill(ListState(count: SkillImpression.allCases.count + 1, selected: current))
+        case .bsaUsed: _ = save { $0.bsa.used.toggle() }
+        case .bsaDate: mode = .editing(TextField(scan.bsa.date?.text ?? ""))
+        case .heading: break
+        }
+    }
+
+    private func commit(_ text: String) -> Bool {
+        let today = editor.session.today
+        do throws(InputError) {
+            switch selectedItem {
+            case .text(let label, let path):
+                let value = try Youth.validText(text, field: label)
+                return save { $0[keyPath: path] = value }
+            case .situation(let domain):
+                let value = try Youth.validText(text, field: "De situatie")
+                return save { $0.situation[domain.code] = value.isEmpty ? nil : value }
+            case .bsaDate:
+                let date: LocalDate?
+                if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    date = nil
+                } else {
+                    do { date = try LocalDate.parse(text) } catch { throw InputError(error.message) }
+                }
+                if let date, date > today { throw InputError("De BSA-datum ligt in de toekomst.") }
+                return save { $0.bsa.date = date }
+            default:
+                return true
+            }
+        } catch {
+            self.error = error.message
+            return false
+        }
+    }
+
+    private func save(_ change: (inout QuickScan) -> Void) -> Bool {
+        error = editor.apply { change(&$0.quickScan) }
+        return error == nil
+    }
+
+    // MARK: - Drawing
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        canvas.put("\(editor.youth.name)  ·  Quick scan", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        let labelWidth = 32, valueCol = 2 + 32
+        let valueWidth = area.width - valueCol - 2
+        pageSize = max(1, area.height - 4)
+        let selectedIndex = selectable[list.selected]
+        // Keep the selection in view, with its section heading when there is room.
+        if selectedIndex < top { top = selectedIndex > 0 && items[selectedIndex - 1].isHeading ? selectedIndex - 1 : selectedIndex }
+        if selectedIndex >= top + pageSize { top = selectedIndex - pageSize + 1 }
+        for (line, index) in (top..<min(items.count, top + pageSize)).enumerated() {
+            let row = area.row + 2 + line
+            let item = items[index]
+            if item.isHeading {
+                canvas.put(item.label, row: row, col: 2, style: .heading, maxWidth: area.width - 4)
+                continue
+            }
+            let selected = index == selectedIndex
+            canvas.put("  " + item.label, row: row, col: 2, style: selected ? .selected : .normal, padTo: labelWidth - 1)
+            if selected, case .editing(let field) = mode {
+                field.render(into: &canvas, row: row, col: valueCol, width: valueWidth)
+                continue
+            }
+            let value = display(item)
+            canvas.put(Glyphs.truncate(value.isEmpty ? "–" : value, to: valueWidth), row: row, col: valueCol,
+                       style: value.isEmpty ? .dim : .normal, maxWidth: valueWidth)
+        }
+        let bottom = area.row + area.height - 1
+        if let error {
+            canvas.put(error, row: bottom, col: 2, style: .error, maxWidth: area.width - 4)
+        } else if case .browsing = mode {
+            let full = display(selectedItem)
+            if Glyphs.width(of: full) > valueWidth { canvas.put(full, row: bottom, col: 2, style: .dim, maxWidth: area.width - 4) }
+        }
+        if case .pickingSkill(var picker) = mode {
+            Chrome.picker(&canvas, title: selectedItem.label, options: ["– (nog geen indruk)"] + SkillImpression.allCases.map(\.label),
+                          state: &picker)
+            mode = .pickingSkill(picker)
+        }
+    }
+
+    private func display(_ item: Item) -> String {
+        switch item {
+        case .heading: ""
+        case .text(_, let path): scan[keyPath: path]
+        case .situation(let domain): scan.situation[domain.code] ?? ""
+        case .skill(let skill): scan.basicSkills[skill.code]?.label ?? ""
+        case .bsaUsed: scan.bsa.used ? "ja" : "nee"
+        case .bsaDate: scan.bsa.date?.text ?? ""
+        }
+    }
+}
