@@ -20,6 +20,15 @@ public enum DemoCaseload {
         /// Days ago that each phase up to `phase` began, oldest first.
         var phaseDaysAgo: [Int]
         var updatedDaysAgo: Int
+        var measurements: [DemoMeasurement]?
+    }
+
+    private struct DemoMeasurement: Decodable {
+        var daysAgo: Int
+        var moment: MeasurementMoment
+        var scoredBy: String
+        /// One per life domain, in the order of the catalog; 0 is not scored.
+        var scores: [Int]
     }
 
     public static func youths(today: LocalDate, now: Date) throws -> [Youth] {
@@ -45,6 +54,14 @@ public enum DemoCaseload {
             youth.phase = entry.phase
             youth.created = now.addingTimeInterval(-Double(entry.phaseDaysAgo[0]) * 86_400).wholeSeconds
             youth.updated = now.addingTimeInterval(-Double(entry.updatedDaysAgo) * 86_400).wholeSeconds
+            for demo in entry.measurements ?? [] {
+                let day = today.adding(days: -demo.daysAgo)
+                var measurement = ZRMMeasurement(date: day, moment: demo.moment, scoredBy: demo.scoredBy, recordedOn: day)
+                for (domain, score) in zip(Catalog.lifeDomains, demo.scores) where score > 0 {
+                    try measurement.setScore(score, for: domain.code, today: day)
+                }
+                youth.measurements.append(measurement)
+            }
             return youth
         }
     }

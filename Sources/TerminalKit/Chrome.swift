@@ -71,7 +71,8 @@ extension Chrome {
     /// A centred list to choose from, with the selection highlighted.
     public static func picker(_ canvas: inout Canvas, title: String, options: [String], state: inout ListState) {
         let area = canvas.bounds.inset(by: 1)
-        let width = min(area.width, max(options.map { Glyphs.width(of: $0) }.max() ?? 0, Glyphs.width(of: title) + 4) + 6)
+        let footer = "Enter kies · Esc annuleer"
+        let width = min(area.width, max(options.map { Glyphs.width(of: $0) }.max() ?? 0, Glyphs.width(of: title) + 4, Glyphs.width(of: footer)) + 6)
         let box = area.centered(width: width, height: options.count + 4)
         canvas.box(box, title: title)
         let rows = state.visibleRange(height: box.height - 4)
@@ -79,6 +80,6 @@ extension Chrome {
             let style: Style = index == state.selected ? .selected : .normal
             canvas.put(" " + options[index], row: box.row + 1 + line, col: box.col + 1, style: style, padTo: box.width - 2)
         }
-        canvas.put("Enter kies · Esc annuleer", row: box.row + box.height - 2, col: box.col + 2, style: .dim, maxWidth: box.width - 4)
+        canvas.put(footer, row: box.row + box.height - 2, col: box.col + 2, style: .dim, maxWidth: box.width - 4)
     }
 }

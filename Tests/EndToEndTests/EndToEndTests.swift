@@ -46,6 +46,47 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(export.stdout.contains("\"name\" : \"Zoë Çelik\""), export.stdout)
     }
 
+    func testScoreAMeasurementForADemoYouthAndFindItInTheHistoryChart() throws {
+        let binary = try rodeloperBinary()
+        let tmux = try Tmux(self)
+        let directory = temporaryDataDirectory(self)
+        XCTAssertEqual(try runProcess(binary, ["--data-dir", directory, "demo"]).status, 0)
+
+        try tmux.start("score", launch(binary, directory))
+        try tmux.waitFor("score", "the demo list") { $0.contains("Sem Verzonnen") }
+        try tmux.keys("score", "/")
+        try tmux.text("score", "sem")
+        try tmux.keys("score", "Enter")
+        try tmux.waitFor("score", "Sem's profile") { $0.contains("Caseload › Sem Verzonnen") && $0.contains("ZRM: 2 metingen") }
+        try tmux.keys("score", "z")
+        try tmux.waitFor("score", "the ZRM history") { $0.contains("Zelfredzaamheid-Matrix") && $0.contains("verloop") }
+        try tmux.keys("score", "n")
+        try tmux.waitFor("score", "the new measurement") { $0.contains("ZRM › 2-meting") }
+        // Financiën 5, Werk & opleiding 1 (acute), then a note on Tijdsbesteding.
+        try tmux.keys("score", "5", "1", "Enter")
+        try tmux.text("score", "dagritme met stage")
+        try tmux.keys("score", "Enter")
+        try tmux.waitFor("score", "the scores") { $0.contains("1 ACUUT") && $0.contains("dagritme met stage") }
+        try tmux.keys("score", "Escape", "Escape", "q", "q")
+        tmux.waitUntilGone("score")
+
+        try tmux.start("again", launch(binary, directory))
+        try tmux.waitFor("again", "the list") { $0.contains("Sem Verzonnen") }
+        let list = try tmux.screen("again")
+        XCTAssertTrue(list.split(separator: "\n").first { $0.contains("Sem Verzonnen") }?.hasPrefix("!") ?? false,
+                      "the new acute domain marks Sem in the list:\n\(list)")
+        try tmux.keys("again", "/")
+        try tmux.text("again", "sem")
+        try tmux.keys("again", "Enter", "z")
+        let history = try tmux.waitFor("again", "the history with three measurements") { $0.contains("0m") && $0.contains("2m") }
+        let finances = try XCTUnwrap(history.split(separator: "\n").first { $0.contains("Financiën") })
+        XCTAssertTrue(finances.contains("5") && finances.contains("▁▂█"), "scores 1, 2, 5 as a chart: \(finances)")
+        let work = try XCTUnwrap(history.split(separator: "\n").first { $0.contains("Werk & opleiding") })
+        XCTAssertTrue(work.contains("1 !"), String(work))
+        try tmux.keys("again", "C-c")
+        tmux.waitUntilGone("again")
+    }
+
     func testResizeAndTinyWindow() throws {
         let binary = try rodeloperBinary()
         let tmux = try Tmux(self)
