@@ -171,7 +171,9 @@ final class ZRMFormScreen: Screen {
 
     func render(into canvas: inout Canvas, area: Rect) {
         let m = measurement
-        let labelWidth = 31, scoreCol = 2 + 31, previousCol = scoreCol + 24, noteCol = previousCol + 8
+        // Below 80 columns the names give way, so that score and previous score still fit.
+        let labelWidth = area.width >= 80 ? 31 : 24
+        let scoreCol = 2 + labelWidth, previousCol = scoreCol + 24, noteCol = previousCol + 8
         let noteWidth = area.width - noteCol - 1
         let summary = "\(m.scoredCount) van \(Catalog.lifeDomains.count) gescoord · \(m.acuteDomains.count) acuut"
         let nameWidth = canvas.put(editor.youth.name, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
@@ -189,8 +191,8 @@ final class ZRMFormScreen: Screen {
             let row = header + 1 + line
             let entry = rows[index]
             let selected = index == list.selected
-            canvas.put(entry.label, row: row, col: 2, style: selected ? .selected : entry == .date || entry == .moment || entry == .scoredBy ? .dim : .normal,
-                       padTo: labelWidth - 1)
+            canvas.put(Glyphs.truncate(entry.label, to: labelWidth - 1), row: row, col: 2,
+                       style: selected ? .selected : entry.isDomain ? .normal : .dim, padTo: labelWidth - 1)
             if selected, case .editing(let field) = mode {
                 let col = entry.isDomain ? noteCol : scoreCol
                 field.render(into: &canvas, row: row, col: col, width: area.width - col - 1)

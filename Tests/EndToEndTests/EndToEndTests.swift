@@ -85,6 +85,10 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(work.contains("1 !"), String(work))
         try tmux.keys("again", "C-c")
         tmux.waitUntilGone("again")
+
+        let export = try runProcess(binary, ["--data-dir", directory, "export", "--format", "json"])
+        XCTAssertTrue(export.stdout.contains("\"note\" : \"dagritme met stage\"") && export.stdout.contains("\"moment\" : \"two\""),
+                      "the export carries the measurement")
     }
 
     func testResizeAndTinyWindow() throws {
