@@ -49,6 +49,19 @@ let generate = try seconds {
         for phase in Phase.allCases.prefix(index % 10 < 8 ? 6 : 1 + index % 5).dropFirst() {
             youth.move(to: phase, on: today, now: now)
         }
+        // Two ZRM measurements with notes and a filled-in quick scan, as a case that got going has.
+        for (moment, offset) in [(MeasurementMoment.zero, -200), (.one, -100)] where youth.phase != .scout {
+            let measurement = try youth.addMeasurement(date: today.adding(days: offset), moment: moment, scoredBy: "Coach",
+                                                       today: today.adding(days: offset))
+            try youth.updateMeasurement(measurement.id) { m throws(InputError) in
+                for (position, domain) in Catalog.lifeDomains.enumerated() {
+                    try m.setScore(1 + (index + position) % 5, for: domain.code, today: m.recordedOn)
+                    try m.setNote("toelichting bij \(domain.name.lowercased())", for: domain.code, today: m.recordedOn)
+                }
+            }
+        }
+        youth.quickScan.motivation = "wil graag aan het werk in de techniek en een eigen inkomen"
+        for skill in Catalog.basicSkills { youth.quickScan.basicSkills[skill.code] = .sufficient }
         try store.save(youth)
         if index % (count / 10 + 1) == 0 { sampleIDs.append(youth.id) }
     }
