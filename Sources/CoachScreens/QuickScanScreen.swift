@@ -78,8 +78,8 @@ final class QuickScanScreen: Screen {
     var hints: [Chrome.Hint] {
         switch mode {
         case .browsing: KeyTable.hints(for: kind)
-        case .editing: [.init("Enter", "bevestig"), .init("Esc", "annuleer"), .init("Tab", "bevestig en volgende")]
-        case .pickingSkill: [.init("Enter", "kies"), .init("Esc", "annuleer")]
+        case .editing: FieldEdit.hints
+        case .pickingSkill: FieldEdit.pickerHints
         }
     }
 
@@ -95,20 +95,17 @@ final class QuickScanScreen: Screen {
             case .back: return .pop
             default: break
             }
-        case .editing(var field):
-            switch key {
-            case .escape:
+        case .editing(let field):
+            switch FieldEdit.handle(key, field) {
+            case .editing(let edited): mode = .editing(edited)
+            case .cancelled:
                 error = nil
                 mode = .browsing
-            case .enter, .tab, .backTab:
-                if commit(field.text) {
+            case .confirmed(let text, let move):
+                if commit(text) {
                     mode = .browsing
-                    if key == .tab { list.select(list.selected + 1) }
-                    if key == .backTab { list.select(list.selected - 1) }
+                    list.select(list.selected + move)
                 }
-            default:
-                _ = field.handle(key)
-                mode = .editing(field)
             }
         case .pickingSkill(var picker):
             switch key {

@@ -55,9 +55,9 @@ final class YouthScreen: Screen {
     var hints: [Chrome.Hint] {
         switch mode {
         case .browsing: KeyTable.hints(for: kind)
-        case .editing: [.init("Enter", "bevestig"), .init("Esc", "annuleer"), .init("Tab", "bevestig en volgend veld")]
-        case .picking: [.init("Enter", "kies"), .init("Esc", "annuleer")]
-        case .confirmingAge, .confirmingPhase: [.init("j", "ja"), .init("n", "nee")]
+        case .editing: FieldEdit.hints
+        case .picking: FieldEdit.pickerHints
+        case .confirmingAge, .confirmingPhase: FieldEdit.confirmHints
         }
     }
 
@@ -66,7 +66,7 @@ final class YouthScreen: Screen {
     func handle(_ key: Key) -> Navigation {
         switch mode {
         case .browsing: return handleBrowsing(key)
-        case .editing(var field): handleEditing(key, &field)
+        case .editing(let field): handleEditing(key, field)
         case .picking(var list): handlePicking(key, &list)
         case .confirmingAge(let date, _, let field):
             if isYes(key) {
@@ -117,19 +117,15 @@ final class YouthScreen: Screen {
         }
     }
 
-    private func handleEditing(_ key: Key, _ field: inout TextField) {
-        switch key {
-        case .escape:
+    private func handleEditing(_ key: Key, _ field: TextField) {
+        switch FieldEdit.handle(key, field) {
+        case .editing(let edited): mode = .editing(edited)
+        case .cancelled:
             error = nil
             mode = .browsing
-        case .enter, .tab, .backTab:
+        case .confirmed(_, let move):
             mode = .editing(field)
-            guard commit(field) else { return }
-            if key == .tab { fields.select(fields.selected + 1) }
-            if key == .backTab { fields.select(fields.selected - 1) }
-        default:
-            _ = field.handle(key)
-            mode = .editing(field)
+            if commit(field) { fields.select(fields.selected + move) }
         }
     }
 

@@ -67,8 +67,8 @@ final class ZRMFormScreen: Screen {
     var hints: [Chrome.Hint] {
         switch mode {
         case .browsing: KeyTable.hints(for: kind) + [.init("←→", "score −/+"), .init("0", "wis")]
-        case .editing: [.init("Enter", "bevestig"), .init("Esc", "annuleer"), .init("Tab", "bevestig en volgende")]
-        case .pickingMoment: [.init("Enter", "kies"), .init("Esc", "annuleer")]
+        case .editing: FieldEdit.hints
+        case .pickingMoment: FieldEdit.pickerHints
         }
     }
 
@@ -79,20 +79,17 @@ final class ZRMFormScreen: Screen {
         case .browsing:
             error = nil
             return handleBrowsing(key)
-        case .editing(var field):
-            switch key {
-            case .escape:
+        case .editing(let field):
+            switch FieldEdit.handle(key, field) {
+            case .editing(let edited): mode = .editing(edited)
+            case .cancelled:
                 error = nil
                 mode = .browsing
-            case .enter, .tab, .backTab:
-                if commit(field.text) {
+            case .confirmed(let text, let move):
+                if commit(text) {
                     mode = .browsing
-                    if key == .tab { list.select(list.selected + 1) }
-                    if key == .backTab { list.select(list.selected - 1) }
+                    list.select(list.selected + move)
                 }
-            default:
-                _ = field.handle(key)
-                mode = .editing(field)
             }
         case .pickingMoment(var picker):
             switch key {
