@@ -28,12 +28,6 @@ final class QuickScanScreen: Screen {
         }
     }
 
-    private enum Mode {
-        case browsing
-        case editing(TextField)
-        case pickingSkill(ListState)
-    }
-
     let kind = ScreenKind.quickScan
     let title = "Quick scan"
     private let editor: YouthEditor
@@ -56,7 +50,7 @@ final class QuickScanScreen: Screen {
     private var list: ListState
     private var top = 0
     private var pageSize = 16
-    private var mode = Mode.browsing
+    private var mode = FormMode.browsing
     private var error: String?
 
     init(editor: YouthEditor) {
@@ -70,18 +64,8 @@ final class QuickScanScreen: Screen {
     private var scan: QuickScan { editor.youth.quickScan }
     private var selectedItem: Item { items[selectable[list.selected]] }
 
-    var capturesKeys: Bool {
-        if case .browsing = mode { return false }
-        return true
-    }
-
-    var hints: [Chrome.Hint] {
-        switch mode {
-        case .browsing: KeyTable.hints(for: kind)
-        case .editing: FieldEdit.hints
-        case .pickingSkill: FieldEdit.pickerHints
-        }
-    }
+    var capturesKeys: Bool { mode.capturesKeys }
+    var hints: [Chrome.Hint] { mode.hints(for: kind) }
 
     func handle(_ key: Key) -> Navigation {
         switch mode {
@@ -107,7 +91,7 @@ final class QuickScanScreen: Screen {
                     list.select(list.selected + move)
                 }
             }
-        case .pickingSkill(var picker):
+        case .picking(var picker):
             switch key {
             case .escape: mode = .browsing
             case .enter:
@@ -116,7 +100,7 @@ final class QuickScanScreen: Screen {
                 if save({ $0.basicSkills[skill.code] = impression }) { mode = .browsing }
             default:
                 _ = picker.handle(key, pageSize: picker.count)
-                mode = .pickingSkill(picker)
+                mode = .picking(picker)
             }
         }
         return .stay
@@ -128,7 +112,7 @@ final class QuickScanScreen: Screen {
         case .situation(let domain): mode = .editing(TextField(scan.situation[domain.code] ?? ""))
         case .skill(let skill):
             let current = scan.basicSkills[skill.code].flatMap { SkillImpression.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-            mode = .pickingSkill(ListState(count: SkillImpression.allCases.count + 1, selected: current))
+            mode = .picking(ListState(count: SkillImpression.allCases.count + 1, selected: current))
         case .bsaUsed: _ = save { $0.bsa.used.toggle() }
         case .bsaDate: mode = .editing(TextField(scan.bsa.date?.text ?? ""))
         case .heading: break
@@ -203,10 +187,10 @@ final class QuickScanScreen: Screen {
             let full = display(selectedItem)
             if Glyphs.width(of: full) > valueWidth { canvas.put(full, row: bottom, col: 2, style: .dim, maxWidth: area.width - 4) }
         }
-        if case .pickingSkill(var picker) = mode {
+        if case .picking(var picker) = mode {
             Chrome.picker(&canvas, title: selectedItem.label, options: ["– (nog geen indruk)"] + SkillImpression.allCases.map(\.label),
                           state: &picker)
-            mode = .pickingSkill(picker)
+            mode = .picking(picker)
         }
     }
 

@@ -24,18 +24,12 @@ final class ZRMFormScreen: Screen {
         }
     }
 
-    private enum Mode {
-        case browsing
-        case editing(TextField)
-        case pickingMoment(ListState)
-    }
-
     let kind = ScreenKind.zrmForm
     private let editor: YouthEditor
     private let measurementID: String
     private let rows: [Row] = [.date, .moment, .scoredBy] + Catalog.lifeDomains.map { .domain($0) }
     private var list: ListState
-    private var mode = Mode.browsing
+    private var mode = FormMode.browsing
     private var error: String?
     private var pageSize = 16
 
@@ -59,18 +53,8 @@ final class ZRMFormScreen: Screen {
     var title: String { measurement.moment.label }
     private var selectedRow: Row { rows[list.selected] }
 
-    var capturesKeys: Bool {
-        if case .browsing = mode { return false }
-        return true
-    }
-
-    var hints: [Chrome.Hint] {
-        switch mode {
-        case .browsing: KeyTable.hints(for: kind) + [.init("←→", "score −/+"), .init("0", "wis")]
-        case .editing: FieldEdit.hints
-        case .pickingMoment: FieldEdit.pickerHints
-        }
-    }
+    var capturesKeys: Bool { mode.capturesKeys }
+    var hints: [Chrome.Hint] { mode.hints(for: kind) }
 
     // MARK: - Keys
 
@@ -91,7 +75,7 @@ final class ZRMFormScreen: Screen {
                     list.select(list.selected + move)
                 }
             }
-        case .pickingMoment(var picker):
+        case .picking(var picker):
             switch key {
             case .escape: mode = .browsing
             case .enter:
@@ -99,7 +83,7 @@ final class ZRMFormScreen: Screen {
                 if change({ m throws(InputError) in m.setMoment(moment, today: editor.session.today) }) { mode = .browsing }
             default:
                 _ = picker.handle(key, pageSize: picker.count)
-                mode = .pickingMoment(picker)
+                mode = .picking(picker)
             }
         }
         return .stay
@@ -128,7 +112,7 @@ final class ZRMFormScreen: Screen {
             switch selectedRow {
             case .date: mode = .editing(TextField(measurement.date.text))
             case .moment:
-                mode = .pickingMoment(ListState(count: MeasurementMoment.allCases.count,
+                mode = .picking(ListState(count: MeasurementMoment.allCases.count,
                                                 selected: MeasurementMoment.allCases.firstIndex(of: measurement.moment) ?? 0))
             case .scoredBy: mode = .editing(TextField(measurement.scoredBy))
             case .domain(let domain): mode = .editing(TextField(measurement.note(domain.code)))
@@ -214,9 +198,9 @@ final class ZRMFormScreen: Screen {
             }
         }
         renderFooter(m, into: &canvas, area: area)
-        if case .pickingMoment(var picker) = mode {
+        if case .picking(var picker) = mode {
             Chrome.picker(&canvas, title: "Moment", options: MeasurementMoment.allCases.map(\.label), state: &picker)
-            mode = .pickingMoment(picker)
+            mode = .picking(picker)
         }
     }
 
