@@ -12,6 +12,17 @@
 
 static SCREEN *screen = NULL;
 static int color_started = 0;
+/* Key codes of our own for sequences curses does not know: bracketed paste, and Ctrl-arrows
+   where the terminal description names them (kLFT5, kRIT5). */
+enum { CODE_PASTE_BEGIN = KEY_MAX + 1, CODE_PASTE_END = KEY_MAX + 2 };
+static int code_word_left = -1, code_word_right = -1;
+
+static int defined_key(const char *name) {
+    char *sequence = tigetstr(name);
+    if (sequence == NULL || sequence == (char *)-1) return -1;
+    int code = key_defined(sequence);
+    return code > 0 ? code : -1;
+}
 
 int rl_start(int use_color, int escape_delay_ms) {
     if (screen != NULL) return 0;
@@ -26,6 +37,13 @@ int rl_start(int use_color, int escape_delay_ms) {
     intrflush(stdscr, FALSE);
     if (escape_delay_ms >= 0) set_escdelay(escape_delay_ms);
     curs_set(0);
+    define_key("\033[200~", CODE_PASTE_BEGIN);
+    define_key("\033[201~", CODE_PASTE_END);
+    code_word_left = defined_key("kLFT5");
+    code_word_right = defined_key("kRIT5");
+    /* Ask the terminal to mark pasted text, so a pasted page is text, never commands. */
+    fputs("\033[?2004h", stdout);
+    fflush(stdout);
     color_started = 0;
     if (use_color && has_colors()) {
         start_color();
@@ -39,6 +57,8 @@ void rl_stop(void) {
     if (screen == NULL) return;
     curs_set(1);
     endwin();
+    fputs("\033[?2004l", stdout);
+    fflush(stdout);
     delscreen(screen);
     screen = NULL;
 }
@@ -110,7 +130,13 @@ int rl_read(int timeout_ms, uint32_t *value) {
     case KEY_RESIZE: *value = RL_KEY_RESIZE; break;
     case KEY_IC: *value = RL_KEY_INSERT; break;
     case KEY_F(1): *value = RL_KEY_F1; break;
-    default: *value = RL_KEY_OTHER; break;
+    case CODE_PASTE_BEGIN: *value = RL_KEY_PASTE_BEGIN; break;
+    case CODE_PASTE_END: *value = RL_KEY_PASTE_END; break;
+    default:
+        if ((int)key == code_word_left) *value = RL_KEY_WORD_LEFT;
+        else if ((int)key == code_word_right) *value = RL_KEY_WORD_RIGHT;
+        else *value = RL_KEY_OTHER;
+        break;
     }
     return RL_SPECIAL;
 }
@@ -138,6 +164,9 @@ int rl_caught_signal(void) { return (int)caught_signal; }
 static void restore_and_die(int number) {
     /* Not async-signal-safe, but the process is dying: a usable terminal is worth the risk. */
     if (screen != NULL) endwin();
+    static const char no_paste[] = "\033[?2004l";
+    ssize_t unused = write(1, no_paste, sizeof no_paste - 1);
+    (void)unused;
     static const char message[] =
         "\nrodeloper: interne fout; het programma is gestopt. Alles wat u had bevestigd, is opgeslagen.\n";
     ssize_t ignored = write(2, message, sizeof message - 1);

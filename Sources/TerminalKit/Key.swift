@@ -4,6 +4,10 @@ public enum Key: Hashable, Sendable {
     case char(Character)
     case enter, escape, tab, backTab, backspace, delete, insert
     case up, down, left, right, home, end, pageUp, pageDown
+    /// Ctrl-← and Ctrl-→: a word back or forward.
+    case wordLeft, wordRight
+    /// Text pasted in one go (bracketed paste): never read as commands.
+    case paste(String)
     case f1
     /// Ctrl plus a lower-case letter, e.g. `.ctrl("c")`.
     case ctrl(Character)
@@ -45,6 +49,9 @@ public enum Key: Hashable, Sendable {
         case .end: "End"
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
+        case .wordLeft: "Ctrl-←"
+        case .wordRight: "Ctrl-→"
+        case .paste: "plakken"
         case .f1: "F1"
         case .ctrl(let c): "Ctrl-\(c.uppercased())"
         case .resize: "resize"

@@ -112,6 +112,9 @@ public final class NcursesTerminal: Terminal {
             case Int(RL_KEY_BACK_TAB): return .backTab
             case Int(RL_KEY_INSERT): return .insert
             case Int(RL_KEY_F1): return .f1
+            case Int(RL_KEY_WORD_LEFT): return .wordLeft
+            case Int(RL_KEY_WORD_RIGHT): return .wordRight
+            case Int(RL_KEY_PASTE_BEGIN): return readPaste()
             case Int(RL_KEY_RESIZE):
                 shown = nil
                 return .resize
@@ -120,6 +123,24 @@ public final class NcursesTerminal: Terminal {
         default:
             return nil
         }
+    }
+
+    /// Collects what arrives between the paste markers into one `.paste`. A paste that never
+    /// ends (a broken link) is cut off after a quiet second, as text all the same.
+    private func readPaste() -> Key {
+        var scalars = String.UnicodeScalarView()
+        var value: UInt32 = 0
+        while true {
+            let kind = rl_read(1000, &value)
+            if kind == Int32(RL_NONE) { break }
+            if kind == Int32(RL_SPECIAL) {
+                if value == UInt32(RL_KEY_PASTE_END) { break }
+                if value == UInt32(RL_KEY_ENTER) { scalars.append("\n") }
+                continue
+            }
+            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+        }
+        return .paste(String(scalars))
     }
 
     /// Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT so the program can restore the terminal and

@@ -23,6 +23,13 @@ public struct TextField: Equatable, Sendable {
             characters.insert(c, at: cursor)
             cursor += 1
             return .changed
+        case .paste(let text):
+            // One line: line ends become spaces.
+            let pasted = TextArea.pasteable(text).map { $0 == "\n" ? " " : $0 }
+            guard !pasted.isEmpty else { return .ignored }
+            characters.insert(contentsOf: pasted, at: cursor)
+            cursor += pasted.count
+            return .changed
         case .backspace:
             guard cursor > 0 else { return .ignored }
             cursor -= 1
