@@ -48,9 +48,10 @@ public final class CaseloadStore {
         case readOnly
     }
 
-    /// 2 added ZRM measurements and the quick scan. Files of version 1 still open; a file of a
-    /// newer version is quarantined rather than read by a program that would drop what it adds.
-    public static let schemaVersion = 2
+    /// 2 added ZRM measurements and the quick scan, 3 the veranderplan. Files of earlier
+    /// versions still open; a file of a newer version is quarantined rather than read by a
+    /// program that would drop what it adds when saving.
+    public static let schemaVersion = 3
 
     public let directory: String
     public let mode: Mode
@@ -90,6 +91,10 @@ public final class CaseloadStore {
 
     /// The full record of one youth, read from its file.
     public func youth(id: String) throws -> Youth {
+        // An id is a file name in youths/, never a path.
+        guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            throw StoreError.notFound(id: id)
+        }
         let name = id + ".json"
         switch readYouth(fileName: name) {
         case .success(let youth):
@@ -99,10 +104,22 @@ public final class CaseloadStore {
                 forget(id)
                 throw StoreError.notFound(id: id)
             }
+            guard mode == .readWrite else {
+                throw StoreError.unreadable(message: "youths/\(name) is niet leesbaar: \(reason.text).")
+            }
             let notice = setAside(fileName: name, reason: reason)
             forget(id)
-            throw StoreError.setAside(message: notice.message)
+            throw StoreError.unreadable(message: notice.message)
         }
+    }
+
+    /// The full id for an id or a unique start of one (at least 4 characters), as shown on screen.
+    public func resolveID(_ prefix: String) -> String? {
+        let lowered = prefix.lowercased()
+        if entries[lowered] != nil { return lowered }
+        guard lowered.count >= 4 else { return nil }
+        let matches = entries.keys.filter { $0.hasPrefix(lowered) }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// Writes a youth to disk at once and atomically, stamping `updated` with now (or with

@@ -8,8 +8,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case noPermission(path: String)
     case readOnlyFileSystem
     case io(operation: String, path: String, code: Int32)
-    /// A youth file could not be read and was moved to quarantine; the message says which and why.
-    case setAside(message: String)
+    /// A youth file could not be read (and, when writing is allowed, was moved to quarantine);
+    /// the message says which file, why, and where it went.
+    case unreadable(message: String)
     case noDataDirectory(String)
     case notFound(id: String)
     case notEmpty(directory: String)
@@ -26,12 +27,12 @@ public enum StoreError: Error, Equatable, LocalizedError {
             "De gegevensmap staat op een schijf die alleen gelezen kan worden. De wijziging is niet opgeslagen."
         case .io(let operation, let path, let code):
             "\(operation) mislukt voor \(path) (foutcode \(code)). De wijziging is niet opgeslagen."
-        case .setAside(let message):
+        case .unreadable(let message):
             message
         case .noDataDirectory(let directory):
             "De gegevensmap \(directory) bestaat niet."
         case .notFound(let id):
-            "Er is geen dossier met nummer \(id)."
+            "Er is geen dossier met nummer \(id) (of het begin past bij meer dan één)."
         case .notEmpty(let directory):
             "De map \(directory) bevat al gegevens; de demo schrijft alleen in een lege map."
         }

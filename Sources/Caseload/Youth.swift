@@ -76,6 +76,9 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
     /// ZRM measurements, in the order they were recorded.
     public var measurements: [ZRMMeasurement]
     public var quickScan: QuickScan
+    /// The veranderplan as it is now, and earlier versions (oldest first).
+    public var changePlan: ChangePlan
+    public var changePlanVersions: [ChangePlan]
 
     /// A new youth in the scout phase. The name must pass `Youth.validName`.
     public init(name: String, now: Date, today: LocalDate, id: String = UUID().uuidString.lowercased()) throws(InputError) {
@@ -93,14 +96,16 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         self.updated = now
         self.measurements = []
         self.quickScan = QuickScan()
+        self.changePlan = ChangePlan()
+        self.changePlanVersions = []
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, name, dateOfBirth, municipality, phone, foundAt, foundAtDetail, referredBy, phase, phaseHistory
-        case created, updated, measurements, quickScan
+        case created, updated, measurements, quickScan, changePlan, changePlanVersions
     }
 
-    /// Reads schema 1 files too: what came later defaults to empty.
+    /// Reads files of earlier schemas too: what came later defaults to empty.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
@@ -117,6 +122,8 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         updated = try c.decode(Date.self, forKey: .updated)
         measurements = try c.decodeIfPresent([ZRMMeasurement].self, forKey: .measurements) ?? []
         quickScan = try c.decodeIfPresent(QuickScan.self, forKey: .quickScan) ?? QuickScan()
+        changePlan = try c.decodeIfPresent(ChangePlan.self, forKey: .changePlan) ?? ChangePlan()
+        changePlanVersions = try c.decodeIfPresent([ChangePlan].self, forKey: .changePlanVersions) ?? []
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }

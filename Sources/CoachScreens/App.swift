@@ -11,6 +11,8 @@ public final class App {
     private(set) var stack: [any Screen]
     /// Things the coach must read before going on (e.g. a file put in quarantine), one dialog each.
     private var notices: [String]
+    /// Text typed but not confirmed in an earlier session, offered back one by one.
+    private var drafts: [Draft]
     private var size = (width: 80, height: 24)
     private var redrawRequested = false
     public private(set) var finished = false
@@ -18,6 +20,7 @@ public final class App {
     public init(session: Session) {
         self.session = session
         notices = session.store.notices.map(\.message)
+        drafts = session.store.drafts().filter { ChangePlanScreen.part(ofField: $0.field) != nil }
         stack = [session.store.count == 0 ? WelcomeScreen(session: session) : CaseloadScreen(session: session)]
     }
 
@@ -38,6 +41,17 @@ public final class App {
             if key == .enter || key == .escape { notices.removeFirst() }
             return
         }
+        if let draft = drafts.first {
+            switch key {
+            case .enter: resume(draft)
+            case .char("d"):
+                session.store.removeDraft(youthID: draft.youthID, field: draft.field)
+                drafts.removeFirst()
+            case .escape: drafts.removeFirst()
+            default: break
+            }
+            return
+        }
         if !top.capturesKeys, KeyTable.action(for: key, on: top.kind) == .help {
             stack.append(HelpScreen(for: top))
             return
@@ -55,6 +69,25 @@ public final class App {
         }
     }
 
+    /// Opens the plan part the draft belongs to, with the draft's text, above the youth's screen.
+    private func resume(_ draft: Draft) {
+        drafts.removeFirst()
+        do {
+            let youth = try YouthScreen(session: session, id: draft.youthID)
+            stack = [CaseloadScreen(session: session), youth, ChangePlanScreen(editor: youth.editor, resuming: draft)]
+        } catch {
+            notices.append("Het concept hoort bij een dossier dat niet te openen is: \(error.localizedDescription) Het concept blijft bewaard.")
+        }
+    }
+
+    private func draftQuestion(_ draft: Draft) -> String {
+        let name = session.store.summaries.first { $0.id == draft.youthID }?.name ?? "een jongere"
+        let part = ChangePlanScreen.part(ofField: draft.field)?.label.lowercased() ?? draft.field
+        return "Bij het vorige gebruik is tekst getypt maar niet bevestigd (\(Wording.dateTime(draft.saved))): "
+            + "\"\(part)\" in het veranderplan van \(name). Enter opent het om verder te schrijven; "
+            + "d gooit het weg; Esc bewaart het voor later."
+    }
+
     public func render(into canvas: inout Canvas) {
         size = (canvas.width, canvas.height)
         canvas.cursor = nil
@@ -69,6 +102,11 @@ public final class App {
             canvas.cursor = nil
             Chrome.dialog(&canvas, title: "Let op", message: notice, choices: "Enter  verder", style: .normal)
             Chrome.hintLine(&canvas, [Chrome.Hint("Enter", "verder")])
+        } else if let draft = drafts.first {
+            canvas.cursor = nil
+            Chrome.dialog(&canvas, title: "Niet bevestigde tekst", message: draftQuestion(draft),
+                          choices: "Enter  openen    d  weggooien    Esc  later")
+            Chrome.hintLine(&canvas, [Chrome.Hint("Enter", "openen"), Chrome.Hint("d", "weggooien"), Chrome.Hint("Esc", "later")])
         } else {
             Chrome.hintLine(&canvas, top.hints)
         }

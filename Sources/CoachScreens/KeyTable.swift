@@ -2,7 +2,7 @@ import TerminalKit
 
 /// The kinds of screen, for the key table.
 public enum ScreenKind: CaseIterable, Sendable {
-    case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, help
+    case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, changePlan, help
 }
 
 /// What a key does. Screens switch on actions, never on raw keys, so the help and the hint line
@@ -11,6 +11,7 @@ public enum Action: Sendable {
     case move, open, new, search, clearSearch, toggleClosed
     case edit, nextField, previousField, nextPhase, previousPhase
     case openZRM, openQuickScan, column, compare, switchSide, score, scoreStep, clearScore
+    case openPlan, versions, exportMarkdown
     case emptyCaseload, demoCaseload
     case back, quit, help, redraw, forceQuit
 }
@@ -31,10 +32,10 @@ public struct KeyBinding: Sendable {
 
 /// The one table from which key dispatch, the hint line and the help screen all come.
 public enum KeyTable {
-    private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .help]
-    private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan]
+    private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .changePlan, .help]
+    private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan]
     private static let everywhere = ScreenKind.allCases
-    private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan]
+    private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan]
 
     public static let all: [KeyBinding] = [
         KeyBinding(action: .emptyCaseload, keys: [.enter], hint: "lege caseload",
@@ -78,6 +79,16 @@ public enum KeyTable {
         KeyBinding(action: .openQuickScan, keys: [.char("s")], hint: "quick scan",
                    help: "Quick scan: motivatie, wensen, talenten, netwerk, situatie per leefgebied, basisvaardigheden, BSA",
                    screens: [.youth]),
+        KeyBinding(action: .openPlan, keys: [.char("p")], hint: "plan",
+                   help: "Veranderplan: doel, wat het belangrijkst is, wie wat doet, hoofdstrategie", screens: [.youth]),
+        KeyBinding(action: .edit, keys: [.enter], hint: "schrijf",
+                   help: "Schrijf in het gekozen deel (Enter is dan een nieuwe regel); Tab of Ctrl-S bevestigt, Esc annuleert, Ctrl-Z maakt ongedaan",
+                   screens: [.changePlan]),
+        KeyBinding(action: .versions, keys: [.char("h")], hint: "versies",
+                   help: "Eerdere versies van het plan bekijken (← → bladeren, Esc terug)", screens: [.changePlan]),
+        KeyBinding(action: .exportMarkdown, keys: [.char("e")], hint: "export",
+                   help: "Het plan als Markdown-bestand in de map exports/ van de gegevensmap, om te printen of te delen",
+                   screens: [.changePlan]),
         KeyBinding(action: .column, keys: [.left, .right], hint: nil,
                    help: "Vorige of volgende meting", screens: [.zrmHistory, .zrmComparison]),
         KeyBinding(action: .open, keys: [.enter], hint: "open",

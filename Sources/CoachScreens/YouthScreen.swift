@@ -33,7 +33,7 @@ final class YouthScreen: Screen {
 
     let kind = ScreenKind.youth
     private let session: Session
-    private let editor: YouthEditor
+    let editor: YouthEditor
     private var youth: Youth { editor.youth }
     private var fields = ListState(count: Field.allCases.count)
     private var mode = Mode.browsing
@@ -100,6 +100,7 @@ final class YouthScreen: Screen {
             if let previous = youth.phase.previous { mode = .confirmingPhase(previous) } else { error = "Scout is de eerste fase." }
         case .openZRM: return .push(ZRMHistoryScreen(editor: editor))
         case .openQuickScan: return .push(QuickScanScreen(editor: editor))
+        case .openPlan: return .push(ChangePlanScreen(editor: editor))
         case .back: return .pop
         default: break
         }
@@ -249,7 +250,7 @@ final class YouthScreen: Screen {
         }
         row += 1
         renderHistory(into: &canvas, from: row, to: area.row + area.height - 2)
-        canvas.put("Aangemaakt \(LocalDate(youth.created).text) · laatst gewijzigd \(Wording.dateTime(youth.updated))",
+        canvas.put("Nr \(youth.id.prefix(8)) · aangemaakt \(LocalDate(youth.created).text) · gewijzigd \(Wording.dateTime(youth.updated))",
                    row: area.row + area.height - 1, col: 2, style: .dim, maxWidth: area.width - 4)
         renderOverlay(into: &canvas)
     }

@@ -4,6 +4,8 @@ import Foundation
 struct Options: Equatable {
     enum Command: Equatable {
         case run, demo, exportJSON, help, version
+        /// One youth's veranderplan as Markdown.
+        case exportPlan(youthID: String)
     }
 
     var command = Command.run
@@ -14,6 +16,8 @@ struct Options: Equatable {
           rodeloper [--data-dir MAP]                        start het programma
           rodeloper [--data-dir MAP] demo                   schrijf de demo-caseload in een lege map
           rodeloper [--data-dir MAP] export --format json   de hele caseload als JSON op stdout
+          rodeloper [--data-dir MAP] export --format markdown --youth ID
+                                                            het veranderplan van een jongere als Markdown
           rodeloper --help | --version
 
         Gegevens staan in $XDG_DATA_HOME/rodeloper (standaard ~/.local/share/rodeloper),
@@ -28,6 +32,7 @@ struct Options: Equatable {
         var options = Options()
         var positional: [String] = []
         var format: String?
+        var youth: String?
         var index = 0
         func value(for flag: String) throws(UsageError) -> String {
             index += 1
@@ -41,6 +46,7 @@ struct Options: Equatable {
             case "--version": return Options(command: .version)
             case "--data-dir": options.dataDirectory = try value(for: argument)
             case "--format": format = try value(for: argument)
+            case "--youth": youth = try value(for: argument)
             default:
                 if argument.hasPrefix("--data-dir=") {
                     options.dataDirectory = String(argument.dropFirst("--data-dir=".count))
@@ -58,14 +64,20 @@ struct Options: Equatable {
         case []: options.command = .run
         case ["demo"]: options.command = .demo
         case ["export"]:
-            guard let format else { throw UsageError(message: "export verwacht --format json.") }
-            guard format == "json" else { throw UsageError(message: "Onbekend exportformaat: \(format) (bekend: json).") }
-            options.command = .exportJSON
+            switch format {
+            case nil: throw UsageError(message: "export verwacht --format json of --format markdown.")
+            case "json" where youth == nil: options.command = .exportJSON
+            case "json": throw UsageError(message: "--youth hoort bij --format markdown.")
+            case "markdown":
+                guard let youth else { throw UsageError(message: "--format markdown verwacht --youth ID (het nummer van het dossier).") }
+                options.command = .exportPlan(youthID: youth)
+            case let other?: throw UsageError(message: "Onbekend exportformaat: \(other) (bekend: json, markdown).")
+            }
         default:
             throw UsageError(message: "Onbekende opdracht: \(positional.joined(separator: " "))")
         }
-        if format != nil && options.command != .exportJSON {
-            throw UsageError(message: "--format hoort bij export.")
+        if (format != nil || youth != nil) && positional != ["export"] {
+            throw UsageError(message: "--format en --youth horen bij export.")
         }
         return options
     }

@@ -45,6 +45,15 @@ case .exportJSON:
         fail(error.localizedDescription)
     }
 
+case .exportPlan(let id):
+    do {
+        let store = try CaseloadStore(directory: directory, mode: .readOnly)
+        guard let full = store.resolveID(id) else { fail(StoreError.notFound(id: id).localizedDescription) }
+        FileHandle.standardOutput.write(Data(PlanMarkdown.render(try store.youth(id: full)).utf8))
+    } catch {
+        fail(error.localizedDescription)
+    }
+
 case .demo:
     do {
         let store = try CaseloadStore(directory: directory)

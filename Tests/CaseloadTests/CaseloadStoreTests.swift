@@ -24,7 +24,7 @@ final class CaseloadStoreTests: XCTestCase {
         XCTAssertEqual(try reopened.youth(id: youth.id), saved)
         XCTAssertEqual(reopened.summaries, [YouthSummary(saved)])
         let text = try String(contentsOfFile: "\(directory)/youths/\(youth.id).json", encoding: .utf8)
-        XCTAssertTrue(text.contains(#""schemaVersion" : 2"#), text)
+        XCTAssertTrue(text.contains(#""schemaVersion" : 3"#), text)
         XCTAssertTrue(text.contains(#""dateOfBirth" : "2007-04-03""#), text)
     }
 
@@ -110,7 +110,7 @@ final class CaseloadStoreTests: XCTestCase {
         try full.prefix(full.count / 2).write(to: URL(fileURLWithPath: truncatedPath))
         let futurePath = "\(directory)/youths/\(future.id).json"
         let newer = try String(contentsOfFile: futurePath, encoding: .utf8)
-            .replacingOccurrences(of: #""schemaVersion" : 2"#, with: #""schemaVersion" : 999"#)
+            .replacingOccurrences(of: #""schemaVersion" : 3"#, with: #""schemaVersion" : 999"#)
         try newer.write(toFile: futurePath, atomically: false, encoding: .utf8)
 
         let store = try CaseloadStore(directory: directory)
@@ -176,7 +176,7 @@ final class CaseloadStoreTests: XCTestCase {
         let export = CaseloadExport(youths: store.allYouths(), exportedAt: now)
         XCTAssertEqual(export.youths.map(\.name), ["Ahmed", "Çan", "Zoë Çelik"])
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: try export.json()) as? [String: Any])
-        XCTAssertEqual(json["schemaVersion"] as? Int, 2)
+        XCTAssertEqual(json["schemaVersion"] as? Int, 3)
         XCTAssertEqual((json["youths"] as? [Any])?.count, 3)
     }
 }

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The veranderplan as Markdown, to print or to share with the young person.
+public enum PlanMarkdown {
+    public static func render(_ youth: Youth) -> String {
+        let plan = youth.changePlan
+        var lines = ["# Veranderplan van \(youth.name)", ""]
+        var facts: [String] = []
+        if let changed = plan.changed { facts.append("Laatst gewijzigd: \(LocalDate(changed).text)") }
+        facts.append("Fase: \(youth.phase.label)")
+        facts.append("Hoofdstrategie: \(plan.strategy?.label ?? "nog niet gekozen")")
+        lines += [facts.joined(separator: " · "), ""]
+        for part in ChangePlan.Part.allCases {
+            lines += ["## \(part.label)", "", plan[part].isEmpty ? "_(nog niet ingevuld)_" : plan[part], ""]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A file name for the export: the name in plain letters, and the day.
+    public static func fileName(for youth: Youth, on day: LocalDate) -> String {
+        let plain = youth.name.sortKey.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        let name = String(plain).split(separator: "-").joined(separator: "-")
+        return "veranderplan-\(name.isEmpty ? youth.id : name)-\(day.iso).md"
+    }
+}
+
+extension CaseloadStore {
+    var exportsDirectory: String { directory + "/exports" }
+
+    /// Writes an export into the data directory's exports/ folder (0700/0600) and returns its path.
+    public func writeExport(_ text: String, named name: String) throws -> String {
+        try PrivateFiles.makeDirectory(exportsDirectory, tightenExisting: true)
+        let path = exportsDirectory + "/" + name
+        try PrivateFiles.writeAtomically(Data(text.utf8), to: path)
+        return path
+    }
+}

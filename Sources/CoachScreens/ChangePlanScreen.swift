@@ -1,0 +1,276 @@
+import Caseload
+import Foundation
+import TerminalKit
+
+/// The veranderplan as one page: its seven parts and the main strategy. A part opens in a text
+/// area; what is typed is kept as a draft on every change until Tab or Ctrl-S confirms it.
+/// Earlier versions can be paged through; the plan exports as Markdown.
+final class ChangePlanScreen: Screen {
+    private enum Row: Equatable {
+        case part(ChangePlan.Part)
+        case strategy
+
+        var label: String {
+            switch self {
+            case .part(let part): part.label
+            case .strategy: "Hoofdstrategie"
+            }
+        }
+    }
+
+    private enum Mode {
+        case browsing
+        case writing(TextArea)
+        /// Esc on changed text: throw it away only after a yes.
+        case confirmingDiscard(TextArea)
+        case pickingStrategy(ListState)
+        /// Looking at earlier version `index` (0 is the oldest).
+        case viewingVersion(Int)
+    }
+
+    let kind = ScreenKind.changePlan
+    let title = "Veranderplan"
+    private let editor: YouthEditor
+    private let rows: [Row] = ChangePlan.Part.allCases.map { .part($0) } + [.strategy]
+    private var list = ListState(count: ChangePlan.Part.allCases.count + 1)
+    private var mode = Mode.browsing
+    private var message: (text: String, style: Style)?
+    private var top = 0
+    private var areaSize = (width: 76, height: 18)
+
+    /// Opens the plan; with a draft of one of its parts, opens that part with the draft's text.
+    init(editor: YouthEditor, resuming draft: Draft? = nil) {
+        self.editor = editor
+        if let draft, let part = Self.part(ofField: draft.field) {
+            list.select(rows.firstIndex(of: .part(part)) ?? 0)
+            mode = .writing(TextArea(draft.text))
+            message = ("Concept van \(Wording.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
+        }
+    }
+
+    static func field(_ part: ChangePlan.Part) -> String { "changePlan.\(part.rawValue)" }
+
+    /// The part a draft's field names, if it is one of the plan's.
+    static func part(ofField field: String) -> ChangePlan.Part? { ChangePlan.Part.allCases.first { Self.field($0) == field } }
+
+    private var plan: ChangePlan { editor.youth.changePlan }
+    private var selectedRow: Row { rows[list.selected] }
+
+    var capturesKeys: Bool {
+        if case .browsing = mode { return false }
+        return true
+    }
+
+    var hints: [Chrome.Hint] {
+        switch mode {
+        case .browsing: KeyTable.hints(for: kind)
+        case .writing: [.init("Tab", "bevestig, volgende"), .init("Ctrl-S", "bevestig"), .init("Esc", "annuleer"), .init("Ctrl-Z", "ongedaan")]
+        case .pickingStrategy: FieldEdit.pickerHints
+        case .confirmingDiscard: FieldEdit.confirmHints
+        case .viewingVersion: [.init("←→", "andere versie"), .init("Esc", "terug naar het plan")]
+        }
+    }
+
+    // MARK: - Keys
+
+    func handle(_ key: Key) -> Navigation {
+        switch mode {
+        case .browsing:
+            message = nil
+            return handleBrowsing(key)
+        case .writing(var area):
+            handleWriting(key, &area)
+        case .confirmingDiscard(let area):
+            if key == .char("j") || key == .char("J") {
+                discard()
+            } else if key == .char("n") || key == .char("N") || key == .escape {
+                mode = .writing(area)
+            }
+        case .pickingStrategy(var picker):
+            switch key {
+            case .escape: mode = .browsing
+            case .enter:
+                let strategy = picker.selected == 0 ? nil : MainStrategy.allCases[picker.selected - 1]
+                if change({ $0.strategy = strategy }) { mode = .browsing }
+            default:
+                _ = picker.handle(key, pageSize: picker.count)
+                mode = .pickingStrategy(picker)
+            }
+        case .viewingVersion(let index):
+            switch key {
+            case .left: mode = .viewingVersion(max(0, index - 1))
+            case .right: mode = .viewingVersion(min(editor.youth.changePlanVersions.count - 1, index + 1))
+            case .escape, .char("q"), .char("h"): mode = .browsing
+            default: break
+            }
+        }
+        return .stay
+    }
+
+    private func handleBrowsing(_ key: Key) -> Navigation {
+        switch KeyTable.action(for: key, on: kind) {
+        case .move: _ = list.handle(key, pageSize: rows.count)
+        case .nextField: list.select(list.selected + 1)
+        case .previousField: list.select(list.selected - 1)
+        case .edit:
+            switch selectedRow {
+            case .part(let part): mode = .writing(TextArea(plan[part]))
+            case .strategy:
+                mode = .pickingStrategy(ListState(count: MainStrategy.allCases.count + 1,
+                                                  selected: plan.strategy.flatMap { MainStrategy.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0))
+            }
+        case .versions:
+            let count = editor.youth.changePlanVersions.count
+            if count == 0 { message = ("Er zijn nog geen eerdere versies: een versie ontstaat bij de eerste wijziging op een nieuwe dag.", .dim) }
+            else { mode = .viewingVersion(count - 1) }
+        case .exportMarkdown: exportMarkdown()
+        case .back: return .pop
+        default: break
+        }
+        return .stay
+    }
+
+    private func handleWriting(_ key: Key, _ area: inout TextArea) {
+        guard case .part(let part) = selectedRow else { return }
+        let session = editor.session
+        switch key {
+        case .escape:
+            if area.text == plan[part] { discard() } else { mode = .confirmingDiscard(area) }
+        case .tab, .backTab, .ctrl("s"):
+            mode = .writing(area)
+            guard confirm(part, area.text) else { return }
+            if key == .tab { list.select(list.selected + 1) }
+            if key == .backTab { list.select(list.selected - 1) }
+        default:
+            let outcome = area.handle(key, width: areaSize.width, height: areaSize.height)
+            mode = .writing(area)
+            if outcome == .changed { keepDraft(part, area.text) }
+        }
+    }
+
+    private func discard() {
+        if case .part(let part) = selectedRow {
+            editor.session.store.removeDraft(youthID: editor.youth.id, field: Self.field(part))
+        }
+        message = nil
+        mode = .browsing
+    }
+
+    /// Every change to the text goes to disk as a draft, so a dropped line or a crash loses nothing.
+    private func keepDraft(_ part: ChangePlan.Part, _ text: String) {
+        do {
+            try editor.session.store.saveDraft(Draft(youthID: editor.youth.id, field: Self.field(part), text: text, saved: editor.session.now))
+            if message?.style == .error { message = nil }
+        } catch {
+            message = ("Concept niet bewaard: \(error.localizedDescription)", .error)
+        }
+    }
+
+    private func confirm(_ part: ChangePlan.Part, _ text: String) -> Bool {
+        let value: String
+        do {
+            value = try ChangePlan.validText(text)
+        } catch {
+            message = (error.message, .error)
+            return false
+        }
+        guard change({ $0[part] = value }) else { return false }
+        editor.session.store.removeDraft(youthID: editor.youth.id, field: Self.field(part))
+        message = nil
+        mode = .browsing
+        return true
+    }
+
+    private func change(_ update: (inout ChangePlan) -> Void) -> Bool {
+        let session = editor.session
+        if let failure = editor.apply({ $0.updatePlan(now: session.now, today: session.today, update) }) {
+            message = (failure, .error)
+            return false
+        }
+        return true
+    }
+
+    private func exportMarkdown() {
+        let youth = editor.youth
+        do {
+            let path = try editor.session.store.writeExport(PlanMarkdown.render(youth), named: PlanMarkdown.fileName(for: youth, on: editor.session.today))
+            message = ("Geëxporteerd naar \(path)", .accent)
+        } catch {
+            message = ("Export mislukt: \(error.localizedDescription)", .error)
+        }
+    }
+
+    // MARK: - Drawing
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        let heading = "\(editor.youth.name)  ·  Veranderplan"
+        var right = plan.changed.map { "gewijzigd \(Wording.dateTime($0))" } ?? "nog niet geschreven"
+        let versions = editor.youth.changePlanVersions.count
+        if versions > 0 { right += " · \(versions) eerdere versie\(versions == 1 ? "" : "s")" }
+        let used = canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        if used + Glyphs.width(of: right) + 6 <= area.width {
+            canvas.put(right, row: area.row, col: area.width - Glyphs.width(of: right) - 2, style: .dim)
+        }
+        let body = Rect(row: area.row + 2, col: 2, width: area.width - 4, height: area.height - 3)
+        switch mode {
+        case .writing(var text), .confirmingDiscard(var text):
+            guard case .part(let part) = selectedRow else { break }
+            canvas.put(part.label, row: body.row, col: body.col, style: .selected, padTo: body.width)
+            let rect = Rect(row: body.row + 1, col: body.col, width: body.width, height: body.height - 1)
+            areaSize = (rect.width, rect.height)
+            if case .writing = mode {
+                text.render(into: &canvas, rect: rect, style: .editing)
+                mode = .writing(text)
+            } else {
+                text.render(into: &canvas, rect: rect, style: .editing, showCursor: false)
+                Chrome.dialog(&canvas, title: "Annuleren", message: "De tekst die u in dit deel typte weggooien?",
+                              choices: "j  ja, weggooien     n  nee, verder schrijven")
+            }
+        case .viewingVersion(let index):
+            let version = editor.youth.changePlanVersions[index]
+            let when = version.changed.map { "zoals op \(LocalDate($0).text)" } ?? ""
+            canvas.put("Eerdere versie \(index + 1) van \(versions) \(when) (alleen lezen)", row: body.row, col: body.col, style: .warning, maxWidth: body.width)
+            renderDocument(version, into: &canvas, rect: Rect(row: body.row + 1, col: body.col, width: body.width, height: body.height - 1), selectable: false)
+        default:
+            renderDocument(plan, into: &canvas, rect: body, selectable: true)
+        }
+        if let message {
+            canvas.put(message.text, row: area.row + area.height - 1, col: 2, style: message.style, maxWidth: area.width - 4)
+        }
+        if case .pickingStrategy(var picker) = mode {
+            Chrome.picker(&canvas, title: "Hoofdstrategie", options: ["– (nog niet gekozen)"] + MainStrategy.allCases.map(\.label), state: &picker)
+            mode = .pickingStrategy(picker)
+        }
+    }
+
+    /// The plan as headings with their text under them, scrolled so the selected part shows.
+    private func renderDocument(_ plan: ChangePlan, into canvas: inout Canvas, rect: Rect, selectable: Bool) {
+        var lines: [(text: String, style: Style, row: Int)] = []
+        for (index, row) in rows.enumerated() {
+            let selected = selectable && index == list.selected
+            lines.append((row.label, selected ? .selected : .heading, index))
+            let text: String
+            switch row {
+            case .part(let part): text = plan[part]
+            case .strategy: text = plan.strategy?.label ?? ""
+            }
+            if text.isEmpty {
+                lines.append(("–", .dim, index))
+            } else {
+                for line in Glyphs.wrap(text, width: rect.width - 2) { lines.append((line, .normal, index)) }
+            }
+            lines.append(("", .normal, index))
+        }
+        if selectable, let first = lines.firstIndex(where: { $0.row == list.selected }) {
+            let last = lines.lastIndex { $0.row == list.selected } ?? first
+            if first < top { top = first }
+            if last >= top + rect.height { top = min(first, last - rect.height + 1) }
+        }
+        top = max(0, min(top, max(0, lines.count - rect.height)))
+        for (offset, line) in lines.dropFirst(top).prefix(rect.height).enumerated() {
+            let indent = line.style == .heading || line.style == .selected ? 0 : 2
+            canvas.put(line.text, row: rect.row + offset, col: rect.col + indent, style: line.style,
+                       padTo: line.style == .selected ? rect.width : rect.width - indent)
+        }
+    }
+}
