@@ -41,3 +41,7 @@ final class Harness {
         screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { $0.contains(text) }
     }
 }
+
+func permissions(_ path: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int) ?? -1
+}

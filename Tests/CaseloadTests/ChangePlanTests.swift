@@ -1,0 +1,63 @@
+@testable import Caseload
+import XCTest
+
+final class ChangePlanTests: XCTestCase {
+    let today = LocalDate(year: 2026, month: 11, day: 22)!
+    let now = Date(timeIntervalSince1970: 1_795_372_800)
+
+    func testEarlierVersionsAreKeptOncePerDayOfWork() throws {
+        var youth = try Youth(name: "Zoë", now: now, today: today)
+        let day1 = now.addingTimeInterval(-2 * 86_400)
+        youth.updatePlan(now: day1, today: LocalDate(day1)) { $0.goal = "werk" }
+        youth.updatePlan(now: day1, today: LocalDate(day1)) { $0.goal = "werk in de bouw" }
+        XCTAssertTrue(youth.changePlanVersions.isEmpty, "changes on the first day are one version")
+        youth.updatePlan(now: now, today: today) { $0.strategy = .teach }
+        youth.updatePlan(now: now, today: today) { $0.remember = "houdt niet van bellen" }
+        XCTAssertEqual(youth.changePlanVersions.map(\.goal), ["werk in de bouw"])
+        XCTAssertNil(youth.changePlanVersions[0].strategy)
+        XCTAssertEqual(youth.changePlan.strategy, .teach)
+        XCTAssertEqual(youth.changePlan.changed, now)
+        youth.updatePlan(now: now, today: today) { $0.remember = "houdt niet van bellen" }
+        XCTAssertEqual(youth.changePlanVersions.count, 1, "no change, no version")
+    }
+
+    func testPlanTextKeepsParagraphsAndRefusesControlCharacters() throws {
+        XCTAssertEqual(try ChangePlan.validText("\n\nEen   \n\nTwee\n\n"), "Een\n\nTwee")
+        XCTAssertThrowsError(try ChangePlan.validText("a\u{1B}b"))
+    }
+
+    func testMarkdownHasEveryPartAndAFileNameWithoutAccents() throws {
+        var youth = try Youth(name: "Zoë Çelik", now: now, today: today)
+        youth.updatePlan(now: now, today: today) {
+            $0.goal = "BBL-plek als monteur\n\nen een vast dagritme"
+            $0.strategy = .coCreate
+        }
+        let markdown = PlanMarkdown.render(youth)
+        XCTAssertTrue(markdown.hasPrefix("# Veranderplan van Zoë Çelik\n"))
+        XCTAssertTrue(markdown.contains("Hoofdstrategie: co-creëren"))
+        XCTAssertTrue(markdown.contains("## Doel voor dagbesteding en andere leefgebieden\n\nBBL-plek als monteur\n\nen een vast dagritme\n"))
+        XCTAssertEqual(ChangePlan.Part.allCases.filter { markdown.contains("## \($0.label)") }.count, 7)
+        XCTAssertEqual(PlanMarkdown.fileName(for: youth, on: today), "veranderplan-zoe-celik-2026-11-22.md")
+    }
+
+    func testDraftsAreKeptPrivatelyAndRemoved() throws {
+        let directory = temporaryDirectory(self)
+        let store = try CaseloadStore(directory: directory)
+        try store.saveDraft(Draft(youthID: "abc", field: "changePlan.goal", text: "half af", saved: now))
+        try store.saveDraft(Draft(youthID: "abc", field: "changePlan.goal", text: "half af, nu meer", saved: now))
+        XCTAssertEqual(store.drafts().map(\.text), ["half af, nu meer"], "one draft per field, the latest")
+        XCTAssertEqual(permissions(directory + "/drafts/abc--changePlan.goal.json"), 0o600)
+        store.removeDraft(youthID: "abc", field: "changePlan.goal")
+        XCTAssertTrue(store.drafts().isEmpty)
+    }
+
+    func testShortNumbersResolveOnlyWhenUnique() throws {
+        let store = try CaseloadStore(directory: temporaryDirectory(self))
+        try store.save(try Youth(name: "A", now: now, today: today, id: "aaaa1111-0000"))
+        try store.save(try Youth(name: "B", now: now, today: today, id: "aaaa2222-0000"))
+        XCTAssertEqual(store.resolveID("aaaa1"), "aaaa1111-0000")
+        XCTAssertNil(store.resolveID("aaaa"), "two match")
+        XCTAssertNil(store.resolveID("aa"), "too short")
+        XCTAssertThrowsError(try store.youth(id: "../aaaa1111-0000"))
+    }
+}
