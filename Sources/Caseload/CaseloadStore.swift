@@ -15,6 +15,9 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable {
     /// Life domains scored 1 in the latest ZRM measurement.
     public var acuteDomains: Int
     public var measurementCount: Int
+    /// The open action due first, for the list.
+    public var nextAction: String?
+    public var nextActionDue: LocalDate?
 
     public init(_ youth: Youth) {
         id = youth.id
@@ -25,6 +28,8 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable {
         updated = youth.updated
         acuteDomains = youth.latestMeasurement?.acuteDomains.count ?? 0
         measurementCount = youth.measurements.count
+        nextAction = youth.nextAction?.what
+        nextActionDue = youth.nextAction?.due
     }
 
     /// In quick scan or later (not closed) without any ZRM measurement: one is due.
@@ -48,9 +53,9 @@ public final class CaseloadStore {
         case readOnly
     }
 
-    /// 2 added ZRM measurements and the quick scan, 3 the veranderplan. Files of earlier
-    /// versions still open; a file of a newer version is quarantined rather than read by a
-    /// program that would drop what it adds when saving.
+    /// 2 added ZRM measurements and the quick scan, 3 the veranderplan, its actions and the
+    /// people around the youth. Files of earlier versions still open; a file of a newer version
+    /// is quarantined rather than read by a program that would drop what it adds when saving.
     public static let schemaVersion = 3
 
     public let directory: String

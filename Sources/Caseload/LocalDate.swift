@@ -117,6 +117,11 @@ extension LocalDate {
         return date
     }
 
+    /// `parse` for a form field: the same message, as an `InputError`.
+    public static func parseInput(_ input: String) throws(InputError) -> LocalDate {
+        do { return try parse(input) } catch { throw InputError(error.message) }
+    }
+
     /// Reads the stored yyyy-mm-dd form.
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)

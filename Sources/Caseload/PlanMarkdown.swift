@@ -13,6 +13,16 @@ public enum PlanMarkdown {
         for part in ChangePlan.Part.allCases {
             lines += ["## \(part.label)", "", plan[part].isEmpty ? "_(nog niet ingevuld)_" : plan[part], ""]
         }
+        lines += ["## Acties", ""]
+        if youth.actions.isEmpty { lines.append("_(nog geen acties)_") }
+        for action in youth.actionsInOrder {
+            let box = action.status == .done ? "[x]" : "[ ]"
+            var line = "- \(box) \(action.what) — \(youth.ownerName(action.owner))"
+            if let due = action.due { line += ", vóór \(due.text)" }
+            if action.status == .cancelled { line += " (vervallen)" }
+            lines.append(line)
+        }
+        lines.append("")
         return lines.joined(separator: "\n")
     }
 

@@ -79,6 +79,11 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
     /// The veranderplan as it is now, and earlier versions (oldest first).
     public var changePlan: ChangePlan
     public var changePlanVersions: [ChangePlan]
+    /// The actions of the plan, in the order they were made.
+    public var actions: [CaseAction]
+    /// The youth's social network and the professionals around the case.
+    public var network: [Person]
+    public var professionals: [Person]
 
     /// A new youth in the scout phase. The name must pass `Youth.validName`.
     public init(name: String, now: Date, today: LocalDate, id: String = UUID().uuidString.lowercased()) throws(InputError) {
@@ -98,11 +103,14 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         self.quickScan = QuickScan()
         self.changePlan = ChangePlan()
         self.changePlanVersions = []
+        self.actions = []
+        self.network = []
+        self.professionals = []
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, name, dateOfBirth, municipality, phone, foundAt, foundAtDetail, referredBy, phase, phaseHistory
-        case created, updated, measurements, quickScan, changePlan, changePlanVersions
+        case created, updated, measurements, quickScan, changePlan, changePlanVersions, actions, network, professionals
     }
 
     /// Reads files of earlier schemas too: what came later defaults to empty.
@@ -124,6 +132,9 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         quickScan = try c.decodeIfPresent(QuickScan.self, forKey: .quickScan) ?? QuickScan()
         changePlan = try c.decodeIfPresent(ChangePlan.self, forKey: .changePlan) ?? ChangePlan()
         changePlanVersions = try c.decodeIfPresent([ChangePlan].self, forKey: .changePlanVersions) ?? []
+        actions = try c.decodeIfPresent([CaseAction].self, forKey: .actions) ?? []
+        network = try c.decodeIfPresent([Person].self, forKey: .network) ?? []
+        professionals = try c.decodeIfPresent([Person].self, forKey: .professionals) ?? []
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }
@@ -154,10 +165,10 @@ extension Youth {
     public static let intendedAges = 16...27
 
     /// A name with surrounding spaces removed; empty or with control characters is refused.
-    public static func validName(_ input: String) throws(InputError) -> String {
+    public static func validName(_ input: String, field: String = "Een naam") throws(InputError) -> String {
         let name = input.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw InputError("Een naam is verplicht.") }
-        try refuseControlCharacters(name, field: "De naam")
+        guard !name.isEmpty else { throw InputError("\(field) is verplicht.") }
+        try refuseControlCharacters(name, field: field)
         return name
     }
 
@@ -184,8 +195,7 @@ extension Youth {
     /// A date of birth: a real date, not in the future. Empty clears it.
     public static func validDateOfBirth(_ input: String, today: LocalDate) throws(InputError) -> LocalDate? {
         if input.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-        let date: LocalDate
-        do { date = try LocalDate.parse(input) } catch { throw InputError(error.message) }
+        let date = try LocalDate.parseInput(input)
         guard date <= today else { throw InputError("De geboortedatum \(date.text) ligt in de toekomst.") }
         return date
     }

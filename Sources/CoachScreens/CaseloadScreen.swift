@@ -141,9 +141,12 @@ final class CaseloadScreen: Screen {
     func render(into canvas: inout Canvas, area: Rect) {
         let today = session.today
         let inner = area.width - 2
-        let ageWidth = 8, phaseWidth = 20, changedWidth = 10
-        let nameWidth = inner - ageWidth - phaseWidth - changedWidth - 3
-        let columns = [1, 1 + nameWidth + 1, 1 + nameWidth + 1 + ageWidth + 1, 1 + nameWidth + ageWidth + phaseWidth + 3]
+        // Name takes what is left; the next action gets a column of its own.
+        let ageWidth = 8, phaseWidth = 19, changedWidth = 9
+        let actionWidth = max(14, min(32, (inner - ageWidth - phaseWidth - changedWidth - 4) / 2))
+        let nameWidth = inner - ageWidth - phaseWidth - changedWidth - actionWidth - 4
+        var columns = [1]
+        for width in [nameWidth, ageWidth, phaseWidth, changedWidth] { columns.append(columns.last! + width + 1) }
 
         if let search {
             canvas.put("Zoek: ", row: area.row, col: 1, style: .heading)
@@ -154,11 +157,11 @@ final class CaseloadScreen: Screen {
             if hiddenClosed > 0 { info += " · \(hiddenClosed) afgesloten verborgen (a toont)" }
             let used = canvas.put(info, row: area.row, col: 1, style: .dim, maxWidth: inner)
             let legend = "! acuut  ? geen ZRM"
-            if rows.contains(where: { $0.acuteDomains > 0 || $0.measurementDue }), used + Glyphs.width(of: legend) + 4 <= inner {
+            if used + Glyphs.width(of: legend) + 4 <= inner {
                 canvas.put(legend, row: area.row, col: area.width - Glyphs.width(of: legend) - 1, style: .dim)
             }
         }
-        let header = ["Naam", "Leeftijd", "Fase", "Gewijzigd"]
+        let header = ["Naam", "Leeftijd", "Fase", "Gewijzigd", "Volgende actie"]
         for (index, text) in header.enumerated() {
             canvas.put(text, row: area.row + 1, col: columns[index], style: .heading)
         }
@@ -183,6 +186,12 @@ final class CaseloadScreen: Screen {
             canvas.put(youth.phase.label, row: row, col: columns[2], style: style, maxWidth: phaseWidth)
             let days = LocalDate(youth.updated).days(until: today)
             canvas.put(Wording.daysAgo(days), row: row, col: columns[3], style: style, maxWidth: changedWidth)
+            if let what = youth.nextAction {
+                let late = youth.nextActionDue.map { $0 < today } ?? false
+                let due = youth.nextActionDue.map { String($0.text.prefix(5)) + (late ? "!" : "") + " " } ?? ""
+                canvas.put(Glyphs.truncate(due + what, to: actionWidth), row: row, col: columns[4],
+                           style: late && index != list.selected ? .warning : style, maxWidth: actionWidth)
+            }
         }
         if let message, newName == nil {
             for (offset, line) in Glyphs.wrap(message, width: inner).suffix(2).enumerated() {

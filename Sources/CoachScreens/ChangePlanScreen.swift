@@ -124,6 +124,7 @@ final class ChangePlanScreen: Screen {
             if count == 0 { message = ("Er zijn nog geen eerdere versies: een versie ontstaat bij de eerste wijziging op een nieuwe dag.", .dim) }
             else { mode = .viewingVersion(count - 1) }
         case .exportMarkdown: exportMarkdown()
+        case .openActions: return .push(ActionsScreen(editor: editor))
         case .back: return .pop
         default: break
         }

@@ -2,7 +2,7 @@ import TerminalKit
 
 /// The kinds of screen, for the key table.
 public enum ScreenKind: CaseIterable, Sendable {
-    case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, changePlan, help
+    case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, changePlan, actions, people, recordForm, help
 }
 
 /// What a key does. Screens switch on actions, never on raw keys, so the help and the hint line
@@ -11,7 +11,7 @@ public enum Action: Sendable {
     case move, open, new, search, clearSearch, toggleClosed
     case edit, nextField, previousField, nextPhase, previousPhase
     case openZRM, openQuickScan, column, compare, switchSide, score, scoreStep, clearScore
-    case openPlan, versions, exportMarkdown
+    case openPlan, versions, exportMarkdown, openActions, openPeople, markDone, markCancelled, remove
     case emptyCaseload, demoCaseload
     case back, quit, help, redraw, forceQuit
 }
@@ -32,10 +32,12 @@ public struct KeyBinding: Sendable {
 
 /// The one table from which key dispatch, the hint line and the help screen all come.
 public enum KeyTable {
-    private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .changePlan, .help]
-    private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan]
+    private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .changePlan, .actions,
+                                              .people, .recordForm, .help]
+    private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm]
     private static let everywhere = ScreenKind.allCases
-    private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan]
+    private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan,
+                                                      .actions, .people, .recordForm]
 
     public static let all: [KeyBinding] = [
         KeyBinding(action: .emptyCaseload, keys: [.enter], hint: "lege caseload",
@@ -89,6 +91,26 @@ public enum KeyTable {
         KeyBinding(action: .exportMarkdown, keys: [.char("e")], hint: "export",
                    help: "Het plan als Markdown-bestand in de map exports/ van de gegevensmap, om te printen of te delen",
                    screens: [.changePlan]),
+        KeyBinding(action: .edit, keys: [.enter], hint: "wijzig",
+                   help: "Wijzig het gekozen veld; Enter bevestigt en slaat meteen op, Esc annuleert", screens: [.recordForm]),
+        KeyBinding(action: .openActions, keys: [.char("a")], hint: "acties",
+                   help: "Acties: wat er moet gebeuren, door wie, wanneer; te late acties vallen op", screens: [.youth, .changePlan]),
+        KeyBinding(action: .openPeople, keys: [.char("m")], hint: "mensen",
+                   help: "Mensen rond de jongere: het sociale netwerk en de professionals", screens: [.youth]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open",
+                   help: "Open het gekozen item om het te wijzigen", screens: [.actions, .people]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
+                   help: "Nieuwe actie: typ wat er moet gebeuren; daarna kiest u wie en wanneer", screens: [.actions]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
+                   help: "Nieuw persoon in het gekozen tabblad: typ de naam, daarna de rest", screens: [.people]),
+        KeyBinding(action: .markDone, keys: [.char("x"), .char(" ")], hint: "gedaan",
+                   help: "De gekozen actie afvinken als gedaan, of weer open zetten", screens: [.actions]),
+        KeyBinding(action: .markCancelled, keys: [.char("c")], hint: "vervallen",
+                   help: "De gekozen actie laten vervallen, of weer open zetten", screens: [.actions]),
+        KeyBinding(action: .switchSide, keys: [.tab, .backTab], hint: "tabblad",
+                   help: "Wissel tussen netwerk en professionals", screens: [.people]),
+        KeyBinding(action: .remove, keys: [.delete, .char("d")], hint: "verwijder",
+                   help: "De gekozen persoon verwijderen, na bevestiging (niet zolang die open acties heeft)", screens: [.people]),
         KeyBinding(action: .column, keys: [.left, .right], hint: nil,
                    help: "Vorige of volgende meting", screens: [.zrmHistory, .zrmComparison]),
         KeyBinding(action: .open, keys: [.enter], hint: "open",

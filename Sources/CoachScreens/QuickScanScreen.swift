@@ -134,7 +134,7 @@ final class QuickScanScreen: Screen {
                 if text.trimmingCharacters(in: .whitespaces).isEmpty {
                     date = nil
                 } else {
-                    do { date = try LocalDate.parse(text) } catch { throw InputError(error.message) }
+                    date = try LocalDate.parseInput(text)
                 }
                 if let date, date > today { throw InputError("De BSA-datum ligt in de toekomst.") }
                 return save { $0.bsa.date = date }

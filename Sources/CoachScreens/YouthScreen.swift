@@ -101,6 +101,8 @@ final class YouthScreen: Screen {
         case .openZRM: return .push(ZRMHistoryScreen(editor: editor))
         case .openQuickScan: return .push(QuickScanScreen(editor: editor))
         case .openPlan: return .push(ChangePlanScreen(editor: editor))
+        case .openActions: return .push(ActionsScreen(editor: editor))
+        case .openPeople: return .push(PeopleScreen(editor: editor))
         case .back: return .pop
         default: break
         }

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Someone around the young person: from their social network (family, friends, key figures)
+/// or a professional (jobhunter, debt counsellor, wijkagent, school mentor, ...).
+public struct Person: Codable, Equatable, Sendable, Identifiable {
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        case network, professional
+
+        public var label: String { self == .network ? "Netwerk" : "Professional" }
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var name: String
+    /// For the network: the relation (moeder, vriend, trainer); for a professional: the organisation.
+    public var relation: String
+    public var role: String
+    public var contact: String
+    /// What this person contributes.
+    public var contributes: String
+
+    public init(kind: Kind, name: String, id: String = UUID().uuidString.lowercased()) throws(InputError) {
+        self.id = id
+        self.kind = kind
+        self.name = try Youth.validName(name)
+        relation = ""
+        role = ""
+        contact = ""
+        contributes = ""
+    }
+}
+
+/// Who carries out an action.
+public enum ActionOwner: Codable, Equatable, Hashable, Sendable {
+    case youth, coach
+    case person(String)
+}
+
+/// Where an action stands.
+public enum ActionStatus: String, Codable, CaseIterable, Sendable {
+    case open, done, cancelled
+
+    public var label: String {
+        switch self {
+        case .open: "open"
+        case .done: "gedaan"
+        case .cancelled: "vervallen"
+        }
+    }
+}
+
+/// An action of the plan (actie): what, who, by when, and whether it happened.
+public struct CaseAction: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    public var what: String
+    public var owner: ActionOwner
+    public var due: LocalDate?
+    public var status: ActionStatus
+    public var created: LocalDate
+    /// The day it was marked done or cancelled.
+    public var closedOn: LocalDate?
+
+    public init(what: String, owner: ActionOwner, due: LocalDate?, created: LocalDate,
+                id: String = UUID().uuidString.lowercased()) throws(InputError) {
+        self.id = id
+        self.what = try Youth.validName(what, field: "Wat er moet gebeuren")
+        self.owner = owner
+        self.due = due
+        status = .open
+        self.created = created
+    }
+
+    public func isOverdue(on today: LocalDate) -> Bool {
+        status == .open && (due.map { $0 < today } ?? false)
+    }
+
+    public mutating func setStatus(_ status: ActionStatus, on today: LocalDate) {
+        guard status != self.status else { return }
+        self.status = status
+        closedOn = status == .open ? nil : today
+    }
+}
+
+extension Youth {
+    public var people: [Person] { network + professionals }
+
+    public func person(_ id: String) -> Person? { people.first { $0.id == id } }
+
+    /// Who an action belongs to, in words.
+    public func ownerName(_ owner: ActionOwner) -> String {
+        switch owner {
+        case .youth: name
+        case .coach: "coach"
+        case .person(let id): person(id)?.name ?? "(onbekend)"
+        }
+    }
+
+    /// Open actions, the ones due soonest first (no date last), then the rest by status.
+    public var actionsInOrder: [CaseAction] {
+        actions.enumerated().sorted { a, b in
+            let left = a.element, right = b.element
+            if (left.status == .open) != (right.status == .open) { return left.status == .open }
+            switch (left.due, right.due) {
+            case let (l?, r?) where l != r: return l < r
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
+    /// The open action due first: the one the caseload list shows.
+    public var nextAction: CaseAction? { actionsInOrder.first { $0.status == .open } }
+
+    /// Adds or replaces a person of the network or the professionals.
+    public mutating func save(_ person: Person) {
+        var list = person.kind == .network ? network : professionals
+        if let index = list.firstIndex(where: { $0.id == person.id }) { list[index] = person } else { list.append(person) }
+        if person.kind == .network { network = list } else { professionals = list }
+    }
+
+    /// Removes a person; refused while open actions are theirs, so no action loses its owner.
+    public mutating func remove(personID: String) throws(InputError) {
+        let open = actions.filter { $0.status == .open && $0.owner == .person(personID) }
+        guard open.isEmpty else {
+            throw InputError("\(person(personID)?.name ?? "Deze persoon") heeft nog \(open.count) open actie\(open.count == 1 ? "" : "s"); wijs die eerst anders toe.")
+        }
+        network.removeAll { $0.id == personID }
+        professionals.removeAll { $0.id == personID }
+    }
+
+    public mutating func save(_ action: CaseAction) {
+        if let index = actions.firstIndex(where: { $0.id == action.id }) { actions[index] = action } else { actions.append(action) }
+    }
+}

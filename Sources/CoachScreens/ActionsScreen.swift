@@ -1,0 +1,164 @@
+import Caseload
+import TerminalKit
+
+/// The actions of one youth: open ones first, soonest due on top, overdue ones marked in text
+/// and colour; done and cancelled ones below. New, open to change who and when, tick off.
+final class ActionsScreen: Screen {
+    let kind = ScreenKind.actions
+    let title = "Acties"
+    private let editor: YouthEditor
+    private var list = ListState()
+    private var pageSize = 10
+    /// The "what" of a new action while it is typed.
+    private var newWhat: TextField?
+    private var error: String?
+
+    init(editor: YouthEditor) {
+        self.editor = editor
+        list.setCount(editor.youth.actions.count)
+    }
+
+    private var actions: [CaseAction] { editor.youth.actionsInOrder }
+    var capturesKeys: Bool { newWhat != nil }
+    var hints: [Chrome.Hint] { newWhat == nil ? KeyTable.hints(for: kind) : [.init("Enter", "maak aan"), .init("Esc", "annuleer")] }
+
+    func willAppear() { list.setCount(actions.count) }
+
+    func handle(_ key: Key) -> Navigation {
+        if let field = newWhat { return handleNew(key, field) }
+        error = nil
+        let today = editor.session.today
+        switch KeyTable.action(for: key, on: kind) {
+        case .move: _ = list.handle(key, pageSize: pageSize)
+        case .new: newWhat = TextField()
+        case .open:
+            guard let action = selected else { break }
+            return .push(ActionFormScreen.make(editor: editor, actionID: action.id))
+        case .markDone, .markCancelled:
+            guard var action = selected else { break }
+            let target: ActionStatus = KeyTable.action(for: key, on: kind) == .markDone ? .done : .cancelled
+            action.setStatus(action.status == target ? .open : target, on: today)
+            error = editor.apply { $0.save(action) }
+            // Keep the same action selected though the order changed.
+            list.select(actions.firstIndex { $0.id == action.id } ?? list.selected)
+        case .back: return .pop
+        default: break
+        }
+        return .stay
+    }
+
+    private var selected: CaseAction? { actions.indices.contains(list.selected) ? actions[list.selected] : nil }
+
+    private func handleNew(_ key: Key, _ field: TextField) -> Navigation {
+        switch FieldEdit.handle(key, field) {
+        case .editing(let edited): newWhat = edited
+        case .cancelled:
+            newWhat = nil
+            error = nil
+        case .confirmed(let what, _):
+            do {
+                let action = try CaseAction(what: what, owner: .coach, due: nil, created: editor.session.today)
+                error = editor.apply { $0.save(action) }
+                guard error == nil else { return .stay }
+                newWhat = nil
+                list.setCount(actions.count)
+                list.select(actions.firstIndex { $0.id == action.id } ?? 0)
+                return .push(ActionFormScreen.make(editor: editor, actionID: action.id))
+            } catch {
+                self.error = error.message
+            }
+        }
+        return .stay
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        let youth = editor.youth
+        let today = editor.session.today
+        let all = actions
+        list.setCount(all.count)
+        let overdue = all.filter { $0.isOverdue(on: today) }.count
+        let open = all.filter { $0.status == .open }.count
+        var heading = "\(youth.name)  ·  Acties: \(open) open"
+        if overdue > 0 { heading += ", \(overdue) te laat" }
+        canvas.put(heading, row: area.row, col: 2, style: overdue > 0 ? .warning : .heading, maxWidth: area.width - 4)
+
+        let ownerWidth = 18, dueCol = 6, ownerCol = 6 + 19, whatCol = ownerCol + ownerWidth + 1
+        let header = area.row + 2
+        for (text, col) in [("Deadline", dueCol), ("Wie", ownerCol), ("Wat", whatCol)] {
+            canvas.put(text, row: header, col: col, style: .heading)
+        }
+        pageSize = max(1, area.height - 5)
+        if all.isEmpty {
+            canvas.put("Nog geen acties. Druk op n voor een nieuwe actie.", row: header + 2, col: 2, style: .dim)
+        }
+        for (line, index) in list.visibleRange(height: pageSize).enumerated() {
+            let action = all[index]
+            let row = header + 1 + line
+            let late = action.isOverdue(on: today)
+            let selected = index == list.selected
+            let base: Style = selected ? .selected : action.status == .open ? .normal : .dim
+            canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: base)
+            let box = action.status == .done ? "[x]" : action.status == .cancelled ? "[-]" : "[ ]"
+            canvas.put(box, row: row, col: 2, style: base)
+            let due = (action.due?.text ?? "–") + (late ? " TE LAAT" : "")
+            canvas.put(due, row: row, col: dueCol, style: late && !selected ? .error : base, maxWidth: 18)
+            canvas.put(Glyphs.truncate(youth.ownerName(action.owner), to: ownerWidth), row: row, col: ownerCol, style: base)
+            canvas.put(Glyphs.truncate(action.what, to: area.width - whatCol - 1), row: row, col: whatCol, style: base)
+        }
+        let bottom = area.row + area.height - 1
+        if let error {
+            canvas.put(error, row: bottom, col: 2, style: .error, maxWidth: area.width - 4)
+        } else if let action = selected, Glyphs.width(of: action.what) > area.width - whatCol - 1 {
+            canvas.put(action.what, row: bottom, col: 2, style: .dim, maxWidth: area.width - 4)
+        }
+        if let newWhat {
+            let box = area.centered(width: min(64, area.width - 4), height: 6)
+            canvas.box(box, title: "Nieuwe actie")
+            canvas.put("Wat:", row: box.row + 2, col: box.col + 2)
+            newWhat.render(into: &canvas, row: box.row + 2, col: box.col + 8, width: box.width - 10)
+            if let error { canvas.put(error, row: box.row + 3, col: box.col + 2, style: .error, maxWidth: box.width - 4) }
+        }
+    }
+}
+
+/// The form of one action: what, who, deadline, status. Built on RecordFormScreen.
+enum ActionFormScreen {
+    static func make(editor: YouthEditor, actionID: String) -> RecordFormScreen {
+        let session = editor.session
+        func action() -> CaseAction? { editor.youth.actions.first { $0.id == actionID } }
+        func update(_ change: (inout CaseAction) throws(InputError) -> Void) -> String? {
+            guard var current = action() else { return "Deze actie bestaat niet meer." }
+            do { try change(&current) } catch { return error.message }
+            return editor.apply { $0.save(current) }
+        }
+        // Who can carry out an action: the youth, the coach, anyone in the network or professionals.
+        func owners() -> [ActionOwner] { [.youth, .coach] + editor.youth.people.map { .person($0.id) } }
+        func ownerLabel(_ owner: ActionOwner) -> String {
+            switch owner {
+            case .youth: "\(editor.youth.name) (de jongere)"
+            case .coach: "coach"
+            case .person(let id):
+                editor.youth.person(id).map { "\($0.name)\($0.relation.isEmpty ? "" : " (\($0.relation))")" } ?? "(onbekend)"
+            }
+        }
+        return RecordFormScreen(title: "Actie", heading: "\(editor.youth.name)  ·  Actie", fields: [
+            .init(label: "Wat", value: { action()?.what ?? "" }, edit: .text { text in
+                update { a throws(InputError) in a.what = try Youth.validName(text, field: "Wat er moet gebeuren") }
+            }),
+            .init(label: "Wie", value: { action().map { ownerLabel($0.owner) } ?? "" }, edit: .choice(
+                options: { owners().map(ownerLabel) },
+                selected: { action().flatMap { owners().firstIndex(of: $0.owner) } ?? 0 },
+                commit: { index in update { $0.owner = owners()[index] } })),
+            .init(label: "Deadline (dd-mm-jjjj)", value: { action()?.due?.text ?? "" }, edit: .text { text in
+                update { a throws(InputError) in
+                    if text.trimmingCharacters(in: .whitespaces).isEmpty { a.due = nil; return }
+                    a.due = try LocalDate.parseInput(text)
+                }
+            }),
+            .init(label: "Status", value: { action()?.status.label ?? "" }, edit: .choice(
+                options: { ActionStatus.allCases.map(\.label) },
+                selected: { action().flatMap { ActionStatus.allCases.firstIndex(of: $0.status) } ?? 0 },
+                commit: { index in update { $0.setStatus(ActionStatus.allCases[index], on: session.today) } })),
+        ])
+    }
+}

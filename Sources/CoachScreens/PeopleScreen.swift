@@ -1,0 +1,164 @@
+import Caseload
+import TerminalKit
+
+/// The people around one youth, in two tabs: the social network (family, friends, key figures)
+/// and the professionals. Add, change, remove; actions and the wrap-around meeting use them.
+final class PeopleScreen: Screen {
+    let kind = ScreenKind.people
+    let title = "Mensen"
+    private let editor: YouthEditor
+    private var tab = Person.Kind.network
+    private var list = ListState()
+    private var pageSize = 10
+    private var newName: TextField?
+    private var confirmingRemoval = false
+    private var error: String?
+
+    init(editor: YouthEditor) {
+        self.editor = editor
+        list.setCount(people.count)
+    }
+
+    private var people: [Person] { tab == .network ? editor.youth.network : editor.youth.professionals }
+    private var selected: Person? { people.indices.contains(list.selected) ? people[list.selected] : nil }
+
+    var capturesKeys: Bool { newName != nil || confirmingRemoval }
+    var hints: [Chrome.Hint] {
+        if newName != nil { return [.init("Enter", "maak aan"), .init("Esc", "annuleer")] }
+        if confirmingRemoval { return FieldEdit.confirmHints }
+        return KeyTable.hints(for: kind)
+    }
+
+    func willAppear() { list.setCount(people.count) }
+
+    func handle(_ key: Key) -> Navigation {
+        if confirmingRemoval {
+            if key == .char("j") || key == .char("J"), let person = selected {
+                error = editor.apply { youth throws(InputError) in try youth.remove(personID: person.id) }
+                list.setCount(people.count)
+                confirmingRemoval = false
+            } else if key == .char("n") || key == .char("N") || key == .escape {
+                confirmingRemoval = false
+            }
+            return .stay
+        }
+        if let field = newName { return handleNew(key, field) }
+        error = nil
+        switch KeyTable.action(for: key, on: kind) {
+        case .move: _ = list.handle(key, pageSize: pageSize)
+        case .switchSide:
+            tab = tab == .network ? .professional : .network
+            list = ListState(count: people.count)
+        case .new: newName = TextField()
+        case .open:
+            guard let person = selected else { break }
+            return .push(PersonFormScreen.make(editor: editor, personID: person.id))
+        case .remove:
+            if selected != nil { confirmingRemoval = true }
+        case .back: return .pop
+        default: break
+        }
+        return .stay
+    }
+
+    private func handleNew(_ key: Key, _ field: TextField) -> Navigation {
+        switch FieldEdit.handle(key, field) {
+        case .editing(let edited): newName = edited
+        case .cancelled:
+            newName = nil
+            error = nil
+        case .confirmed(let name, _):
+            do {
+                let person = try Person(kind: tab, name: name)
+                error = editor.apply { $0.save(person) }
+                guard error == nil else { return .stay }
+                newName = nil
+                list.setCount(people.count)
+                list.select(people.count - 1)
+                return .push(PersonFormScreen.make(editor: editor, personID: person.id))
+            } catch {
+                self.error = error.message
+            }
+        }
+        return .stay
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        let youth = editor.youth
+        canvas.put("\(youth.name)  ·  Mensen rond de jongere", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        var col = 2
+        for kind in Person.Kind.allCases {
+            let count = kind == .network ? youth.network.count : youth.professionals.count
+            col += canvas.put(" \(kind == .network ? "Netwerk" : "Professionals") (\(count)) ", row: area.row + 2, col: col,
+                              style: kind == tab ? .selected : .dim) + 2
+        }
+        let header = area.row + 4
+        let relationTitle = tab == .network ? "Relatie" : "Organisatie"
+        let nameWidth = 22, relationWidth = 18, roleWidth = 16
+        let columns = [2, 2 + nameWidth + 1, 2 + nameWidth + relationWidth + 2, 2 + nameWidth + relationWidth + roleWidth + 3]
+        for (text, col) in zip(["Naam", relationTitle, "Rol", "Contact"], columns) {
+            canvas.put(text, row: header, col: col, style: .heading)
+        }
+        let all = people
+        list.setCount(all.count)
+        pageSize = max(1, area.height - 7)
+        if all.isEmpty {
+            canvas.put(tab == .network ? "Nog niemand uit het netwerk. Druk op n om iemand toe te voegen."
+                                       : "Nog geen professionals. Druk op n om iemand toe te voegen.",
+                       row: header + 2, col: 2, style: .dim, maxWidth: area.width - 4)
+        }
+        for (line, index) in list.visibleRange(height: pageSize).enumerated() {
+            let person = all[index]
+            let row = header + 1 + line
+            let style: Style = index == list.selected ? .selected : .normal
+            canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
+            for (text, (col, width)) in zip([person.name, person.relation, person.role, person.contact],
+                                           zip(columns, [nameWidth, relationWidth, roleWidth, area.width - columns[3] - 1])) {
+                canvas.put(Glyphs.truncate(text, to: width), row: row, col: col, style: style)
+            }
+        }
+        let bottom = area.row + area.height - 1
+        if let error {
+            canvas.put(error, row: bottom, col: 2, style: .error, maxWidth: area.width - 4)
+        } else if let person = selected, !person.contributes.isEmpty {
+            canvas.put("Draagt bij: \(person.contributes)", row: bottom, col: 2, style: .dim, maxWidth: area.width - 4)
+        }
+        if let newName {
+            let box = area.centered(width: min(64, area.width - 4), height: 6)
+            canvas.box(box, title: tab == .network ? "Nieuw in het netwerk" : "Nieuwe professional")
+            canvas.put("Naam:", row: box.row + 2, col: box.col + 2)
+            newName.render(into: &canvas, row: box.row + 2, col: box.col + 9, width: box.width - 11)
+            if let error { canvas.put(error, row: box.row + 3, col: box.col + 2, style: .error, maxWidth: box.width - 4) }
+        } else if confirmingRemoval, let person = selected {
+            Chrome.dialog(&canvas, title: "Verwijderen", message: "\(person.name) verwijderen uit \(tab == .network ? "het netwerk" : "de professionals")?",
+                          choices: "j  ja, verwijderen     n  nee")
+        }
+    }
+}
+
+/// The form of one person: name, relation or organisation, role, contact, what they contribute.
+enum PersonFormScreen {
+    static func make(editor: YouthEditor, personID: String) -> RecordFormScreen {
+        func person() -> Person? { editor.youth.person(personID) }
+        func text(_ label: String, _ path: WritableKeyPath<Person, String>, required: Bool = false) -> RecordFormScreen.Field {
+            .init(label: label, value: { person()?[keyPath: path] ?? "" }, edit: .text { input in
+                guard var current = person() else { return "Deze persoon bestaat niet meer." }
+                do throws(InputError) {
+                    current[keyPath: path] = required ? try Youth.validName(input) : try Youth.validText(input, field: label)
+                } catch {
+                    return error.message
+                }
+                return editor.apply { $0.save(current) }
+            })
+        }
+        let professional = person()?.kind == .professional
+        let title = professional ? "Professional" : "Netwerk"
+        return RecordFormScreen(title: title, heading: "\(editor.youth.name)  ·  \(title)", fields: [
+            text("Naam", \.name, required: true),
+            text(professional ? "Organisatie" : "Relatie", \.relation),
+            text("Rol", \.role),
+            text("Contact", \.contact),
+            text("Draagt bij", \.contributes),
+        ])
+    }
+}

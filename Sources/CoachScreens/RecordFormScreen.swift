@@ -1,0 +1,110 @@
+import Caseload
+import TerminalKit
+
+/// A small form for one record (an action, a person): a row per field, edited in place or
+/// picked from a list. Each confirmed field is saved at once by its own `commit`, which returns
+/// why it refused, if it did.
+final class RecordFormScreen: Screen {
+    struct Field {
+        enum Edit {
+            case text(commit: (String) -> String?)
+            /// Options, the one now chosen, and what to do with a choice.
+            case choice(options: () -> [String], selected: () -> Int, commit: (Int) -> String?)
+        }
+
+        let label: String
+        /// The value as shown; for text, also what the edit starts from.
+        let value: () -> String
+        let edit: Edit
+    }
+
+    let kind = ScreenKind.recordForm
+    /// Short, for the title line; the heading says whose record it is.
+    let title: String
+    private let heading: String
+    private let fields: [Field]
+    private var list: ListState
+    private var mode = FormMode.browsing
+    private var error: String?
+
+    init(title: String, heading: String, fields: [Field]) {
+        self.title = title
+        self.heading = heading
+        self.fields = fields
+        list = ListState(count: fields.count)
+    }
+
+    var capturesKeys: Bool { mode.capturesKeys }
+    var hints: [Chrome.Hint] { mode.hints(for: kind) }
+    private var field: Field { fields[list.selected] }
+
+    func handle(_ key: Key) -> Navigation {
+        switch mode {
+        case .browsing:
+            error = nil
+            switch KeyTable.action(for: key, on: kind) {
+            case .move: _ = list.handle(key, pageSize: fields.count)
+            case .nextField: list.select(list.selected + 1)
+            case .previousField: list.select(list.selected - 1)
+            case .edit:
+                switch field.edit {
+                case .text: mode = .editing(TextField(field.value()))
+                case .choice(let options, let selected, _): mode = .picking(ListState(count: options().count, selected: selected()))
+                }
+            case .back: return .pop
+            default: break
+            }
+        case .editing(let text):
+            switch FieldEdit.handle(key, text) {
+            case .editing(let edited): mode = .editing(edited)
+            case .cancelled:
+                error = nil
+                mode = .browsing
+            case .confirmed(let value, let move):
+                guard case .text(let commit) = field.edit else { break }
+                error = commit(value)
+                if error == nil {
+                    mode = .browsing
+                    list.select(list.selected + move)
+                }
+            }
+        case .picking(var picker):
+            switch key {
+            case .escape: mode = .browsing
+            case .enter:
+                guard case .choice(_, _, let commit) = field.edit else { break }
+                error = commit(picker.selected)
+                if error == nil { mode = .browsing }
+            default:
+                _ = picker.handle(key, pageSize: picker.count)
+                mode = .picking(picker)
+            }
+        }
+        return .stay
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        let labelWidth = 24, valueCol = 2 + 24
+        let valueWidth = area.width - valueCol - 2
+        canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        for (index, entry) in fields.enumerated() {
+            let row = area.row + 2 + index
+            let selected = index == list.selected
+            canvas.put(entry.label, row: row, col: 2, style: selected ? .selected : .dim, padTo: labelWidth - 1)
+            if selected, case .editing(let text) = mode {
+                text.render(into: &canvas, row: row, col: valueCol, width: valueWidth)
+                continue
+            }
+            let value = entry.value()
+            canvas.put(value.isEmpty ? "–" : Glyphs.truncate(value, to: valueWidth), row: row, col: valueCol,
+                       style: value.isEmpty ? .dim : .normal, maxWidth: valueWidth)
+        }
+        if let error {
+            canvas.put(error, row: area.row + 3 + fields.count, col: 2, style: .error, maxWidth: area.width - 4)
+        }
+        if case .picking(var picker) = mode, case .choice(let options, _, _) = field.edit {
+            Chrome.picker(&canvas, title: field.label, options: options(), state: &picker)
+            mode = .picking(picker)
+        }
+    }
+}
