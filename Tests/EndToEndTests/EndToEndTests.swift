@@ -91,6 +91,75 @@ final class EndToEndTests: XCTestCase {
                       "the export carries the measurement")
     }
 
+    func testWriteAPlanAddTwoActionsRestartAndExportMarkdown() throws {
+        let binary = try rodeloperBinary()
+        let tmux = try Tmux(self)
+        let directory = temporaryDataDirectory(self)
+
+        try tmux.start("plan", launch(binary, directory))
+        try tmux.waitFor("plan", "the welcome screen") { $0.contains("Welkom") }
+        try tmux.keys("plan", "Enter", "n")
+        try tmux.text("plan", "Zoë Çelik")
+        try tmux.keys("plan", "Enter")
+        try tmux.waitFor("plan", "her profile") { $0.contains("Caseload › Zoë Çelik") }
+        try tmux.keys("plan", "p")
+        try tmux.waitFor("plan", "the plan") { $0.contains("Doel voor dagbesteding") }
+        try tmux.keys("plan", "Enter")
+        try tmux.text("plan", "Zoë wil binnen drie maanden een BBL-plek als monteur.")
+        try tmux.keys("plan", "Enter", "Enter")
+        try tmux.text("plan", "Daarnaast: financiën op orde, café-werk in het weekend blijft.")
+        try tmux.keys("plan", "Tab", "Enter")
+        // A paste of several lines arrives as text: its q and Esc-like letters are no commands.
+        try tmux.command(["set-buffer", "Stabiel dagritme\nq: eerst slapen, dan werken\nSchulden regelen"])
+        try tmux.command(["paste-buffer", "-p", "-t", "plan"])
+        try tmux.waitFor("plan", "the pasted lines") { $0.contains("q: eerst slapen, dan werken") }
+        try tmux.keys("plan", "Tab")
+        try tmux.waitFor("plan", "the plan page") { $0.contains("Stabiel dagritme") && $0.contains("gewijzigd") }
+
+        // Two actions with due dates.
+        try tmux.keys("plan", "a", "n")
+        try tmux.text("plan", "Afspraak bij de schuldhulp")
+        try tmux.keys("plan", "Enter", "Down", "Down", "Enter")
+        try tmux.text("plan", "01-12-2026")
+        try tmux.keys("plan", "Enter", "Escape", "n")
+        try tmux.text("plan", "Cv schrijven met Zoë")
+        try tmux.keys("plan", "Enter", "Down", "Down", "Enter")
+        try tmux.text("plan", "15-12-2026")
+        try tmux.keys("plan", "Enter", "Escape")
+        try tmux.waitFor("plan", "both actions") { $0.contains("01-12-2026") && $0.contains("15-12-2026") }
+        try tmux.keys("plan", "Escape", "e")
+        try tmux.waitFor("plan", "the export message") { $0.contains("Geëxporteerd naar") }
+        try tmux.keys("plan", "Escape", "Escape", "q")
+        tmux.waitUntilGone("plan")
+
+        try tmux.start("back", launch(binary, directory))
+        let list = try tmux.waitFor("back", "the list") { $0.contains("Zoë Çelik") }
+        XCTAssertTrue(list.contains("01-12 Afspraak bij"), "the next action shows in the list:\n\(list)")
+        try tmux.keys("back", "Enter", "p")
+        let plan = try tmux.waitFor("back", "the plan again") { $0.contains("BBL-plek als monteur") }
+        XCTAssertTrue(plan.contains("café-werk in het weekend blijft") && plan.contains("Schulden regelen"), plan)
+        try tmux.keys("back", "a")
+        let actions = try tmux.waitFor("back", "the actions again") { $0.contains("Acties: 2 open") }
+        XCTAssertTrue(actions.contains("Cv schrijven met Zoë"), actions)
+        try tmux.keys("back", "C-c")
+        tmux.waitUntilGone("back")
+
+        let json = try runProcess(binary, ["--data-dir", directory, "export", "--format", "json"]).stdout
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let id = try XCTUnwrap(((document["youths"] as? [[String: Any]])?.first?["id"]) as? String)
+        let markdown = try runProcess(binary, ["--data-dir", directory, "export", "--format", "markdown", "--youth", String(id.prefix(8))])
+        XCTAssertEqual(markdown.status, 0, markdown.stderr)
+        for expected in ["# Veranderplan van Zoë Çelik", "Zoë wil binnen drie maanden een BBL-plek als monteur.\n\nDaarnaast: financiën op orde",
+                         "Stabiel dagritme\nq: eerst slapen, dan werken\nSchulden regelen",
+                         "- [ ] Afspraak bij de schuldhulp — coach, vóór 01-12-2026", "- [ ] Cv schrijven met Zoë — coach, vóór 15-12-2026"] {
+            XCTAssertTrue(markdown.stdout.contains(expected), "missing \(expected) in:\n\(markdown.stdout)")
+        }
+        let exported = try FileManager.default.contentsOfDirectory(atPath: directory + "/exports")
+        XCTAssertEqual(exported.count, 1)
+        let fromScreen = try String(contentsOfFile: directory + "/exports/" + exported[0], encoding: .utf8)
+        XCTAssertEqual(fromScreen, markdown.stdout, "the screen's export and the command line's are the same")
+    }
+
     func testResizeAndTinyWindow() throws {
         let binary = try rodeloperBinary()
         let tmux = try Tmux(self)
