@@ -19,14 +19,19 @@ public enum Chrome {
         }
     }
 
-    /// The bottom line: the keys that matter here, as many as fit.
+    /// The bottom line: the keys that matter here, as many as fit. The last hint (help, on
+    /// most screens) stays even when others must go, since it leads to all the rest.
     public static func hintLine(_ canvas: inout Canvas, _ hints: [Hint]) {
         let row = canvas.height - 1
         canvas.fill(Rect(row: row, col: 0, width: canvas.width, height: 1), style: .hint)
+        func width(_ hint: Hint) -> Int { Glyphs.width(of: hint.key) + 1 + Glyphs.width(of: hint.label) + 2 }
+        var shown = hints
+        while shown.count > 1 && 1 + shown.map(width).reduce(0, +) - 2 > canvas.width {
+            shown.remove(at: shown.count - 2)
+        }
         var col = 1
-        for hint in hints {
-            let needed = Glyphs.width(of: hint.key) + 1 + Glyphs.width(of: hint.label)
-            guard col + needed <= canvas.width else { break }
+        for hint in shown {
+            guard col + width(hint) - 2 <= canvas.width else { break }
             col += canvas.put(hint.key, row: row, col: col, style: .hintKey)
             col += canvas.put(" " + hint.label, row: row, col: col, style: .hint) + 2
         }

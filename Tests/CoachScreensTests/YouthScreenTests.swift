@@ -23,7 +23,8 @@ final class YouthScreenTests: XCTestCase {
         }
         XCTAssertTrue(screen.contains("Scout sinds 22-11-2026"), screen)
         XCTAssertTrue(screen.contains("22-11-2026  start in Scout"))
-        XCTAssertTrue(screen.split(separator: "\n").last!.contains("v volgende fase"))
+        let hints = String(screen.split(separator: "\n").last!)
+        XCTAssertTrue(hints.contains("v fase →") && hints.contains("z ZRM") && hints.hasSuffix("? help"), hints)
     }
 
     func testEditAFieldInPlaceSavesAtOnce() throws {
