@@ -18,6 +18,16 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable {
     /// The open action due first, for the list.
     public var nextAction: String?
     public var nextActionDue: LocalDate?
+    /// The dates of the youth's wrap-around meetings, for the agenda across the caseload.
+    public var meetingDates: [LocalDate]
+    /// Open actions agreed in meetings: what, who, when.
+    public var agreedActions: [AgreedAction]
+
+    public struct AgreedAction: Codable, Equatable, Sendable {
+        public var what: String
+        public var owner: String
+        public var due: LocalDate?
+    }
 
     public init(_ youth: Youth) {
         id = youth.id
@@ -30,6 +40,9 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable {
         measurementCount = youth.measurements.count
         nextAction = youth.nextAction?.what
         nextActionDue = youth.nextAction?.due
+        meetingDates = youth.meetingsInOrder.map(\.date)
+        agreedActions = youth.actionsInOrder.filter { $0.status == .open && $0.meetingID != nil }
+            .map { AgreedAction(what: $0.what, owner: youth.ownerName($0.owner), due: $0.due) }
     }
 
     /// In quick scan or later (not closed) without any ZRM measurement: one is due.
@@ -53,8 +66,8 @@ public final class CaseloadStore {
         case readOnly
     }
 
-    /// 2 added ZRM measurements and the quick scan, 3 the veranderplan, its actions and the
-    /// people around the youth. Files of earlier versions still open; a file of a newer version
+    /// 2 added ZRM measurements and the quick scan, 3 the veranderplan, its actions, the people
+    /// around the youth, wrap-around meetings and consent. Files of earlier versions still open; a file of a newer version
     /// is quarantined rather than read by a program that would drop what it adds when saving.
     public static let schemaVersion = 3
 

@@ -59,9 +59,12 @@ public struct CaseAction: Codable, Equatable, Sendable, Identifiable {
     public var created: LocalDate
     /// The day it was marked done or cancelled.
     public var closedOn: LocalDate?
+    /// The wrap-around meeting where it was agreed, if any.
+    public var meetingID: String?
 
-    public init(what: String, owner: ActionOwner, due: LocalDate?, created: LocalDate,
+    public init(what: String, owner: ActionOwner, due: LocalDate?, created: LocalDate, meetingID: String? = nil,
                 id: String = UUID().uuidString.lowercased()) throws(InputError) {
+        self.meetingID = meetingID
         self.id = id
         self.what = try Youth.validName(what, field: "Wat er moet gebeuren")
         self.owner = owner
@@ -121,9 +124,16 @@ extension Youth {
 
     /// Removes a person; refused while open actions are theirs, so no action loses its owner.
     public mutating func remove(personID: String) throws(InputError) {
+        let name = person(personID)?.name ?? "Deze persoon"
         let open = actions.filter { $0.status == .open && $0.owner == .person(personID) }
         guard open.isEmpty else {
-            throw InputError("\(person(personID)?.name ?? "Deze persoon") heeft nog \(open.count) open actie\(open.count == 1 ? "" : "s"); wijs die eerst anders toe.")
+            throw InputError("\(name) heeft nog \(open.count) open actie\(open.count == 1 ? "" : "s"); wijs die eerst anders toe.")
+        }
+        guard !meetings.contains(where: { $0.participants.contains { $0.personID == personID } }) else {
+            throw InputError("\(name) staat bij een wrap-around overleg als deelnemer; haal die daar eerst weg.")
+        }
+        guard !consents.contains(where: { $0.personID == personID }) else {
+            throw InputError("Voor \(name) staat toestemming geregistreerd; die blijft bewaard, dus de persoon ook.")
         }
         network.removeAll { $0.id == personID }
         professionals.removeAll { $0.id == personID }

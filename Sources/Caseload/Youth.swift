@@ -84,6 +84,9 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
     /// The youth's social network and the professionals around the case.
     public var network: [Person]
     public var professionals: [Person]
+    /// Wrap-around meetings, and the register of consent to share information.
+    public var meetings: [WrapAroundMeeting]
+    public var consents: [Consent]
 
     /// A new youth in the scout phase. The name must pass `Youth.validName`.
     public init(name: String, now: Date, today: LocalDate, id: String = UUID().uuidString.lowercased()) throws(InputError) {
@@ -106,11 +109,14 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         self.actions = []
         self.network = []
         self.professionals = []
+        self.meetings = []
+        self.consents = []
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, name, dateOfBirth, municipality, phone, foundAt, foundAtDetail, referredBy, phase, phaseHistory
         case created, updated, measurements, quickScan, changePlan, changePlanVersions, actions, network, professionals
+        case meetings, consents
     }
 
     /// Reads files of earlier schemas too: what came later defaults to empty.
@@ -135,6 +141,8 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         actions = try c.decodeIfPresent([CaseAction].self, forKey: .actions) ?? []
         network = try c.decodeIfPresent([Person].self, forKey: .network) ?? []
         professionals = try c.decodeIfPresent([Person].self, forKey: .professionals) ?? []
+        meetings = try c.decodeIfPresent([WrapAroundMeeting].self, forKey: .meetings) ?? []
+        consents = try c.decodeIfPresent([Consent].self, forKey: .consents) ?? []
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }

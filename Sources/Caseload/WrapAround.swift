@@ -1,0 +1,162 @@
+import Foundation
+
+/// Consent to share information with someone, as the young person gave it: with whom, what,
+/// from when, and when it was withdrawn.
+public struct Consent: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    /// A person of the network or the professionals.
+    public var personID: String
+    /// What may be shared, in words ("alles over werk en schulden", "alleen de planning").
+    public var what: String
+    public var from: LocalDate
+    public var withdrawn: LocalDate?
+
+    public init(personID: String, what: String, from: LocalDate, id: String = UUID().uuidString.lowercased()) throws(InputError) {
+        self.id = id
+        self.personID = personID
+        self.what = try Youth.validName(what, field: "Wat gedeeld mag worden")
+        self.from = from
+    }
+
+    /// In force on `day`: given on or before it, and not withdrawn by then.
+    public func isActive(on day: LocalDate) -> Bool {
+        from <= day && (withdrawn.map { day < $0 } ?? true)
+    }
+}
+
+/// Someone invited to a meeting, and whether they came (unknown until recorded).
+public struct Participant: Codable, Equatable, Sendable {
+    public var personID: String
+    public var attended: Bool?
+
+    public init(personID: String, attended: Bool? = nil) {
+        self.personID = personID
+        self.attended = attended
+    }
+}
+
+/// One point of the agenda, with the notes taken on it.
+public struct AgendaItem: Codable, Equatable, Sendable, Identifiable {
+    public enum Source: Codable, Equatable, Sendable {
+        case goal, mattersMost, strategy
+        case action(String)
+        case free
+    }
+
+    public var id: String
+    public var title: String
+    public var source: Source
+    public var notes: String
+
+    public init(title: String, source: Source, id: String = UUID().uuidString.lowercased()) {
+        self.id = id
+        self.title = title
+        self.source = source
+        notes = ""
+    }
+}
+
+/// What the meeting agreed, in the order the method names it. The agreed actions are the
+/// plan's own actions, marked with this meeting's id.
+public struct MeetingAgreements: Codable, Equatable, Sendable {
+    public var goals = ""
+    /// Each participant's role and contribution, by person id.
+    public var roles: [String: String] = [:]
+    /// How people keep each other informed.
+    public var informing = ""
+    /// When they meet again.
+    public var nextMeeting: LocalDate?
+    /// Dissolving conditions and reasons for a new meeting.
+    public var dissolvingConditions = ""
+
+    public init() {}
+}
+
+/// A wrap-around meeting: the plan discussed with professionals and the youth's network, chaired
+/// by the coach.
+public struct WrapAroundMeeting: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    public var date: LocalDate
+    /// "hh:mm", or empty while not set.
+    public var time: String
+    public var place: String
+    public var chair: String
+    public var participants: [Participant]
+    public var agenda: [AgendaItem]
+    public var agreements: MeetingAgreements
+
+    public init(date: LocalDate, chair: String = "coach", id: String = UUID().uuidString.lowercased()) {
+        self.id = id
+        self.date = date
+        time = ""
+        place = ""
+        self.chair = chair
+        participants = []
+        agenda = []
+        agreements = MeetingAgreements()
+    }
+
+    /// A time as typed: "9:30" or "09:30" becomes "09:30"; empty clears it.
+    public static func validTime(_ input: String) throws(InputError) -> String {
+        let text = input.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return "" }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), parts[1].count == 2,
+              (0...23).contains(hour), (0...59).contains(minute) else {
+            throw InputError("Typ de tijd als uu:mm, bijvoorbeeld 14:30.")
+        }
+        return String(format: "%02d:%02d", hour, minute)
+    }
+
+    /// An agenda drafted from the plan: the goal, what matters most, the strategy, and every
+    /// open action. The coach adds free items and changes the order.
+    public static func draftAgenda(plan: ChangePlan, actions: [CaseAction], ownerName: (ActionOwner) -> String) -> [AgendaItem] {
+        var items: [AgendaItem] = []
+        func firstLine(_ text: String) -> String { text.split(separator: "\n").first.map(String.init) ?? "" }
+        items.append(AgendaItem(title: "Doel: " + (plan.goal.isEmpty ? "(nog niet in het plan)" : firstLine(plan.goal)), source: .goal))
+        if !plan.mattersMost.isEmpty {
+            items.append(AgendaItem(title: "Belangrijkst om verder te komen: " + firstLine(plan.mattersMost), source: .mattersMost))
+        }
+        items.append(AgendaItem(title: "Hoofdstrategie: " + (plan.strategy?.label ?? "nog te kiezen"), source: .strategy))
+        for action in actions where action.status == .open {
+            var title = "Actie: \(action.what) (\(ownerName(action.owner))"
+            if let due = action.due { title += ", vóór \(due.text)" }
+            items.append(AgendaItem(title: title + ")", source: .action(action.id)))
+        }
+        return items
+    }
+
+    /// Moves the agenda item at `index` one place up (-1) or down (+1). Returns its new index.
+    @discardableResult
+    public mutating func moveAgendaItem(at index: Int, by offset: Int) -> Int {
+        let target = index + offset
+        guard agenda.indices.contains(index), agenda.indices.contains(target) else { return index }
+        agenda.swapAt(index, target)
+        return target
+    }
+}
+
+extension Youth {
+    /// Participants of `meeting` with no consent in force on its date: the meeting warns.
+    public func participantsWithoutConsent(_ meeting: WrapAroundMeeting) -> [Person] {
+        meeting.participants.compactMap { person($0.personID) }.filter { person in
+            !consents.contains { $0.personID == person.id && $0.isActive(on: meeting.date) }
+        }
+    }
+
+    /// Meetings by date, the latest last.
+    public var meetingsInOrder: [WrapAroundMeeting] { meetings.sorted { $0.date < $1.date } }
+
+    public mutating func save(_ meeting: WrapAroundMeeting) {
+        if let index = meetings.firstIndex(where: { $0.id == meeting.id }) { meetings[index] = meeting } else { meetings.append(meeting) }
+    }
+
+    public mutating func save(_ consent: Consent) {
+        if let index = consents.firstIndex(where: { $0.id == consent.id }) { consents[index] = consent } else { consents.append(consent) }
+    }
+
+    /// The actions agreed in `meeting`.
+    public func actions(agreedIn meeting: WrapAroundMeeting) -> [CaseAction] {
+        actionsInOrder.filter { $0.meetingID == meeting.id }
+    }
+}
