@@ -7,18 +7,23 @@ final class ActionsScreen: Screen {
     let kind = ScreenKind.actions
     let title = "Acties"
     private let editor: YouthEditor
+    /// When set, only the actions agreed in this meeting, and new ones are agreed in it.
+    private let meetingID: String?
     private var list = ListState()
     private var pageSize = 10
     /// The "what" of a new action while it is typed.
     private var newWhat: TextField?
     private var error: String?
 
-    init(editor: YouthEditor) {
+    init(editor: YouthEditor, meetingID: String? = nil) {
         self.editor = editor
+        self.meetingID = meetingID
         list.setCount(editor.youth.actions.count)
     }
 
-    private var actions: [CaseAction] { editor.youth.actionsInOrder }
+    private var actions: [CaseAction] {
+        editor.youth.actionsInOrder.filter { meetingID == nil || $0.meetingID == meetingID }
+    }
     var capturesKeys: Bool { newWhat != nil }
     var hints: [Chrome.Hint] { newWhat == nil ? KeyTable.hints(for: kind) : [.init("Enter", "maak aan"), .init("Esc", "annuleer")] }
 
@@ -57,7 +62,7 @@ final class ActionsScreen: Screen {
             error = nil
         case .confirmed(let what, _):
             do {
-                let action = try CaseAction(what: what, owner: .coach, due: nil, created: editor.session.today)
+                let action = try CaseAction(what: what, owner: .coach, due: nil, created: editor.session.today, meetingID: meetingID)
                 error = editor.apply { $0.save(action) }
                 guard error == nil else { return .stay }
                 newWhat = nil
@@ -78,7 +83,7 @@ final class ActionsScreen: Screen {
         list.setCount(all.count)
         let overdue = all.filter { $0.isOverdue(on: today) }.count
         let open = all.filter { $0.status == .open }.count
-        var heading = "\(youth.name)  ·  Acties: \(open) open"
+        var heading = "\(youth.name)  ·  \(meetingID == nil ? "Acties" : "Afgesproken acties"): \(open) open"
         if overdue > 0 { heading += ", \(overdue) te laat" }
         canvas.put(heading, row: area.row, col: 2, style: overdue > 0 ? .warning : .heading, maxWidth: area.width - 4)
 

@@ -20,7 +20,7 @@ public final class App {
     public init(session: Session) {
         self.session = session
         notices = session.store.notices.map(\.message)
-        drafts = session.store.drafts().filter { ChangePlanScreen.part(ofField: $0.field) != nil }
+        drafts = session.store.drafts()
         stack = [session.store.count == 0 ? WelcomeScreen(session: session) : CaseloadScreen(session: session)]
     }
 
@@ -69,12 +69,20 @@ public final class App {
         }
     }
 
-    /// Opens the plan part the draft belongs to, with the draft's text, above the youth's screen.
+    /// Opens the screen the draft was typed in, with the draft's text, above the youth's screen:
+    /// a part of the plan, or the notes of an agenda item.
     private func resume(_ draft: Draft) {
         drafts.removeFirst()
         do {
             let youth = try YouthScreen(session: session, id: draft.youthID)
-            stack = [CaseloadScreen(session: session), youth, ChangePlanScreen(editor: youth.editor, resuming: draft)]
+            var screens: [any Screen] = [CaseloadScreen(session: session), youth]
+            if ChangePlanScreen.part(ofField: draft.field) != nil {
+                screens.append(ChangePlanScreen(editor: youth.editor, resuming: draft))
+            } else if let meeting = youth.editor.youth.meetings.first(where: { draft.field.hasPrefix("meeting.\($0.id).") }) {
+                screens += [MeetingsScreen(editor: youth.editor), MeetingForm.make(editor: youth.editor, meetingID: meeting.id),
+                            AgendaScreen(editor: youth.editor, meetingID: meeting.id, resuming: draft)]
+            }
+            stack = screens
         } catch {
             notices.append("Het concept hoort bij een dossier dat niet te openen is: \(error.localizedDescription) Het concept blijft bewaard.")
         }
@@ -82,10 +90,10 @@ public final class App {
 
     private func draftQuestion(_ draft: Draft) -> String {
         let name = session.store.summaries.first { $0.id == draft.youthID }?.name ?? "een jongere"
-        let part = ChangePlanScreen.part(ofField: draft.field)?.label.lowercased() ?? draft.field
+        let place = ChangePlanScreen.part(ofField: draft.field).map { "\"\($0.label.lowercased())\" in het veranderplan" }
+            ?? "de notities bij een agendapunt van een wrap-around overleg"
         return "Bij het vorige gebruik is tekst getypt maar niet bevestigd (\(Wording.dateTime(draft.saved))): "
-            + "\"\(part)\" in het veranderplan van \(name). Enter opent het om verder te schrijven; "
-            + "d gooit het weg; Esc bewaart het voor later."
+            + "\(place) van \(name). Enter opent het om verder te schrijven; d gooit het weg; Esc bewaart het voor later."
     }
 
     public func render(into canvas: inout Canvas) {

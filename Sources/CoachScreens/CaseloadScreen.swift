@@ -76,6 +76,7 @@ final class CaseloadScreen: Screen {
         case .toggleClosed:
             showClosed.toggle()
             reload()
+        case .openAgenda: return .push(CaseloadAgendaScreen(session: session))
         case .quit: return .quit
         default: break
         }

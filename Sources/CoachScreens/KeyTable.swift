@@ -2,7 +2,8 @@ import TerminalKit
 
 /// The kinds of screen, for the key table.
 public enum ScreenKind: CaseIterable, Sendable {
-    case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, changePlan, actions, people, recordForm, help
+    case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, changePlan, actions, people, recordForm,
+         meetings, meeting, participants, agenda, consents, caseloadAgenda, help
 }
 
 /// What a key does. Screens switch on actions, never on raw keys, so the help and the hint line
@@ -12,6 +13,7 @@ public enum Action: Sendable {
     case edit, nextField, previousField, nextPhase, previousPhase
     case openZRM, openQuickScan, column, compare, switchSide, score, scoreStep, clearScore
     case openPlan, versions, exportMarkdown, openActions, openPeople, markDone, markCancelled, remove
+    case openMeetings, openConsents, openAgenda, invite, attended, moveItemUp, moveItemDown, withdraw
     case emptyCaseload, demoCaseload
     case back, quit, help, redraw, forceQuit
 }
@@ -33,11 +35,13 @@ public struct KeyBinding: Sendable {
 /// The one table from which key dispatch, the hint line and the help screen all come.
 public enum KeyTable {
     private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .changePlan, .actions,
-                                              .people, .recordForm, .help]
-    private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm]
+                                              .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
+                                              .caseloadAgenda, .help]
+    private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting]
     private static let everywhere = ScreenKind.allCases
     private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan,
-                                                      .actions, .people, .recordForm]
+                                                      .actions, .people, .recordForm, .meetings, .meeting, .participants,
+                                                      .agenda, .consents, .caseloadAgenda]
 
     public static let all: [KeyBinding] = [
         KeyBinding(action: .emptyCaseload, keys: [.enter], hint: "lege caseload",
@@ -111,6 +115,46 @@ public enum KeyTable {
                    help: "Wissel tussen netwerk en professionals", screens: [.people]),
         KeyBinding(action: .remove, keys: [.delete, .char("d")], hint: "verwijder",
                    help: "De gekozen persoon verwijderen, na bevestiging (niet zolang die open acties heeft)", screens: [.people]),
+        KeyBinding(action: .openMeetings, keys: [.char("o")], hint: "overleg",
+                   help: "Wrap-around overleg: voorbereiden, houden en afspraken vastleggen", screens: [.youth]),
+        KeyBinding(action: .openAgenda, keys: [.char("o")], hint: "agenda",
+                   help: "Agenda van de hele caseload: komende overleggen en afgesproken acties die eraan komen of te laat zijn",
+                   screens: [.caseload]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open",
+                   help: "Open het gekozen overleg of de gekozen toestemming", screens: [.meetings, .consents]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open dossier",
+                   help: "Open het dossier van de jongere op de gekozen regel", screens: [.caseloadAgenda]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
+                   help: "Nieuw overleg, met een agenda opgesteld uit het veranderplan", screens: [.meetings]),
+        KeyBinding(action: .edit, keys: [.enter], hint: "wijzig",
+                   help: "Wijzig het gekozen veld of open de deelnemers, de agenda of de afspraken", screens: [.meeting]),
+        KeyBinding(action: .exportMarkdown, keys: [.char("e")], hint: "export",
+                   help: "Agenda (voor het overleg) of verslag (erna) als Markdown en als platte tekst in exports/",
+                   screens: [.meeting]),
+        KeyBinding(action: .openConsents, keys: [.char("t")], hint: "toestemming",
+                   help: "Toestemming: met wie informatie gedeeld mag worden, wat, vanaf wanneer, en wanneer ingetrokken",
+                   screens: [.meetings, .meeting]),
+        KeyBinding(action: .invite, keys: [.char(" "), .char("x")], hint: "uitnodigen",
+                   help: "De gekozen persoon uitnodigen of weer van de lijst halen", screens: [.participants]),
+        KeyBinding(action: .attended, keys: [.char("a")], hint: "aanwezig",
+                   help: "Aanwezig: ja, nee of nog onbekend (wisselt)", screens: [.participants]),
+        KeyBinding(action: .openPeople, keys: [.char("m")], hint: "mensen",
+                   help: "Iemand toevoegen aan het netwerk of de professionals, ook ter plekke", screens: [.participants]),
+        KeyBinding(action: .edit, keys: [.enter], hint: "notities",
+                   help: "Notities bij het gekozen agendapunt (Enter is een nieuwe regel; Tab of Ctrl-S bevestigt)",
+                   screens: [.agenda]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw punt",
+                   help: "Een eigen agendapunt toevoegen", screens: [.agenda]),
+        KeyBinding(action: .moveItemUp, keys: [.char("+")], hint: "eerder",
+                   help: "Het gekozen punt een plaats naar voren", screens: [.agenda]),
+        KeyBinding(action: .moveItemDown, keys: [.char("-")], hint: "later",
+                   help: "Het gekozen punt een plaats naar achteren", screens: [.agenda]),
+        KeyBinding(action: .remove, keys: [.delete, .char("d")], hint: "verwijder",
+                   help: "Het gekozen agendapunt verwijderen, na bevestiging", screens: [.agenda]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
+                   help: "Toestemming vastleggen: kies met wie, typ wat gedeeld mag worden", screens: [.consents]),
+        KeyBinding(action: .withdraw, keys: [.char("w")], hint: "intrekken",
+                   help: "De gekozen toestemming intrekken per vandaag (nogmaals: weer geldig)", screens: [.consents]),
         KeyBinding(action: .column, keys: [.left, .right], hint: nil,
                    help: "Vorige of volgende meting", screens: [.zrmHistory, .zrmComparison]),
         KeyBinding(action: .open, keys: [.enter], hint: "open",

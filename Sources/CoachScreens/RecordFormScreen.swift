@@ -10,6 +10,8 @@ final class RecordFormScreen: Screen {
             case text(commit: (String) -> String?)
             /// Options, the one now chosen, and what to do with a choice.
             case choice(options: () -> [String], selected: () -> Int, commit: (Int) -> String?)
+            /// A row that opens another screen (a list that belongs to the record).
+            case open(() -> any Screen)
         }
 
         let label: String
@@ -18,7 +20,7 @@ final class RecordFormScreen: Screen {
         let edit: Edit
     }
 
-    let kind = ScreenKind.recordForm
+    let kind: ScreenKind
     /// Short, for the title line; the heading says whose record it is.
     let title: String
     private let heading: String
@@ -26,8 +28,21 @@ final class RecordFormScreen: Screen {
     private var list: ListState
     private var mode = FormMode.browsing
     private var error: String?
+    private var message: (text: String, style: Style)?
+    /// The consent register, for a form that links to it (a meeting).
+    var consents: (() -> any Screen)?
 
-    init(title: String, heading: String, fields: [Field]) {
+    /// Extra lines under the fields (a warning, a summary), computed each frame.
+    private let footer: () -> [(text: String, style: Style)]
+
+    /// What `e` does on a form that exports (a meeting); returns the message to show.
+    private let export: (() -> (text: String, style: Style))?
+
+    init(kind: ScreenKind = .recordForm, title: String, heading: String, fields: [Field],
+         footer: @escaping () -> [(text: String, style: Style)] = { [] }, export: (() -> (text: String, style: Style))? = nil) {
+        self.kind = kind
+        self.footer = footer
+        self.export = export
         self.title = title
         self.heading = heading
         self.fields = fields
@@ -42,6 +57,7 @@ final class RecordFormScreen: Screen {
         switch mode {
         case .browsing:
             error = nil
+            message = nil
             switch KeyTable.action(for: key, on: kind) {
             case .move: _ = list.handle(key, pageSize: fields.count)
             case .nextField: list.select(list.selected + 1)
@@ -50,7 +66,12 @@ final class RecordFormScreen: Screen {
                 switch field.edit {
                 case .text: mode = .editing(TextField(field.value()))
                 case .choice(let options, let selected, _): mode = .picking(ListState(count: options().count, selected: selected()))
+                case .open(let screen): return .push(screen())
                 }
+            case .exportMarkdown:
+                if let export { message = export() }
+            case .openConsents:
+                if let consents { return .push(consents()) }
             case .back: return .pop
             default: break
             }
@@ -84,7 +105,7 @@ final class RecordFormScreen: Screen {
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
-        let labelWidth = 24, valueCol = 2 + 24
+        let labelWidth = 26, valueCol = 2 + 26
         let valueWidth = area.width - valueCol - 2
         canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         for (index, entry) in fields.enumerated() {
@@ -99,8 +120,18 @@ final class RecordFormScreen: Screen {
             canvas.put(value.isEmpty ? "–" : Glyphs.truncate(value, to: valueWidth), row: row, col: valueCol,
                        style: value.isEmpty ? .dim : .normal, maxWidth: valueWidth)
         }
+        var row = area.row + 3 + fields.count
         if let error {
-            canvas.put(error, row: area.row + 3 + fields.count, col: 2, style: .error, maxWidth: area.width - 4)
+            canvas.put(error, row: row, col: 2, style: .error, maxWidth: area.width - 4)
+            row += 1
+        }
+        if let message {
+            canvas.put(message.text, row: row, col: 2, style: message.style, maxWidth: area.width - 4)
+            row += 1
+        }
+        for line in footer() where row < area.row + area.height {
+            canvas.put(line.text, row: row, col: 2, style: line.style, maxWidth: area.width - 4)
+            row += 1
         }
         if case .picking(var picker) = mode, case .choice(let options, _, _) = field.edit {
             Chrome.picker(&canvas, title: field.label, options: options(), state: &picker)

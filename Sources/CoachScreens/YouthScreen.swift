@@ -103,6 +103,7 @@ final class YouthScreen: Screen {
         case .openPlan: return .push(ChangePlanScreen(editor: editor))
         case .openActions: return .push(ActionsScreen(editor: editor))
         case .openPeople: return .push(PeopleScreen(editor: editor))
+        case .openMeetings: return .push(MeetingsScreen(editor: editor))
         case .back: return .pop
         default: break
         }

@@ -6,6 +6,8 @@ struct Options: Equatable {
         case run, demo, exportJSON, help, version
         /// One youth's veranderplan as Markdown.
         case exportPlan(youthID: String)
+        /// The agenda or minutes of one youth's meeting on a date, as Markdown or text.
+        case exportMeeting(youthID: String, date: String, agenda: Bool, markdown: Bool)
     }
 
     var command = Command.run
@@ -18,6 +20,8 @@ struct Options: Equatable {
           rodeloper [--data-dir MAP] export --format json   de hele caseload als JSON op stdout
           rodeloper [--data-dir MAP] export --format markdown --youth ID
                                                             het veranderplan van een jongere als Markdown
+          rodeloper [--data-dir MAP] export --format markdown|text --youth ID --meeting DATUM [--agenda]
+                                                            verslag (of agenda) van een wrap-around overleg
           rodeloper --help | --version
 
         Gegevens staan in $XDG_DATA_HOME/rodeloper (standaard ~/.local/share/rodeloper),
@@ -33,6 +37,8 @@ struct Options: Equatable {
         var positional: [String] = []
         var format: String?
         var youth: String?
+        var meeting: String?
+        var agenda = false
         var index = 0
         func value(for flag: String) throws(UsageError) -> String {
             index += 1
@@ -47,6 +53,8 @@ struct Options: Equatable {
             case "--data-dir": options.dataDirectory = try value(for: argument)
             case "--format": format = try value(for: argument)
             case "--youth": youth = try value(for: argument)
+            case "--meeting": meeting = try value(for: argument)
+            case "--agenda": agenda = true
             default:
                 if argument.hasPrefix("--data-dir=") {
                     options.dataDirectory = String(argument.dropFirst("--data-dir=".count))
@@ -66,18 +74,24 @@ struct Options: Equatable {
         case ["export"]:
             switch format {
             case nil: throw UsageError(message: "export verwacht --format json of --format markdown.")
-            case "json" where youth == nil: options.command = .exportJSON
-            case "json": throw UsageError(message: "--youth hoort bij --format markdown.")
-            case "markdown":
-                guard let youth else { throw UsageError(message: "--format markdown verwacht --youth ID (het nummer van het dossier).") }
-                options.command = .exportPlan(youthID: youth)
-            case let other?: throw UsageError(message: "Onbekend exportformaat: \(other) (bekend: json, markdown).")
+            case "json" where youth == nil && meeting == nil: options.command = .exportJSON
+            case "json": throw UsageError(message: "--youth en --meeting horen bij --format markdown of text.")
+            case "markdown", "text":
+                guard let youth else { throw UsageError(message: "--format \(format!) verwacht --youth ID (het nummer van het dossier).") }
+                if let meeting {
+                    options.command = .exportMeeting(youthID: youth, date: meeting, agenda: agenda, markdown: format == "markdown")
+                } else if format == "markdown" && !agenda {
+                    options.command = .exportPlan(youthID: youth)
+                } else {
+                    throw UsageError(message: "--format text en --agenda horen bij --meeting DATUM.")
+                }
+            case let other?: throw UsageError(message: "Onbekend exportformaat: \(other) (bekend: json, markdown, text).")
             }
         default:
             throw UsageError(message: "Onbekende opdracht: \(positional.joined(separator: " "))")
         }
-        if (format != nil || youth != nil) && positional != ["export"] {
-            throw UsageError(message: "--format en --youth horen bij export.")
+        if (format != nil || youth != nil || meeting != nil || agenda) && positional != ["export"] {
+            throw UsageError(message: "--format, --youth, --meeting en --agenda horen bij export.")
         }
         return options
     }

@@ -54,6 +54,21 @@ case .exportPlan(let id):
         fail(error.localizedDescription)
     }
 
+case .exportMeeting(let id, let dateText, let agenda, let markdown):
+    do {
+        let store = try CaseloadStore(directory: directory, mode: .readOnly)
+        guard let full = store.resolveID(id) else { fail(StoreError.notFound(id: id).localizedDescription) }
+        let youth = try store.youth(id: full)
+        let date = try LocalDate.parseInput(dateText)
+        guard let meeting = youth.meetingsInOrder.last(where: { $0.date == date }) else {
+            fail("Er is geen wrap-around overleg op \(date.text) in dit dossier.")
+        }
+        let text = MeetingDocument.render(youth, meeting, kind: agenda ? .agenda : .minutes, format: markdown ? .markdown : .text)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    } catch {
+        fail(error.localizedDescription)
+    }
+
 case .demo:
     do {
         let store = try CaseloadStore(directory: directory)

@@ -1,0 +1,81 @@
+import Caseload
+import TerminalKit
+
+/// The agenda across the caseload: upcoming wrap-around meetings, and actions agreed in meetings
+/// that are due within a week or overdue, by person. Enter opens the youth.
+final class CaseloadAgendaScreen: Screen {
+    private struct Line {
+        var text: String
+        var style: Style
+        var youthID: String?
+    }
+
+    let kind = ScreenKind.caseloadAgenda
+    let title = "Agenda"
+    private let session: Session
+    private var lines: [Line] = []
+    private var list = ListState()
+    private var error: String?
+    /// Actions due within this many days count as coming up.
+    static let horizonDays = 7
+
+    init(session: Session) {
+        self.session = session
+        rebuild()
+    }
+
+    func willAppear() { rebuild() }
+
+    private func rebuild() {
+        let today = session.today
+        let summaries = session.store.summaries.sorted { $0.name.sortKey < $1.name.sortKey }
+        var result = [Line(text: "Komende overleggen", style: .heading)]
+        let meetings = summaries.flatMap { s in s.meetingDates.filter { $0 >= today }.map { (date: $0, summary: s) } }
+            .sorted { $0.date < $1.date }
+        if meetings.isEmpty { result.append(Line(text: "  geen", style: .dim)) }
+        for meeting in meetings {
+            let when = meeting.date == today ? "vandaag" : "over \(today.days(until: meeting.date)) d."
+            result.append(Line(text: "  \(meeting.date.text)  \(meeting.summary.name)  (\(when))", style: .normal, youthID: meeting.summary.id))
+        }
+        result.append(Line(text: "", style: .normal))
+        result.append(Line(text: "Afgesproken acties: te laat of binnen \(Self.horizonDays) dagen, per persoon", style: .heading))
+        let due = summaries.flatMap { s in s.agreedActions.map { (action: $0, summary: s) } }
+            .filter { $0.action.due.map { today.days(until: $0) <= Self.horizonDays } ?? false }
+        let byOwner = Dictionary(grouping: due) { $0.action.owner }
+        if byOwner.isEmpty { result.append(Line(text: "  geen", style: .dim)) }
+        for owner in byOwner.keys.sorted(by: { $0.sortKey < $1.sortKey }) {
+            result.append(Line(text: "  \(owner)", style: .accent))
+            for entry in byOwner[owner]!.sorted(by: { ($0.action.due ?? today) < ($1.action.due ?? today) }) {
+                let date = entry.action.due!
+                let late = date < today
+                result.append(Line(text: "    \(date.text)\(late ? " TE LAAT" : "")  \(entry.action.what)  (\(entry.summary.name))",
+                                   style: late ? .warning : .normal, youthID: entry.summary.id))
+            }
+        }
+        lines = result
+        list.setCount(lines.count)
+    }
+
+    func handle(_ key: Key) -> Navigation {
+        error = nil
+        switch KeyTable.action(for: key, on: kind) {
+        case .move: _ = list.handle(key, pageSize: 10)
+        case .open:
+            guard let id = lines[list.selected].youthID else { break }
+            do { return .push(try YouthScreen(session: session, id: id)) } catch { self.error = error.localizedDescription }
+        case .back: return .pop
+        default: break
+        }
+        return .stay
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        canvas.put("Agenda van de caseload  ·  \(session.today.text)", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        for (offset, index) in list.visibleRange(height: area.height - 3).enumerated() {
+            let line = lines[index]
+            let style: Style = index == list.selected ? .selected : line.style
+            canvas.put(line.text, row: area.row + 2 + offset, col: 1, style: style, padTo: area.width - 2)
+        }
+        if let error { canvas.put(error, row: area.row + area.height - 1, col: 2, style: .error, maxWidth: area.width - 4) }
+    }
+}

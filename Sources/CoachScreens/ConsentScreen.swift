@@ -1,0 +1,130 @@
+import Caseload
+import TerminalKit
+
+/// The register of consent: with whom information about the youth may be shared, what, from
+/// when, and when it was withdrawn. Information is shared on the youth's initiative.
+final class ConsentScreen: Screen {
+    let kind = ScreenKind.consents
+    let title = "Toestemming"
+    private let editor: YouthEditor
+    private var list = ListState()
+    /// Choosing the person for a new consent.
+    private var picking: ListState?
+    private var error: String?
+
+    init(editor: YouthEditor) {
+        self.editor = editor
+        list.setCount(editor.youth.consents.count)
+    }
+
+    private var consents: [Consent] { editor.youth.consents.sorted { $0.from < $1.from } }
+    var capturesKeys: Bool { picking != nil }
+    var hints: [Chrome.Hint] { picking == nil ? KeyTable.hints(for: kind) : FieldEdit.pickerHints }
+
+    func willAppear() { list.setCount(consents.count) }
+
+    func handle(_ key: Key) -> Navigation {
+        let today = editor.session.today
+        if var picker = picking {
+            switch key {
+            case .escape: picking = nil
+            case .enter:
+                picking = nil
+                let people = editor.youth.people
+                guard people.indices.contains(picker.selected) else { break }
+                do {
+                    let consent = try Consent(personID: people[picker.selected].id, what: "nog in te vullen", from: today)
+                    error = editor.apply { $0.save(consent) }
+                    if error == nil { return .push(ConsentForm.make(editor: editor, consentID: consent.id)) }
+                } catch {
+                    self.error = error.message
+                }
+            default:
+                _ = picker.handle(key, pageSize: picker.count)
+                picking = picker
+            }
+            return .stay
+        }
+        error = nil
+        switch KeyTable.action(for: key, on: kind) {
+        case .move: _ = list.handle(key, pageSize: 10)
+        case .new:
+            if editor.youth.people.isEmpty {
+                error = "Voeg eerst mensen toe aan het netwerk of de professionals (m in het dossier)."
+            } else {
+                picking = ListState(count: editor.youth.people.count)
+            }
+        case .open:
+            if consents.indices.contains(list.selected) { return .push(ConsentForm.make(editor: editor, consentID: consents[list.selected].id)) }
+        case .withdraw:
+            guard consents.indices.contains(list.selected) else { break }
+            var consent = consents[list.selected]
+            consent.withdrawn = consent.withdrawn == nil ? today : nil
+            error = editor.apply { $0.save(consent) }
+        case .back: return .pop
+        default: break
+        }
+        return .stay
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        let youth = editor.youth
+        let today = editor.session.today
+        canvas.put("\(youth.name)  ·  Toestemming om informatie te delen", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        let all = consents
+        list.setCount(all.count)
+        let header = area.row + 2
+        let columns = [2, 24, 50, 62]
+        for (text, col) in zip(["Met wie", "Wat", "Vanaf", "Ingetrokken"], columns) { canvas.put(text, row: header, col: col, style: .heading) }
+        if all.isEmpty {
+            canvas.put("Nog geen toestemming vastgelegd. Druk op n.", row: header + 2, col: 2, style: .dim)
+        }
+        for (line, index) in list.visibleRange(height: area.height - 5).enumerated() {
+            let consent = all[index]
+            let row = header + 1 + line
+            let style: Style = index == list.selected ? .selected : consent.isActive(on: today) ? .normal : .dim
+            canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
+            canvas.put(Glyphs.truncate(youth.person(consent.personID)?.name ?? "(onbekend)", to: 21), row: row, col: columns[0], style: style)
+            canvas.put(Glyphs.truncate(consent.what, to: 25), row: row, col: columns[1], style: style)
+            canvas.put(consent.from.text, row: row, col: columns[2], style: style)
+            canvas.put(consent.withdrawn?.text ?? "", row: row, col: columns[3], style: style)
+        }
+        canvas.put("Gedeeld wordt op initiatief van de jongere; zonder toestemming alleen om incidenten te voorkomen.",
+                   row: area.row + area.height - 2, col: 2, style: .dim, maxWidth: area.width - 4)
+        if let error { canvas.put(error, row: area.row + area.height - 1, col: 2, style: .error, maxWidth: area.width - 4) }
+        if var picking {
+            Chrome.picker(&canvas, title: "Met wie", options: youth.people.map(\.name), state: &picking)
+            self.picking = picking
+        }
+    }
+}
+
+/// The form of one consent: with whom, what, from, withdrawn.
+enum ConsentForm {
+    static func make(editor: YouthEditor, consentID: String) -> RecordFormScreen {
+        func consent() -> Consent? { editor.youth.consents.first { $0.id == consentID } }
+        func update(_ change: (inout Consent) throws(InputError) -> Void) -> String? {
+            guard var current = consent() else { return "Deze toestemming bestaat niet meer." }
+            do { try change(&current) } catch { return error.message }
+            return editor.apply { $0.save(current) }
+        }
+        func date(_ text: String) throws(InputError) -> LocalDate? {
+            text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try LocalDate.parseInput(text)
+        }
+        return RecordFormScreen(title: "Toestemming", heading: "\(editor.youth.name)  ·  Toestemming", fields: [
+            .init(label: "Met wie", value: { consent().flatMap { editor.youth.person($0.personID)?.name } ?? "" }, edit: .choice(
+                options: { editor.youth.people.map(\.name) },
+                selected: { consent().flatMap { c in editor.youth.people.firstIndex { $0.id == c.personID } } ?? 0 },
+                commit: { index in update { $0.personID = editor.youth.people[index].id } })),
+            .init(label: "Wat mag gedeeld worden", value: { consent()?.what ?? "" }, edit: .text { input in
+                update { c throws(InputError) in c.what = try Youth.validName(input, field: "Wat gedeeld mag worden") }
+            }),
+            .init(label: "Vanaf (dd-mm-jjjj)", value: { consent()?.from.text ?? "" }, edit: .text { input in
+                update { c throws(InputError) in c.from = try LocalDate.parseInput(input) }
+            }),
+            .init(label: "Ingetrokken op", value: { consent()?.withdrawn?.text ?? "" }, edit: .text { input in
+                update { c throws(InputError) in c.withdrawn = try date(input) }
+            }),
+        ])
+    }
+}

@@ -1,0 +1,99 @@
+import Caseload
+import TerminalKit
+
+/// Who is invited to a meeting, picked from the youth's network and professionals, whether they
+/// came, and whether consent to share information with them is on record for the meeting's date.
+final class ParticipantsScreen: Screen {
+    let kind = ScreenKind.participants
+    let title = "Deelnemers"
+    private let editor: YouthEditor
+    private let meetingID: String
+    private var list = ListState()
+    private var error: String?
+
+    init(editor: YouthEditor, meetingID: String) {
+        self.editor = editor
+        self.meetingID = meetingID
+    }
+
+    private var meeting: WrapAroundMeeting? { editor.youth.meetings.first { $0.id == meetingID } }
+    private var people: [Person] { editor.youth.people }
+
+    func handle(_ key: Key) -> Navigation {
+        error = nil
+        guard var meeting else { return .pop }
+        let all = people
+        switch KeyTable.action(for: key, on: kind) {
+        case .move: _ = list.handle(key, pageSize: 10)
+        case .invite:
+            guard all.indices.contains(list.selected) else { break }
+            let id = all[list.selected].id
+            if meeting.participants.contains(where: { $0.personID == id }) {
+                meeting.participants.removeAll { $0.personID == id }
+            } else {
+                meeting.participants.append(Participant(personID: id))
+            }
+            error = editor.apply { $0.save(meeting) }
+        case .attended:
+            guard all.indices.contains(list.selected),
+                  let index = meeting.participants.firstIndex(where: { $0.personID == all[list.selected].id }) else {
+                error = "Nodig deze persoon eerst uit (spatie)."
+                break
+            }
+            let next: Bool? = switch meeting.participants[index].attended {
+            case nil: true
+            case true?: false
+            case false?: nil
+            }
+            meeting.participants[index].attended = next
+            error = editor.apply { $0.save(meeting) }
+        case .openPeople: return .push(PeopleScreen(editor: editor))
+        case .back: return .pop
+        default: break
+        }
+        return .stay
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        guard let meeting else { return }
+        let youth = editor.youth
+        canvas.put("\(youth.name)  ·  Deelnemers overleg \(meeting.date.text)", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        let all = people
+        list.setCount(all.count)
+        let header = area.row + 2
+        let columns = [2, 7, 30, 52, 64]
+        for (text, col) in zip(["", "Naam", "Relatie / organisatie", "Aanwezig", "Toestemming"], columns) {
+            canvas.put(text, row: header, col: col, style: .heading)
+        }
+        if all.isEmpty {
+            canvas.put("Nog niemand in het netwerk of bij de professionals. Druk op m om mensen toe te voegen.",
+                       row: header + 2, col: 2, style: .dim, maxWidth: area.width - 4)
+        }
+        let withoutConsent = Set(youth.participantsWithoutConsent(meeting).map(\.id))
+        for (line, index) in list.visibleRange(height: area.height - 4).enumerated() {
+            let person = all[index]
+            let row = header + 1 + line
+            let participant = meeting.participants.first { $0.personID == person.id }
+            let selected = index == list.selected
+            let style: Style = selected ? .selected : participant == nil ? .dim : .normal
+            canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
+            canvas.put(participant == nil ? "[ ]" : "[x]", row: row, col: columns[0], style: style)
+            canvas.put(Glyphs.truncate(person.name, to: 22), row: row, col: columns[1], style: style)
+            let relation = person.relation.isEmpty ? person.kind.label.lowercased() : person.relation
+            canvas.put(Glyphs.truncate(relation, to: 21), row: row, col: columns[2], style: style)
+            if let participant {
+                let attended = participant.attended.map { $0 ? "ja" : "nee" } ?? "?"
+                canvas.put(attended, row: row, col: columns[3], style: style)
+                let missing = withoutConsent.contains(person.id)
+                canvas.put(missing ? "GEEN" : "ja", row: row, col: columns[4], style: missing && !selected ? .warning : style)
+            }
+        }
+        let bottom = area.row + area.height - 1
+        if let error {
+            canvas.put(error, row: bottom, col: 2, style: .error, maxWidth: area.width - 4)
+        } else if !withoutConsent.isEmpty {
+            canvas.put("LET OP: \(withoutConsent.count) deelnemer(s) zonder toestemming op \(meeting.date.text); leg die vast bij toestemming (t).",
+                       row: bottom, col: 2, style: .warning, maxWidth: area.width - 4)
+        }
+    }
+}
