@@ -24,16 +24,21 @@ public enum Chrome {
     public static func hintLine(_ canvas: inout Canvas, _ hints: [Hint]) {
         let row = canvas.height - 1
         canvas.fill(Rect(row: row, col: 0, width: canvas.width, height: 1), style: .hint)
-        func width(_ hint: Hint) -> Int { Glyphs.width(of: hint.key) + 1 + Glyphs.width(of: hint.label) + 2 }
+        func total(_ hints: [Hint], gap: Int) -> Int {
+            1 + hints.map { Glyphs.width(of: $0.key) + 1 + Glyphs.width(of: $0.label) + gap }.reduce(0, +) - gap
+        }
+        // Two spaces between hints; one when that makes them all fit; else drop from the end.
         var shown = hints
-        while shown.count > 1 && 1 + shown.map(width).reduce(0, +) - 2 > canvas.width {
+        var gap = total(shown, gap: 2) <= canvas.width ? 2 : 1
+        while shown.count > 1 && total(shown, gap: gap) > canvas.width {
             shown.remove(at: shown.count - 2)
+            if total(shown, gap: 2) <= canvas.width { gap = 2 }
         }
         var col = 1
         for hint in shown {
-            guard col + width(hint) - 2 <= canvas.width else { break }
+            guard col + total([hint], gap: 0) - 1 <= canvas.width else { break }
             col += canvas.put(hint.key, row: row, col: col, style: .hintKey)
-            col += canvas.put(" " + hint.label, row: row, col: col, style: .hint) + 2
+            col += canvas.put(" " + hint.label, row: row, col: col, style: .hint) + gap
         }
     }
 

@@ -44,7 +44,7 @@ final class CanvasTests: XCTestCase {
         XCTAssertEqual(canvas.line(1), " Enter open  q stop ")
         canvas = Canvas(width: 18, height: 2)
         Chrome.hintLine(&canvas, [.init("Enter", "open"), .init("q", "stop")])
-        XCTAssertEqual(canvas.line(1), " q stop           ")
+        XCTAssertEqual(canvas.line(1), " Enter open q stop", "one space between hints before any is dropped")
     }
 
     func testHeadlessTerminalQueuesKeysAndKeepsFrames() {
