@@ -18,7 +18,7 @@ final class ActionsScreen: Screen {
     init(editor: YouthEditor, meetingID: String? = nil) {
         self.editor = editor
         self.meetingID = meetingID
-        list.setCount(editor.youth.actions.count)
+        list.setCount(actions.count)
     }
 
     private var actions: [CaseAction] {
@@ -32,6 +32,7 @@ final class ActionsScreen: Screen {
     func handle(_ key: Key) -> Navigation {
         if let field = newWhat { return handleNew(key, field) }
         error = nil
+        list.setCount(actions.count)
         let today = editor.session.today
         switch KeyTable.action(for: key, on: kind) {
         case .move: _ = list.handle(key, pageSize: pageSize)

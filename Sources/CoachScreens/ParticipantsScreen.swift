@@ -14,6 +14,7 @@ final class ParticipantsScreen: Screen {
     init(editor: YouthEditor, meetingID: String) {
         self.editor = editor
         self.meetingID = meetingID
+        list.setCount(editor.youth.people.count)
     }
 
     private var meeting: WrapAroundMeeting? { editor.youth.meetings.first { $0.id == meetingID } }
@@ -23,6 +24,7 @@ final class ParticipantsScreen: Screen {
         error = nil
         guard var meeting else { return .pop }
         let all = people
+        list.setCount(all.count)
         switch KeyTable.action(for: key, on: kind) {
         case .move: _ = list.handle(key, pageSize: 10)
         case .invite:

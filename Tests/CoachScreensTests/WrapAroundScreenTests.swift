@@ -1,0 +1,117 @@
+@testable import Caseload
+@testable import CoachScreens
+import TerminalKit
+import XCTest
+
+final class WrapAroundScreenTests: XCTestCase {
+    /// Sem with a plan, an open action, three people, and consent for Anna only.
+    private func semWithPeople() throws -> Harness {
+        try Harness(self) { store in
+            let today = LocalDate(Harness.now)
+            var youth = try Youth(name: "Sem", now: Harness.now, today: today)
+            youth.updatePlan(now: Harness.now, today: today) { $0.goal = "BBL-plek als monteur" }
+            youth.save(try CaseAction(what: "cv maken", owner: .youth, due: nil, created: today))
+            for (name, kind) in [("Anna", Person.Kind.network), ("Omar", .network), ("Jan Jobhunter", .professional)] {
+                youth.save(try Person(kind: kind, name: name))
+            }
+            youth.save(try Consent(personID: youth.network[0].id, what: "alles", from: today))
+            try store.save(youth)
+        }
+    }
+
+    private func youth(_ harness: Harness) throws -> Youth {
+        try harness.store.youth(id: try XCTUnwrap(harness.store.summaries.first).id)
+    }
+
+    /// Youth screen → meetings → a new meeting → its participants, all three invited.
+    private func meetingWithParticipants(_ harness: Harness) {
+        harness.press(.enter, .char("o"), .char("n"))
+        for _ in 0..<4 { harness.press(.down) }
+        harness.press(.enter, .char(" "), .down, .char(" "), .down, .char(" "), .escape)
+    }
+
+    func testAMeetingWarnsAboutParticipantsWithoutConsent() throws {
+        let harness = try semWithPeople()
+        meetingWithParticipants(harness)
+        let screen = harness.screen
+        XCTAssertTrue(screen.contains("Anna, Omar, Jan Jobhunter"), screen)
+        XCTAssertTrue(screen.contains("LET OP: geen toestemming geregistreerd voor Omar, Jan Jobhunter."), screen)
+        let meeting = try XCTUnwrap(try youth(harness).meetings.first)
+        XCTAssertEqual(meeting.participants.count, 3)
+        XCTAssertEqual(meeting.agenda.map(\.title), ["Doel: BBL-plek als monteur", "Hoofdstrategie: nog te kiezen", "Actie: cv maken (Sem)"])
+
+        harness.press(.char("t"), .char("n"), .down, .enter)   // consent for Omar
+        harness.press(.down, .enter, .ctrl("u"))
+        harness.type("alleen de planning")
+        harness.press(.enter, .escape, .escape)
+        XCTAssertTrue(harness.screen.contains("LET OP: geen toestemming geregistreerd voor Jan Jobhunter."), harness.screen)
+    }
+
+    func testAgendaOrderFreeItemsAndNotes() throws {
+        let harness = try semWithPeople()
+        harness.press(.enter, .char("o"), .char("n"))
+        for _ in 0..<5 { harness.press(.down) }
+        harness.press(.enter, .char("n"))
+        harness.type("Rondvraag")
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("4. Rondvraag"), harness.screen)
+        harness.press(.char("+"), .char("+"))
+        XCTAssertTrue(harness.screen.contains("2. Rondvraag"), harness.screen)
+        harness.press(.enter)
+        harness.type("Omar denkt mee")
+        harness.press(.enter)
+        harness.type("over werk")
+        harness.press(.tab)
+        let agenda = try XCTUnwrap(try youth(harness).meetings.first).agenda
+        XCTAssertEqual(agenda.map(\.title), ["Doel: BBL-plek als monteur", "Rondvraag", "Hoofdstrategie: nog te kiezen", "Actie: cv maken (Sem)"])
+        XCTAssertEqual(agenda[1].notes, "Omar denkt mee\nover werk")
+        harness.press(.char("d"), .char("j"))
+        XCTAssertEqual(try youth(harness).meetings.first?.agenda.count, 3)
+    }
+
+    func testAgreementsWithActionsAndTheCaseloadAgenda() throws {
+        let harness = try semWithPeople()
+        meetingWithParticipants(harness)
+        harness.press(.down, .down, .enter)     // Afspraken
+        harness.press(.enter)
+        harness.type("start BBL binnen een maand")
+        harness.press(.enter, .down, .enter, .char("n"))
+        harness.type("werkgever bellen")
+        harness.press(.enter, .down, .enter)
+        harness.press(.end, .enter)          // Jan Jobhunter
+        harness.press(.down, .enter)
+        harness.type("20-11-2026")
+        harness.press(.enter, .escape, .escape)
+        XCTAssertTrue(harness.screen.contains("1 afgesproken"), harness.screen)
+        let youth = try youth(harness)
+        let meeting = try XCTUnwrap(youth.meetings.first)
+        XCTAssertEqual(meeting.agreements.goals, "start BBL binnen een maand")
+        XCTAssertEqual(youth.actions(agreedIn: meeting).map(\.what), ["werkgever bellen"])
+
+        harness.press(.escape, .escape, .escape, .escape)
+        harness.press(.char("o"))
+        let agenda = harness.screen
+        XCTAssertTrue(agenda.contains("Komende overleggen") && agenda.contains("22-11-2026  Sem  (vandaag)"), agenda)
+        XCTAssertTrue(agenda.contains("Jan Jobhunter"), agenda)
+        XCTAssertTrue(agenda.contains("20-11-2026 TE LAAT  werkgever bellen  (Sem)"), agenda)
+        XCTAssertFalse(agenda.contains("cv maken"), "an action not agreed in a meeting is not on this agenda")
+    }
+
+    func testAnAgendaNoteDraftIsOfferedBackAfterAHangup() throws {
+        let harness = try semWithPeople()
+        harness.press(.enter, .char("o"), .char("n"))
+        for _ in 0..<5 { harness.press(.down) }
+        harness.press(.enter, .enter)
+        harness.type("notities tijdens het overleg")
+        let restarted = App(session: Session(store: harness.store, clock: { Harness.now }))
+        var canvas = Canvas(width: 80, height: 24)
+        restarted.render(into: &canvas)
+        XCTAssertTrue(canvas.text.contains("de notities bij een agendapunt"), canvas.text)
+        restarted.handle(.enter)
+        canvas = Canvas(width: 80, height: 24)
+        restarted.render(into: &canvas)
+        XCTAssertTrue(canvas.text.contains("Overleg › Agenda") && canvas.text.contains("notities tijdens het overleg"), canvas.text)
+        restarted.handle(.tab)
+        XCTAssertEqual(try youth(harness).meetings.first?.agenda.first?.notes, "notities tijdens het overleg")
+    }
+}
