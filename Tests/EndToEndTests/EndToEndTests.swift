@@ -160,6 +160,89 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(fromScreen, markdown.stdout, "the screen's export and the command line's are the same")
     }
 
+    func testPlanAMeetingWithConsentWarningAgreementsAndMinutes() throws {
+        let binary = try rodeloperBinary()
+        let tmux = try Tmux(self)
+        let directory = temporaryDataDirectory(self)
+        XCTAssertEqual(try runProcess(binary, ["--data-dir", directory, "demo"]).status, 0)
+
+        try tmux.start("meet", launch(binary, directory))
+        try tmux.waitFor("meet", "the demo list") { $0.contains("Yara Voorbeeld") }
+        try tmux.keys("meet", "/")
+        try tmux.text("meet", "yara")
+        try tmux.keys("meet", "Enter", "m")
+        // Three people: two in the network, one professional.
+        for (name, tab) in [("Moeder Voorbeeld", false), ("Buurman Fictief", false), ("Jobhunter Demo", true)] {
+            if tab { try tmux.keys("meet", "Tab") }
+            try tmux.keys("meet", "n")
+            try tmux.text("meet", name)
+            try tmux.keys("meet", "Enter", "Escape")
+        }
+        try tmux.waitFor("meet", "the professional") { $0.contains("Jobhunter Demo") }
+        try tmux.keys("meet", "Escape", "o", "t", "n", "Enter", "Down", "Enter", "C-u")
+        try tmux.text("meet", "alles over werk")
+        try tmux.keys("meet", "Enter", "Escape", "Escape")
+        try tmux.keys("meet", "t", "n", "Down", "Enter", "Down", "Enter", "C-u")
+        try tmux.text("meet", "de planning")
+        try tmux.keys("meet", "Enter", "Escape")
+        try tmux.waitFor("meet", "two consents") { $0.contains("de planning") && $0.contains("alles over werk") }
+        try tmux.keys("meet", "Escape", "n")
+        try tmux.waitFor("meet", "the new meeting") { $0.contains("Wrap-around overleg") && $0.contains("Deelnemers") }
+        try tmux.keys("meet", "Down", "Down", "Enter")
+        try tmux.text("meet", "Wijkcentrum")
+        try tmux.keys("meet", "Enter", "Down", "Down", "Enter", "Space", "Down", "Space", "Down", "Space", "Escape")
+        let warned = try tmux.waitFor("meet", "the consent warning") { $0.contains("LET OP: geen toestemming") }
+        XCTAssertTrue(warned.contains("geen toestemming geregistreerd voor Jobhunter Demo."), warned)
+
+        // Agreements: goals and two actions.
+        try tmux.keys("meet", "Down", "Down", "Enter", "Enter")
+        try tmux.text("meet", "Yara heeft binnen zes weken een stageplek")
+        try tmux.keys("meet", "Enter", "Down", "Enter", "n")
+        try tmux.text("meet", "Stagebedrijven benaderen")
+        try tmux.keys("meet", "Enter", "Down", "Down", "Enter")
+        try tmux.text("meet", "10-12-2026")
+        try tmux.keys("meet", "Enter", "Escape", "n")
+        try tmux.text("meet", "Kleding voor gesprek regelen")
+        try tmux.keys("meet", "Enter", "Down", "Down", "Enter")
+        try tmux.text("meet", "05-12-2026")
+        try tmux.keys("meet", "Enter", "Escape", "Escape")
+        try tmux.waitFor("meet", "two agreed actions") { $0.contains("2 afgesproken") }
+        try tmux.keys("meet", "Escape", "e")
+        try tmux.waitFor("meet", "the export") { $0.contains("Geëxporteerd naar exports/") }
+        try tmux.keys("meet", "Escape", "Escape", "Escape", "q")
+        tmux.waitUntilGone("meet")
+
+        try tmux.start("again", launch(binary, directory))
+        try tmux.waitFor("again", "the list") { $0.contains("Yara Voorbeeld") }
+        try tmux.keys("again", "/")
+        try tmux.text("again", "yara")
+        try tmux.keys("again", "Enter", "o", "Enter")
+        let meeting = try tmux.waitFor("again", "the meeting again") { $0.contains("Wijkcentrum") }
+        XCTAssertTrue(meeting.contains("Moeder Voorbeeld, Buurman Fictief, Jobhunter Demo") && meeting.contains("2 acties"), meeting)
+        XCTAssertTrue(meeting.contains("geen toestemming geregistreerd voor Jobhunter Demo."), meeting)
+        try tmux.keys("again", "C-c")
+        tmux.waitUntilGone("again")
+
+        let minutes = try String(contentsOfFile: directory + "/exports/" + (try FileManager.default.contentsOfDirectory(atPath: directory + "/exports")
+            .first { $0.hasSuffix(".md") } ?? ""), encoding: .utf8)
+        for expected in ["# Verslag wrap-around overleg Yara Voorbeeld", "Wijkcentrum", "- Jobhunter Demo",
+                         "Let op: geen toestemming geregistreerd voor Jobhunter Demo.", "Yara heeft binnen zes weken een stageplek",
+                         "- Stagebedrijven benaderen — coach, vóór 10-12-2026", "- Kleding voor gesprek regelen — coach, vóór 05-12-2026"] {
+            XCTAssertTrue(minutes.contains(expected), "missing \(expected) in:\n\(minutes)")
+        }
+        let today = try XCTUnwrap(minutes.split(separator: "\n").first { $0.hasPrefix("Datum: ") }).dropFirst(7).prefix(10)
+        let text = try runProcess(binary, ["--data-dir", directory, "export", "--format", "text", "--youth",
+                                           try XCTUnwrap(minutesYouthID(directory)), "--meeting", String(today)])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.hasPrefix("Verslag wrap-around overleg Yara Voorbeeld\n====="), text.stdout)
+    }
+
+    private func minutesYouthID(_ directory: String) throws -> String? {
+        let json = try runProcess(try rodeloperBinary(), ["--data-dir", directory, "export", "--format", "json"]).stdout
+        let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        return (document?["youths"] as? [[String: Any]])?.first { ($0["name"] as? String) == "Yara Voorbeeld" }?["id"] as? String
+    }
+
     func testResizeAndTinyWindow() throws {
         let binary = try rodeloperBinary()
         let tmux = try Tmux(self)
