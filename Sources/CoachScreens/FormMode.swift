@@ -21,3 +21,48 @@ enum FormMode {
         }
     }
 }
+
+extension FormMode {
+    enum EditResult {
+        case stillEditing, cancelled
+        /// Saved; the form is browsing again and moves the selection by `move` rows (Tab, Shift-Tab).
+        case committed(move: Int)
+    }
+
+    /// A key while editing or picking: the text field's keys, the list's keys, Enter to confirm
+    /// through `commitText` or `commitChoice` (which save and say whether that worked), Esc to
+    /// cancel. A refused value keeps the edit open.
+    mutating func handleEdit(_ key: Key, commitText: (String) -> Bool, commitChoice: (Int) -> Bool) -> EditResult {
+        switch self {
+        case .browsing:
+            return .stillEditing
+        case .editing(let field):
+            switch FieldEdit.handle(key, field) {
+            case .editing(let edited):
+                self = .editing(edited)
+                return .stillEditing
+            case .cancelled:
+                self = .browsing
+                return .cancelled
+            case .confirmed(let text, let move):
+                guard commitText(text) else { return .stillEditing }
+                self = .browsing
+                return .committed(move: move)
+            }
+        case .picking(var picker):
+            switch key {
+            case .escape:
+                self = .browsing
+                return .cancelled
+            case .enter:
+                guard commitChoice(picker.selected) else { return .stillEditing }
+                self = .browsing
+                return .committed(move: 0)
+            default:
+                _ = picker.handle(key, pageSize: picker.count)
+                self = .picking(picker)
+                return .stillEditing
+            }
+        }
+    }
+}

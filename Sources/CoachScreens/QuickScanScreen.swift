@@ -79,31 +79,23 @@ final class QuickScanScreen: Screen {
             case .back: return .pop
             default: break
             }
-        case .editing(let field):
-            switch FieldEdit.handle(key, field) {
-            case .editing(let edited): mode = .editing(edited)
-            case .cancelled:
-                error = nil
-                mode = .browsing
-            case .confirmed(let text, let move):
-                if commit(text) {
-                    mode = .browsing
-                    list.select(list.selected + move)
-                }
-            }
-        case .picking(var picker):
-            switch key {
-            case .escape: mode = .browsing
-            case .enter:
-                guard case .skill(let skill) = selectedItem else { break }
-                let impression = picker.selected == 0 ? nil : SkillImpression.allCases[picker.selected - 1]
-                if save({ $0.basicSkills[skill.code] = impression }) { mode = .browsing }
-            default:
-                _ = picker.handle(key, pageSize: picker.count)
-                mode = .picking(picker)
+        default:
+            var current = mode
+            let result = current.handleEdit(key, commitText: commit, commitChoice: choose)
+            mode = current
+            switch result {
+            case .cancelled: error = nil
+            case .committed(let move): list.select(list.selected + move)
+            case .stillEditing: break
             }
         }
         return .stay
+    }
+
+    private func choose(_ index: Int) -> Bool {
+        guard case .skill(let skill) = selectedItem else { return true }
+        let impression = index == 0 ? nil : SkillImpression.allCases[index - 1]
+        return save { $0.basicSkills[skill.code] = impression }
     }
 
     private func beginEdit() {

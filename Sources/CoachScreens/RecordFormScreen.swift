@@ -75,33 +75,29 @@ final class RecordFormScreen: Screen {
             case .back: return .pop
             default: break
             }
-        case .editing(let text):
-            switch FieldEdit.handle(key, text) {
-            case .editing(let edited): mode = .editing(edited)
-            case .cancelled:
-                error = nil
-                mode = .browsing
-            case .confirmed(let value, let move):
-                guard case .text(let commit) = field.edit else { break }
-                error = commit(value)
-                if error == nil {
-                    mode = .browsing
-                    list.select(list.selected + move)
-                }
-            }
-        case .picking(var picker):
-            switch key {
-            case .escape: mode = .browsing
-            case .enter:
-                guard case .choice(_, _, let commit) = field.edit else { break }
-                error = commit(picker.selected)
-                if error == nil { mode = .browsing }
-            default:
-                _ = picker.handle(key, pageSize: picker.count)
-                mode = .picking(picker)
+        default:
+            var current = mode
+            let result = current.handleEdit(key, commitText: commit, commitChoice: choose)
+            mode = current
+            switch result {
+            case .cancelled: error = nil
+            case .committed(let move): list.select(list.selected + move)
+            case .stillEditing: break
             }
         }
         return .stay
+    }
+
+    private func commit(_ text: String) -> Bool {
+        guard case .text(let commit) = field.edit else { return true }
+        error = commit(text)
+        return error == nil
+    }
+
+    private func choose(_ index: Int) -> Bool {
+        guard case .choice(_, _, let commit) = field.edit else { return true }
+        error = commit(index)
+        return error == nil
     }
 
     func render(into canvas: inout Canvas, area: Rect) {

@@ -63,30 +63,22 @@ final class ZRMFormScreen: Screen {
         case .browsing:
             error = nil
             return handleBrowsing(key)
-        case .editing(let field):
-            switch FieldEdit.handle(key, field) {
-            case .editing(let edited): mode = .editing(edited)
-            case .cancelled:
-                error = nil
-                mode = .browsing
-            case .confirmed(let text, let move):
-                if commit(text) {
-                    mode = .browsing
-                    list.select(list.selected + move)
-                }
-            }
-        case .picking(var picker):
-            switch key {
-            case .escape: mode = .browsing
-            case .enter:
-                let moment = MeasurementMoment.allCases[picker.selected]
-                if change({ m throws(InputError) in m.setMoment(moment, today: editor.session.today) }) { mode = .browsing }
-            default:
-                _ = picker.handle(key, pageSize: picker.count)
-                mode = .picking(picker)
+        default:
+            var current = mode
+            let result = current.handleEdit(key, commitText: commit, commitChoice: choose)
+            mode = current
+            switch result {
+            case .cancelled: error = nil
+            case .committed(let move): list.select(list.selected + move)
+            case .stillEditing: break
             }
         }
         return .stay
+    }
+
+    private func choose(_ index: Int) -> Bool {
+        let moment = MeasurementMoment.allCases[index]
+        return change { m throws(InputError) in m.setMoment(moment, today: editor.session.today) }
     }
 
     private func handleBrowsing(_ key: Key) -> Navigation {
