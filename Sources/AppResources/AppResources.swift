@@ -2,9 +2,6 @@ import Foundation
 
 /// The data files of the top-level Resources/ folder, compiled into the program.
 public enum AppResources {
-    /// Names of all bundled files, sorted.
-    public static var names: [String] { EmbeddedResources.base64.keys.sorted() }
-
     /// The bytes of a bundled file, or nil when no file of that name was bundled.
     public static func data(named name: String) -> Data? {
         EmbeddedResources.base64[name].flatMap { Data(base64Encoded: $0) }

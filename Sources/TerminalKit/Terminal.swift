@@ -39,8 +39,6 @@ public final class HeadlessTerminal: Terminal {
         queue.isEmpty ? nil : queue.removeFirst()
     }
 
-    public var hasPendingKeys: Bool { !queue.isEmpty }
-
     public func forgetScreen() {}
 
     public var isGone: Bool { false }

@@ -32,7 +32,6 @@ public struct TextArea: Equatable, Sendable {
     }
 
     public var text: String { String(characters) }
-    public var canUndo: Bool { !undo.isEmpty }
 
     public enum Outcome: Equatable, Sendable {
         case changed, moved, ignored
