@@ -8,8 +8,10 @@ final class ConsentScreen: Screen {
     let title = "Toestemming"
     private let editor: YouthEditor
     private var list = ListState()
-    /// Choosing the person for a new consent.
+    /// Choosing the person for a new consent, then typing what may be shared with them: a consent
+    /// exists only once both are given.
     private var picking: ListState?
+    private var newConsent: (personID: String, what: TextField)?
     private var error: String?
 
     init(editor: YouthEditor) {
@@ -18,27 +20,44 @@ final class ConsentScreen: Screen {
     }
 
     private var consents: [Consent] { editor.youth.consents.sorted { $0.from < $1.from } }
-    var capturesKeys: Bool { picking != nil }
-    var hints: [Chrome.Hint] { picking == nil ? KeyTable.hints(for: kind) : FieldEdit.pickerHints }
+    var capturesKeys: Bool { picking != nil || newConsent != nil }
+    var hints: [Chrome.Hint] {
+        if newConsent != nil { return [.init("Enter", "leg vast"), .init("Esc", "annuleer")] }
+        return picking == nil ? KeyTable.hints(for: kind) : FieldEdit.pickerHints
+    }
 
     func willAppear() { list.setCount(consents.count) }
 
     func handle(_ key: Key) -> Navigation {
         let today = editor.session.today
+        if let (personID, field) = newConsent {
+            switch FieldEdit.handle(key, field) {
+            case .editing(let edited): newConsent = (personID, edited)
+            case .cancelled:
+                newConsent = nil
+                error = nil
+            case .confirmed(let what, _):
+                do {
+                    let consent = try Consent(personID: personID, what: what, from: today)
+                    error = editor.apply { $0.save(consent) }
+                    if error == nil {
+                        newConsent = nil
+                        list.setCount(consents.count)
+                        list.select(consents.firstIndex { $0.id == consent.id } ?? 0)
+                    }
+                } catch {
+                    self.error = error.message
+                }
+            }
+            return .stay
+        }
         if var picker = picking {
             switch key {
             case .escape: picking = nil
             case .enter:
                 picking = nil
                 let people = editor.youth.people
-                guard people.indices.contains(picker.selected) else { break }
-                do {
-                    let consent = try Consent(personID: people[picker.selected].id, what: "nog in te vullen", from: today)
-                    error = editor.apply { $0.save(consent) }
-                    if error == nil { return .push(ConsentForm.make(editor: editor, consentID: consent.id)) }
-                } catch {
-                    self.error = error.message
-                }
+                if people.indices.contains(picker.selected) { newConsent = (people[picker.selected].id, TextField()) }
             default:
                 _ = picker.handle(key, pageSize: picker.count)
                 picking = picker
@@ -91,10 +110,18 @@ final class ConsentScreen: Screen {
         }
         canvas.put("Gedeeld wordt op initiatief van de jongere; zonder toestemming alleen om incidenten te voorkomen.",
                    row: area.row + area.height - 2, col: 2, style: .dim, maxWidth: area.width - 4)
-        if let error { canvas.put(error, row: area.row + area.height - 1, col: 2, style: .error, maxWidth: area.width - 4) }
+        if let error, newConsent == nil {
+            canvas.put(error, row: area.row + area.height - 1, col: 2, style: .error, maxWidth: area.width - 4)
+        }
         if var picking {
             Chrome.picker(&canvas, title: "Met wie", options: youth.people.map(\.name), state: &picking)
             self.picking = picking
+        } else if let (personID, field) = newConsent {
+            let box = area.centered(width: min(68, area.width - 4), height: 7)
+            canvas.box(box, title: "Toestemming voor \(youth.person(personID)?.name ?? "")")
+            canvas.put("Wat mag gedeeld worden (vanaf vandaag):", row: box.row + 1, col: box.col + 2, maxWidth: box.width - 4)
+            field.render(into: &canvas, row: box.row + 3, col: box.col + 2, width: box.width - 4)
+            if let error { canvas.put(error, row: box.row + 4, col: box.col + 2, style: .error, maxWidth: box.width - 4) }
         }
     }
 }

@@ -41,9 +41,13 @@ final class WrapAroundScreenTests: XCTestCase {
         XCTAssertEqual(meeting.agenda.map(\.title), ["Doel: BBL-plek als monteur", "Hoofdstrategie: nog te kiezen", "Actie: cv maken (Sem)"])
 
         harness.press(.char("t"), .char("n"), .down, .enter)   // consent for Omar
-        harness.press(.down, .enter, .ctrl("u"))
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("Wat gedeeld mag worden is verplicht."), "no consent without saying what")
+        XCTAssertEqual(try youth(harness).consents.count, 1)
         harness.type("alleen de planning")
-        harness.press(.enter, .escape, .escape)
+        harness.press(.enter)
+        XCTAssertTrue(harness.rows(containing: "Omar").first?.contains("alleen de planning") ?? false, harness.screen)
+        harness.press(.escape)
         XCTAssertTrue(harness.screen.contains("LET OP: geen toestemming geregistreerd voor Jan Jobhunter."), harness.screen)
     }
 
