@@ -34,6 +34,18 @@ extension CaseloadStore {
         if unlink(path) == 0 { try? PrivateFiles.syncDirectory(draftsDirectory) }
     }
 
+    /// Moves a draft that can no longer be put back (its field is gone) to quarantine/, so its
+    /// text is kept but no longer offered. Returns where it went.
+    public func setAside(_ draft: Draft) throws -> String {
+        try PrivateFiles.makeDirectory(quarantineDirectory, tightenExisting: true)
+        let target = "quarantine/draft-\(draft.fileName)"
+        guard rename(draftsDirectory + "/" + draft.fileName, directory + "/" + target) == 0 else {
+            throw StoreError.from(errno: errno, operation: "Verplaatsen", path: draft.fileName)
+        }
+        try PrivateFiles.syncDirectory(draftsDirectory)
+        return target
+    }
+
     /// Every draft left by an earlier session, oldest first; unreadable ones are skipped.
     public func drafts() -> [Draft] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: draftsDirectory)) ?? []

@@ -76,11 +76,19 @@ public final class App {
         do {
             let youth = try YouthScreen(session: session, id: draft.youthID)
             var screens: [any Screen] = [CaseloadScreen(session: session), youth]
+            let meeting = youth.editor.youth.meetings.first { meeting in
+                meeting.agenda.contains { AgendaScreen.field(meeting.id, $0.id) == draft.field }
+            }
             if ChangePlanScreen.part(ofField: draft.field) != nil {
                 screens.append(ChangePlanScreen(editor: youth.editor, resuming: draft))
-            } else if let meeting = youth.editor.youth.meetings.first(where: { draft.field.hasPrefix("meeting.\($0.id).") }) {
+            } else if let meeting {
                 screens += [MeetingsScreen(editor: youth.editor), MeetingForm.make(editor: youth.editor, meetingID: meeting.id),
                             AgendaScreen(editor: youth.editor, meetingID: meeting.id, resuming: draft)]
+            } else {
+                // The agenda item it belonged to is gone: keep the text, stop offering it.
+                let place = (try? session.store.setAside(draft)) ?? "drafts/"
+                notices.append("Het concept hoort bij een agendapunt dat niet meer bestaat. De tekst is bewaard in \(place).")
+                return
             }
             stack = screens
         } catch {

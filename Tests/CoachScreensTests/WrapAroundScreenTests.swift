@@ -118,4 +118,18 @@ final class WrapAroundScreenTests: XCTestCase {
         restarted.handle(.tab)
         XCTAssertEqual(try youth(harness).meetings.first?.agenda.first?.notes, "notities tijdens het overleg")
     }
+
+    func testADraftWhoseAgendaItemIsGoneIsKeptInQuarantine() throws {
+        let harness = try semWithPeople()
+        let id = try XCTUnwrap(harness.store.summaries.first).id
+        try harness.store.saveDraft(Draft(youthID: id, field: "meeting.gone.item", text: "losse notitie", saved: Harness.now))
+        let restarted = App(session: Session(store: harness.store, clock: { Harness.now }))
+        restarted.handle(.enter)
+        var canvas = Canvas(width: 80, height: 24)
+        restarted.render(into: &canvas)
+        XCTAssertTrue(canvas.text.contains("agendapunt dat niet meer bestaat"), canvas.text)
+        XCTAssertTrue(harness.store.drafts().isEmpty)
+        let kept = try String(contentsOfFile: harness.directory + "/quarantine/draft-\(id)--meeting.gone.item.json", encoding: .utf8)
+        XCTAssertTrue(kept.contains("losse notitie"))
+    }
 }
