@@ -64,6 +64,7 @@ final class AgendaScreen: Screen {
                 let moved = meeting.moveAgendaItem(at: list.selected, by: KeyTable.action(for: key, on: kind) == .moveItemUp ? -1 : 1)
                 if save(meeting) { list.select(moved) }
             case .remove: if item != nil { mode = .confirmingRemoval }
+            case .openActions: return .push(ActionsScreen(editor: editor))
             case .back: return .pop
             default: break
             }

@@ -36,6 +36,7 @@ final class MeetingsScreen: Screen {
             guard meetings.indices.contains(list.selected) else { break }
             return .push(MeetingForm.make(editor: editor, meetingID: meetings[list.selected].id))
         case .openConsents: return .push(ConsentScreen(editor: editor))
+        case .openActions: return .push(ActionsScreen(editor: editor))
         case .back: return .pop
         default: break
         }
@@ -119,7 +120,7 @@ enum MeetingForm {
                 return ("Export mislukt: \(error.localizedDescription)", .error)
             }
         })
-        form.consents = { ConsentScreen(editor: editor) }
+        form.links = [.openConsents: { ConsentScreen(editor: editor) }, .openActions: { ActionsScreen(editor: editor) }]
         return form
     }
 

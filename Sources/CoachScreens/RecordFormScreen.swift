@@ -29,8 +29,8 @@ final class RecordFormScreen: Screen {
     private var mode = FormMode.browsing
     private var error: String?
     private var message: (text: String, style: Style)?
-    /// The consent register, for a form that links to it (a meeting).
-    var consents: (() -> any Screen)?
+    /// Screens this form links to by a key of its own (a meeting: consent, actions).
+    var links: [Action: () -> any Screen] = [:]
 
     /// Extra lines under the fields (a warning, a summary), computed each frame.
     private let footer: () -> [(text: String, style: Style)]
@@ -70,9 +70,9 @@ final class RecordFormScreen: Screen {
                 }
             case .exportMarkdown:
                 if let export { message = export() }
-            case .openConsents:
-                if let consents { return .push(consents()) }
             case .back: return .pop
+            case let action?:
+                if let link = links[action] { return .push(link()) }
             default: break
             }
         default:

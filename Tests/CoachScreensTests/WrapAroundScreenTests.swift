@@ -51,6 +51,16 @@ final class WrapAroundScreenTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("LET OP: geen toestemming geregistreerd voor Jan Jobhunter."), harness.screen)
     }
 
+    func testActionsAreReachableFromTheMeetingScreens() throws {
+        let harness = try semWithPeople()
+        harness.press(.enter, .char("o"), .char("a"))
+        XCTAssertTrue(harness.screen.contains("Overleggen › Acties") && harness.screen.contains("cv maken"), harness.screen)
+        harness.press(.escape, .char("n"), .char("a"))
+        XCTAssertTrue(harness.screen.contains("Overleg › Acties"), harness.screen)
+        harness.press(.escape, .char("t"))
+        XCTAssertTrue(harness.screen.contains("Overleg › Toestemming"), harness.screen)
+    }
+
     func testAgendaOrderFreeItemsAndNotes() throws {
         let harness = try semWithPeople()
         harness.press(.enter, .char("o"), .char("n"))
