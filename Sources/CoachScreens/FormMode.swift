@@ -66,3 +66,30 @@ extension FormMode {
         }
     }
 }
+
+/// A screen built as a form: rows in a list, one edited in place or picked at a time.
+protocol FormScreen: AnyObject {
+    var mode: FormMode { get set }
+    var list: ListState { get set }
+    var error: String? { get set }
+    /// Saves a typed value for the selected row; false (with `error` set) when refused.
+    func commit(_ text: String) -> Bool
+    /// Saves a choice from the picker for the selected row; false when refused.
+    func choose(_ index: Int) -> Bool
+}
+
+extension FormScreen {
+    /// A key while a row is being edited or picked: confirmed values are saved and the
+    /// selection moves on (Tab, Shift-Tab); Esc cancels and clears the error.
+    func handleFormEdit(_ key: Key) {
+        // A local copy: the commit closures read this screen, never while its mode is borrowed.
+        var current = mode
+        let result = current.handleEdit(key, commitText: commit, commitChoice: choose)
+        mode = current
+        switch result {
+        case .cancelled: error = nil
+        case .committed(let move): list.select(list.selected + move)
+        case .stillEditing: break
+        }
+    }
+}

@@ -4,7 +4,7 @@ import TerminalKit
 /// The quick scan beside the ZRM: motivation, wishes, talents and network; the situation per
 /// life domain in the coach's words; a first impression of the ten basic skills; file
 /// information where relevant; and whether the BSA was used, when, with what outcome.
-final class QuickScanScreen: Screen {
+final class QuickScanScreen: Screen, FormScreen {
     private enum Item {
         case heading(String)
         case text(String, WritableKeyPath<QuickScan, String>)
@@ -47,11 +47,11 @@ final class QuickScanScreen: Screen {
     }
     /// Indexes of the items that can be selected (not the headings).
     private let selectable: [Int]
-    private var list: ListState
+    var list: ListState
     private var top = 0
     private var pageSize = 16
-    private var mode = FormMode.browsing
-    private var error: String?
+    var mode = FormMode.browsing
+    var error: String?
 
     init(editor: YouthEditor) {
         self.editor = editor
@@ -80,19 +80,12 @@ final class QuickScanScreen: Screen {
             default: break
             }
         default:
-            var current = mode
-            let result = current.handleEdit(key, commitText: commit, commitChoice: choose)
-            mode = current
-            switch result {
-            case .cancelled: error = nil
-            case .committed(let move): list.select(list.selected + move)
-            case .stillEditing: break
-            }
+            handleFormEdit(key)
         }
         return .stay
     }
 
-    private func choose(_ index: Int) -> Bool {
+    func choose(_ index: Int) -> Bool {
         guard case .skill(let skill) = selectedItem else { return true }
         let impression = index == 0 ? nil : SkillImpression.allCases[index - 1]
         return save { $0.basicSkills[skill.code] = impression }
@@ -111,7 +104,7 @@ final class QuickScanScreen: Screen {
         }
     }
 
-    private func commit(_ text: String) -> Bool {
+    func commit(_ text: String) -> Bool {
         let today = editor.session.today
         do throws(InputError) {
             switch selectedItem {

@@ -4,7 +4,7 @@ import TerminalKit
 /// A small form for one record (an action, a person): a row per field, edited in place or
 /// picked from a list. Each confirmed field is saved at once by its own `commit`, which returns
 /// why it refused, if it did.
-final class RecordFormScreen: Screen {
+final class RecordFormScreen: Screen, FormScreen {
     struct Field {
         enum Edit {
             case text(commit: (String) -> String?)
@@ -25,9 +25,9 @@ final class RecordFormScreen: Screen {
     let title: String
     private let heading: String
     private let fields: [Field]
-    private var list: ListState
-    private var mode = FormMode.browsing
-    private var error: String?
+    var list: ListState
+    var mode = FormMode.browsing
+    var error: String?
     private var message: (text: String, style: Style)?
     /// Screens this form links to by a key of its own (a meeting: consent, actions).
     var links: [Action: () -> any Screen] = [:]
@@ -76,25 +76,18 @@ final class RecordFormScreen: Screen {
             default: break
             }
         default:
-            var current = mode
-            let result = current.handleEdit(key, commitText: commit, commitChoice: choose)
-            mode = current
-            switch result {
-            case .cancelled: error = nil
-            case .committed(let move): list.select(list.selected + move)
-            case .stillEditing: break
-            }
+            handleFormEdit(key)
         }
         return .stay
     }
 
-    private func commit(_ text: String) -> Bool {
+    func commit(_ text: String) -> Bool {
         guard case .text(let commit) = field.edit else { return true }
         error = commit(text)
         return error == nil
     }
 
-    private func choose(_ index: Int) -> Bool {
+    func choose(_ index: Int) -> Bool {
         guard case .choice(_, _, let commit) = field.edit else { return true }
         error = commit(index)
         return error == nil

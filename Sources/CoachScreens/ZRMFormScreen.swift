@@ -4,7 +4,7 @@ import TerminalKit
 /// One ZRM measurement: date, moment and scorer, then the 13 life domains, each scored with the
 /// digits 1-5 (or ← →) with a note, beside the previous measurement's score and the direction.
 /// A score of 1 is marked ACUUT in text as well as in colour.
-final class ZRMFormScreen: Screen {
+final class ZRMFormScreen: Screen, FormScreen {
     private enum Row: Equatable {
         case date, moment, scoredBy
         case domain(LifeDomain)
@@ -28,9 +28,9 @@ final class ZRMFormScreen: Screen {
     private let editor: YouthEditor
     private let measurementID: String
     private let rows: [Row] = [.date, .moment, .scoredBy] + Catalog.lifeDomains.map { .domain($0) }
-    private var list: ListState
-    private var mode = FormMode.browsing
-    private var error: String?
+    var list: ListState
+    var mode = FormMode.browsing
+    var error: String?
     private var pageSize = 16
 
     init(editor: YouthEditor, measurementID: String) {
@@ -64,19 +64,12 @@ final class ZRMFormScreen: Screen {
             error = nil
             return handleBrowsing(key)
         default:
-            var current = mode
-            let result = current.handleEdit(key, commitText: commit, commitChoice: choose)
-            mode = current
-            switch result {
-            case .cancelled: error = nil
-            case .committed(let move): list.select(list.selected + move)
-            case .stillEditing: break
-            }
+            handleFormEdit(key)
         }
         return .stay
     }
 
-    private func choose(_ index: Int) -> Bool {
+    func choose(_ index: Int) -> Bool {
         let moment = MeasurementMoment.allCases[index]
         return change { m throws(InputError) in m.setMoment(moment, today: editor.session.today) }
     }
@@ -116,7 +109,7 @@ final class ZRMFormScreen: Screen {
     }
 
     /// Validates and saves a typed value for the selected row.
-    private func commit(_ text: String) -> Bool {
+    func commit(_ text: String) -> Bool {
         let today = editor.session.today
         switch selectedRow {
         case .date:
