@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -67,13 +68,19 @@ public final class CaseloadStore {
     }
 
     /// 2 added ZRM measurements and the quick scan, 3 the veranderplan, its actions, the people
-    /// around the youth, wrap-around meetings and consent. Files of earlier versions still open; a file of a newer version
-    /// is quarantined rather than read by a program that would drop what it adds when saving.
-    public static let schemaVersion = 3
+    /// around the youth, wrap-around meetings and consent; 4 wrote action owners and agenda
+    /// sources as `{"kind": …}` and corrections as codes. Files of every earlier version open
+    /// (Tests/Samples holds one of each). A file of a newer version is shown but never written:
+    /// this program would drop what the newer one added.
+    public static let schemaVersion = 4
 
     public let directory: String
     public let mode: Mode
     public private(set) var notices: [StoreNotice] = []
+    /// Why nothing can be written, when the data directory turned out read-only at opening.
+    public private(set) var readOnlyReason: String?
+    /// Youths whose file a newer Rode Loper wrote, by id, with that file's schema.
+    private var newerFiles: [String: Int] = [:]
     private let lock: DirectoryLock?
     private let clock: () -> Date
     private var entries: [String: IndexEntry] = [:]
@@ -85,18 +92,38 @@ public final class CaseloadStore {
     var quarantineDirectory: String { directory + "/quarantine" }
     var indexPath: String { directory + "/index.json" }
 
-    public init(directory: String, mode: Mode = .readWrite, clock: @escaping () -> Date = Date.init) throws {
+    /// Opens the data directory. In `.readWrite` mode a directory that cannot be written (a
+    /// read-only disk) opens for reading only, with `readOnlyReason` saying why.
+    public init(directory: String, mode: Mode = .readWrite, clock: @escaping () -> Date = Date.init,
+                simulate: PrivateFiles.SimulatedFailure? = nil) throws {
         self.directory = directory
-        self.mode = mode
         self.clock = clock
+        self.simulate = simulate
+        var mode = mode
+        var lock: DirectoryLock?
         if mode == .readWrite {
-            try PrivateFiles.makeDirectory(directory, tightenExisting: false)
-            lock = try DirectoryLock(directory: directory)
-            try PrivateFiles.makeDirectory(youthsDirectory, tightenExisting: true)
-        } else {
-            lock = nil
+            do {
+                try PrivateFiles.makeDirectory(directory, tightenExisting: false)
+                if simulate == .readOnlyDirectory { throw StoreError.readOnlyFileSystem }
+                lock = try DirectoryLock(directory: directory)
+                try PrivateFiles.makeDirectory(directory + "/youths", tightenExisting: true)
+            } catch let error as StoreError where error.meansReadOnly && FileManager.default.fileExists(atPath: directory) {
+                mode = .readOnly
+                lock = nil
+                readOnlyReason = error == .readOnlyFileSystem
+                    ? "de gegevensmap staat op een schijf die alleen gelezen kan worden."
+                    : "er mag niet geschreven worden in de gegevensmap."
+            }
         }
+        self.mode = mode
+        self.lock = lock
         try load()
+    }
+
+    /// Why this youth cannot be changed here, or nil when it can.
+    public func readOnlyReason(for id: String) -> String? {
+        if let readOnlyReason { return StoreError.readOnlyDirectory(reason: readOnlyReason).localizedDescription }
+        return newerFiles[id].map { StoreError.newerVersion(schema: $0).localizedDescription }
     }
 
     public var summaries: [YouthSummary] { entries.values.map(\.summary) }
@@ -144,7 +171,9 @@ public final class CaseloadStore {
     /// `updatedAt`, for the demo). Returns what was saved.
     @discardableResult
     public func save(_ youth: Youth, updatedAt: Date? = nil) throws -> Youth {
-        precondition(mode == .readWrite, "save on a read-only store")
+        if let readOnlyReason { throw StoreError.readOnlyDirectory(reason: readOnlyReason) }
+        if let schema = newerFiles[youth.id] { throw StoreError.newerVersion(schema: schema) }
+        guard mode == .readWrite else { throw StoreError.readOnlyDirectory(reason: "dit programma is geopend om alleen te lezen.") }
         var saved = youth
         saved.updated = (updatedAt ?? clock()).wholeSeconds
         let path = youthsDirectory + "/\(saved.id).json"
@@ -171,7 +200,9 @@ public final class CaseloadStore {
     /// Writes the summary cache when it changed. Call before quitting; losing it costs only time.
     public func saveIndex() {
         guard mode == .readWrite, indexChanged else { return }
-        let index = IndexFile(schemaVersion: Self.schemaVersion, entries: entries.values.sorted { $0.summary.id < $1.summary.id })
+        // A newer program's file is never cached: each start reads it again and knows not to write it.
+        let cached = entries.values.filter { newerFiles[$0.summary.id] == nil }
+        let index = IndexFile(schemaVersion: Self.schemaVersion, entries: cached.sorted { $0.summary.id < $1.summary.id })
         if let data = try? Self.encode(index), (try? PrivateFiles.writeAtomically(data, to: indexPath)) != nil {
             indexChanged = false
         }
@@ -215,25 +246,36 @@ public final class CaseloadStore {
             switch readYouth(fileName: name) {
             case .success(let youth):
                 if let identity { entries[id] = IndexEntry(summary: YouthSummary(youth), file: identity) }
+            case .failure(.newerSchema(let schema)):
+                // Left where it is, for the newer program on a shared or synced folder.
+                notices.append(StoreNotice(message: "youths/\(SafeText.escaped(name)) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)) en kan hier niet worden gelezen. Het blijft ongewijzigd staan."))
             case .failure(let reason):
                 if mode == .readWrite {
                     setAside(fileName: name, reason: reason)
                 } else {
-                    notices.append(StoreNotice(message: "youths/\(name) is niet leesbaar: \(reason.text)."))
+                    notices.append(StoreNotice(message: "youths/\(SafeText.escaped(name)) is niet leesbaar: \(reason.text)."))
                 }
             }
         }
+        for (id, schema) in newerFiles.sorted(by: { $0.key < $1.key }) where entries[id] != nil {
+            notices.append(StoreNotice(message: "youths/\(id).json is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)). Het dossier is hier alleen te lezen en blijft ongewijzigd staan."))
+        }
+        if mode == .readWrite { sweepInterruptedWrites(in: "drafts") }
         if Set(cache.keys) != Set(entries.keys) { indexChanged = true }
         saveIndex()
     }
 
-    enum UnreadableReason: Error {
+    enum UnreadableReason: Error, Equatable {
         case missing, empty, notJSON, noSchemaVersion, newerSchema(Int), wrongShape(String), idMismatch
-        case interruptedWrite
+        case interruptedWrite, invalid(ValidationFailure)
+        case notAFile(PrivateFiles.EntryKind), cannotOpen(Int32)
 
         var text: String {
             switch self {
             case .missing: "het bestand bestaat niet meer"
+            case .notAFile(let kind): "het is geen gewoon bestand maar \(Self.describe(kind)); waar het naar wijst is niet aangeraakt"
+            case .cannotOpen(let code): "het kon niet worden geopend (\(String(cString: strerror(code))), foutcode \(code))"
+            case .invalid(let failure): "de inhoud klopt niet: \(failure.text)"
             case .empty: "het bestand is leeg"
             case .notJSON: "het is geen geldige JSON (afgekapt of beschadigd)"
             case .noSchemaVersion: "er staat geen schemaVersion in"
@@ -244,63 +286,123 @@ public final class CaseloadStore {
             case .interruptedWrite: "het is een onvoltooide opslag van een onderbroken sessie; het dossier zelf is heel gebleven"
             }
         }
+
+        static func describe(_ kind: PrivateFiles.EntryKind) -> String {
+            switch kind {
+            case .directory: "een map"
+            case .symbolicLink: "een symbolische koppeling"
+            case .fifo: "een pipe (FIFO)"
+            case .socket: "een socket"
+            case .device: "een apparaatbestand"
+            case .missing, .regular, .unknown: "iets onbekends"
+            }
+        }
     }
 
+    /// Reads and checks one file of youths/. A file of a newer schema that still reads is
+    /// returned, and remembered as one never to write.
     private func readYouth(fileName: String) -> Result<Youth, UnreadableReason> {
-        guard let data = FileManager.default.contents(atPath: youthsDirectory + "/" + fileName) else {
-            return .failure(.missing)
+        let path = youthsDirectory + "/" + fileName
+        let kind = PrivateFiles.kind(of: path)
+        guard kind != .missing else { return .failure(.missing) }
+        guard kind == .regular else { return .failure(.notAFile(kind)) }
+        let data: Data
+        switch PrivateFiles.readRegularFile(path) {
+        case .success(let read): data = read
+        case .failure(let error):
+            if error.code == ENOENT { return .failure(.missing) }
+            if error.code == ELOOP || error.code == EINVAL { return .failure(.notAFile(PrivateFiles.kind(of: path))) }
+            return .failure(.cannotOpen(error.code))
         }
         do {
-            let youth = try Self.decodeYouth(data)
-            return youth.id + ".json" == fileName ? .success(youth) : .failure(.idMismatch)
+            let (youth, schema) = try Self.decodeYouth(data)
+            guard youth.id + ".json" == fileName else { return .failure(.idMismatch) }
+            if schema > Self.schemaVersion { newerFiles[youth.id] = schema } else { newerFiles[youth.id] = nil }
+            return .success(youth)
         } catch {
             return .failure(error)
         }
     }
 
-    static func decodeYouth(_ data: Data) throws(UnreadableReason) -> Youth {
+    /// A youth and the schema its file was written in. A newer schema is read as far as this
+    /// version knows it (the caller makes sure it is never written back); when even that fails,
+    /// the reason is `.newerSchema`, not a damaged file.
+    static func decodeYouth(_ data: Data) throws(UnreadableReason) -> (Youth, Int) {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0 }) { throw .empty }
         guard (try? JSONSerialization.jsonObject(with: data)) != nil else { throw .notJSON }
         guard let probe = try? decoder.decode(SchemaProbe.self, from: data) else { throw .noSchemaVersion }
-        guard probe.schemaVersion <= schemaVersion else { throw .newerSchema(probe.schemaVersion) }
+        let youth: Youth
         do {
-            return try decoder.decode(YouthRecord.self, from: data).youth
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw .wrongShape((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
-                let DecodingError.dataCorrupted(context) {
-            throw .wrongShape(context.codingPath.map(\.stringValue).joined(separator: "."))
+            youth = try decoder.decode(YouthRecord.self, from: data).youth
+            try youth.validate()
         } catch {
-            throw .wrongShape("?")
+            if probe.schemaVersion > schemaVersion { throw .newerSchema(probe.schemaVersion) }
+            throw reason(for: error)
+        }
+        return (youth, probe.schemaVersion)
+    }
+
+    private static func reason(for error: Error) -> UnreadableReason {
+        func path(_ keys: [CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: ["."])
+                .replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case let failure as ValidationFailure: return .invalid(failure)
+        case DecodingError.keyNotFound(let key, let context):
+            return .wrongShape(path(context.codingPath + [key]) + " ontbreekt")
+        case DecodingError.dataCorrupted(let context) where context.debugDescription.hasPrefix("onbekende")
+            || context.debugDescription.hasSuffix("ontbreekt"):
+            return .wrongShape(path(context.codingPath) + ": " + context.debugDescription)
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+             DecodingError.dataCorrupted(let context):
+            return .wrongShape(path(context.codingPath))
+        default:
+            return .wrongShape("?")
         }
     }
 
     /// Moves an unreadable file to quarantine/ and records a notice; never overwrites or deletes it.
+    /// Moves an unreadable entry of `folder` to quarantine/ and records a notice; never
+    /// overwrites or deletes it. The entry itself moves (rename never follows a link); its mode
+    /// is tightened only when it is a regular file or directory.
     @discardableResult
-    private func setAside(fileName: String, reason: UnreadableReason) -> StoreNotice {
+    private func setAside(fileName: String, in folder: String = "youths", reason: UnreadableReason) -> StoreNotice {
         let stamp = Self.stampFormatter.string(from: clock())
-        var message = "youths/\(fileName) kon niet worden gelezen: \(reason.text)."
+        let shown = SafeText.escaped(fileName)
+        var message = "\(folder)/\(shown) kon niet worden gelezen: \(reason.text)."
+        let source = directory + "/" + folder
         do {
             try PrivateFiles.makeDirectory(quarantineDirectory, tightenExisting: true)
-            var target = "\(quarantineDirectory)/\(stamp)-\(fileName)"
+            let prefix = folder == "youths" ? "" : folder + "-"
+            var target = "\(quarantineDirectory)/\(stamp)-\(prefix)\(fileName)"
             var attempt = 1
-            while FileManager.default.fileExists(atPath: target) {
+            while PrivateFiles.kind(of: target) != .missing {
                 attempt += 1
-                target = "\(quarantineDirectory)/\(stamp)-\(attempt)-\(fileName)"
+                target = "\(quarantineDirectory)/\(stamp)-\(attempt)-\(prefix)\(fileName)"
             }
-            guard rename(youthsDirectory + "/" + fileName, target) == 0 else {
+            guard rename(source + "/" + fileName, target) == 0 else {
                 throw StoreError.from(errno: errno, operation: "Verplaatsen", path: fileName)
             }
-            chmod(target, 0o600)
-            try PrivateFiles.syncDirectory(youthsDirectory)
+            PrivateFiles.tightenEntry(target)
+            try PrivateFiles.syncDirectory(source)
             try PrivateFiles.syncDirectory(quarantineDirectory)
-            message += " Het is verplaatst naar quarantine/\((target as NSString).lastPathComponent); de rest van de caseload werkt gewoon."
+            message += " Het is verplaatst naar quarantine/\(SafeText.escaped((target as NSString).lastPathComponent)); de rest van de caseload werkt gewoon."
         } catch {
             message += " Het kon niet apart worden gezet en is blijven staan."
         }
         let notice = StoreNotice(message: message)
         notices.append(notice)
         return notice
+    }
+
+    /// Temp files that a kill left in `folder` (they may hold typed text) go to quarantine.
+    private func sweepInterruptedWrites(in folder: String) {
+        guard PrivateFiles.kind(of: directory + "/" + folder) == .directory else { return }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder)) ?? []
+        for name in names.sorted() where name.hasPrefix(".") && name.contains(PrivateFiles.temporaryMarker) {
+            setAside(fileName: name, in: folder, reason: .interruptedWrite)
+        }
     }
 
     private func forget(_ id: String) {
@@ -320,7 +422,8 @@ public final class CaseloadStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        var data = try encoder.encode(value)
+        // No raw control, bidi or separator character in any file: `\u` escapes read back the same.
+        var data = SafeText.escapingJSON(try encoder.encode(value))
         data.append(0x0A)
         return data
     }

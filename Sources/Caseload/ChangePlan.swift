@@ -1,8 +1,10 @@
 import Foundation
 
 /// The main strategy (hoofdstrategie) of a change plan.
-public enum MainStrategy: String, Codable, CaseIterable, Sendable {
+public enum MainStrategy: String, StoredCode, Sendable {
     case facilitate, teach, takeOverAndStructure, coCreate
+
+    public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
     public var label: String {
         switch self {
@@ -58,6 +60,19 @@ public struct ChangePlan: Codable, Equatable, Sendable {
 
     public init() {}
 
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        goal = try c.value(.goal, or: "")
+        mattersMost = try c.value(.mattersMost, or: "")
+        youthDoes = try c.value(.youthDoes, or: "")
+        canLearn = try c.value(.canLearn, or: "")
+        networkDoes = try c.value(.networkDoes, or: "")
+        takenOver = try c.value(.takenOver, or: "")
+        remember = try c.value(.remember, or: "")
+        strategy = try c.decodeIfPresent(MainStrategy.self, forKey: .strategy)
+        changed = try c.decodeIfPresent(Date.self, forKey: .changed)
+    }
+
     public subscript(part: Part) -> String {
         get { self[keyPath: part.path] }
         set { self[keyPath: part.path] = newValue }
@@ -80,11 +95,11 @@ public struct ChangePlan: Codable, Equatable, Sendable {
 extension Youth {
     /// Changes the plan. The plan as it was before today's first change is kept as an earlier
     /// version, so each day of work on the plan can be looked back at.
-    public mutating func updatePlan(now: Date, today: LocalDate, _ change: (inout ChangePlan) -> Void) {
+    public mutating func updatePlan(now: Date, today: LocalDate, timeZone: TimeZone, _ change: (inout ChangePlan) -> Void) {
         var plan = changePlan
         change(&plan)
         guard plan != changePlan else { return }
-        if let last = changePlan.changed, LocalDate(last) < today, !changePlan.isEmpty {
+        if let last = changePlan.changed, LocalDate(last, timeZone: timeZone) < today, !changePlan.isEmpty {
             changePlanVersions.append(changePlan)
         }
         plan.changed = now.wholeSeconds

@@ -16,6 +16,14 @@ public struct Draft: Codable, Equatable, Sendable {
         self.saved = saved.wholeSeconds
     }
 
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        youthID = try c.decode(String.self, forKey: .youthID)
+        field = try c.decode(String.self, forKey: .field)
+        text = try c.value(.text, or: "")
+        saved = try c.value(.saved, or: Date(timeIntervalSince1970: 0))
+    }
+
     var fileName: String { "\(youthID)--\(field).json" }
 }
 
@@ -50,7 +58,7 @@ extension CaseloadStore {
     public func drafts() -> [Draft] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: draftsDirectory)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-            .compactMap { FileManager.default.contents(atPath: draftsDirectory + "/" + $0) }
+            .compactMap { try? PrivateFiles.readRegularFile(draftsDirectory + "/" + $0).get() }
             .compactMap { try? Self.decoder.decode(Draft.self, from: $0) }
             .sorted { $0.saved < $1.saved }
     }

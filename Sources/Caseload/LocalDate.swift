@@ -15,8 +15,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
-    /// The day `now` falls on in `timeZone`.
-    public init(_ now: Date, timeZone: TimeZone = .current) {
+    /// The day `now` falls on in `timeZone`. The zone is always given: a default would make "today"
+    /// depend on the machine, and tests on where they run.
+    public init(_ now: Date, timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: now)

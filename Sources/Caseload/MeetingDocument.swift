@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// The agenda before a wrap-around meeting and the minutes after it, as Markdown or plain text.
 public enum MeetingDocument {
@@ -93,7 +94,8 @@ public enum MeetingDocument {
         let format: Format
         var lines: [String] = []
 
-        var text: String { lines.joined(separator: "\n") + "\n" }
+        /// Made safe in one place: no character from the data can act on a terminal or a viewer.
+        var text: String { SafeText.escaped(lines.joined(separator: "\n") + "\n", keepingLineBreaks: true) }
 
         mutating func title(_ text: String) {
             if format == .markdown { lines += ["# \(text)", ""] } else { lines += [text, String(repeating: "=", count: text.count), ""] }

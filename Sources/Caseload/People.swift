@@ -3,8 +3,10 @@ import Foundation
 /// Someone around the young person: from their social network (family, friends, key figures)
 /// or a professional (jobhunter, debt counsellor, wijkagent, school mentor, ...).
 public struct Person: Codable, Equatable, Sendable, Identifiable {
-    public enum Kind: String, Codable, CaseIterable, Sendable {
+    public enum Kind: String, StoredCode, Sendable {
         case network, professional
+
+        public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
         public var label: String { self == .network ? "Netwerk" : "Professional" }
     }
@@ -28,17 +30,51 @@ public struct Person: Codable, Equatable, Sendable, Identifiable {
         contact = ""
         contributes = ""
     }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        name = try c.decode(String.self, forKey: .name)
+        relation = try c.value(.relation, or: "")
+        role = try c.value(.role, or: "")
+        contact = try c.value(.contact, or: "")
+        contributes = try c.value(.contributes, or: "")
+    }
 }
 
-/// Who carries out an action.
+/// Who carries out an action. Stored as `{"kind": "youth"}`, `{"kind": "coach"}` or
+/// `{"kind": "person", "personID": "…"}`.
 public enum ActionOwner: Codable, Equatable, Hashable, Sendable {
     case youth, coach
     case person(String)
+
+    public init(from decoder: Decoder) throws {
+        let tagged = try TaggedValue.decode(from: decoder, idKey: "personID")
+        switch (tagged.kind, tagged.id) {
+        case ("youth", _): self = .youth
+        case ("coach", _): self = .coach
+        case ("person", let id?): self = .person(id)
+        case ("person", nil):
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\"personID\" ontbreekt"))
+        default: throw tagged.unknown(decoder)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        switch self {
+        case .youth: try TaggedValue(kind: "youth").encode(to: encoder, idKey: "personID")
+        case .coach: try TaggedValue(kind: "coach").encode(to: encoder, idKey: "personID")
+        case .person(let id): try TaggedValue(kind: "person", id: id).encode(to: encoder, idKey: "personID")
+        }
+    }
 }
 
 /// Where an action stands.
-public enum ActionStatus: String, Codable, CaseIterable, Sendable {
+public enum ActionStatus: String, StoredCode, Sendable {
     case open, done, cancelled
+
+    public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
     public var label: String {
         switch self {
@@ -71,6 +107,18 @@ public struct CaseAction: Codable, Equatable, Sendable, Identifiable {
         self.due = due
         status = .open
         self.created = created
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        what = try c.decode(String.self, forKey: .what)
+        owner = try c.value(.owner, or: .coach)
+        due = try c.decodeIfPresent(LocalDate.self, forKey: .due)
+        status = try c.value(.status, or: .open)
+        created = try c.decode(LocalDate.self, forKey: .created)
+        closedOn = try c.decodeIfPresent(LocalDate.self, forKey: .closedOn)
+        meetingID = try c.decodeIfPresent(String.self, forKey: .meetingID)
     }
 
     public func isOverdue(on today: LocalDate) -> Bool {

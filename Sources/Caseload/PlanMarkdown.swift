@@ -1,12 +1,13 @@
 import Foundation
+import SafeText
 
 /// The veranderplan as Markdown, to print or to share with the young person.
 public enum PlanMarkdown {
-    public static func render(_ youth: Youth) -> String {
+    public static func render(_ youth: Youth, timeZone: TimeZone) -> String {
         let plan = youth.changePlan
         var lines = ["# Veranderplan van \(youth.name)", ""]
         var facts: [String] = []
-        if let changed = plan.changed { facts.append("Laatst gewijzigd: \(LocalDate(changed).text)") }
+        if let changed = plan.changed { facts.append("Laatst gewijzigd: \(LocalDate(changed, timeZone: timeZone).text)") }
         facts.append("Fase: \(youth.phase.label)")
         facts.append("Hoofdstrategie: \(plan.strategy?.label ?? "nog niet gekozen")")
         lines += [facts.joined(separator: " · "), ""]
@@ -23,7 +24,8 @@ public enum PlanMarkdown {
             lines.append(line)
         }
         lines.append("")
-        return lines.joined(separator: "\n")
+        // Made safe in one place: no character from the data can act on a terminal or a viewer.
+        return SafeText.escaped(lines.joined(separator: "\n"), keepingLineBreaks: true)
     }
 
     /// A file name for the export: the name in plain letters, and the day.

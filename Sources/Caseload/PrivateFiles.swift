@@ -5,38 +5,118 @@ import Glibc
 
 /// File operations that keep data confidential and whole: directories 0700, files 0600 whatever
 /// the umask, and writes that are atomic (temp file, fsync, rename, fsync of the directory).
-enum PrivateFiles {
-    /// Creates `path` (and missing parents) as 0700. An existing directory is made 0700 only when
-    /// `tightenExisting`: our own subfolders, never a folder the coach pointed us at.
+public enum PrivateFiles {
+    /// Creates `path` (and missing parents) as 0700 whatever the umask. An existing directory is
+    /// made 0700 only when `tightenExisting`: our own subfolders, never a folder the coach pointed
+    /// us at. Our own subfolders must be real directories: a symbolic link there is refused, so no
+    /// mode is ever changed on what a link points to.
     static func makeDirectory(_ path: String, tightenExisting: Bool) throws(StoreError) {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            guard errno == ENOENT else { throw StoreError.from(errno: errno, operation: "Map openen", path: path) }
             let parent = (path as NSString).deletingLastPathComponent
-            if !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
-                do {
-                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-                } catch {
-                    throw StoreError.from(errno: EACCES, operation: "Map maken", path: parent)
-                }
+            if !parent.isEmpty, parent != path, lstat(parent, &info) != 0 {
+                try makeDirectory(parent, tightenExisting: false)
             }
             if mkdir(path, 0o700) != 0 && errno != EEXIST {
                 throw StoreError.from(errno: errno, operation: "Map maken", path: path)
             }
-        } else if !isDirectory.boolValue {
-            throw StoreError.io(operation: "Map openen", path: path, code: ENOTDIR)
-        } else if !tightenExisting {
+            try tightenDirectory(path)
             return
         }
-        if chmod(path, 0o700) != 0 {
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            // The folder the coach named may be a link (to a synced folder); it is used, never changed.
+            guard tightenExisting else {
+                guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                    throw StoreError.io(operation: "Map openen", path: path, code: ENOTDIR)
+                }
+                return
+            }
+            throw StoreError.symbolicLink(path: path)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw StoreError.io(operation: "Map openen", path: path, code: ENOTDIR) }
+        if tightenExisting { try tightenDirectory(path) }
+    }
+
+    /// chmod 0700 on the directory itself, through a descriptor opened without following links.
+    private static func tightenDirectory(_ path: String) throws(StoreError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ELOOP || errno == ENOTDIR { throw StoreError.symbolicLink(path: path) }
             throw StoreError.from(errno: errno, operation: "Rechten zetten", path: path)
+        }
+        defer { close(fd) }
+        if fchmod(fd, 0o700) != 0 { throw StoreError.from(errno: errno, operation: "Rechten zetten", path: path) }
+    }
+
+    /// Makes a regular file or a directory at `path` private (0600 / 0700) without following a
+    /// link; anything else (a link, a pipe, a socket) is left exactly as it is.
+    static func tightenEntry(_ path: String) {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: fchmod(fd, 0o600)
+        case S_IFDIR: fchmod(fd, 0o700)
+        default: break
         }
     }
 
+    /// What an entry of a data folder is, seen without following links.
+    enum EntryKind: Equatable {
+        case missing, regular, directory, symbolicLink, fifo, socket, device, unknown
+    }
+
+    static func kind(of path: String) -> EntryKind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        case S_IFIFO: return .fifo
+        case S_IFSOCK: return .socket
+        case S_IFCHR, S_IFBLK: return .device
+        default: return .unknown
+        }
+    }
+
+    /// The contents of a regular file, read without following a link and without blocking on a
+    /// pipe. Fails with the errno (ELOOP for a link, EISDIR or EINVAL for what is not a file).
+    static func readRegularFile(_ path: String) -> Result<Data, Errno> {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(Errno(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(Errno(errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(Errno(EINVAL)) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(fd, &buffer, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(Errno(errno))
+            }
+            if count == 0 { return .success(data) }
+            data.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    struct Errno: Error, Equatable {
+        let code: Int32
+        init(_ code: Int32) { self.code = code }
+    }
+
     /// A failure to simulate in tests: what a full disk or a crash at the worst moment would do.
-    enum SimulatedFailure: Sendable {
+    public enum SimulatedFailure: Sendable {
         case diskFullWhileWriting
         /// Stops after the temp file is written and synced, before the rename, leaving it behind.
         case crashBeforeRename
+        /// Opening finds the directory on a read-only disk.
+        case readOnlyDirectory
     }
 
     struct SimulatedCrash: Error {}
@@ -102,7 +182,7 @@ enum PrivateFiles {
 
     static func identity(of path: String) -> Identity? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Identity(inode: UInt64(info.st_ino), size: Int64(info.st_size),
                         modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
@@ -115,8 +195,17 @@ final class DirectoryLock {
 
     init(directory: String) throws(StoreError) {
         let path = directory + "/.lock"
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.from(errno: errno, operation: "Vergrendelen", path: directory) }
+        // Never through a link: the mode is set on the file that was opened, and only on that.
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            if errno == ELOOP { throw StoreError.symbolicLink(path: path) }
+            throw StoreError.from(errno: errno, operation: "Vergrendelen", path: directory)
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw StoreError.io(operation: "Vergrendelen", path: path, code: EINVAL)
+        }
         fchmod(fd, 0o600)
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno

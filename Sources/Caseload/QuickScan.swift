@@ -1,6 +1,10 @@
+import Foundation
+
 /// The coach's first impression of one basic skill.
-public enum SkillImpression: String, Codable, CaseIterable, Sendable {
+public enum SkillImpression: String, StoredCode, Sendable {
     case attention, sufficient, strong
+
+    public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
     public var label: String {
         switch self {
@@ -19,6 +23,13 @@ public struct BSARecord: Codable, Equatable, Sendable {
     public var outcome = ""
 
     public init() {}
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        used = try c.value(.used, or: false)
+        date = try c.decodeIfPresent(LocalDate.self, forKey: .date)
+        outcome = try c.value(.outcome, or: "")
+    }
 }
 
 /// The picture the coach forms in the quick scan, beside the ZRM.
@@ -36,4 +47,16 @@ public struct QuickScan: Codable, Equatable, Sendable {
     public var bsa = BSARecord()
 
     public init() {}
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        motivation = try c.value(.motivation, or: "")
+        wishes = try c.value(.wishes, or: "")
+        talents = try c.value(.talents, or: "")
+        network = try c.value(.network, or: "")
+        situation = try c.value(.situation, or: [:])
+        basicSkills = try c.value(.basicSkills, or: [:])
+        fileInformation = try c.value(.fileInformation, or: "")
+        bsa = try c.value(.bsa, or: BSARecord())
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// What went wrong with the data directory, in words for the coach (Dutch). Never holds personal data.
 public enum StoreError: Error, Equatable, LocalizedError {
@@ -14,8 +15,17 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case noDataDirectory(String)
     case notFound(id: String)
     case notEmpty(directory: String)
+    /// One of our own folders or files is a symbolic link: never followed, never changed.
+    case symbolicLink(path: String)
+    /// The data directory cannot be written (a read-only disk, a backup opened for reading):
+    /// everything can be viewed and exported, nothing changed.
+    case readOnlyDirectory(reason: String)
+    /// This youth's file was written by a newer Rode Loper; it is shown but never written.
+    case newerVersion(schema: Int)
 
-    public var errorDescription: String? {
+    public var errorDescription: String? { SafeText.escaped(text) }
+
+    private var text: String {
         switch self {
         case .lockedByOtherInstance(let directory):
             "Rode Loper is al geopend met de gegevensmap \(directory) (in een ander venster of een andere sessie). Sluit dat eerst; twee tegelijk zou wijzigingen kunnen overschrijven."
@@ -35,6 +45,20 @@ public enum StoreError: Error, Equatable, LocalizedError {
             "Er is geen dossier met nummer \(id) (of het begin past bij meer dan één)."
         case .notEmpty(let directory):
             "De map \(directory) bevat al gegevens; de demo schrijft alleen in een lege map."
+        case .symbolicLink(let path):
+            "\(path) is een symbolische koppeling. Rode Loper volgt die niet, om geen bestand buiten de gegevensmap te veranderen; vervang de koppeling door een gewone map of een gewoon bestand."
+        case .readOnlyDirectory(let reason):
+            "Alleen lezen: \(reason) Bekijken en exporteren kan; wijzigingen worden niet opgeslagen."
+        case .newerVersion(let schema):
+            "Dit dossier is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)). Het is hier alleen te lezen, zodat er niets verloren gaat; werk het bij met die nieuwere versie."
+        }
+    }
+
+    /// A failure that means the directory cannot be written at all, so it opens read-only.
+    var meansReadOnly: Bool {
+        switch self {
+        case .readOnlyFileSystem, .noPermission: true
+        default: false
         }
     }
 

@@ -18,6 +18,15 @@ public struct Consent: Codable, Equatable, Sendable, Identifiable {
         self.from = from
     }
 
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        personID = try c.decode(String.self, forKey: .personID)
+        what = try c.value(.what, or: "")
+        from = try c.decode(LocalDate.self, forKey: .from)
+        withdrawn = try c.decodeIfPresent(LocalDate.self, forKey: .withdrawn)
+    }
+
     /// In force on `day`: given on or before it, and not withdrawn by then.
     public func isActive(on day: LocalDate) -> Bool {
         from <= day && (withdrawn.map { day < $0 } ?? true)
@@ -33,14 +42,47 @@ public struct Participant: Codable, Equatable, Sendable {
         self.personID = personID
         self.attended = attended
     }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        personID = try c.decode(String.self, forKey: .personID)
+        attended = try c.decodeIfPresent(Bool.self, forKey: .attended)
+    }
 }
 
 /// One point of the agenda, with the notes taken on it.
 public struct AgendaItem: Codable, Equatable, Sendable, Identifiable {
+    /// Where the item came from. Stored as `{"kind": "goal"}` (also "mattersMost", "strategy",
+    /// "free") or `{"kind": "action", "actionID": "…"}`.
     public enum Source: Codable, Equatable, Sendable {
         case goal, mattersMost, strategy
         case action(String)
         case free
+
+        public init(from decoder: Decoder) throws {
+            let tagged = try TaggedValue.decode(from: decoder, idKey: "actionID")
+            switch (tagged.kind, tagged.id) {
+            case ("goal", _): self = .goal
+            case ("mattersMost", _): self = .mattersMost
+            case ("strategy", _): self = .strategy
+            case ("free", _): self = .free
+            case ("action", let id?): self = .action(id)
+            case ("action", nil):
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\"actionID\" ontbreekt"))
+            default: throw tagged.unknown(decoder)
+            }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            let tagged: TaggedValue = switch self {
+            case .goal: TaggedValue(kind: "goal")
+            case .mattersMost: TaggedValue(kind: "mattersMost")
+            case .strategy: TaggedValue(kind: "strategy")
+            case .free: TaggedValue(kind: "free")
+            case .action(let id): TaggedValue(kind: "action", id: id)
+            }
+            try tagged.encode(to: encoder, idKey: "actionID")
+        }
     }
 
     public var id: String
@@ -53,6 +95,14 @@ public struct AgendaItem: Codable, Equatable, Sendable, Identifiable {
         self.title = title
         self.source = source
         notes = ""
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.value(.title, or: "")
+        source = try c.value(.source, or: .free)
+        notes = try c.value(.notes, or: "")
     }
 }
 
@@ -70,6 +120,15 @@ public struct MeetingAgreements: Codable, Equatable, Sendable {
     public var dissolvingConditions = ""
 
     public init() {}
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        goals = try c.value(.goals, or: "")
+        roles = try c.value(.roles, or: [:])
+        informing = try c.value(.informing, or: "")
+        nextMeeting = try c.decodeIfPresent(LocalDate.self, forKey: .nextMeeting)
+        dissolvingConditions = try c.value(.dissolvingConditions, or: "")
+    }
 }
 
 /// A wrap-around meeting: the plan discussed with professionals and the youth's network, chaired
@@ -94,6 +153,18 @@ public struct WrapAroundMeeting: Codable, Equatable, Sendable, Identifiable {
         participants = []
         agenda = []
         agreements = MeetingAgreements()
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        date = try c.decode(LocalDate.self, forKey: .date)
+        time = try c.value(.time, or: "")
+        place = try c.value(.place, or: "")
+        chair = try c.value(.chair, or: "")
+        participants = try c.value(.participants, or: [])
+        agenda = try c.value(.agenda, or: [])
+        agreements = try c.value(.agreements, or: MeetingAgreements())
     }
 
     /// A time as typed: "9:30" or "09:30" becomes "09:30"; empty clears it.

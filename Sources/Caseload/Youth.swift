@@ -1,8 +1,10 @@
 import Foundation
 
 /// The phases of Rode loper coaching, in order. `closed` is the end of a case.
-public enum Phase: String, Codable, CaseIterable, Sendable {
+public enum Phase: String, StoredCode, Sendable {
     case scout, quickScan, matchAndWrapAround, coaching, borg, closed
+
+    public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
     /// The Dutch name the coach knows.
     public var label: String {
@@ -23,9 +25,11 @@ public enum Phase: String, Codable, CaseIterable, Sendable {
 }
 
 /// Where the young person was found (vindplaats).
-public enum Channel: String, Codable, CaseIterable, Sendable {
+public enum Channel: String, StoredCode, Sendable {
     case neighbourhoodOfficer, youthWorker, safetyHouse, school, rmcCompulsoryEducation, youthDesk
     case street, sportsClub, musicStudio, barbershop, other
+
+    public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
     public var label: String {
         switch self {
@@ -54,6 +58,13 @@ public struct PhaseChange: Codable, Equatable, Sendable {
         self.from = from
         self.to = to
         self.date = date
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        from = try c.decodeIfPresent(Phase.self, forKey: .from)
+        to = try c.decode(Phase.self, forKey: .to)
+        date = try c.decode(LocalDate.self, forKey: .date)
     }
 }
 
@@ -119,30 +130,30 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         case meetings, consents
     }
 
-    /// Reads files of earlier schemas too: what came later defaults to empty.
+    /// Reads files of every schema: a missing key gets its default (docs/data-format.md).
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         name = try c.decode(String.self, forKey: .name)
         dateOfBirth = try c.decodeIfPresent(LocalDate.self, forKey: .dateOfBirth)
-        municipality = try c.decode(String.self, forKey: .municipality)
-        phone = try c.decode(String.self, forKey: .phone)
+        municipality = try c.value(.municipality, or: "")
+        phone = try c.value(.phone, or: "")
         foundAt = try c.decodeIfPresent(Channel.self, forKey: .foundAt)
-        foundAtDetail = try c.decode(String.self, forKey: .foundAtDetail)
-        referredBy = try c.decode(String.self, forKey: .referredBy)
+        foundAtDetail = try c.value(.foundAtDetail, or: "")
+        referredBy = try c.value(.referredBy, or: "")
         phase = try c.decode(Phase.self, forKey: .phase)
         phaseHistory = try c.decode([PhaseChange].self, forKey: .phaseHistory)
         created = try c.decode(Date.self, forKey: .created)
-        updated = try c.decode(Date.self, forKey: .updated)
-        measurements = try c.decodeIfPresent([ZRMMeasurement].self, forKey: .measurements) ?? []
-        quickScan = try c.decodeIfPresent(QuickScan.self, forKey: .quickScan) ?? QuickScan()
-        changePlan = try c.decodeIfPresent(ChangePlan.self, forKey: .changePlan) ?? ChangePlan()
-        changePlanVersions = try c.decodeIfPresent([ChangePlan].self, forKey: .changePlanVersions) ?? []
-        actions = try c.decodeIfPresent([CaseAction].self, forKey: .actions) ?? []
-        network = try c.decodeIfPresent([Person].self, forKey: .network) ?? []
-        professionals = try c.decodeIfPresent([Person].self, forKey: .professionals) ?? []
-        meetings = try c.decodeIfPresent([WrapAroundMeeting].self, forKey: .meetings) ?? []
-        consents = try c.decodeIfPresent([Consent].self, forKey: .consents) ?? []
+        updated = try c.value(.updated, or: created)
+        measurements = try c.value(.measurements, or: [])
+        quickScan = try c.value(.quickScan, or: QuickScan())
+        changePlan = try c.value(.changePlan, or: ChangePlan())
+        changePlanVersions = try c.value(.changePlanVersions, or: [])
+        actions = try c.value(.actions, or: [])
+        network = try c.value(.network, or: [])
+        professionals = try c.value(.professionals, or: [])
+        meetings = try c.value(.meetings, or: [])
+        consents = try c.value(.consents, or: [])
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }

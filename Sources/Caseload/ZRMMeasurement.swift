@@ -1,8 +1,10 @@
 import Foundation
 
 /// The measurement moments of the action research, plus measurements in between.
-public enum MeasurementMoment: String, Codable, CaseIterable, Sendable {
+public enum MeasurementMoment: String, StoredCode, Sendable {
     case zero, one, two, three, interim
+
+    public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
     public var label: String {
         switch self {
@@ -35,6 +37,12 @@ public struct DomainScore: Codable, Equatable, Sendable {
         self.score = score
         self.note = note
     }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        score = try c.decodeIfPresent(Int.self, forKey: .score)
+        note = try c.value(.note, or: "")
+    }
 }
 
 /// A change made to a measurement after the day it was recorded, kept with its date.
@@ -42,8 +50,34 @@ public struct Correction: Codable, Equatable, Sendable {
     public var date: LocalDate
     /// What changed: a domain code with ".score" or ".note", or "date", "moment", "scoredBy".
     public var field: String
+    /// The values as stored: a date as yyyy-mm-dd, a moment by its code, a score as digits.
     public var from: String
     public var to: String
+
+    public init(date: LocalDate, field: String, from: String, to: String) {
+        self.date = date
+        self.field = field
+        self.from = from
+        self.to = to
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        date = try c.decode(LocalDate.self, forKey: .date)
+        field = try c.decode(String.self, forKey: .field)
+        from = Self.storedForm(try c.value(.from, or: ""), field: field)
+        to = Self.storedForm(try c.value(.to, or: ""), field: field)
+    }
+
+    /// Schema 3 and earlier kept a changed date as dd-mm-jjjj and a moment by its Dutch label;
+    /// those read as the codes written since schema 4.
+    static func storedForm(_ value: String, field: String) -> String {
+        switch field {
+        case "date": (try? LocalDate.parse(value)).map(\.iso) ?? value
+        case "moment": MeasurementMoment.allCases.first { $0.label == value }?.rawValue ?? value
+        default: value
+        }
+    }
 }
 
 /// A ZRM measurement: a score per life domain on one day, by one person.
@@ -67,6 +101,17 @@ public struct ZRMMeasurement: Codable, Equatable, Sendable, Identifiable {
         self.scores = scores
         self.recordedOn = recordedOn
         self.corrections = []
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        date = try c.decode(LocalDate.self, forKey: .date)
+        moment = try c.value(.moment, or: .interim)
+        scoredBy = try c.value(.scoredBy, or: "")
+        scores = try c.value(.scores, or: [:])
+        recordedOn = try c.value(.recordedOn, or: date)
+        corrections = try c.value(.corrections, or: [])
     }
 
     public func score(_ domain: String) -> Int? { scores[domain]?.score }
@@ -106,13 +151,13 @@ public struct ZRMMeasurement: Codable, Equatable, Sendable, Identifiable {
     public mutating func setDate(_ date: LocalDate, today: LocalDate) throws(InputError) {
         guard date <= today else { throw InputError("De datum van een meting kan niet in de toekomst liggen.") }
         guard date != self.date else { return }
-        record(today, "date", self.date.text, date.text)
+        record(today, "date", self.date.iso, date.iso)
         self.date = date
     }
 
     public mutating func setMoment(_ moment: MeasurementMoment, today: LocalDate) {
         guard moment != self.moment else { return }
-        record(today, "moment", self.moment.label, moment.label)
+        record(today, "moment", self.moment.rawValue, moment.rawValue)
         self.moment = moment
     }
 

@@ -28,7 +28,7 @@ final class AgendaScreen: Screen {
         if let draft, let index = meeting?.agenda.firstIndex(where: { Self.field(meetingID, $0.id) == draft.field }) {
             list.select(index)
             mode = .writing(TextArea(draft.text))
-            message = ("Concept van \(Wording.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
+            message = ("Concept van \(editor.session.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
         }
     }
 

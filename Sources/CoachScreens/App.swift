@@ -100,8 +100,17 @@ public final class App {
         let name = session.store.summaries.first { $0.id == draft.youthID }?.name ?? "een jongere"
         let place = ChangePlanScreen.part(ofField: draft.field).map { "\"\($0.label.lowercased())\" in het veranderplan" }
             ?? "de notities bij een agendapunt van een wrap-around overleg"
-        return "Bij het vorige gebruik is tekst getypt maar niet bevestigd (\(Wording.dateTime(draft.saved))): "
+        return "Bij het vorige gebruik is tekst getypt maar niet bevestigd (\(session.dateTime(draft.saved))): "
             + "\(place) van \(name). Enter opent het om verder te schrijven; d gooit het weg; Esc bewaart het voor later."
+    }
+
+    /// Why what is on screen cannot be changed: a read-only data directory, or a youth whose file
+    /// a newer Rode Loper wrote.
+    var readOnlyBanner: String? {
+        if let id = stack.compactMap({ ($0 as? YouthScreen)?.editor.youth.id }).last {
+            return session.store.readOnlyReason(for: id)
+        }
+        return session.store.readOnlyReason.map { StoreError.readOnlyDirectory(reason: $0).localizedDescription }
     }
 
     public func render(into canvas: inout Canvas) {
@@ -113,7 +122,17 @@ public final class App {
         }
         let place = stack.map(\.title).joined(separator: " › ")
         Chrome.titleLine(&canvas, left: "Rode Loper · " + place, right: session.today.text)
-        top.render(into: &canvas, area: Rect(row: 1, col: 0, width: canvas.width, height: canvas.height - 2))
+        var area = Rect(row: 1, col: 0, width: canvas.width, height: canvas.height - 2)
+        if let banner = readOnlyBanner {
+            // At most three lines, so the screen keeps room; the full text is also in the help.
+            let lines = Glyphs.wrap(banner, width: canvas.width - 2)
+            let shown = lines.count > 3 ? Array(lines.prefix(2)) + [Glyphs.truncate(lines[2...].joined(separator: " "), to: canvas.width - 2)] : lines
+            for (index, line) in shown.enumerated() {
+                canvas.put(" " + line, row: area.row + index, col: 0, style: .warning, padTo: canvas.width)
+            }
+            area = Rect(row: area.row + shown.count, col: 0, width: area.width, height: area.height - shown.count)
+        }
+        top.render(into: &canvas, area: area)
         if let notice = notices.first {
             canvas.cursor = nil
             Chrome.dialog(&canvas, title: "Let op", message: notice, choices: "Enter  verder", style: .normal)

@@ -185,7 +185,7 @@ final class CaseloadScreen: Screen {
             canvas.put(Glyphs.truncate(youth.name, to: nameWidth), row: row, col: columns[0], style: style, maxWidth: nameWidth)
             canvas.put(Wording.age(youth.age(on: today)), row: row, col: columns[1], style: style, maxWidth: ageWidth)
             canvas.put(youth.phase.label, row: row, col: columns[2], style: style, maxWidth: phaseWidth)
-            let days = LocalDate(youth.updated).days(until: today)
+            let days = session.day(of: youth.updated).days(until: today)
             canvas.put(Wording.daysAgo(days), row: row, col: columns[3], style: style, maxWidth: changedWidth)
             if let what = youth.nextAction {
                 let late = youth.nextActionDue.map { $0 < today } ?? false

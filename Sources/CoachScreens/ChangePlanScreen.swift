@@ -44,7 +44,7 @@ final class ChangePlanScreen: Screen {
         if let draft, let part = Self.part(ofField: draft.field) {
             list.select(rows.firstIndex(of: .part(part)) ?? 0)
             mode = .writing(TextArea(draft.text))
-            message = ("Concept van \(Wording.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
+            message = ("Concept van \(editor.session.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
         }
     }
 
@@ -184,7 +184,7 @@ final class ChangePlanScreen: Screen {
 
     private func change(_ update: (inout ChangePlan) -> Void) -> Bool {
         let session = editor.session
-        if let failure = editor.apply({ $0.updatePlan(now: session.now, today: session.today, update) }) {
+        if let failure = editor.apply({ $0.updatePlan(now: session.now, today: session.today, timeZone: session.timeZone, update) }) {
             message = (failure, .error)
             return false
         }
@@ -194,7 +194,7 @@ final class ChangePlanScreen: Screen {
     private func exportMarkdown() {
         let youth = editor.youth
         do {
-            let path = try editor.session.store.writeExport(PlanMarkdown.render(youth), named: PlanMarkdown.fileName(for: youth, on: editor.session.today))
+            let path = try editor.session.store.writeExport(PlanMarkdown.render(youth, timeZone: editor.session.timeZone), named: PlanMarkdown.fileName(for: youth, on: editor.session.today))
             message = ("Geëxporteerd naar \(path)", .accent)
         } catch {
             message = ("Export mislukt: \(error.localizedDescription)", .error)
@@ -205,7 +205,7 @@ final class ChangePlanScreen: Screen {
 
     func render(into canvas: inout Canvas, area: Rect) {
         let heading = "\(editor.youth.name)  ·  Veranderplan"
-        var right = plan.changed.map { "gewijzigd \(Wording.dateTime($0))" } ?? "nog niet geschreven"
+        var right = plan.changed.map { "gewijzigd \(editor.session.dateTime($0))" } ?? "nog niet geschreven"
         let versions = editor.youth.changePlanVersions.count
         if versions > 0 { right += " · \(versions) eerdere versie\(versions == 1 ? "" : "s")" }
         let used = canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
@@ -229,7 +229,7 @@ final class ChangePlanScreen: Screen {
             }
         case .viewingVersion(let index):
             let version = editor.youth.changePlanVersions[index]
-            let when = version.changed.map { "zoals op \(LocalDate($0).text)" } ?? ""
+            let when = version.changed.map { "zoals op \(editor.session.day(of: $0).text)" } ?? ""
             canvas.put("Eerdere versie \(index + 1) van \(versions) \(when) (alleen lezen)", row: body.row, col: body.col, style: .warning, maxWidth: body.width)
             renderDocument(version, into: &canvas, rect: Rect(row: body.row + 1, col: body.col, width: body.width, height: body.height - 1), selectable: false)
         default:

@@ -5,14 +5,21 @@ import Foundation
 public final class Session {
     public let store: CaseloadStore
     private let clock: () -> Date
+    /// The coach's zone: what day it is, and how times are shown. Injected like the clock.
+    public let timeZone: TimeZone
 
-    public init(store: CaseloadStore, clock: @escaping () -> Date = Date.init) {
+    public init(store: CaseloadStore, clock: @escaping () -> Date = Date.init, timeZone: TimeZone = .current) {
         self.store = store
         self.clock = clock
+        self.timeZone = timeZone
     }
 
     public var now: Date { clock() }
-    public var today: LocalDate { LocalDate(clock()) }
+    public var today: LocalDate { LocalDate(clock(), timeZone: timeZone) }
+    /// A calendar day of a stored moment, in the coach's zone.
+    public func day(of date: Date) -> LocalDate { LocalDate(date, timeZone: timeZone) }
+    /// "dd-mm-jjjj uu:mm" in the coach's zone.
+    public func dateTime(_ date: Date) -> String { Wording.dateTime(date, timeZone: timeZone) }
 }
 
 /// Dutch wording used on several screens.
@@ -30,12 +37,10 @@ enum Wording {
 
     static func age(_ years: Int?) -> String { years.map { "\($0)" } ?? "–" }
 
-    static func dateTime(_ date: Date) -> String { dateTimeFormatter.string(from: date) }
-
-    private static let dateTimeFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "nl_NL")
-        formatter.dateFormat = "dd-MM-yyyy HH:mm"
-        return formatter
-    }()
+    static func dateTime(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%02d-%02d-%04d %02d:%02d", p.day ?? 0, p.month ?? 0, p.year ?? 0, p.hour ?? 0, p.minute ?? 0)
+    }
 }

@@ -253,7 +253,7 @@ final class YouthScreen: Screen {
         }
         row += 1
         renderHistory(into: &canvas, from: row, to: area.row + area.height - 2)
-        canvas.put("Nr \(youth.id.prefix(8)) · aangemaakt \(LocalDate(youth.created).text) · gewijzigd \(Wording.dateTime(youth.updated))",
+        canvas.put("Nr \(youth.id.prefix(8)) · aangemaakt \(session.day(of: youth.created).text) · gewijzigd \(session.dateTime(youth.updated))",
                    row: area.row + area.height - 1, col: 2, style: .dim, maxWidth: area.width - 4)
         renderOverlay(into: &canvas)
     }

@@ -1,4 +1,5 @@
 import CNcursesw
+import SafeText
 
 /// One terminal cell's worth of text: a spacing character with its combining marks, or one
 /// character of an escape sequence that stands for a control character found in the data.
@@ -67,12 +68,14 @@ public enum Glyphs {
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         guard Glyphs.width(of: text) > width else { return text }
+        // Whole characters, so that an escaped one stays escaped when drawn (never dropped).
         var result = ""
         var used = 0
-        for glyph in of(text) {
-            if used + glyph.width > width - 1 { break }
-            result += glyph.isEscape ? "" : glyph.text
-            used += glyph.width
+        for character in text {
+            let columns = Glyphs.width(of: String(character))
+            if used + columns > width - 1 { break }
+            result.append(character)
+            used += columns
         }
         return result + "…"
     }
@@ -112,23 +115,13 @@ public enum Glyphs {
         return lines
     }
 
-    /// Characters that must never reach the terminal as they are.
+    /// Characters that must never reach the terminal as they are: SafeText's, and what the C
+    /// library cannot draw.
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x200C, 0x200D: return false   // joiners shape text, they are harmless
-        default:
-            switch scalar.properties.generalCategory {
-            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: return true
-            default: return localeReady && rl_wcwidth(scalar.value) < 0
-            }
-        }
+        SafeText.needsEscape(scalar) || (localeReady && scalar.value > 0x9F && rl_wcwidth(scalar.value) < 0)
     }
 
-    static func escape(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return scalar.value <= 0xFF ? "\\x" + (hex.count == 1 ? "0" + hex : hex) : "\\u{\(hex)}"
-    }
+    static func escape(_ scalar: Unicode.Scalar) -> String { SafeText.escape(scalar) }
 
     /// wcwidth needs a UTF-8 character type. Use the user's locale when it is UTF-8, else C.UTF-8.
     public static let localeReady: Bool = rl_prepare_locale() == 1

@@ -11,7 +11,7 @@ let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
 let directory = CommandLine.arguments.dropFirst(2).first
     ?? NSTemporaryDirectory() + "rodeloper-bench-\(UUID().uuidString.prefix(8))"
 let now = Date()
-let today = LocalDate(now)
+let today = LocalDate(now, timeZone: .current)
 
 func seconds(_ work: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds

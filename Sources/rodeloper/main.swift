@@ -1,12 +1,22 @@
 import Caseload
 import CoachScreens
 import Foundation
+import SafeText
 import TerminalKit
 
 let version = "0.1.0"
 
+// A crash must not leave a core file full of names in the working directory.
+var noCoreFiles = rlimit(rlim_cur: 0, rlim_max: 0)
+setrlimit(Int32(RLIMIT_CORE.rawValue), &noCoreFiles)
+
+/// A line on stderr. Whatever it names (a file, a path) is escaped: never raw control characters.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data("rodeloper: \(SafeText.escaped(message, keepingLineBreaks: true))\n".utf8))
+}
+
 func fail(_ message: String, status: Int32 = 1) -> Never {
-    FileHandle.standardError.write(Data("rodeloper: \(message)\n".utf8))
+    warn(message)
     exit(status)
 }
 
@@ -39,7 +49,7 @@ case .exportJSON:
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
         let youths = store.allYouths()
         FileHandle.standardOutput.write(try CaseloadExport(youths: youths, exportedAt: Date()).json())
-        for notice in store.notices { FileHandle.standardError.write(Data("rodeloper: \(notice.message)\n".utf8)) }
+        for notice in store.notices { warn(notice.message) }
         exit(store.notices.isEmpty ? 0 : 1)
     } catch {
         fail(error.localizedDescription)
@@ -49,7 +59,7 @@ case .exportPlan(let id):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
         guard let full = store.resolveID(id) else { fail(StoreError.notFound(id: id).localizedDescription) }
-        FileHandle.standardOutput.write(Data(PlanMarkdown.render(try store.youth(id: full)).utf8))
+        FileHandle.standardOutput.write(Data(PlanMarkdown.render(try store.youth(id: full), timeZone: .current).utf8))
     } catch {
         fail(error.localizedDescription)
     }
@@ -72,8 +82,8 @@ case .exportMeeting(let id, let dateText, let agenda, let markdown):
 case .demo:
     do {
         let store = try CaseloadStore(directory: directory)
-        for notice in store.notices { FileHandle.standardError.write(Data("rodeloper: \(notice.message)\n".utf8)) }
-        try DemoCaseload.write(into: store, today: LocalDate(Date()), now: Date())
+        for notice in store.notices { warn(notice.message) }
+        try DemoCaseload.write(into: store, today: LocalDate(Date(), timeZone: .current), now: Date())
         store.saveIndex()
         print("Demo-caseload met \(store.count) verzonnen jongeren geschreven in \(directory).")
     } catch {

@@ -24,7 +24,7 @@ final class CaseloadStoreTests: XCTestCase {
         XCTAssertEqual(try reopened.youth(id: youth.id), saved)
         XCTAssertEqual(reopened.summaries, [YouthSummary(saved)])
         let text = try String(contentsOfFile: "\(directory)/youths/\(youth.id).json", encoding: .utf8)
-        XCTAssertTrue(text.contains(#""schemaVersion" : 3"#), text)
+        XCTAssertTrue(text.contains(#""schemaVersion" : \#(CaseloadStore.schemaVersion)"#), text)
         XCTAssertTrue(text.contains(#""dateOfBirth" : "2007-04-03""#), text)
     }
 
@@ -110,18 +110,19 @@ final class CaseloadStoreTests: XCTestCase {
         try full.prefix(full.count / 2).write(to: URL(fileURLWithPath: truncatedPath))
         let futurePath = "\(directory)/youths/\(future.id).json"
         let newer = try String(contentsOfFile: futurePath, encoding: .utf8)
-            .replacingOccurrences(of: #""schemaVersion" : 3"#, with: #""schemaVersion" : 999"#)
+            .replacingOccurrences(of: #""schemaVersion" : \#(CaseloadStore.schemaVersion)"#, with: #""schemaVersion" : 999"#)
         try newer.write(toFile: futurePath, atomically: false, encoding: .utf8)
 
         let store = try CaseloadStore(directory: directory)
-        XCTAssertEqual(store.summaries.map(\.name), ["Kevin Kunstmatig"])
+        XCTAssertEqual(store.summaries.map(\.name).sorted(), ["Kevin Kunstmatig", "Timo Fantasie"], "a newer file is shown")
         XCTAssertEqual(store.notices.count, 2)
         let messages = store.notices.map(\.message).joined(separator: "\n")
         XCTAssertTrue(messages.contains("youths/\(truncated.id).json kon niet worden gelezen: het is geen geldige JSON"), messages)
-        XCTAssertTrue(messages.contains("nieuwere versie van Rode Loper (schema 999"), messages)
+        XCTAssertTrue(messages.contains("nieuwere versie van Rode Loper (schema 999). Het dossier is hier alleen te lezen"), messages)
         XCTAssertFalse(messages.contains("Lotte"), "no personal data in messages")
         let quarantined = try FileManager.default.contentsOfDirectory(atPath: "\(directory)/quarantine")
-        XCTAssertEqual(quarantined.count, 2)
+        XCTAssertEqual(quarantined.count, 1, "the newer file stays where the newer program looks for it")
+        XCTAssertEqual(try String(contentsOfFile: futurePath, encoding: .utf8), newer)
         let moved = try XCTUnwrap(quarantined.first { $0.hasSuffix(truncated.id + ".json") })
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: "\(directory)/quarantine/\(moved)")), full.prefix(full.count / 2),
                        "quarantined bytes are kept as they were")
@@ -131,7 +132,7 @@ final class CaseloadStoreTests: XCTestCase {
     func testWrongShapeNamesTheField() throws {
         XCTAssertThrowsError(try CaseloadStore.decodeYouth(Data(#"{"schemaVersion": 1, "youth": {"id": "x"}}"#.utf8))) { error in
             guard case CaseloadStore.UnreadableReason.wrongShape(let field) = error else { return XCTFail("\(error)") }
-            XCTAssertEqual(field, "youth.name")
+            XCTAssertEqual(field, "youth.name ontbreekt")
         }
         XCTAssertThrowsError(try CaseloadStore.decodeYouth(Data())) { error in
             guard case CaseloadStore.UnreadableReason.empty = error else { return XCTFail("\(error)") }
@@ -176,7 +177,7 @@ final class CaseloadStoreTests: XCTestCase {
         let export = CaseloadExport(youths: store.allYouths(), exportedAt: now)
         XCTAssertEqual(export.youths.map(\.name), ["Ahmed", "Çan", "Zoë Çelik"])
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: try export.json()) as? [String: Any])
-        XCTAssertEqual(json["schemaVersion"] as? Int, 3)
+        XCTAssertEqual(json["schemaVersion"] as? Int, CaseloadStore.schemaVersion)
         XCTAssertEqual((json["youths"] as? [Any])?.count, 3)
     }
 }

@@ -8,16 +8,16 @@ final class ChangePlanTests: XCTestCase {
     func testEarlierVersionsAreKeptOncePerDayOfWork() throws {
         var youth = try Youth(name: "Zoë", now: now, today: today)
         let day1 = now.addingTimeInterval(-2 * 86_400)
-        youth.updatePlan(now: day1, today: LocalDate(day1)) { $0.goal = "werk" }
-        youth.updatePlan(now: day1, today: LocalDate(day1)) { $0.goal = "werk in de bouw" }
+        youth.updatePlan(now: day1, today: LocalDate(day1, timeZone: testZone), timeZone: testZone) { $0.goal = "werk" }
+        youth.updatePlan(now: day1, today: LocalDate(day1, timeZone: testZone), timeZone: testZone) { $0.goal = "werk in de bouw" }
         XCTAssertTrue(youth.changePlanVersions.isEmpty, "changes on the first day are one version")
-        youth.updatePlan(now: now, today: today) { $0.strategy = .teach }
-        youth.updatePlan(now: now, today: today) { $0.remember = "houdt niet van bellen" }
+        youth.updatePlan(now: now, today: today, timeZone: testZone) { $0.strategy = .teach }
+        youth.updatePlan(now: now, today: today, timeZone: testZone) { $0.remember = "houdt niet van bellen" }
         XCTAssertEqual(youth.changePlanVersions.map(\.goal), ["werk in de bouw"])
         XCTAssertNil(youth.changePlanVersions[0].strategy)
         XCTAssertEqual(youth.changePlan.strategy, .teach)
         XCTAssertEqual(youth.changePlan.changed, now)
-        youth.updatePlan(now: now, today: today) { $0.remember = "houdt niet van bellen" }
+        youth.updatePlan(now: now, today: today, timeZone: testZone) { $0.remember = "houdt niet van bellen" }
         XCTAssertEqual(youth.changePlanVersions.count, 1, "no change, no version")
     }
 
@@ -28,11 +28,11 @@ final class ChangePlanTests: XCTestCase {
 
     func testMarkdownHasEveryPartAndAFileNameWithoutAccents() throws {
         var youth = try Youth(name: "Zoë Çelik", now: now, today: today)
-        youth.updatePlan(now: now, today: today) {
+        youth.updatePlan(now: now, today: today, timeZone: testZone) {
             $0.goal = "BBL-plek als monteur\n\nen een vast dagritme"
             $0.strategy = .coCreate
         }
-        let markdown = PlanMarkdown.render(youth)
+        let markdown = PlanMarkdown.render(youth, timeZone: testZone)
         XCTAssertTrue(markdown.hasPrefix("# Veranderplan van Zoë Çelik\n"))
         XCTAssertTrue(markdown.contains("Hoofdstrategie: co-creëren"))
         XCTAssertTrue(markdown.contains("## Doel voor dagbesteding en andere leefgebieden\n\nBBL-plek als monteur\n\nen een vast dagritme\n"))

@@ -11,3 +11,6 @@ func temporaryDirectory(_ test: XCTestCase) -> String {
 func permissions(_ path: String) -> Int {
     ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int) ?? -1
 }
+
+/// The zone the tests' fixed moments are read in: never the machine's, so the suite passes anywhere.
+let testZone = TimeZone(identifier: "Europe/Amsterdam")!

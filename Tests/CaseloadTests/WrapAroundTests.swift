@@ -7,7 +7,7 @@ final class WrapAroundTests: XCTestCase {
 
     private func youthWithPlan() throws -> Youth {
         var youth = try Youth(name: "Zoë", now: now, today: today)
-        youth.updatePlan(now: now, today: today) {
+        youth.updatePlan(now: now, today: today, timeZone: testZone) {
             $0.goal = "BBL-plek als monteur\nen een vast dagritme"
             $0.mattersMost = "schulden onder controle"
             $0.strategy = .teach

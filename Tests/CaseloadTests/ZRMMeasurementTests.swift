@@ -47,7 +47,7 @@ final class ZRMMeasurementTests: XCTestCase {
         XCTAssertEqual(measurement.corrections, [
             Correction(date: later, field: "finances.score", from: "3", to: "1"),
             Correction(date: later, field: "finances.note", from: "", to: "toch acuut: huisuitzetting dreigt"),
-            Correction(date: later, field: "moment", from: "0-meting", to: "tussentijds"),
+            Correction(date: later, field: "moment", from: "zero", to: "interim"),
         ])
         XCTAssertThrowsError(try measurement.setScore(6, for: "finances", today: later))
         XCTAssertThrowsError(try measurement.setDate(later.adding(days: 1), today: later))
@@ -116,7 +116,7 @@ final class ZRMMeasurementTests: XCTestCase {
          "referredBy": "", "phase": "scout", "phaseHistory": [{"to": "scout", "date": "2025-01-02"}],
          "created": "2025-01-02T10:00:00Z", "updated": "2025-01-02T10:00:00Z"}}
         """#
-        let youth = try CaseloadStore.decodeYouth(Data(json.utf8))
+        let youth = try CaseloadStore.decodeYouth(Data(json.utf8)).0
         XCTAssertEqual(youth.name, "Oud")
         XCTAssertTrue(youth.measurements.isEmpty)
         XCTAssertEqual(youth.quickScan, QuickScan())

@@ -37,8 +37,8 @@ final class ActionsAndPeopleScreenTests: XCTestCase {
 
     func testCaseloadShowsTheNextActionAndMarksItLate() throws {
         let harness = try Harness(self) { store in
-            var youth = try Youth(name: "Sem", now: Harness.now, today: LocalDate(Harness.now))
-            youth.save(try CaseAction(what: "bellen", owner: .coach, due: LocalDate(year: 2026, month: 11, day: 1), created: LocalDate(Harness.now)))
+            var youth = try Youth(name: "Sem", now: Harness.now, today: LocalDate(Harness.now, timeZone: testZone))
+            youth.save(try CaseAction(what: "bellen", owner: .coach, due: LocalDate(year: 2026, month: 11, day: 1), created: LocalDate(Harness.now, timeZone: testZone)))
             try store.save(youth)
         }
         let row = try XCTUnwrap(harness.rows(containing: "Sem").first)

@@ -60,7 +60,7 @@ final class CaseloadScreenTests: XCTestCase {
 
     func testNameWithEscapeCharacterIsShownEscaped() throws {
         let harness = try Harness(self) { store in
-            var youth = try Youth(name: "Evil", now: Harness.now, today: LocalDate(Harness.now))
+            var youth = try Youth(name: "Evil", now: Harness.now, today: LocalDate(Harness.now, timeZone: testZone))
             youth.name = "Evil\u{1B}[2J\u{07}Name"  // as if edited outside the program
             try store.save(youth)
         }
@@ -115,8 +115,8 @@ final class CaseloadScreenTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: directory + "/youths", withIntermediateDirectories: true)
         try Data("{\"schemaVersion\": 1, \"yo".utf8).write(to: URL(fileURLWithPath: directory + "/youths/broken.json"))
         let store = try CaseloadStore(directory: directory, clock: { Harness.now })
-        try store.save(try Youth(name: "Ahmed", now: Harness.now, today: LocalDate(Harness.now)))
-        let app = App(session: Session(store: store, clock: { Harness.now }))
+        try store.save(try Youth(name: "Ahmed", now: Harness.now, today: LocalDate(Harness.now, timeZone: testZone)))
+        let app = App(session: Session(store: store, clock: { Harness.now }, timeZone: testZone))
         var canvas = Canvas(width: 80, height: 24)
         app.render(into: &canvas)
         XCTAssertTrue(canvas.text.contains("Let op"), canvas.text)

@@ -60,10 +60,10 @@ final class ChangePlanScreenTests: XCTestCase {
 
     func testEarlierVersionsCanBeViewed() throws {
         let harness = try Harness(self) { store in
-            var youth = try Youth(name: "Sem", now: Harness.now, today: LocalDate(Harness.now))
+            var youth = try Youth(name: "Sem", now: Harness.now, today: LocalDate(Harness.now, timeZone: testZone))
             let before = Harness.now.addingTimeInterval(-86_400)
-            youth.updatePlan(now: before, today: LocalDate(before)) { $0.goal = "oude versie" }
-            youth.updatePlan(now: Harness.now, today: LocalDate(Harness.now)) { $0.goal = "nieuwe versie" }
+            youth.updatePlan(now: before, today: LocalDate(before, timeZone: testZone), timeZone: testZone) { $0.goal = "oude versie" }
+            youth.updatePlan(now: Harness.now, today: LocalDate(Harness.now, timeZone: testZone), timeZone: testZone) { $0.goal = "nieuwe versie" }
             try store.save(youth)
         }
         harness.press(.enter, .char("p"))
@@ -80,7 +80,7 @@ final class ChangePlanScreenTests: XCTestCase {
         harness.press(.enter)
         harness.type("Half af toen de verbinding wegviel")
         // The connection drops: no confirm. A new session on the same data opens.
-        let restarted = App(session: Session(store: harness.store, clock: { Harness.now }))
+        let restarted = App(session: Session(store: harness.store, clock: { Harness.now }, timeZone: testZone))
         var canvas = Canvas(width: 80, height: 24)
         restarted.render(into: &canvas)
         XCTAssertTrue(canvas.text.contains("Niet bevestigde tekst"), canvas.text)

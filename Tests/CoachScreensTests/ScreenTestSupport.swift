@@ -18,11 +18,11 @@ final class Harness {
         test.addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
         self.directory = directory
         store = try CaseloadStore(directory: directory, clock: { Harness.now })
-        let today = LocalDate(Harness.now)
+        let today = LocalDate(Harness.now, timeZone: testZone)
         for name in youths { try store.save(try Youth(name: name, now: Harness.now, today: today)) }
         if demo { try DemoCaseload.write(into: store, today: today, now: Harness.now) }
         try prepare(store)
-        app = App(session: Session(store: store, clock: { Harness.now }))
+        app = App(session: Session(store: store, clock: { Harness.now }, timeZone: testZone))
     }
 
     func press(_ keys: Key...) { keys.forEach(app.handle) }
@@ -41,6 +41,9 @@ final class Harness {
         screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { $0.contains(text) }
     }
 }
+
+/// The zone the fixed moments are read in: never the machine's, so the suite passes anywhere.
+let testZone = TimeZone(identifier: "Europe/Amsterdam")!
 
 func permissions(_ path: String) -> Int {
     ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int) ?? -1

@@ -7,9 +7,9 @@ final class WrapAroundScreenTests: XCTestCase {
     /// Sem with a plan, an open action, three people, and consent for Anna only.
     private func semWithPeople() throws -> Harness {
         try Harness(self) { store in
-            let today = LocalDate(Harness.now)
+            let today = LocalDate(Harness.now, timeZone: testZone)
             var youth = try Youth(name: "Sem", now: Harness.now, today: today)
-            youth.updatePlan(now: Harness.now, today: today) { $0.goal = "BBL-plek als monteur" }
+            youth.updatePlan(now: Harness.now, today: today, timeZone: testZone) { $0.goal = "BBL-plek als monteur" }
             youth.save(try CaseAction(what: "cv maken", owner: .youth, due: nil, created: today))
             for (name, kind) in [("Anna", Person.Kind.network), ("Omar", .network), ("Jan Jobhunter", .professional)] {
                 youth.save(try Person(kind: kind, name: name))
@@ -117,7 +117,7 @@ final class WrapAroundScreenTests: XCTestCase {
         for _ in 0..<5 { harness.press(.down) }
         harness.press(.enter, .enter)
         harness.type("notities tijdens het overleg")
-        let restarted = App(session: Session(store: harness.store, clock: { Harness.now }))
+        let restarted = App(session: Session(store: harness.store, clock: { Harness.now }, timeZone: testZone))
         var canvas = Canvas(width: 80, height: 24)
         restarted.render(into: &canvas)
         XCTAssertTrue(canvas.text.contains("de notities bij een agendapunt"), canvas.text)
@@ -133,7 +133,7 @@ final class WrapAroundScreenTests: XCTestCase {
         let harness = try semWithPeople()
         let id = try XCTUnwrap(harness.store.summaries.first).id
         try harness.store.saveDraft(Draft(youthID: id, field: "meeting.gone.item", text: "losse notitie", saved: Harness.now))
-        let restarted = App(session: Session(store: harness.store, clock: { Harness.now }))
+        let restarted = App(session: Session(store: harness.store, clock: { Harness.now }, timeZone: testZone))
         restarted.handle(.enter)
         var canvas = Canvas(width: 80, height: 24)
         restarted.render(into: &canvas)

@@ -7,8 +7,8 @@ final class ZRMScreenTests: XCTestCase {
     /// A youth in quick scan, opened, with the ZRM history on screen.
     private func zrmOf(_ name: String = "Zoë Çelik") throws -> Harness {
         let harness = try Harness(self) { store in
-            var youth = try Youth(name: name, now: Harness.now, today: LocalDate(Harness.now))
-            youth.move(to: .quickScan, on: LocalDate(Harness.now), now: Harness.now)
+            var youth = try Youth(name: name, now: Harness.now, today: LocalDate(Harness.now, timeZone: testZone))
+            youth.move(to: .quickScan, on: LocalDate(Harness.now, timeZone: testZone), now: Harness.now)
             try store.save(youth)
         }
         harness.press(.enter, .char("z"))

@@ -117,3 +117,13 @@ func temporaryDataDirectory(_ test: XCTestCase) -> String {
     test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
     return path
 }
+
+/// The day `days` from today as the coach types it (dd-mm-jjjj), in the zone the program runs in:
+/// end-to-end tests never name a calendar date, so they pass on any day.
+func dayFromToday(_ days: Int) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = .current
+    let day = calendar.date(byAdding: .day, value: days, to: Date())!
+    let p = calendar.dateComponents([.year, .month, .day], from: day)
+    return String(format: "%02d-%02d-%04d", p.day!, p.month!, p.year!)
+}

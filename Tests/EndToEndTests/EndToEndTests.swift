@@ -116,17 +116,18 @@ final class EndToEndTests: XCTestCase {
         try tmux.keys("plan", "Tab")
         try tmux.waitFor("plan", "the plan page") { $0.contains("Stabiel dagritme") && $0.contains("gewijzigd") }
 
-        // Two actions with due dates.
+        // Two actions with due dates, one and three weeks ahead.
+        let soon = dayFromToday(7), later = dayFromToday(21)
         try tmux.keys("plan", "a", "n")
         try tmux.text("plan", "Afspraak bij de schuldhulp")
         try tmux.keys("plan", "Enter", "Down", "Down", "Enter")
-        try tmux.text("plan", "01-12-2026")
+        try tmux.text("plan", soon)
         try tmux.keys("plan", "Enter", "Escape", "n")
         try tmux.text("plan", "Cv schrijven met Zoë")
         try tmux.keys("plan", "Enter", "Down", "Down", "Enter")
-        try tmux.text("plan", "15-12-2026")
+        try tmux.text("plan", later)
         try tmux.keys("plan", "Enter", "Escape")
-        try tmux.waitFor("plan", "both actions") { $0.contains("01-12-2026") && $0.contains("15-12-2026") }
+        try tmux.waitFor("plan", "both actions") { $0.contains(soon) && $0.contains(later) }
         try tmux.keys("plan", "Escape", "e")
         try tmux.waitFor("plan", "the export message") { $0.contains("Geëxporteerd naar") }
         try tmux.keys("plan", "Escape", "Escape", "q")
@@ -134,7 +135,7 @@ final class EndToEndTests: XCTestCase {
 
         try tmux.start("back", launch(binary, directory))
         let list = try tmux.waitFor("back", "the list") { $0.contains("Zoë Çelik") }
-        XCTAssertTrue(list.contains("01-12 Afspraak bij"), "the next action shows in the list:\n\(list)")
+        XCTAssertTrue(list.contains("\(soon.prefix(5)) Afspraak bij"), "the next action shows in the list:\n\(list)")
         try tmux.keys("back", "Enter", "p")
         let plan = try tmux.waitFor("back", "the plan again") { $0.contains("BBL-plek als monteur") }
         XCTAssertTrue(plan.contains("café-werk in het weekend blijft") && plan.contains("Schulden regelen"), plan)
@@ -151,7 +152,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(markdown.status, 0, markdown.stderr)
         for expected in ["# Veranderplan van Zoë Çelik", "Zoë wil binnen drie maanden een BBL-plek als monteur.\n\nDaarnaast: financiën op orde",
                          "Stabiel dagritme\nq: eerst slapen, dan werken\nSchulden regelen",
-                         "- [ ] Afspraak bij de schuldhulp — coach, vóór 01-12-2026", "- [ ] Cv schrijven met Zoë — coach, vóór 15-12-2026"] {
+                         "- [ ] Afspraak bij de schuldhulp — coach, vóór \(soon)", "- [ ] Cv schrijven met Zoë — coach, vóór \(later)"] {
             XCTAssertTrue(markdown.stdout.contains(expected), "missing \(expected) in:\n\(markdown.stdout)")
         }
         let exported = try FileManager.default.contentsOfDirectory(atPath: directory + "/exports")
@@ -193,17 +194,18 @@ final class EndToEndTests: XCTestCase {
         let warned = try tmux.waitFor("meet", "the consent warning") { $0.contains("LET OP: geen toestemming") }
         XCTAssertTrue(warned.contains("geen toestemming geregistreerd voor Jobhunter Demo."), warned)
 
-        // Agreements: goals and two actions.
+        // Agreements: goals and two actions, due in ten and five days.
+        let first = dayFromToday(10), second = dayFromToday(5)
         try tmux.keys("meet", "Down", "Down", "Enter", "Enter")
         try tmux.text("meet", "Yara heeft binnen zes weken een stageplek")
         try tmux.keys("meet", "Enter", "Down", "Enter", "n")
         try tmux.text("meet", "Stagebedrijven benaderen")
         try tmux.keys("meet", "Enter", "Down", "Down", "Enter")
-        try tmux.text("meet", "10-12-2026")
+        try tmux.text("meet", first)
         try tmux.keys("meet", "Enter", "Escape", "n")
         try tmux.text("meet", "Kleding voor gesprek regelen")
         try tmux.keys("meet", "Enter", "Down", "Down", "Enter")
-        try tmux.text("meet", "05-12-2026")
+        try tmux.text("meet", second)
         try tmux.keys("meet", "Enter", "Escape", "Escape")
         try tmux.waitFor("meet", "two agreed actions") { $0.contains("2 afgesproken") }
         try tmux.keys("meet", "Escape", "e")
@@ -226,7 +228,7 @@ final class EndToEndTests: XCTestCase {
             .first { $0.hasSuffix(".md") } ?? ""), encoding: .utf8)
         for expected in ["# Verslag wrap-around overleg Yara Voorbeeld", "Wijkcentrum", "- Jobhunter Demo",
                          "Let op: geen toestemming geregistreerd voor Jobhunter Demo.", "Yara heeft binnen zes weken een stageplek",
-                         "- Stagebedrijven benaderen — coach, vóór 10-12-2026", "- Kleding voor gesprek regelen — coach, vóór 05-12-2026"] {
+                         "- Stagebedrijven benaderen — coach, vóór \(first)", "- Kleding voor gesprek regelen — coach, vóór \(second)"] {
             XCTAssertTrue(minutes.contains(expected), "missing \(expected) in:\n\(minutes)")
         }
         let today = try XCTUnwrap(minutes.split(separator: "\n").first { $0.hasPrefix("Datum: ") }).dropFirst(7).prefix(10)

@@ -1,0 +1,119 @@
+import Foundation
+import SafeText
+
+/// Why a youth file that parses is still not a youth the screens can rely on: the field, as a
+/// path in the file, its value, and the rule. Names no personal data: values are codes, numbers
+/// and ids.
+public struct ValidationFailure: Error, Equatable {
+    public let field: String
+    public let value: String
+    public let rule: String
+
+    init(_ field: String, _ value: String, _ rule: String) {
+        self.field = field
+        self.value = value
+        self.rule = rule
+    }
+
+    public var text: String { "\(field) = \(SafeText.quoted(value)): \(rule)" }
+}
+
+extension Youth {
+    /// Checks every value a screen relies on: score ranges, codes of the catalog, times, unique
+    /// ids, and that references between records point at something that exists. The first fault
+    /// found is thrown; nothing is repaired.
+    public func validate() throws(ValidationFailure) {
+        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationFailure("name", name, "een naam is verplicht") }
+        guard let last = phaseHistory.last else { throw ValidationFailure("phaseHistory", "[]", "de fasegeschiedenis is leeg") }
+        guard last.to == phase else {
+            throw ValidationFailure("phase", phase.rawValue, "past niet bij de laatste fasewissel (\(last.to.rawValue))")
+        }
+        try Self.unique(measurements.map(\.id), "measurements")
+        for (index, measurement) in measurements.enumerated() {
+            try measurement.validate(at: "measurements[\(index)]")
+        }
+        try quickScan.validate()
+
+        let personIDs = people.map(\.id)
+        try Self.unique(personIDs, "network/professionals")
+        for (index, person) in network.enumerated() where person.kind != .network {
+            throw ValidationFailure("network[\(index)].kind", person.kind.rawValue, "iemand in het netwerk heeft soort network")
+        }
+        for (index, person) in professionals.enumerated() where person.kind != .professional {
+            throw ValidationFailure("professionals[\(index)].kind", person.kind.rawValue, "een professional heeft soort professional")
+        }
+        let known = Set(personIDs)
+        let meetingIDs = Set(meetings.map(\.id))
+        try Self.unique(actions.map(\.id), "actions")
+        for (index, action) in actions.enumerated() {
+            if case .person(let id) = action.owner, !known.contains(id) {
+                throw ValidationFailure("actions[\(index)].owner.personID", id, "die persoon staat niet in het netwerk of bij de professionals")
+            }
+            if let meetingID = action.meetingID, !meetingIDs.contains(meetingID) {
+                throw ValidationFailure("actions[\(index)].meetingID", meetingID, "dat overleg bestaat niet")
+            }
+        }
+        let actionIDs = Set(actions.map(\.id))
+        try Self.unique(meetings.map(\.id), "meetings")
+        for (index, meeting) in meetings.enumerated() {
+            let path = "meetings[\(index)]"
+            if (try? WrapAroundMeeting.validTime(meeting.time)) != meeting.time {
+                throw ValidationFailure("\(path).time", meeting.time, "een tijd is uu:mm of leeg")
+            }
+            for (p, participant) in meeting.participants.enumerated() where !known.contains(participant.personID) {
+                throw ValidationFailure("\(path).participants[\(p)].personID", participant.personID, "die persoon bestaat niet")
+            }
+            try Self.unique(meeting.participants.map(\.personID), "\(path).participants")
+            try Self.unique(meeting.agenda.map(\.id), "\(path).agenda")
+            for (a, item) in meeting.agenda.enumerated() {
+                if case .action(let id) = item.source, !actionIDs.contains(id) {
+                    throw ValidationFailure("\(path).agenda[\(a)].source.actionID", id, "die actie bestaat niet")
+                }
+            }
+            for id in meeting.agreements.roles.keys.sorted() where !known.contains(id) {
+                throw ValidationFailure("\(path).agreements.roles", id, "die persoon bestaat niet")
+            }
+        }
+        try Self.unique(consents.map(\.id), "consents")
+        for (index, consent) in consents.enumerated() {
+            if !known.contains(consent.personID) {
+                throw ValidationFailure("consents[\(index)].personID", consent.personID, "die persoon bestaat niet")
+            }
+            if let withdrawn = consent.withdrawn, withdrawn < consent.from {
+                throw ValidationFailure("consents[\(index)].withdrawn", withdrawn.iso, "ligt vóór het begin van de toestemming")
+            }
+        }
+    }
+
+    private static func unique(_ ids: [String], _ field: String) throws(ValidationFailure) {
+        var seen = Set<String>()
+        for id in ids where !seen.insert(id).inserted {
+            throw ValidationFailure("\(field).id", id, "dit nummer komt twee keer voor")
+        }
+    }
+}
+
+extension ZRMMeasurement {
+    func validate(at path: String) throws(ValidationFailure) {
+        let codes = Set(Catalog.lifeDomains.map(\.code))
+        for code in scores.keys.sorted() {
+            guard codes.contains(code) else { throw ValidationFailure("\(path).scores", code, "geen leefgebied van de ZRM") }
+            if let score = scores[code]?.score, !(1...5).contains(score) {
+                throw ValidationFailure("\(path).scores.\(code).score", String(score), "een ZRM-score is 1 tot en met 5")
+            }
+        }
+    }
+}
+
+extension QuickScan {
+    func validate() throws(ValidationFailure) {
+        let domains = Set(Catalog.lifeDomains.map(\.code))
+        for code in situation.keys.sorted() where !domains.contains(code) {
+            throw ValidationFailure("quickScan.situation", code, "geen leefgebied van de ZRM")
+        }
+        let skills = Set(Catalog.basicSkills.map(\.code))
+        for code in basicSkills.keys.sorted() where !skills.contains(code) {
+            throw ValidationFailure("quickScan.basicSkills", code, "geen basisvaardigheid")
+        }
+    }
+}
