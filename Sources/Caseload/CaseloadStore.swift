@@ -171,9 +171,8 @@ public final class CaseloadStore {
     /// `updatedAt`, for the demo). Returns what was saved.
     @discardableResult
     public func save(_ youth: Youth, updatedAt: Date? = nil) throws -> Youth {
-        if let readOnlyReason { throw StoreError.readOnlyDirectory(reason: readOnlyReason) }
+        try requireWritable()
         if let schema = newerFiles[youth.id] { throw StoreError.newerVersion(schema: schema) }
-        guard mode == .readWrite else { throw StoreError.readOnlyDirectory(reason: "dit programma is geopend om alleen te lezen.") }
         var saved = youth
         saved.updated = (updatedAt ?? clock()).wholeSeconds
         let path = youthsDirectory + "/\(saved.id).json"
@@ -183,6 +182,12 @@ public final class CaseloadStore {
             indexChanged = true
         }
         return saved
+    }
+
+    /// Refuses a write to a directory opened for reading only, saying why.
+    func requireWritable() throws(StoreError) {
+        if let readOnlyReason { throw StoreError.readOnlyDirectory(reason: readOnlyReason) }
+        guard mode == .readWrite else { throw StoreError.readOnlyDirectory(reason: "dit programma is geopend om alleen te lezen.") }
     }
 
     /// Every readable youth, for export. Unreadable files become notices.

@@ -32,6 +32,7 @@ extension CaseloadStore {
 
     /// Keeps a draft (atomically, 0600, like every file).
     public func saveDraft(_ draft: Draft) throws {
+        try requireWritable()
         try PrivateFiles.makeDirectory(draftsDirectory, tightenExisting: true)
         try PrivateFiles.writeAtomically(try Self.encode(draft), to: draftsDirectory + "/" + draft.fileName)
     }

@@ -41,6 +41,7 @@ extension CaseloadStore {
 
     /// Writes an export into the data directory's exports/ folder (0700/0600) and returns its path.
     public func writeExport(_ text: String, named name: String) throws -> String {
+        try requireWritable()
         try PrivateFiles.makeDirectory(exportsDirectory, tightenExisting: true)
         let path = exportsDirectory + "/" + name
         try PrivateFiles.writeAtomically(Data(text.utf8), to: path)
