@@ -97,8 +97,18 @@ final class RecordFormScreen: Screen, FormScreen {
         let labelWidth = 26, valueCol = 2 + 26
         let valueWidth = area.width - valueCol - 2
         canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
-        for (index, entry) in fields.enumerated() {
-            let row = area.row + 2 + index
+        // Messages and the footer wrap under the fields; the fields scroll in what is left.
+        var notes: [(text: String, style: Style)] = []
+        if let error { notes.append((error, .error)) }
+        if let message { notes.append(message) }
+        notes += footer()
+        let noteLines = notes.flatMap { note in Glyphs.wrap(note.text, width: area.width - 4).map { ($0, note.style) } }
+        let fieldRows = max(1, min(fields.count, area.height - 3 - noteLines.count))
+        let shown = list.visibleRange(height: fieldRows)
+        if shown.lowerBound > 0 { canvas.put("↑ meer", row: area.row + 1, col: valueCol, style: .dim) }
+        for index in shown {
+            let entry = fields[index]
+            let row = area.row + 2 + index - shown.lowerBound
             let selected = index == list.selected
             canvas.put(entry.label, row: row, col: 2, style: selected ? .selected : .dim, padTo: labelWidth - 1)
             if selected, case .editing(let text) = mode {
@@ -109,17 +119,11 @@ final class RecordFormScreen: Screen, FormScreen {
             canvas.put(value.isEmpty ? "–" : Glyphs.truncate(value, to: valueWidth), row: row, col: valueCol,
                        style: value.isEmpty ? .dim : .normal, maxWidth: valueWidth)
         }
-        var row = area.row + 3 + fields.count
-        if let error {
-            canvas.put(error, row: row, col: 2, style: .error, maxWidth: area.width - 4)
-            row += 1
-        }
-        if let message {
-            canvas.put(message.text, row: row, col: 2, style: message.style, maxWidth: area.width - 4)
-            row += 1
-        }
-        for line in footer() where row < area.row + area.height {
-            canvas.put(line.text, row: row, col: 2, style: line.style, maxWidth: area.width - 4)
+        var row = area.row + 2 + shown.count
+        if shown.upperBound < fields.count { canvas.put("↓ meer", row: row, col: valueCol, style: .dim) }
+        row += 1
+        for (text, style) in noteLines where row < area.row + area.height {
+            canvas.put(text, row: row, col: 2, style: style, maxWidth: area.width - 4)
             row += 1
         }
         if case .picking(var picker) = mode, case .choice(let options, _, _) = field.edit {

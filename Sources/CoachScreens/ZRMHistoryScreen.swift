@@ -137,7 +137,7 @@ final class ZRMHistoryScreen: Screen {
     /// One character per measurement, higher for a higher score; "·" where not scored.
     static func sparkline(_ scores: [Int?]) -> String {
         let bars: [Character] = ["▁", "▂", "▄", "▆", "█"]
-        return String(scores.map { score in score.map { bars[$0 - 1] } ?? "·" })
+        return String(scores.map { score in score.flatMap { bars.indices.contains($0 - 1) ? bars[$0 - 1] : nil } ?? "·" })
     }
 
     /// 2.75 -> "2,8": one decimal, Dutch comma.

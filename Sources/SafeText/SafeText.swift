@@ -30,15 +30,16 @@ public enum SafeText {
     /// line break (for multi-line texts in documents); everything else is escaped.
     public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 64)
         for scalar in text.unicodeScalars {
             if needsEscape(scalar) && !(keepingLineBreaks && scalar == "\n") {
-                out.append(contentsOf: escape(scalar).unicodeScalars)
+                out.append(contentsOf: escape(scalar).utf8)
             } else {
-                out.append(scalar)
+                UTF8.encode(scalar) { out.append($0) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A value from a file named in a message: escaped, in quotes, at most 40 characters.
@@ -51,17 +52,18 @@ public enum SafeText {
     /// (The encoder already escapes C0; DEL, C1, bidi and separators it leaves raw.)
     public static func escapingJSON(_ data: Data) -> Data {
         guard let text = String(data: data, encoding: .utf8), text.unicodeScalars.contains(where: needsEscape) else { return data }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(data.count + 256)
         for scalar in text.unicodeScalars {
             // Outside strings the encoder writes only ASCII structure and "\n": those stay.
             guard needsEscape(scalar), scalar.value > 0x1F else {
-                out.append(scalar)
+                UTF8.encode(scalar) { out.append($0) }
                 continue
             }
             for unit in String(scalar).utf16 {
-                out.append(contentsOf: String(format: "\\u%04X", unit).unicodeScalars)
+                out.append(contentsOf: String(format: "\\u%04X", unit).utf8)
             }
         }
-        return Data(String(out).utf8)
+        return Data(out)
     }
 }

@@ -58,7 +58,11 @@ public struct Canvas: Equatable, Sendable {
 
     public var bounds: Rect { Rect(row: 0, col: 0, width: width, height: height) }
 
-    public subscript(row: Int, col: Int) -> Cell { cells[row * width + col] }
+    /// The cell at (row, col); a blank outside the canvas.
+    public subscript(row: Int, col: Int) -> Cell {
+        guard row >= 0, row < height, col >= 0, col < width else { return .blank }
+        return cells[row * width + col]
+    }
 
     /// Draws text from (row, col), at most `maxWidth` columns, clipped to the canvas.
     /// Returns the columns used.
@@ -87,12 +91,14 @@ public struct Canvas: Equatable, Sendable {
         fill(Rect(row: row, col: col + used, width: width - used, height: 1), style: style)
     }
 
+    /// Fills the part of `rect` that lies on the canvas; any rect is fine, even one far outside.
     public mutating func fill(_ rect: Rect, style: Style = .normal) {
         let blank = Cell(text: " ", style: style, width: 1)
-        for y in max(rect.row, 0)..<min(rect.row + rect.height, height) {
-            for x in max(rect.col, 0)..<max(max(rect.col, 0), min(rect.col + rect.width, width)) {
-                set(y, x, blank)
-            }
+        let top = max(rect.row, 0), bottom = min(rect.row + rect.height, height)
+        let left = max(rect.col, 0), right = min(rect.col + rect.width, width)
+        guard top < bottom, left < right else { return }
+        for y in top..<bottom {
+            for x in left..<right { set(y, x, blank) }
         }
     }
 
@@ -126,6 +132,7 @@ public struct Canvas: Equatable, Sendable {
 
     /// The text of one row as it appears on screen, for tests.
     public func line(_ row: Int) -> String {
+        guard row >= 0, row < height else { return "" }
         var text = ""
         for col in 0..<width { text += self[row, col].text }
         return text

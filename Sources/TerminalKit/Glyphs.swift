@@ -58,6 +58,12 @@ public enum Glyphs {
         base = nil
     }
 
+    /// Columns one character takes on screen (printable ASCII without building glyphs).
+    public static func width(of character: Character) -> Int {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        return width(of: String(character))
+    }
+
     /// Columns the text takes on screen.
     public static func width(of text: String) -> Int {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
@@ -72,7 +78,7 @@ public enum Glyphs {
         var result = ""
         var used = 0
         for character in text {
-            let columns = Glyphs.width(of: String(character))
+            let columns = Glyphs.width(of: character)
             if used + columns > width - 1 { break }
             result.append(character)
             used += columns
@@ -100,7 +106,7 @@ public enum Glyphs {
                     used += 1
                 }
                 for character in word {
-                    let columns = Glyphs.width(of: String(character))
+                    let columns = Glyphs.width(of: character)
                     if used + columns > width {
                         lines.append(line)
                         line = ""

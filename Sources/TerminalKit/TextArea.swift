@@ -134,7 +134,7 @@ public struct TextArea: Equatable, Sendable {
         let end = target + 1 < lines.count && lines[target + 1].lowerBound == lines[target].upperBound
             ? lines[target].upperBound - 1 : lines[target].upperBound
         while index < end {
-            let next = Glyphs.width(of: String(characters[index]))
+            let next = Glyphs.width(of: characters[index])
             if used + next > column { break }
             used += next
             index += 1
@@ -177,7 +177,7 @@ public struct TextArea: Equatable, Sendable {
                 breakAfterSpace = nil
                 continue
             }
-            let columns = Glyphs.width(of: String(character))
+            let columns = Glyphs.width(of: character)
             if column + columns > limit && character != " " && index > start {
                 if let cut = breakAfterSpace, cut > start {
                     lines.append(start..<cut)
@@ -203,7 +203,7 @@ public struct TextArea: Equatable, Sendable {
     }
 
     static func width(_ characters: ArraySlice<Character>) -> Int {
-        characters.reduce(0) { $0 + Glyphs.width(of: String($1)) }
+        characters.reduce(0) { $0 + Glyphs.width(of: $1) }
     }
 
     /// Pasted text as it is inserted: line ends made "\n", a tab a space, other control

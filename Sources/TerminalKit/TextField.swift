@@ -69,7 +69,7 @@ public struct TextField: Equatable, Sendable {
     /// terminal cursor there.
     public func render(into canvas: inout Canvas, row: Int, col: Int, width: Int, style: Style = .editing) {
         guard width > 0 else { return }
-        let widths = characters.map { Glyphs.width(of: String($0)) }
+        let widths = characters.map { Glyphs.width(of: $0) }
         var start = 0
         var beforeCursor = widths[0..<cursor].reduce(0, +)
         while beforeCursor > width - 1 && start < cursor {

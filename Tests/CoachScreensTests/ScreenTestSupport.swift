@@ -25,6 +25,13 @@ final class Harness {
         app = App(session: Session(store: store, clock: { Harness.now }, timeZone: testZone))
     }
 
+    /// The program started again on the same data directory (and store), as after quitting.
+    init(reopening other: Harness) {
+        directory = other.directory
+        store = other.store
+        app = App(session: Session(store: store, clock: { Harness.now }, timeZone: testZone))
+    }
+
     func press(_ keys: Key...) { keys.forEach(app.handle) }
     func type(_ text: String) { text.forEach { app.handle(.char($0)) } }
 

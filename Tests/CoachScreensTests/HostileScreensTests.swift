@@ -1,0 +1,220 @@
+@testable import Caseload
+@testable import CoachScreens
+import Foundation
+import TerminalKit
+import XCTest
+
+/// Every screen drawn at the smallest, the usual and a large size with data made to break it, and
+/// a monkey that types random keys at all of them: nothing may crash, no raw control character
+/// may reach the canvas, and the data directory must still load afterwards.
+final class HostileScreensTests: XCTestCase {
+    static let sizes = [(60, 16), (80, 24), (200, 60)]
+    /// Control and bidi characters, a wide character and a combining mark, in one name.
+    static let hostileName = "Aïcha \u{1B}]0;PWNED\u{07}\u{202E}Çelik\u{0}漢\u{9B}2J"
+
+    /// Texts of 5,000 characters for drawing; the monkey types into shorter ones to keep its pace.
+    nonisolated(unsafe) static var textLength = 5_000
+
+    static func long(_ seed: String) -> String {
+        String(repeating: seed + " \u{1B}[31mrood\u{202E} ", count: textLength / (seed.count + 12) + 1).prefix(textLength).description
+    }
+
+    /// A youth with every field filled: 30 people (all invited to one meeting), 40 actions, texts of
+    /// 5,000 characters, six measurements with every domain scored, consents, two meetings.
+    static func hostileYouth(today: LocalDate, now: Date) throws -> Youth {
+        var youth = try Youth(name: "placeholder", now: now, today: today)
+        youth.name = hostileName
+        youth.dateOfBirth = today.adding(years: -40)
+        youth.municipality = long("Gemeente")
+        youth.phone = "06 \u{1B}[2J 1234"
+        youth.foundAt = .other
+        youth.foundAtDetail = long("Vindplaats")
+        youth.referredBy = long("Verwijzer")
+        for phase in [Phase.quickScan, .matchAndWrapAround, .coaching] { youth.move(to: phase, on: today, now: now) }
+        for index in 0..<30 {
+            var person = try Person(kind: index < 20 ? .network : .professional, name: "Persoon")
+            person.name = "Persoon \(index) \u{202E}" + long("naam").prefix(60)
+            person.relation = long("relatie")
+            person.role = long("rol")
+            person.contact = long("contact")
+            person.contributes = long("bijdrage")
+            youth.save(person)
+        }
+        for index in 0..<6 {
+            var measurement = ZRMMeasurement(date: today.adding(days: -30 * index), moment: MeasurementMoment.allCases[index % 5],
+                                             scoredBy: long("Scorer"), recordedOn: today.adding(days: -30 * index))
+            for (d, domain) in Catalog.lifeDomains.enumerated() {
+                measurement.scores[domain.code] = DomainScore(score: 1 + (d + index) % 5, note: long("Toelichting"))
+            }
+            youth.measurements.append(measurement)
+        }
+        youth.quickScan.motivation = long("Motivatie")
+        youth.quickScan.wishes = long("Wensen")
+        youth.quickScan.talents = long("Talenten")
+        youth.quickScan.network = long("Netwerk")
+        youth.quickScan.fileInformation = long("Dossier")
+        for domain in Catalog.lifeDomains { youth.quickScan.situation[domain.code] = long("Situatie") }
+        for (index, skill) in Catalog.basicSkills.enumerated() { youth.quickScan.basicSkills[skill.code] = SkillImpression.allCases[index % 3] }
+        youth.quickScan.bsa.used = true
+        youth.quickScan.bsa.date = today
+        youth.quickScan.bsa.outcome = long("BSA")
+        youth.updatePlan(now: now, today: today, timeZone: testZone) { plan in
+            for part in ChangePlan.Part.allCases { plan[part] = long(part.rawValue) + "\n\n" + long("alinea") }
+            plan.strategy = .coCreate
+        }
+        youth.changePlanVersions = [youth.changePlan, youth.changePlan]
+        var meeting = WrapAroundMeeting(date: today.adding(days: 3), chair: long("Voorzitter"))
+        meeting.time = "09:30"
+        meeting.place = long("Plaats")
+        meeting.participants = youth.people.enumerated().map { Participant(personID: $1.id, attended: [true, false, nil][$0 % 3]) }
+        for index in 0..<40 {
+            let owner: ActionOwner = index % 3 == 0 ? .youth : index % 3 == 1 ? .coach : .person(youth.people[index % 30].id)
+            var action = try CaseAction(what: "Actie", owner: owner, due: today.adding(days: index - 20),
+                                        created: today, meetingID: index % 2 == 0 ? meeting.id : nil)
+            action.what = "Actie \(index) " + long("wat")
+            if index % 7 == 0 { action.setStatus(.done, on: today) }
+            if index % 11 == 0 { action.setStatus(.cancelled, on: today) }
+            youth.save(action)
+        }
+        meeting.agenda = WrapAroundMeeting.draftAgenda(plan: youth.changePlan, actions: youth.actions, ownerName: youth.ownerName)
+        for index in meeting.agenda.indices { meeting.agenda[index].notes = long("Notitie") }
+        meeting.agreements.goals = long("Doelen")
+        meeting.agreements.informing = long("Informeren")
+        meeting.agreements.dissolvingConditions = long("Ontbindend")
+        meeting.agreements.nextMeeting = today.adding(days: 40)
+        for person in youth.people { meeting.agreements.roles[person.id] = long("Rol") }
+        youth.save(meeting)
+        youth.save(WrapAroundMeeting(date: today.adding(days: -200)))
+        for (index, person) in youth.people.enumerated() where index % 2 == 0 {
+            var consent = try Consent(personID: person.id, what: "Wat", from: today.adding(days: -10))
+            consent.what = long("Wat")
+            if index % 4 == 0 { consent.withdrawn = today }
+            youth.save(consent)
+        }
+        return youth
+    }
+
+    private func hostileHarness() throws -> Harness {
+        try Harness(self, youths: ["Bram", String(repeating: "Zeynep van der Langenaam ", count: 12)]) { store in
+            try store.save(try Self.hostileYouth(today: LocalDate(Harness.now, timeZone: testZone), now: Harness.now))
+        }
+    }
+
+    /// The ways into every screen from the caseload list (the hostile youth is first).
+    static let walks: [[Key]] = {
+        let meeting: [Key] = [.enter, .char("o"), .end, .enter]
+        func down(_ n: Int) -> [Key] { Array(repeating: .down, count: n) }
+        return [
+            [], [.char("o")], [.char("?")], [.char("n")], [.char("/")], [.end],
+            [.enter], [.enter, .char("v")], [.enter, .end], [.enter, .char("?")],
+            [.enter, .char("z")], [.enter, .char("z"), .enter], [.enter, .char("z"), .enter, .end], [.enter, .char("z"), .char("c")],
+            [.enter, .char("s")], [.enter, .char("s"), .end], [.enter, .char("s"), .enter],
+            [.enter, .char("p")], [.enter, .char("p"), .enter], [.enter, .char("p"), .char("h")], [.enter, .char("p"), .end, .enter],
+            [.enter, .char("a")], [.enter, .char("a"), .enter], [.enter, .char("a"), .end], [.enter, .char("a"), .char("n")],
+            [.enter, .char("m")], [.enter, .char("m"), .enter], [.enter, .char("m"), .tab, .end, .enter], [.enter, .char("m"), .char("d")],
+            [.enter, .char("o")], meeting, meeting + [.end], meeting + [.char("t")], meeting + [.char("t"), .enter],
+            meeting + down(4) + [.enter], meeting + down(4) + [.enter, .end],
+            meeting + down(5) + [.enter], meeting + down(5) + [.enter, .end, .enter], meeting + down(5) + [.enter, .char("d")],
+            meeting + down(6) + [.enter], meeting + down(6) + [.enter, .end, .enter],
+            [.char("o"), .enter],
+        ]
+    }()
+
+    func testEveryScreenDrawsAtEverySizeWithHostileData() throws {
+        var seen = Set<ScreenKind>()
+        let harness = try hostileHarness()
+        for walk in Self.walks {
+            // Back to the caseload list first (Esc also closes dialogs and ends a search).
+            for _ in 0..<12 where !(harness.app.stack.count == 1 && harness.app.top.kind == .caseload && !harness.app.top.capturesKeys) {
+                harness.press(.escape)
+            }
+            harness.press(.home)
+            for key in walk { harness.press(key) }
+            seen.insert(harness.app.top.kind)
+            for (width, height) in Self.sizes {
+                harness.width = width
+                harness.height = height
+                assertSafe(harness.canvas, "\(walk.map(\.name)) at \(width)x\(height)")
+            }
+        }
+        let welcome = try Harness(self)
+        for (width, height) in Self.sizes {
+            welcome.width = width
+            welcome.height = height
+            assertSafe(welcome.canvas, "welcome at \(width)x\(height)")
+        }
+        seen.insert(welcome.app.top.kind)
+        XCTAssertEqual(Set(ScreenKind.allCases).subtracting(seen), [], "every kind of screen is drawn")
+    }
+
+    func testTheHostileNameIsShownEscapedInTheListAndOnTheYouthScreen() throws {
+        let harness = try hostileHarness()
+        harness.width = 120
+        let list = harness.screen
+        XCTAssertTrue(list.contains("Aïcha \\x1B]0;PWNED\\x07\\u{202E}"), list)
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("Aïcha \\x1B]0;PWNED\\x07\\u{202E}Çelik\\x00漢\\x9B2J"), harness.screen)
+    }
+
+    func testAMonkeyCannotCrashAnyScreen() throws {
+        // The suite's run; RODELOPER_MONKEY_KEYS=100000 is the long one (docs/decisions.md).
+        let keys = Int(ProcessInfo.processInfo.environment["RODELOPER_MONKEY_KEYS"] ?? "") ?? 10_000
+        var random = SplitMix64(seed: 20_261_201)
+        Self.textLength = 400
+        defer { Self.textLength = 5_000 }
+        var harness = try hostileHarness()
+        let alphabet: [Key] = "abcdefghijklmnopqrstuvwxyz0123456789 /+-?.:ABCZé".map { Key.char($0) } + [
+            .enter, .enter, .enter, .escape, .escape, .tab, .backTab, .backspace, .delete, .insert,
+            .up, .down, .down, .left, .right, .home, .end, .pageUp, .pageDown, .wordLeft, .wordRight, .f1,
+            .paste("geplakt\nmet regels\u{1B}[2J"), .ctrl("z"), .ctrl("s"), .ctrl("l"), .ctrl("a"), .ctrl("e"), .ctrl("k"),
+            .ctrl("u"), .ctrl("w"), .resize, .unknown, .char("q"), .char("q"), .ctrl("c"),
+        ]
+        let sizes = Self.sizes + [(40, 10), (61, 17)]
+        var size = sizes[1]
+        for index in 0..<keys {
+            if index % 400 == 0 { size = sizes[Int(random.next() % UInt64(sizes.count))] }
+            let key = alphabet[Int(random.next() % UInt64(alphabet.count))]
+            harness.press(key)
+            if harness.app.finished {
+                // Quit or Ctrl-C: start again on the same directory, as a coach would.
+                harness = try Harness(reopening: harness)
+                continue
+            }
+            harness.width = size.0
+            harness.height = size.1
+            var canvas = Canvas(width: size.0, height: size.1)
+            harness.app.render(into: &canvas)
+            if index % 1_000 == 0 { assertSafe(canvas, "after key \(index)") }
+        }
+        harness.app.session.store.saveIndex()
+        let reopened = try CaseloadStore(directory: harness.directory, mode: .readOnly)
+        XCTAssertEqual(reopened.notices, [], "the data directory loads afterwards")
+        XCTAssertEqual(reopened.allYouths().count, reopened.count)
+        XCTAssertEqual(reopened.notices, [])
+    }
+
+    /// No raw control character in any cell, and every cell of a row accounted for.
+    private func assertSafe(_ canvas: Canvas, _ context: String, file: StaticString = #filePath, line: UInt = #line) {
+        for row in 0..<canvas.height {
+            for col in 0..<canvas.width {
+                let cell = canvas[row, col]
+                if cell.text.unicodeScalars.contains(where: Glyphs.needsEscape) {
+                    return XCTFail("raw control character at \(row),\(col) in \(context)", file: file, line: line)
+                }
+            }
+        }
+    }
+}
+
+/// A small, fast random generator with a fixed seed, so a monkey run can be repeated exactly.
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
