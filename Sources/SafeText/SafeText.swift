@@ -61,7 +61,7 @@ public enum SafeText {
                 continue
             }
             for unit in String(scalar).utf16 {
-                out.append(contentsOf: String(format: "\\u%04X", unit).utf8)
+                out.append(contentsOf: String(format: "\\u%04x", unit).utf8)
             }
         }
         return Data(out)

@@ -24,7 +24,7 @@ final class SafeTextTests: XCTestCase {
         XCTAssertTrue(safe.allSatisfy { $0 >= 0x20 && $0 < 0x7F } || !String(decoding: safe, as: UTF8.self).unicodeScalars.contains(where: SafeText.needsEscape))
         let text = String(decoding: safe, as: UTF8.self)
         for raw in ["\u{9B}", "\u{202E}", "\u{2028}", "\u{7F}", "\u{1B}"] { XCTAssertFalse(text.contains(raw), "raw \(raw.unicodeScalars.first!.value) left") }
-        XCTAssertTrue(text.contains("\\u009B") && text.contains("\\u202E") && text.contains("\\u2028") && text.contains("\\u007F"), text)
+        XCTAssertTrue(text.contains("\\u009b") && text.contains("\\u202e") && text.contains("\\u2028") && text.contains("\\u007f"), text)
         XCTAssertEqual(try JSONDecoder().decode([String: String].self, from: safe)["name"], hostile)
         // Above U+FFFF: a surrogate pair.
         let tag = SafeText.escapingJSON(try JSONEncoder().encode(["t": "\u{E0001}"]))
