@@ -88,7 +88,12 @@ final class RecordFormScreen: Screen, FormScreen {
     }
 
     func choose(_ index: Int) -> Bool {
-        guard case .choice(_, _, let commit) = field.edit else { return true }
+        guard case .choice(let options, _, let commit) = field.edit else { return true }
+        // The list may have changed under the picker: never pass on an index it no longer has.
+        guard options().indices.contains(index) else {
+            error = "Deze keuze bestaat niet meer; kies opnieuw."
+            return false
+        }
         error = commit(index)
         return error == nil
     }

@@ -85,7 +85,7 @@ case .demo:
         for notice in store.notices { warn(notice.message) }
         try DemoCaseload.write(into: store, today: LocalDate(Date(), timeZone: .current), now: Date())
         store.saveIndex()
-        print("Demo-caseload met \(store.count) verzonnen jongeren geschreven in \(directory).")
+        print("Demo-caseload met \(store.count) verzonnen jongeren geschreven in \(SafeText.escaped(directory)).")
     } catch {
         fail(error.localizedDescription)
     }

@@ -59,4 +59,18 @@ final class CanvasTests: XCTestCase {
         terminal.present(Canvas(width: 12, height: 4))
         XCTAssertEqual(terminal.frames.count, 1)
     }
+
+    func testEveryDrawIsClippedToTheCanvas() {
+        var canvas = Canvas(width: 10, height: 3)
+        canvas.fill(Rect(row: 5, col: 0, width: 10, height: 4), style: .selected)     // below
+        canvas.fill(Rect(row: -4, col: -4, width: 2, height: 2), style: .selected)    // above and left
+        canvas.fill(Rect(row: 0, col: 12, width: 3, height: 1), style: .selected)     // right
+        canvas.put("buiten", row: 7, col: 0)
+        canvas.put("buiten", row: -1, col: 0)
+        canvas.box(Rect(row: 2, col: 8, width: 6, height: 5), title: "doos")
+        XCTAssertEqual(canvas[9, 9], .blank, "a cell outside reads as blank")
+        XCTAssertEqual(canvas.line(-1), "")
+        XCTAssertEqual(canvas[0, 0].style, .normal)
+        XCTAssertEqual(canvas.line(2), "        ┌─")
+    }
 }
