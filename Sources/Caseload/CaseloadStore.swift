@@ -356,8 +356,8 @@ public final class CaseloadStore {
         case let failure as ValidationFailure: return .invalid(failure)
         case DecodingError.keyNotFound(let key, let context):
             return .wrongShape(path(context.codingPath + [key]) + " ontbreekt")
-        case DecodingError.dataCorrupted(let context) where context.debugDescription.hasPrefix("onbekende")
-            || context.debugDescription.hasSuffix("ontbreekt"):
+        case DecodingError.dataCorrupted(let context) where StoredCodingMessage.isOurs(context.debugDescription):
+            // Our own decoders name the value (escaped): an unknown code, a date that does not exist.
             return .wrongShape(path(context.codingPath) + ": " + context.debugDescription)
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
              DecodingError.dataCorrupted(let context):
@@ -367,7 +367,6 @@ public final class CaseloadStore {
         }
     }
 
-    /// Moves an unreadable file to quarantine/ and records a notice; never overwrites or deletes it.
     /// Moves an unreadable entry of `folder` to quarantine/ and records a notice; never
     /// overwrites or deletes it. The entry itself moves (rename never follows a link); its mode
     /// is tightened only when it is a regular file or directory.

@@ -137,7 +137,7 @@ extension LocalDate: Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = LocalDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a yyyy-mm-dd date")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: StoredCodingMessage.notADate(text))
         }
         self = date
     }

@@ -56,7 +56,7 @@ public enum ActionOwner: Codable, Equatable, Hashable, Sendable {
         case ("coach", _): self = .coach
         case ("person", let id?): self = .person(id)
         case ("person", nil):
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\"personID\" ontbreekt"))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: StoredCodingMessage.missing("personID")))
         default: throw tagged.unknown(decoder)
         }
     }

@@ -12,6 +12,19 @@ extension KeyedDecodingContainer {
     }
 }
 
+/// The messages our decoders put in a `DecodingError`, in Dutch and naming the value, so that a
+/// quarantine reason can show them (the generated decoders' English texts are not shown).
+enum StoredCodingMessage {
+    static func unknownCode(_ code: String) -> String { "onbekende code \(SafeText.quoted(code))" }
+    static func unknownKind(_ kind: String) -> String { "onbekende soort \(SafeText.quoted(kind))" }
+    static func missing(_ key: String) -> String { "\"\(key)\" ontbreekt" }
+    static func notADate(_ text: String) -> String { "geen geldige datum (jjjj-mm-dd): \(SafeText.quoted(text))" }
+
+    static func isOurs(_ message: String) -> Bool {
+        message.hasPrefix("onbekende ") || message.hasPrefix("geen geldige datum") || message.hasSuffix(" ontbreekt")
+    }
+}
+
 /// An enum stored by its code (its raw value). An unknown code is an error that names the code.
 protocol StoredCode: RawRepresentable<String>, CaseIterable, Codable {}
 
@@ -20,7 +33,7 @@ extension StoredCode {
         let container = try decoder.singleValueContainer()
         let code = try container.decode(String.self)
         guard let value = Self(rawValue: code) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "onbekende code \(SafeText.quoted(code))")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: StoredCodingMessage.unknownCode(code))
         }
         return value
     }
@@ -53,7 +66,7 @@ struct TaggedValue: Codable, Equatable {
         }
         // Schema 3: the compiler's shape, one key naming the case, its payload under "_0".
         guard container.allKeys.count == 1, let key = container.allKeys.first else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\"kind\" ontbreekt"))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: StoredCodingMessage.missing("kind")))
         }
         let payload = try container.nestedContainer(keyedBy: AnyKey.self, forKey: key)
         return TaggedValue(kind: key.stringValue, id: try payload.decodeIfPresent(String.self, forKey: AnyKey("_0")))
@@ -66,6 +79,6 @@ struct TaggedValue: Codable, Equatable {
     }
 
     func unknown(_ decoder: Decoder) -> DecodingError {
-        DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "onbekende soort \(SafeText.quoted(kind))"))
+        DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: StoredCodingMessage.unknownKind(kind)))
     }
 }

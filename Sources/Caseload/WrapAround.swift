@@ -68,7 +68,7 @@ public struct AgendaItem: Codable, Equatable, Sendable, Identifiable {
             case ("free", _): self = .free
             case ("action", let id?): self = .action(id)
             case ("action", nil):
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\"actionID\" ontbreekt"))
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: StoredCodingMessage.missing("actionID")))
             default: throw tagged.unknown(decoder)
             }
         }
