@@ -52,6 +52,8 @@ public enum PrivateFiles {
     /// Makes a regular file or a directory at `path` private (0600 / 0700) without following a
     /// link; anything else (a link, a pipe, a socket) is left exactly as it is.
     static func tightenEntry(_ path: String) {
+        // Look before opening: opening a device or a pipe can have effects of its own.
+        guard [.regular, .directory].contains(kind(of: path)) else { return }
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }
@@ -86,6 +88,12 @@ public enum PrivateFiles {
     /// The contents of a regular file, read without following a link and without blocking on a
     /// pipe. Fails with the errno (ELOOP for a link, EISDIR or EINVAL for what is not a file).
     static func readRegularFile(_ path: String) -> Result<Data, Errno> {
+        switch kind(of: path) {
+        case .regular: break
+        case .missing: return .failure(Errno(ENOENT))
+        case .symbolicLink: return .failure(Errno(ELOOP))
+        default: return .failure(Errno(EINVAL))
+        }
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(Errno(errno)) }
         defer { close(fd) }
