@@ -124,7 +124,7 @@ public final class App {
         Chrome.titleLine(&canvas, left: "Rode Loper · " + place, right: session.today.text)
         var area = Rect(row: 1, col: 0, width: canvas.width, height: canvas.height - 2)
         if let banner = readOnlyBanner {
-            // At most three lines, so the screen keeps room; the full text is also in the help.
+            // At most three lines, so the screen keeps room; a longer reason ends in "…".
             let lines = Glyphs.wrap(banner, width: canvas.width - 2)
             let shown = lines.count > 3 ? Array(lines.prefix(2)) + [Glyphs.truncate(lines[2...].joined(separator: " "), to: canvas.width - 2)] : lines
             for (index, line) in shown.enumerated() {

@@ -142,11 +142,7 @@ enum ConsentForm {
             .init(label: "Met wie", value: { consent().flatMap { editor.youth.person($0.personID)?.name } ?? "" }, edit: .choice(
                 options: { editor.youth.people.map(\.name) },
                 selected: { consent().flatMap { c in editor.youth.people.firstIndex { $0.id == c.personID } } ?? 0 },
-                commit: { index in
-                    let people = editor.youth.people
-                    guard people.indices.contains(index) else { return "Kies iemand uit het netwerk of de professionals." }
-                    return update { $0.personID = people[index].id }
-                })),
+                commit: { index in update { $0.personID = editor.youth.people[index].id } })),
             .init(label: "Wat mag gedeeld worden", value: { consent()?.what ?? "" }, edit: .text { input in
                 update { c throws(InputError) in c.what = try Youth.validName(input, field: "Wat gedeeld mag worden") }
             }),

@@ -99,6 +99,25 @@ final class SafetyEndToEndTests: XCTestCase {
         XCTAssertFalse(export.stdout.contains("Proefstad"), "nothing was written")
     }
 
+    func testAFileThatCannotBeOpenedIsNamedWithItsReason() throws {
+        let binary = try rodeloperBinary()
+        // Root reads every file, so the check runs as nobody, on a folder that nobody owns.
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("needs root and setpriv to run the program as another user")
+        }
+        let (directory, id) = try hostileDirectory()
+        let file = "\(directory)/youths/\(id).json"
+        for path in [directory, directory + "/youths", file] { XCTAssertEqual(chown(path, 65534, 65534), 0) }
+        chmod(directory, 0o755)
+        chmod(directory + "/youths", 0o755)
+        chmod(file, 0o000)
+        let export = try runProcess("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary,
+                                                        "--data-dir", directory, "export", "--format", "json"])
+        XCTAssertEqual(export.status, 1, export.stderr)
+        XCTAssertTrue(export.stderr.contains("youths/\(id).json is niet leesbaar: het kon niet worden geopend (Permission denied, foutcode 13)"),
+                      export.stderr)
+    }
+
     func testTheProgramRunsWithoutCoreFiles() throws {
         let binary = try rodeloperBinary()
         let tmux = try Tmux(self)
