@@ -193,7 +193,7 @@ final class HostileScreensTests: XCTestCase {
         XCTAssertEqual(reopened.notices, [])
     }
 
-    /// No raw control character in any cell, and every cell of a row accounted for.
+    /// No raw control character in any cell of the canvas.
     private func assertSafe(_ canvas: Canvas, _ context: String, file: StaticString = #filePath, line: UInt = #line) {
         for row in 0..<canvas.height {
             for col in 0..<canvas.width {
