@@ -105,14 +105,23 @@ final class SafetyEndToEndTests: XCTestCase {
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
             throw XCTSkip("needs root and setpriv to run the program as another user")
         }
+        // A copy of the binary where nobody may run it (the clone's folder may be root's alone).
+        let bin = temporaryDataDirectory(self)
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: binary, toPath: bin + "/rodeloper")
+        chmod(bin, 0o755)
+        chmod(bin + "/rodeloper", 0o755)
+        let asNobody = ["--reuid=65534", "--regid=65534", "--clear-groups", bin + "/rodeloper"]
+        guard try runProcess("/usr/bin/setpriv", asNobody + ["--version"]).status == 0 else {
+            throw XCTSkip("the program cannot be run as nobody here")
+        }
         let (directory, id) = try hostileDirectory()
         let file = "\(directory)/youths/\(id).json"
         for path in [directory, directory + "/youths", file] { XCTAssertEqual(chown(path, 65534, 65534), 0) }
         chmod(directory, 0o755)
         chmod(directory + "/youths", 0o755)
         chmod(file, 0o000)
-        let export = try runProcess("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary,
-                                                        "--data-dir", directory, "export", "--format", "json"])
+        let export = try runProcess("/usr/bin/setpriv", asNobody + ["--data-dir", directory, "export", "--format", "json"])
         XCTAssertEqual(export.status, 1, export.stderr)
         XCTAssertTrue(export.stderr.contains("youths/\(id).json is niet leesbaar: het kon niet worden geopend (Permission denied, foutcode 13)"),
                       export.stderr)
