@@ -1,14 +1,34 @@
 import Foundation
 import XCTest
 
-/// The built `rodeloper` binary, beside the test bundle.
+/// The built `rodeloper` binary, beside the test bundle. With `RODELOPER_E2E_FAKETIME` set
+/// (".ci/run" sets it to a day a year ahead) it is a wrapper that runs the binary under
+/// faketime: the program lives on that day while the tests themselves keep the real clock (XCTest
+/// itself can hang when its own clock is faked).
 func rodeloperBinary() throws -> String {
     let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     for candidate in [directory, directory.deletingLastPathComponent()] {
         let path = candidate.appendingPathComponent("rodeloper").path
-        if FileManager.default.isExecutableFile(atPath: path) { return path }
+        if FileManager.default.isExecutableFile(atPath: path) { return try underFaketime(path) }
     }
     throw XCTSkip("rodeloper binary not found beside \(directory.path); run `swift build` first")
+}
+
+/// The moment the program is made to see, "yyyy-mm-dd hh:mm:ss" in the local zone, if any.
+let fakedMoment = ProcessInfo.processInfo.environment["RODELOPER_E2E_FAKETIME"].flatMap { $0.isEmpty ? nil : $0 }
+
+private func underFaketime(_ binary: String) throws -> String {
+    guard let fakedMoment else { return binary }
+    guard let faketime = ["/usr/bin/faketime", "/usr/local/bin/faketime"].first(where: FileManager.default.isExecutableFile) else {
+        throw XCTSkip("RODELOPER_E2E_FAKETIME is set but faketime is not installed (apt-get install faketime)")
+    }
+    let wrapper = NSTemporaryDirectory() + "rodeloper-faketime-\(getpid())"
+    if !FileManager.default.fileExists(atPath: wrapper) {
+        let script = "#!/bin/sh\nFAKETIME_DONT_FAKE_MONOTONIC=1 exec \(faketime) '\(fakedMoment)' \(binary) \"$@\"\n"
+        try script.write(toFile: wrapper, atomically: true, encoding: .utf8)
+        chmod(wrapper, 0o755)
+    }
+    return wrapper
 }
 
 struct ProcessResult {
@@ -123,7 +143,12 @@ func temporaryDataDirectory(_ test: XCTestCase) -> String {
 func dayFromToday(_ days: Int) -> String {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = .current
-    let day = calendar.date(byAdding: .day, value: days, to: Date())!
+    let today = fakedMoment.flatMap { moment -> Date? in
+        let parts = moment.split(separator: " ")[0].split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12))
+    } ?? Date()
+    let day = calendar.date(byAdding: .day, value: days, to: today)!
     let p = calendar.dateComponents([.year, .month, .day], from: day)
     return String(format: "%02d-%02d-%04d", p.day!, p.month!, p.year!)
 }
