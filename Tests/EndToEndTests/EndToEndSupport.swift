@@ -115,7 +115,13 @@ final class Tmux {
         var last = ""
         while Date() < deadline {
             last = (try? screen(name)) ?? ""
-            if condition(last) { return last }
+            if condition(last) {
+                // A capture can catch the terminal halfway through drawing a frame: return only a
+                // screen that stays the same a moment later, so what is asserted next is whole.
+                Thread.sleep(forTimeInterval: 0.1)
+                if (try? screen(name)) == last { return last }
+                continue
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         XCTFail("waited in vain for \(what); screen:\n\(last)", file: file, line: line)
