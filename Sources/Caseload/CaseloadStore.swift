@@ -308,9 +308,6 @@ public final class CaseloadStore {
     /// returned, and remembered as one never to write.
     private func readYouth(fileName: String) -> Result<Youth, UnreadableReason> {
         let path = youthsDirectory + "/" + fileName
-        let kind = PrivateFiles.kind(of: path)
-        guard kind != .missing else { return .failure(.missing) }
-        guard kind == .regular else { return .failure(.notAFile(kind)) }
         let data: Data
         switch PrivateFiles.readRegularFile(path) {
         case .success(let read): data = read

@@ -51,22 +51,21 @@ public enum ActionOwner: Codable, Equatable, Hashable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let tagged = try TaggedValue.decode(from: decoder, idKey: "personID")
-        switch (tagged.kind, tagged.id) {
-        case ("youth", _): self = .youth
-        case ("coach", _): self = .coach
-        case ("person", let id?): self = .person(id)
-        case ("person", nil):
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: StoredCodingMessage.missing("personID")))
+        switch tagged.kind {
+        case "youth": self = .youth
+        case "coach": self = .coach
+        case "person": self = .person(try tagged.requiredID(decoder, idKey: "personID"))
         default: throw tagged.unknown(decoder)
         }
     }
 
     public func encode(to encoder: Encoder) throws {
-        switch self {
-        case .youth: try TaggedValue(kind: "youth").encode(to: encoder, idKey: "personID")
-        case .coach: try TaggedValue(kind: "coach").encode(to: encoder, idKey: "personID")
-        case .person(let id): try TaggedValue(kind: "person", id: id).encode(to: encoder, idKey: "personID")
+        let tagged: TaggedValue = switch self {
+        case .youth: TaggedValue(kind: "youth")
+        case .coach: TaggedValue(kind: "coach")
+        case .person(let id): TaggedValue(kind: "person", id: id)
         }
+        try tagged.encode(to: encoder, idKey: "personID")
     }
 }
 

@@ -41,7 +41,7 @@ extension StoredCode {
 
 /// A value that is one of a few kinds, some carrying an id, stored as `{"kind": "person", "personID": "…"}`.
 /// Also reads the shape that schema 3 and earlier wrote (`{"person": {"_0": "…"}}`).
-struct TaggedValue: Codable, Equatable {
+struct TaggedValue {
     var kind: String
     var id: String?
 
@@ -76,6 +76,12 @@ struct TaggedValue: Codable, Equatable {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(kind, forKey: AnyKey("kind"))
         if let id { try container.encode(id, forKey: AnyKey(idKey)) }
+    }
+
+    /// The id a kind such as "person" needs: an error naming `idKey` when it is missing.
+    func requiredID(_ decoder: Decoder, idKey: String) throws -> String {
+        guard let id else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: StoredCodingMessage.missing(idKey))) }
+        return id
     }
 
     func unknown(_ decoder: Decoder) -> DecodingError {

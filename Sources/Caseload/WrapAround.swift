@@ -61,14 +61,12 @@ public struct AgendaItem: Codable, Equatable, Sendable, Identifiable {
 
         public init(from decoder: Decoder) throws {
             let tagged = try TaggedValue.decode(from: decoder, idKey: "actionID")
-            switch (tagged.kind, tagged.id) {
-            case ("goal", _): self = .goal
-            case ("mattersMost", _): self = .mattersMost
-            case ("strategy", _): self = .strategy
-            case ("free", _): self = .free
-            case ("action", let id?): self = .action(id)
-            case ("action", nil):
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: StoredCodingMessage.missing("actionID")))
+            switch tagged.kind {
+            case "goal": self = .goal
+            case "mattersMost": self = .mattersMost
+            case "strategy": self = .strategy
+            case "free": self = .free
+            case "action": self = .action(try tagged.requiredID(decoder, idKey: "actionID"))
             default: throw tagged.unknown(decoder)
             }
         }

@@ -8,10 +8,16 @@ public final class Session {
     /// The coach's zone: what day it is, and how times are shown. Injected like the clock.
     public let timeZone: TimeZone
 
+    /// Made once: the youth and plan screens show a time on every frame.
+    private let calendar: Calendar
+
     public init(store: CaseloadStore, clock: @escaping () -> Date = Date.init, timeZone: TimeZone = .current) {
         self.store = store
         self.clock = clock
         self.timeZone = timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
     }
 
     public var now: Date { clock() }
@@ -19,7 +25,10 @@ public final class Session {
     /// A calendar day of a stored moment, in the coach's zone.
     public func day(of date: Date) -> LocalDate { LocalDate(date, timeZone: timeZone) }
     /// "dd-mm-jjjj uu:mm" in the coach's zone.
-    public func dateTime(_ date: Date) -> String { Wording.dateTime(date, timeZone: timeZone) }
+    public func dateTime(_ date: Date) -> String {
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%02d-%02d-%04d %02d:%02d", p.day ?? 0, p.month ?? 0, p.year ?? 0, p.hour ?? 0, p.minute ?? 0)
+    }
 }
 
 /// Dutch wording used on several screens.
@@ -36,11 +45,4 @@ enum Wording {
     }
 
     static func age(_ years: Int?) -> String { years.map { "\($0)" } ?? "–" }
-
-    static func dateTime(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%02d-%02d-%04d %02d:%02d", p.day ?? 0, p.month ?? 0, p.year ?? 0, p.hour ?? 0, p.minute ?? 0)
-    }
 }
