@@ -24,6 +24,45 @@ static int defined_key(const char *name) {
     return code > 0 ? code : -1;
 }
 
+/* Home, End, Insert, Delete, PgUp, PgDn, F1 and Shift-Tab as common terminals send them,
+   whatever their terminfo entry lists (xterm-256color inside tmux, PuTTY's defaults). A
+   sequence curses already knows keeps its meaning. */
+static void define_common_variants(void) {
+    static const struct { const char *sequence; int code; } variants[] = {
+        {"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME}, {"\033[H", KEY_HOME}, {"\033OH", KEY_HOME},
+        {"\033[4~", KEY_END}, {"\033[8~", KEY_END}, {"\033[F", KEY_END}, {"\033OF", KEY_END},
+        {"\033[2~", KEY_IC}, {"\033[3~", KEY_DC}, {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+        {"\033OP", KEY_F(1)}, {"\033[11~", KEY_F(1)}, {"\033OQ", KEY_F(2)}, {"\033[12~", KEY_F(2)},
+        {"\033OR", KEY_F(3)}, {"\033[13~", KEY_F(3)}, {"\033OS", KEY_F(4)}, {"\033[14~", KEY_F(4)},
+        {"\033[Z", KEY_BTAB}, {"\033[A", KEY_UP}, {"\033[B", KEY_DOWN}, {"\033[C", KEY_RIGHT},
+        {"\033[D", KEY_LEFT}, {"\033OA", KEY_UP}, {"\033OB", KEY_DOWN}, {"\033OC", KEY_RIGHT},
+        {"\033OD", KEY_LEFT},
+    };
+    for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
+        if (key_defined(variants[i].sequence) == 0) define_key(variants[i].sequence, variants[i].code);
+    }
+}
+
+/* After an Esc that arrived together with more bytes: the rest of an escape sequence curses
+   did not recognise, or an Alt-key. It is read to its end and ignored, never turned into Esc
+   followed by letters (which would leave a screen or throw text away). */
+static int swallow_sequence(void) {
+    wint_t next = 0;
+    wtimeout(stdscr, 0);
+    int kind = wget_wch(stdscr, &next);
+    if (kind == ERR) return 0;
+    if (kind == OK && (next == '[' || next == 'O')) {
+        int introducer = (int)next;
+        for (int count = 0; count < 32; count++) {
+            wtimeout(stdscr, 5);
+            if (wget_wch(stdscr, &next) != OK) break;
+            /* The final byte of a CSI sequence is 0x40-0x7E; after ESC O, one character. */
+            if (introducer == 'O' || (next >= 0x40 && next <= 0x7E)) break;
+        }
+    }
+    return 1;
+}
+
 int rl_start(int use_color, int escape_delay_ms) {
     if (screen != NULL) return 0;
     screen = newterm(NULL, stdout, stdin);
@@ -41,6 +80,7 @@ int rl_start(int use_color, int escape_delay_ms) {
     define_key("\033[201~", CODE_PASTE_END);
     code_word_left = defined_key("kLFT5");
     code_word_right = defined_key("kRIT5");
+    define_common_variants();
     /* Ask the terminal to mark pasted text, so a pasted page is text, never commands. */
     fputs("\033[?2004h", stdout);
     fflush(stdout);
@@ -111,6 +151,10 @@ int rl_read(int timeout_ms, uint32_t *value) {
     int kind = wget_wch(stdscr, &key);
     if (kind == ERR) return RL_NONE;
     if (kind == OK) {
+        if (key == 033 && swallow_sequence()) {
+            *value = RL_KEY_OTHER;
+            return RL_SPECIAL;
+        }
         *value = (uint32_t)key;
         return RL_CHAR;
     }

@@ -46,7 +46,7 @@ final class AgendaScreen: Screen {
         switch mode {
         case .browsing: KeyTable.hints(for: kind)
         case .naming: [.init("Enter", "voeg toe"), .init("Esc", "annuleer")]
-        case .writing: [.init("Tab", "bevestig"), .init("Ctrl-S", "bevestig"), .init("Esc", "annuleer"), .init("Ctrl-Z", "ongedaan")]
+        case .writing: [.init("Tab", "bevestig"), .init("Ctrl-S", "bewaar, blijf"), .init("Esc", "annuleer"), .init("Ctrl-Z", "ongedaan")]
         case .confirmingRemoval: FieldEdit.confirmHints
         }
     }
@@ -97,7 +97,8 @@ final class AgendaScreen: Screen {
                     meeting.agenda[list.selected].notes = notes
                     if save(meeting) {
                         editor.session.store.removeDraft(youthID: editor.youth.id, field: field)
-                        mode = .browsing
+                        // Ctrl-S keeps the coach writing; Tab and Shift-Tab close the notes.
+                        mode = key == .ctrl("s") ? .writing(area) : .browsing
                         message = nil
                     }
                 } catch {

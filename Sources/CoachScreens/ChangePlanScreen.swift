@@ -64,7 +64,7 @@ final class ChangePlanScreen: Screen {
     var hints: [Chrome.Hint] {
         switch mode {
         case .browsing: KeyTable.hints(for: kind)
-        case .writing: [.init("Tab", "bevestig, volgende"), .init("Ctrl-S", "bevestig"), .init("Esc", "annuleer"), .init("Ctrl-Z", "ongedaan")]
+        case .writing: [.init("Tab", "bevestig, volgende"), .init("Ctrl-S", "bewaar, blijf"), .init("Esc", "annuleer"), .init("Ctrl-Z", "ongedaan")]
         case .pickingStrategy: FieldEdit.pickerHints
         case .confirmingDiscard: FieldEdit.confirmHints
         case .viewingVersion: [.init("←→", "andere versie"), .init("Esc", "terug naar het plan")]
@@ -140,6 +140,8 @@ final class ChangePlanScreen: Screen {
         case .tab, .backTab, .ctrl("s"):
             mode = .writing(area)
             guard confirm(part, area.text) else { return }
+            // Ctrl-S keeps the coach writing in the same place; Tab and Shift-Tab move on.
+            if key == .ctrl("s") { mode = .writing(area) }
             if key == .tab { list.select(list.selected + 1) }
             if key == .backTab { list.select(list.selected - 1) }
         default:

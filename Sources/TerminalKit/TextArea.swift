@@ -20,7 +20,8 @@ public struct TextArea: Equatable, Sendable {
     }
 
     private enum EditKind: Equatable, Sendable {
-        case none, typing, deleting, other
+        /// `spaced`: typing that has just ended a word with a space; the next letter starts a new step.
+        case none, typing, spaced, deleting, other
     }
 
     /// How many edits Ctrl-Z can take back.
@@ -42,7 +43,7 @@ public struct TextArea: Equatable, Sendable {
         let lines = Self.lines(characters, width: width)
         switch key {
         case .char(let c):
-            insert([c], kind: c.isWhitespace ? .other : .typing)
+            insert([c], kind: c == " " ? .spaced : .typing)
         case .enter:
             insert(["\n"], kind: .other)
         case .paste(let text):
@@ -106,10 +107,14 @@ public struct TextArea: Equatable, Sendable {
         cursor += inserted.count
     }
 
-    /// Keeps a snapshot for undo before a change. A run of typing or of deleting is one step,
-    /// so Ctrl-Z takes back a word, not a letter.
+    /// Keeps a snapshot for undo before a change. A word typed with the spaces after it is one
+    /// step, as is a run of deleting, so one Ctrl-Z takes back one word, not a letter.
     private mutating func willEdit(_ kind: EditKind) {
-        if kind != lastEdit || kind == .other {
+        let continuesRun = switch (lastEdit, kind) {
+        case (.typing, .typing), (.typing, .spaced), (.spaced, .spaced), (.deleting, .deleting): true
+        default: false
+        }
+        if !continuesRun {
             undo.append(Snapshot(characters: characters, cursor: cursor))
             if undo.count > Self.undoLimit { undo.removeFirst() }
         }

@@ -31,6 +31,19 @@ final class ChangePlanScreenTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("gewijzigd 22-11-2026"))
     }
 
+    func testCtrlSSavesAndKeepsTheCoachWriting() throws {
+        let harness = try planOf()
+        harness.press(.enter)
+        harness.type("Eerst")
+        harness.press(.ctrl("s"))
+        XCTAssertEqual(try youth(harness).changePlan.goal, "Eerst")
+        XCTAssertTrue(harness.store.drafts().isEmpty, "saved: no draft left")
+        XCTAssertTrue(harness.app.top.capturesKeys, "still writing")
+        harness.type(" werk")
+        harness.press(.tab)
+        XCTAssertEqual(try youth(harness).changePlan.goal, "Eerst werk")
+    }
+
     func testEscOnChangedTextAsksBeforeThrowingItAway() throws {
         let harness = try planOf()
         harness.press(.enter)

@@ -64,12 +64,19 @@ final class TextAreaTests: XCTestCase {
         _ = area.handle(.ctrl("z"), width: 40, height: 5)
         XCTAssertEqual(area.text, "Hallo ", "a typed word is one step")
         _ = area.handle(.ctrl("z"), width: 40, height: 5)
-        _ = area.handle(.ctrl("z"), width: 40, height: 5)
-        XCTAssertEqual(area.text, "")
+        XCTAssertEqual(area.text, "", "a word with its space is one step")
         XCTAssertEqual(area.handle(.ctrl("z"), width: 40, height: 5), .ignored)
         for c in "twee woorden" { _ = area.handle(.char(c), width: 40, height: 5) }
         _ = area.handle(.ctrl("w"), width: 40, height: 5)
         XCTAssertEqual(area.text, "twee ")
+    }
+
+    func testOneUndoTakesBackOneWord() {
+        var area = TextArea("")
+        for c in "een twee  drie" { _ = area.handle(.char(c), width: 40, height: 5) }
+        var seen: [String] = []
+        while area.handle(.ctrl("z"), width: 40, height: 5) == .changed { seen.append(area.text) }
+        XCTAssertEqual(seen, ["een twee  ", "een ", ""])
     }
 
     func testAMultiLinePasteIsTextNeverCommands() {
