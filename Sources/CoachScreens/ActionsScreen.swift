@@ -95,7 +95,7 @@ final class ActionsScreen: Screen {
         }
         pageSize = max(1, area.height - 5)
         if all.isEmpty {
-            canvas.put("Nog geen acties. Druk op n voor een nieuwe actie.", row: header + 2, col: 2, style: .dim)
+            canvas.putWrapped("Nog geen acties. Druk op n voor een nieuwe actie.", row: header + 2, col: 2, width: area.width - 4, style: .dim)
         }
         for (line, index) in list.visibleRange(height: pageSize).enumerated() {
             let action = all[index]
@@ -113,9 +113,9 @@ final class ActionsScreen: Screen {
         }
         let bottom = area.row + area.height - 1
         if let error {
-            canvas.put(error, row: bottom, col: 2, style: .error, maxWidth: area.width - 4)
+            canvas.putAbove(error, bottomRow: bottom, col: 2, width: area.width - 4, style: .error)
         } else if let action = selected, Glyphs.width(of: action.what) > area.width - whatCol - 1 {
-            canvas.put(action.what, row: bottom, col: 2, style: .dim, maxWidth: area.width - 4)
+            canvas.putAbove(action.what, bottomRow: bottom, col: 2, width: area.width - 4, style: .dim, maxLines: 3)
         }
         if let newWhat {
             let box = area.centered(width: min(64, area.width - 4), height: 6)

@@ -154,7 +154,7 @@ final class AgendaScreen: Screen {
                 canvas.put(line, row: below + offset, col: 4, style: .dim, maxWidth: area.width - 6)
             }
         }
-        if let message { canvas.put(message.text, row: area.row + area.height - 1, col: 2, style: message.style, maxWidth: area.width - 4) }
+        if let message { canvas.putAbove(message.text, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: message.style) }
         if case .naming(let field) = mode {
             let box = area.centered(width: min(64, area.width - 4), height: 6)
             canvas.box(box, title: "Nieuw agendapunt")

@@ -120,8 +120,7 @@ public final class App {
             Chrome.tooSmall(&canvas, minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight)
             return
         }
-        let place = stack.map(\.title).joined(separator: " › ")
-        Chrome.titleLine(&canvas, left: "Rode Loper · " + place, right: session.today.text)
+        Chrome.titleLine(&canvas, path: ["Rode Loper · " + stack[0].title] + stack.dropFirst().map(\.title), right: session.today.text)
         var area = Rect(row: 1, col: 0, width: canvas.width, height: canvas.height - 2)
         if let banner = readOnlyBanner {
             // At most three lines, so the screen keeps room; a longer reason ends in "…".

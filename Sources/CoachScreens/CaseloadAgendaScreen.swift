@@ -76,6 +76,6 @@ final class CaseloadAgendaScreen: Screen {
             let style: Style = index == list.selected ? .selected : line.style
             canvas.put(line.text, row: area.row + 2 + offset, col: 1, style: style, padTo: area.width - 2)
         }
-        if let error { canvas.put(error, row: area.row + area.height - 1, col: 2, style: .error, maxWidth: area.width - 4) }
+        if let error { canvas.putAbove(error, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: .error) }
     }
 }

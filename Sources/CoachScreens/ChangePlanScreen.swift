@@ -238,7 +238,7 @@ final class ChangePlanScreen: Screen {
             renderDocument(plan, into: &canvas, rect: body, selectable: true)
         }
         if let message {
-            canvas.put(message.text, row: area.row + area.height - 1, col: 2, style: message.style, maxWidth: area.width - 4)
+            canvas.putAbove(message.text, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: message.style)
         }
         if case .pickingStrategy(var picker) = mode {
             Chrome.picker(&canvas, title: "Hoofdstrategie", options: ["– (nog niet gekozen)"] + MainStrategy.allCases.map(\.label), state: &picker)

@@ -93,25 +93,24 @@ final class ConsentScreen: Screen {
         let all = consents
         list.setCount(all.count)
         let header = area.row + 2
-        let columns = [2, 24, 50, 62]
-        for (text, col) in zip(["Met wie", "Wat", "Vanaf", "Ingetrokken"], columns) { canvas.put(text, row: header, col: col, style: .heading) }
+        let table = TableLayout([.init("Met wie", width: 21, minimum: 10), .init("Wat", width: 25, minimum: 8),
+                                 .init("Vanaf", width: 10), .init("Ingetrokken", width: 11, minimum: 10)], width: area.width)
+        table.put(["Met wie", "Wat", "Vanaf", "Ingetrokken"], row: header, into: &canvas, style: .heading)
         if all.isEmpty {
-            canvas.put("Nog geen toestemming vastgelegd. Druk op n.", row: header + 2, col: 2, style: .dim)
+            canvas.putWrapped("Nog geen toestemming vastgelegd. Druk op n.", row: header + 2, col: 2, width: area.width - 4, style: .dim)
         }
         for (line, index) in list.visibleRange(height: area.height - 5).enumerated() {
             let consent = all[index]
             let row = header + 1 + line
             let style: Style = index == list.selected ? .selected : consent.isActive(on: today) ? .normal : .dim
             canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
-            canvas.put(Glyphs.truncate(youth.person(consent.personID)?.name ?? "(onbekend)", to: 21), row: row, col: columns[0], style: style)
-            canvas.put(Glyphs.truncate(consent.what, to: 25), row: row, col: columns[1], style: style)
-            canvas.put(consent.from.text, row: row, col: columns[2], style: style)
-            canvas.put(consent.withdrawn?.text ?? "", row: row, col: columns[3], style: style)
+            table.put([youth.person(consent.personID)?.name ?? "(onbekend)", consent.what, consent.from.text, consent.withdrawn?.text ?? ""],
+                      row: row, into: &canvas, style: style)
         }
-        canvas.put("Gedeeld wordt op initiatief van de jongere; zonder toestemming alleen om incidenten te voorkomen.",
-                   row: area.row + area.height - 2, col: 2, style: .dim, maxWidth: area.width - 4)
+        canvas.putAbove("Gedeeld wordt op initiatief van de jongere; zonder toestemming alleen om incidenten te voorkomen.",
+                        bottomRow: area.row + area.height - 2, col: 2, width: area.width - 4, style: .dim)
         if let error, newConsent == nil {
-            canvas.put(error, row: area.row + area.height - 1, col: 2, style: .error, maxWidth: area.width - 4)
+            canvas.putAbove(error, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: .error)
         }
         if var picking {
             Chrome.picker(&canvas, title: "Met wie", options: youth.people.map(\.name), state: &picking)

@@ -50,8 +50,8 @@ final class MeetingsScreen: Screen {
         let all = meetings
         list.setCount(all.count)
         if all.isEmpty {
-            canvas.put("Nog geen overleg. Druk op n om er een voor te bereiden; de agenda komt uit het veranderplan.",
-                       row: area.row + 2, col: 2, style: .dim, maxWidth: area.width - 4)
+            canvas.putWrapped("Nog geen overleg. Druk op n om er een voor te bereiden; de agenda komt uit het veranderplan.",
+                              row: area.row + 2, col: 2, width: area.width - 4, style: .dim)
         }
         for (line, index) in list.visibleRange(height: area.height - 4).enumerated() {
             let meeting = all[index]
@@ -67,7 +67,7 @@ final class MeetingsScreen: Screen {
                 canvas.put(warning, row: row, col: area.width - Glyphs.width(of: warning) - 2, style: index == list.selected ? style : .warning)
             }
         }
-        if let error { canvas.put(error, row: area.row + area.height - 1, col: 2, style: .error, maxWidth: area.width - 4) }
+        if let error { canvas.putAbove(error, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: .error) }
     }
 }
 

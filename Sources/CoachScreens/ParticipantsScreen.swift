@@ -63,13 +63,12 @@ final class ParticipantsScreen: Screen {
         let all = people
         list.setCount(all.count)
         let header = area.row + 2
-        let columns = [2, 7, 30, 52, 64]
-        for (text, col) in zip(["", "Naam", "Relatie / organisatie", "Aanwezig", "Toestemming"], columns) {
-            canvas.put(text, row: header, col: col, style: .heading)
-        }
+        let table = TableLayout([.init("", width: 3), .init("Naam", width: 22, minimum: 10), .init("Relatie / organisatie", width: 21, minimum: 8),
+                                 .init("Aanwezig", width: 8), .init("Toestemming", width: 11)], width: area.width, gap: 2)
+        table.put(["", "Naam", "Relatie / organisatie", "Aanwezig", "Toestemming"], row: header, into: &canvas, style: .heading)
         if all.isEmpty {
-            canvas.put("Nog niemand in het netwerk of bij de professionals. Druk op m om mensen toe te voegen.",
-                       row: header + 2, col: 2, style: .dim, maxWidth: area.width - 4)
+            canvas.putWrapped("Nog niemand in het netwerk of bij de professionals. Druk op m om mensen toe te voegen.",
+                              row: header + 2, col: 2, width: area.width - 4, style: .dim)
         }
         let withoutConsent = Set(youth.participantsWithoutConsent(meeting).map(\.id))
         for (line, index) in list.visibleRange(height: area.height - 4).enumerated() {
@@ -79,23 +78,18 @@ final class ParticipantsScreen: Screen {
             let selected = index == list.selected
             let style: Style = selected ? .selected : participant == nil ? .dim : .normal
             canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
-            canvas.put(participant == nil ? "[ ]" : "[x]", row: row, col: columns[0], style: style)
-            canvas.put(Glyphs.truncate(person.name, to: 22), row: row, col: columns[1], style: style)
             let relation = person.relation.isEmpty ? person.kind.label.lowercased() : person.relation
-            canvas.put(Glyphs.truncate(relation, to: 21), row: row, col: columns[2], style: style)
-            if let participant {
-                let attended = participant.attended.map { $0 ? "ja" : "nee" } ?? "?"
-                canvas.put(attended, row: row, col: columns[3], style: style)
-                let missing = withoutConsent.contains(person.id)
-                canvas.put(missing ? "GEEN" : "ja", row: row, col: columns[4], style: missing && !selected ? .warning : style)
-            }
+            var cells = [participant == nil ? "[ ]" : "[x]", person.name, relation]
+            let missing = participant != nil && withoutConsent.contains(person.id)
+            if let participant { cells += [participant.attended.map { $0 ? "ja" : "nee" } ?? "?", missing ? "GEEN" : "ja"] }
+            table.put(cells, row: row, into: &canvas, style: style, styles: [nil, nil, nil, nil, missing && !selected ? .warning : nil])
         }
         let bottom = area.row + area.height - 1
         if let error {
-            canvas.put(error, row: bottom, col: 2, style: .error, maxWidth: area.width - 4)
+            canvas.putAbove(error, bottomRow: bottom, col: 2, width: area.width - 4, style: .error)
         } else if !withoutConsent.isEmpty {
-            canvas.put("LET OP: \(withoutConsent.count) deelnemer(s) zonder toestemming op \(meeting.date.text); leg die vast bij toestemming (t).",
-                       row: bottom, col: 2, style: .warning, maxWidth: area.width - 4)
+            canvas.putAbove("LET OP: \(withoutConsent.count) deelnemer(s) zonder toestemming op \(meeting.date.text); leg die vast bij toestemming (t).",
+                            bottomRow: bottom, col: 2, width: area.width - 4, style: .warning)
         }
     }
 }

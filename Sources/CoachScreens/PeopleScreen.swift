@@ -94,34 +94,29 @@ final class PeopleScreen: Screen {
         }
         let header = area.row + 4
         let relationTitle = tab == .network ? "Relatie" : "Organisatie"
-        let nameWidth = 22, relationWidth = 18, roleWidth = 16
-        let columns = [2, 2 + nameWidth + 1, 2 + nameWidth + relationWidth + 2, 2 + nameWidth + relationWidth + roleWidth + 3]
-        for (text, col) in zip(["Naam", relationTitle, "Rol", "Contact"], columns) {
-            canvas.put(text, row: header, col: col, style: .heading)
-        }
+        let table = TableLayout([.init("Naam", width: 22, minimum: 10), .init(relationTitle, width: 18, minimum: 8),
+                                 .init("Rol", width: 16, minimum: 6), .init("Contact", width: 12, minimum: 7)], width: area.width)
+        table.put(["Naam", relationTitle, "Rol", "Contact"], row: header, into: &canvas, style: .heading)
         let all = people
         list.setCount(all.count)
         pageSize = max(1, area.height - 7)
         if all.isEmpty {
-            canvas.put(tab == .network ? "Nog niemand uit het netwerk. Druk op n om iemand toe te voegen."
-                                       : "Nog geen professionals. Druk op n om iemand toe te voegen.",
-                       row: header + 2, col: 2, style: .dim, maxWidth: area.width - 4)
+            canvas.putWrapped(tab == .network ? "Nog niemand uit het netwerk. Druk op n om iemand toe te voegen."
+                                              : "Nog geen professionals. Druk op n om iemand toe te voegen.",
+                              row: header + 2, col: 2, width: area.width - 4, style: .dim)
         }
         for (line, index) in list.visibleRange(height: pageSize).enumerated() {
             let person = all[index]
             let row = header + 1 + line
             let style: Style = index == list.selected ? .selected : .normal
             canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
-            for (text, (col, width)) in zip([person.name, person.relation, person.role, person.contact],
-                                           zip(columns, [nameWidth, relationWidth, roleWidth, area.width - columns[3] - 1])) {
-                canvas.put(Glyphs.truncate(text, to: width), row: row, col: col, style: style)
-            }
+            table.put([person.name, person.relation, person.role, person.contact], row: row, into: &canvas, style: style)
         }
         let bottom = area.row + area.height - 1
         if let error {
-            canvas.put(error, row: bottom, col: 2, style: .error, maxWidth: area.width - 4)
+            canvas.putAbove(error, bottomRow: bottom, col: 2, width: area.width - 4, style: .error)
         } else if let person = selected, !person.contributes.isEmpty {
-            canvas.put("Draagt bij: \(person.contributes)", row: bottom, col: 2, style: .dim, maxWidth: area.width - 4)
+            canvas.putAbove("Draagt bij: \(person.contributes)", bottomRow: bottom, col: 2, width: area.width - 4, style: .dim, maxLines: 3)
         }
         if let newName {
             let box = area.centered(width: min(64, area.width - 4), height: 6)

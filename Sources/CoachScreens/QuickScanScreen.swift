@@ -167,7 +167,7 @@ final class QuickScanScreen: Screen, FormScreen {
         }
         let bottom = area.row + area.height - 1
         if let error {
-            canvas.put(error, row: bottom, col: 2, style: .error, maxWidth: area.width - 4)
+            canvas.putAbove(error, bottomRow: bottom, col: 2, width: area.width - 4, style: .error)
         } else if case .browsing = mode {
             let full = display(selectedItem)
             if Glyphs.width(of: full) > valueWidth { canvas.put(full, row: bottom, col: 2, style: .dim, maxWidth: area.width - 4) }

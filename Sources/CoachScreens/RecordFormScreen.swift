@@ -127,9 +127,16 @@ final class RecordFormScreen: Screen, FormScreen {
         var row = area.row + 2 + shown.count
         if shown.upperBound < fields.count { canvas.put("↓ meer", row: row, col: valueCol, style: .dim) }
         row += 1
-        for (text, style) in noteLines where row < area.row + area.height {
+        // Notes never vanish silently: what does not fit is counted on the last line.
+        let room = area.row + area.height - row
+        let shownNotes = noteLines.count > room ? Array(noteLines.prefix(max(0, room - 1))) : noteLines
+        for (text, style) in shownNotes {
             canvas.put(text, row: row, col: 2, style: style, maxWidth: area.width - 4)
             row += 1
+        }
+        if shownNotes.count < noteLines.count {
+            canvas.put("↓ nog \(noteLines.count - shownNotes.count) regel(s): maak het venster hoger", row: row, col: 2, style: .warning,
+                       maxWidth: area.width - 4)
         }
         if case .picking(var picker) = mode, case .choice(let options, _, _) = field.edit {
             Chrome.picker(&canvas, title: field.label, options: options(), state: &picker)

@@ -36,32 +36,43 @@ final class ZRMComparisonScreen: Screen {
         let all = editor.youth.chronologicalMeasurements
         guard all.indices.contains(from), all.indices.contains(to) else { return }
         let comparison = ZRMComparison(from: all[from], to: all[to])
-        let fromCol = 2 + 31, toCol = fromCol + 15, directionCol = toCol + 15
         canvas.put("\(editor.youth.name)  ·  ZRM vergelijken", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
 
         let header = area.row + 2
-        for (text, col, active) in [(label(all[from]), fromCol, !changingTo), (label(all[to]), toCol, changingTo)] {
-            canvas.put(text, row: header, col: col, style: active ? .selected : .heading, maxWidth: 14)
-        }
-        canvas.put("Verandering", row: header, col: directionCol, style: .heading)
+        let table = TableLayout([.init("Leefgebied", width: 29, minimum: 14), .init("van", width: 13, minimum: 7),
+                                 .init("naar", width: 13, minimum: 7), .init("Verandering", width: 19, minimum: 8)], width: area.width)
+        table.put(["Leefgebied", label(all[from]), label(all[to]), "Verandering"], row: header, into: &canvas, style: .heading,
+                  styles: [nil, changingTo ? nil : .selected, changingTo ? .selected : nil, nil])
+        // The totals the guide promises: the change in numbers, then average and acute domains of each.
+        let totals = [
+            "\(comparison.count(.up)) omhoog · \(comparison.count(.down)) omlaag · \(comparison.count(.same)) gelijk",
+            "Gemiddeld \(average(all[from])) → \(average(all[to])) · acute leefgebieden \(all[from].acuteDomains.count) → \(all[to].acuteDomains.count)",
+        ].flatMap { Glyphs.wrap($0, width: area.width - 4) }
         var row = header + 1
-        for line in comparison.rows.prefix(max(0, area.height - 6)) {
-            canvas.put(line.domain.name, row: row, col: 2, maxWidth: 30)
-            canvas.put(score(line.from), row: row, col: fromCol, style: line.from == 1 ? .error : .normal)
-            canvas.put(score(line.to), row: row, col: toCol, style: line.to == 1 ? .error : .normal)
+        let fits = max(0, area.height - 3 - totals.count)
+        // When not all fit, one row says how many more there are.
+        let room = comparison.rows.count > fits ? max(0, fits - 1) : fits
+        for line in comparison.rows.prefix(room) {
             let (word, style): (String, Style) = switch line.direction {
             case .up: ("↑ omhoog", .accent)
             case .down: ("↓ omlaag", .warning)
             case .same: ("= gelijk", .dim)
-            case .unknown: ("  niet te vergelijken", .dim)
+            case .unknown: ("niet te vergelijken", .dim)
             }
-            canvas.put(word, row: row, col: directionCol, style: style, maxWidth: area.width - directionCol - 1)
+            table.put([line.domain.name, score(line.from), score(line.to), word], row: row, into: &canvas, style: .normal,
+                      styles: [nil, line.from == 1 ? .error : nil, line.to == 1 ? .error : nil, style])
             row += 1
         }
-        let totals = "\(comparison.count(.up)) omhoog · \(comparison.count(.down)) omlaag · \(comparison.count(.same)) gelijk"
-            + " · acuut \(all[from].acuteDomains.count) → \(all[to].acuteDomains.count)"
-        canvas.put(totals, row: area.row + area.height - 1, col: 2, style: .heading, maxWidth: area.width - 4)
+        if comparison.rows.count > room {
+            canvas.put("↓ \(comparison.rows.count - room) leefgebieden meer: maak het venster hoger", row: row, col: 2, style: .dim,
+                       maxWidth: area.width - 4)
+        }
+        for (offset, line) in totals.enumerated() {
+            canvas.put(line, row: area.row + area.height - totals.count + offset, col: 2, style: .heading, maxWidth: area.width - 4)
+        }
     }
+
+    private func average(_ m: ZRMMeasurement) -> String { m.average.map(ZRMHistoryScreen.decimal) ?? "–" }
 
     private func label(_ m: ZRMMeasurement) -> String { "\(m.moment.short) \(m.date.text)" }
 

@@ -151,7 +151,8 @@ final class ZRMFormScreen: Screen, FormScreen {
         canvas.put("Vorige", row: header, col: previousCol, style: .heading)
         if noteWidth > 8 { canvas.put("Toelichting", row: header, col: noteCol, style: .heading) }
 
-        pageSize = max(1, area.height - 5)
+        let footer = footerLines(m, width: area.width - 4)
+        pageSize = max(1, area.height - 3 - footer.count)
         let previous = previous
         for (line, index) in list.visibleRange(height: pageSize).enumerated() {
             let row = header + 1 + line
@@ -182,7 +183,9 @@ final class ZRMFormScreen: Screen, FormScreen {
                 }
             }
         }
-        renderFooter(m, into: &canvas, area: area)
+        for (offset, line) in footer.enumerated() {
+            canvas.put(line.text, row: area.row + area.height - footer.count + offset, col: 2, style: line.style, maxWidth: area.width - 4)
+        }
         if case .picking(var picker) = mode {
             Chrome.picker(&canvas, title: "Moment", options: MeasurementMoment.allCases.map(\.label), state: &picker)
             mode = .picking(picker)
@@ -198,20 +201,23 @@ final class ZRMFormScreen: Screen, FormScreen {
         }
     }
 
-    /// The selected domain's hint and full note, or the reason a value was refused.
-    private func renderFooter(_ m: ZRMMeasurement, into canvas: inout Canvas, area: Rect) {
-        let bottom = area.row + area.height - 1
-        let width = area.width - 4
-        if let error {
-            canvas.put(error, row: bottom, col: 2, style: .error, maxWidth: width)
-        } else if case .domain(let domain) = selectedRow, !m.note(domain.code).isEmpty {
-            canvas.put(m.note(domain.code), row: bottom, col: 2, maxWidth: width)
-        } else if !m.corrections.isEmpty {
-            canvas.put("\(m.corrections.count) correctie(s) na \(m.recordedOn.text), laatst op \(m.corrections.last!.date.text)",
-                       row: bottom, col: 2, style: .dim, maxWidth: width)
-        }
+    /// The selected domain's hint and full note, or the reason a value was refused: wrapped,
+    /// so nothing is cut; a long note shows its first lines and ends in "…".
+    private func footerLines(_ m: ZRMMeasurement, width: Int) -> [(text: String, style: Style)] {
+        var lines: [(String, Style)] = []
         if case .domain(let domain) = selectedRow {
-            canvas.put("\(domain.name): \(domain.hint)", row: bottom - 1, col: 2, style: .dim, maxWidth: width)
+            lines += Glyphs.wrap("\(domain.name): \(domain.hint)", width: width).map { ($0, .dim) }
         }
+        if let error {
+            lines += Glyphs.wrap(error, width: width).map { ($0, .error) }
+        } else if case .domain(let domain) = selectedRow, !m.note(domain.code).isEmpty {
+            var note = Glyphs.wrap(m.note(domain.code), width: width)
+            if note.count > 2 { note = [note[0], Glyphs.truncate(note[1...].joined(separator: " "), to: width)] }
+            lines += note.map { ($0, .normal) }
+        } else if !m.corrections.isEmpty {
+            let text = "\(m.corrections.count) correctie(s) na \(m.recordedOn.text), laatst op \(m.corrections.last!.date.text)"
+            lines += Glyphs.wrap(text, width: width).map { ($0, .dim) }
+        }
+        return lines
     }
 }

@@ -76,7 +76,7 @@ final class ZRMHistoryScreen: Screen {
         let all = measurements
         canvas.put("\(editor.youth.name)  ·  Zelfredzaamheid-Matrix", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         guard !all.isEmpty else {
-            canvas.put("Nog geen metingen. Druk op n voor de 0-meting.", row: area.row + 2, col: 2, style: .dim)
+            canvas.putWrapped("Nog geen metingen. Druk op n voor de 0-meting.", row: area.row + 2, col: 2, width: area.width - 4, style: .dim)
             renderMessage(into: &canvas, area: area)
             return
         }
@@ -131,7 +131,7 @@ final class ZRMHistoryScreen: Screen {
     }
 
     private func renderMessage(into canvas: inout Canvas, area: Rect) {
-        if let message { canvas.put(message, row: area.row + area.height - 1, col: 2, style: .error, maxWidth: area.width - 4) }
+        if let message { canvas.putAbove(message, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: .error) }
     }
 
     /// One character per measurement, higher for a higher score; "·" where not scored.

@@ -49,6 +49,9 @@ public struct Canvas: Equatable, Sendable {
     }
     private var cursorRow: Int?
     private var cursorCol = 0
+    /// Texts that could not be shown at all: put on a row that is not there, or where not one
+    /// column was left. Tests assert this stays empty; a text cut at the side ends in "…".
+    public private(set) var silentCuts: [String] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -64,14 +67,21 @@ public struct Canvas: Equatable, Sendable {
         return cells[row * width + col]
     }
 
-    /// Draws text from (row, col), at most `maxWidth` columns, clipped to the canvas.
-    /// Returns the columns used.
+    /// Draws text from (row, col), at most `maxWidth` columns, clipped to the canvas; a text that
+    /// does not fit ends in "…", so nothing is ever cut without a sign, unless `clips` says the
+    /// caller shows the rest another way (a text editor that scrolls). Returns the columns used.
     @discardableResult
-    public mutating func put(_ text: String, row: Int, col: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
-        guard row >= 0, row < height, col < width else { return 0 }
+    public mutating func put(_ text: String, row: Int, col: Int, style: Style = .normal, maxWidth: Int? = nil,
+                             clips: Bool = false) -> Int {
         let limit = min(col + (maxWidth ?? width), width)
+        guard row >= 0, row < height, col < limit else {
+            if !clips, text.contains(where: { !$0.isWhitespace }) { silentCuts.append(text) }
+            return 0
+        }
+        var glyphs = Glyphs.of(text)
+        if !clips { glyphs = Self.ellipsized(glyphs, columns: limit - col) }
         var x = col
-        for glyph in Glyphs.of(text) {
+        for glyph in glyphs {
             if x + glyph.width > limit {
                 if x < limit && glyph.width == 2 { set(row, x, Cell(text: " ", style: style, width: 1)); x += 1 }
                 break
@@ -83,6 +93,36 @@ public struct Canvas: Equatable, Sendable {
             x += glyph.width
         }
         return x - col
+    }
+
+    /// Draws a message wrapped to `width` columns from `row` down; returns the rows used. A
+    /// message is never cut: its words go onto as many lines as it needs.
+    @discardableResult
+    public mutating func putWrapped(_ text: String, row: Int, col: Int, width: Int, style: Style = .normal) -> Int {
+        let lines = Glyphs.wrap(text, width: width)
+        for (offset, line) in lines.enumerated() {
+            put(line, row: row + offset, col: col, style: style, maxWidth: width)
+        }
+        return lines.count
+    }
+
+    /// Draws a message wrapped to `width` columns so that its last line is on `bottomRow`;
+    /// returns the first row used. For errors and notices under a screen.
+    /// With `maxLines` (the full text of a selected row under a table), a longer text shows its
+    /// first lines and ends in "…"; the record itself shows all of it.
+    @discardableResult
+    public mutating func putAbove(_ text: String, bottomRow: Int, col: Int, width: Int, style: Style = .normal,
+                                  maxLines: Int? = nil) -> Int {
+        var lines = Glyphs.wrap(text, width: width)
+        if let maxLines, lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines - 1)) + [Glyphs.truncate(lines[(maxLines - 1)...].joined(separator: " "), to: width)]
+        }
+        let first = bottomRow - lines.count + 1
+        for (offset, line) in lines.enumerated() {
+            fill(Rect(row: first + offset, col: 0, width: self.width, height: 1))
+            put(line, row: first + offset, col: col, style: style, maxWidth: width)
+        }
+        return first
     }
 
     /// Draws text and fills the rest of `width` columns with blanks of the same style.
@@ -108,13 +148,27 @@ public struct Canvas: Equatable, Sendable {
         fill(rect, style: style)
         let right = rect.col + rect.width - 1, bottom = rect.row + rect.height - 1
         let edge = String(repeating: "─", count: rect.width - 2)
-        put("┌" + edge + "┐", row: rect.row, col: rect.col, style: style)
-        put("└" + edge + "┘", row: bottom, col: rect.col, style: style)
+        // A frame partly off the canvas is clipped, never a cut text.
+        put("┌" + edge + "┐", row: rect.row, col: rect.col, style: style, clips: true)
+        put("└" + edge + "┘", row: bottom, col: rect.col, style: style, clips: true)
         for y in rect.row + 1..<bottom {
-            put("│", row: y, col: rect.col, style: style)
-            put("│", row: y, col: right, style: style)
+            put("│", row: y, col: rect.col, style: style, clips: true)
+            put("│", row: y, col: right, style: style, clips: true)
         }
         if !title.isEmpty { put(" \(title) ", row: rect.row, col: rect.col + 2, style: .heading, maxWidth: rect.width - 4) }
+    }
+
+    /// The glyphs that fit in `columns`, ending in "…" when visible ones had to go.
+    static func ellipsized(_ glyphs: [Glyph], columns: Int) -> [Glyph] {
+        var total = 0, lastVisibleEnd = 0
+        var fitsBeforeEllipsis = 0
+        for (index, glyph) in glyphs.enumerated() {
+            if total + glyph.width <= columns - 1 { fitsBeforeEllipsis = index + 1 }
+            total += glyph.width
+            if glyph.text != " " { lastVisibleEnd = total }
+        }
+        guard lastVisibleEnd > columns else { return glyphs }
+        return Array(glyphs[..<fitsBeforeEllipsis]) + [Glyph(text: "…", width: 1, isEscape: false)]
     }
 
     /// Keeps wide characters whole: overwriting half of one blanks the other half.

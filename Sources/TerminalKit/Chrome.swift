@@ -10,13 +10,36 @@ public enum Chrome {
         }
     }
 
-    /// The top line: where you are on the left, something short on the right.
-    public static func titleLine(_ canvas: inout Canvas, left: String, right: String = "") {
-        canvas.put(" " + left, row: 0, col: 0, style: .title, padTo: canvas.width)
-        let rightWidth = Glyphs.width(of: right)
-        if !right.isEmpty && rightWidth + Glyphs.width(of: left) + 4 <= canvas.width {
-            canvas.put(right + " ", row: 0, col: canvas.width - rightWidth - 1, style: .title)
+    /// The top line: the path of where you are on the left, something short (the date) on the
+    /// right, always. A path too long loses its middle steps first (`Caseload › … › Deelnemers`),
+    /// then the remaining steps end in "…", so the start and the screen you are on stay readable.
+    public static func titleLine(_ canvas: inout Canvas, path: [String], right: String = "") {
+        canvas.fill(Rect(row: 0, col: 0, width: canvas.width, height: 1), style: .title)
+        let rightWidth = right.isEmpty ? 0 : Glyphs.width(of: right) + 2
+        let room = canvas.width - 2 - rightWidth
+        canvas.put(shortened(path, width: room), row: 0, col: 1, style: .title, maxWidth: room)
+        if !right.isEmpty { canvas.put(right, row: 0, col: canvas.width - rightWidth + 1, style: .title) }
+    }
+
+    /// The path joined with "›", middle steps replaced by "…" until it fits in `width`.
+    static func shortened(_ path: [String], width: Int) -> String {
+        var steps = path
+        func joined() -> String { steps.joined(separator: " › ") }
+        // Drop from the second step on, keeping the first and the last two as long as possible.
+        while Glyphs.width(of: joined()) > width, steps.count > 2 {
+            if steps.count > 3, steps[1] == "…" { steps.remove(at: 2) }
+            else if steps[1] == "…" { break }
+            else { steps[1] = "…" }
         }
+        if Glyphs.width(of: joined()) > width, steps.count >= 2 {
+            // Still too long: each step but the last gets at most a share, the last what is left.
+            let last = steps.removeLast()
+            let share = max(4, width / 3 / max(1, steps.count))
+            steps = steps.map { Glyphs.truncate($0, to: share) }
+            let used = Glyphs.width(of: joined() + " › ")
+            steps.append(Glyphs.truncate(last, to: max(4, width - used)))
+        }
+        return joined()
     }
 
     /// The bottom line: the keys that matter here, as many as fit. The last hint (help, on

@@ -147,6 +147,26 @@ final class HostileScreensTests: XCTestCase {
         XCTAssertEqual(Set(ScreenKind.allCases).subtracting(seen), [], "every kind of screen is drawn")
     }
 
+    /// The shared check every screen gets for free: at 60x16 and 80x24, with long names and long
+    /// texts, no text loses characters at an edge without ending in "…" (or wrapping).
+    func testNothingOnAnyScreenIsCutWithoutAnEllipsis() throws {
+        let harness = try hostileHarness()
+        var cuts: [String] = []
+        for walk in Self.walks {
+            for _ in 0..<12 where !(harness.app.stack.count == 1 && harness.app.top.kind == .caseload && !harness.app.top.capturesKeys) {
+                harness.press(.escape)
+            }
+            harness.press(.home)
+            for key in walk { harness.press(key) }
+            for (width, height) in Self.sizes.prefix(2) {
+                harness.width = width
+                harness.height = height
+                cuts += harness.canvas.silentCuts.map { "\(walk.map(\.name)) at \(width)x\(height): \($0.prefix(70))" }
+            }
+        }
+        XCTAssertEqual(cuts, [], cuts.joined(separator: "\n"))
+    }
+
     func testTheHostileNameIsShownEscapedInTheListAndOnTheYouthScreen() throws {
         let harness = try hostileHarness()
         harness.width = 120

@@ -51,6 +51,27 @@ final class WrapAroundScreenTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("LET OP: geen toestemming geregistreerd voor Jan Jobhunter."), harness.screen)
     }
 
+    /// The fault from the first real use: at 80 columns the warning was cut and hid a person.
+    func testTheConsentWarningNamesEveryoneAtEverySize() throws {
+        let harness = try Harness(self) { store in
+            let today = LocalDate(Harness.now, timeZone: testZone)
+            var youth = try Youth(name: "Sem", now: Harness.now, today: today)
+            for name in ["Fatima El Ouali", "Ingrid de Vries", "Mohammed Boukhari-Jansen"] { youth.save(try Person(kind: .network, name: name)) }
+            try store.save(youth)
+        }
+        meetingWithParticipants(harness)
+        for (width, height) in [(60, 16), (80, 24)] {
+            harness.width = width
+            harness.height = height
+            // The warning wraps, so a name may be split over two lines: compare the text with line breaks removed.
+            let joined = harness.screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            for name in ["Fatima El Ouali", "Ingrid de Vries", "Mohammed Boukhari-Jansen"] {
+                XCTAssertTrue(joined.contains("LET OP") && joined.contains(name), "\(name) at \(width)x\(height):\n\(harness.screen)")
+            }
+            XCTAssertEqual(harness.canvas.silentCuts, [])
+        }
+    }
+
     func testActionsAreReachableFromTheMeetingScreens() throws {
         let harness = try semWithPeople()
         harness.press(.enter, .char("o"), .char("a"))

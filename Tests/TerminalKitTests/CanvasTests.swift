@@ -8,8 +8,13 @@ final class CanvasTests: XCTestCase {
         XCTAssertEqual(canvas.line(0), "a王芳")
         XCTAssertEqual(canvas[0, 2].width, 0)
         var clipped = Canvas(width: 4, height: 1)
-        clipped.put("a王芳", row: 0, col: 0)
+        clipped.put("a王芳", row: 0, col: 0, clips: true)
         XCTAssertEqual(clipped.line(0), "a王 ", "half a wide character is never drawn")
+        clipped.put("a王芳", row: 0, col: 0)
+        XCTAssertEqual(clipped.line(0), "a王…", "a cut text ends in …")
+        XCTAssertEqual(clipped.silentCuts, [])
+        clipped.put("weg", row: 3, col: 0)
+        XCTAssertEqual(clipped.silentCuts, ["weg"], "a row that is not there is a silent cut")
     }
 
     func testOverwritingHalfAWideCharacterBlanksTheOtherHalf() {

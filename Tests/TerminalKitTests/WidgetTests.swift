@@ -48,3 +48,23 @@ final class FieldEditTests: XCTestCase {
         XCTAssertEqual(FieldEdit.handle(.char("q"), field), .editing(TextField("Zoëq")), "letters are text")
     }
 }
+
+final class TitleLineTests: XCTestCase {
+    func testALongPathLosesItsMiddleAndKeepsTheDate() {
+        var canvas = Canvas(width: 60, height: 2)
+        Chrome.titleLine(&canvas, path: ["Rode Loper · Caseload", "Aïcha van der Langenaam-Bouzid", "Overleg 03-12-2026", "Deelnemers"],
+                         right: "01-12-2026")
+        let line = canvas.line(0)
+        XCTAssertTrue(line.hasPrefix(" Rode Loper · Caseload › … › "), line)
+        XCTAssertTrue(line.contains("Deelnemers"), line)
+        XCTAssertTrue(line.hasSuffix("01-12-2026 "), line)
+        XCTAssertEqual(canvas.silentCuts, [])
+    }
+
+    func testAShortPathIsShownWhole() {
+        XCTAssertEqual(Chrome.shortened(["Caseload", "Zoë"], width: 40), "Caseload › Zoë")
+        let tight = Chrome.shortened(["Rode Loper · Caseload", String(repeating: "Langenaam ", count: 8)], width: 40)
+        XCTAssertLessThanOrEqual(Glyphs.width(of: tight), 40)
+        XCTAssertTrue(tight.hasSuffix("…"), tight)
+    }
+}
