@@ -161,11 +161,43 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
     /// The day the current phase began.
     public var phaseSince: LocalDate? { phaseHistory.last?.date }
 
+    /// The phase a step back leads to: the one before, or for a closed case the phase it was
+    /// closed from.
+    public var phaseBefore: Phase? {
+        if phase == .closed, let last = phaseHistory.last, last.to == .closed, let from = last.from { return from }
+        return phase.previous
+    }
+
+    /// The day the case started: when the youth was found.
+    public var started: LocalDate? { phaseHistory.first?.date }
+
     /// Moves to another phase, recording the day.
     public mutating func move(to phase: Phase, on day: LocalDate, now: Date) {
         guard phase != self.phase else { return }
         phaseHistory.append(PhaseChange(from: self.phase, to: phase, date: day))
         self.phase = phase
+        updated = now
+    }
+
+    /// A phase change recorded afterwards: `day` may lie in the past, but not before the last
+    /// change and not after today, so the history stays in order.
+    public mutating func move(to phase: Phase, on day: LocalDate, today: LocalDate, now: Date) throws(InputError) {
+        if day > today { throw InputError("Een fasewissel kan niet in de toekomst liggen (vandaag is \(today.text)).") }
+        if let last = phaseHistory.last, day < last.date {
+            throw InputError("Een fasewissel kan niet vóór de vorige liggen (\(last.date.text)).")
+        }
+        move(to: phase, on: day, now: now)
+    }
+
+    /// Changes the day the case started (the youth was found): not after today and not after the
+    /// first phase change.
+    public mutating func setStart(_ day: LocalDate, today: LocalDate, now: Date) throws(InputError) {
+        if day > today { throw InputError("De start van het dossier kan niet in de toekomst liggen (vandaag is \(today.text)).") }
+        if phaseHistory.count > 1, day > phaseHistory[1].date {
+            throw InputError("De start kan niet na de eerste fasewissel liggen (\(phaseHistory[1].date.text)).")
+        }
+        guard !phaseHistory.isEmpty else { return }
+        phaseHistory[0].date = day
         updated = now
     }
 }

@@ -8,7 +8,7 @@ final class AgendaScreen: Screen {
         case browsing
         case naming(TextField)
         case writing(TextArea)
-        case confirmingRemoval
+        case confirmingRemoval(Confirm)
     }
 
     let kind = ScreenKind.agenda
@@ -47,7 +47,7 @@ final class AgendaScreen: Screen {
         case .browsing: KeyTable.hints(for: kind)
         case .naming: [.init("Enter", "voeg toe"), .init("Esc", "annuleer")]
         case .writing: [.init("Tab", "bevestig"), .init("Ctrl-S", "bewaar, blijf"), .init("Esc", "annuleer"), .init("Ctrl-Z", "ongedaan")]
-        case .confirmingRemoval: FieldEdit.confirmHints
+        case .confirmingRemoval(let confirm): confirm.hints
         }
     }
 
@@ -63,7 +63,11 @@ final class AgendaScreen: Screen {
             case .moveItemUp, .moveItemDown:
                 let moved = meeting.moveAgendaItem(at: list.selected, by: KeyTable.action(for: key, on: kind) == .moveItemUp ? -1 : 1)
                 if save(meeting) { list.select(moved) }
-            case .remove: if item != nil { mode = .confirmingRemoval }
+            case .remove:
+                if let item {
+                    mode = .confirmingRemoval(Confirm(title: "Verwijderen", question: "Agendapunt \"\(item.title)\" verwijderen?",
+                                                      yes: "ja, verwijder"))
+                }
             case .openActions: return .push(ActionsScreen(editor: editor))
             case .back: return .pop
             default: break
@@ -110,13 +114,14 @@ final class AgendaScreen: Screen {
                 }
                 mode = .writing(area)
             }
-        case .confirmingRemoval:
-            if key == .char("j") || key == .char("J") {
+        case .confirmingRemoval(let confirm):
+            switch confirm.answer(for: key) {
+            case .yes:
                 meeting.agenda.remove(at: list.selected)
                 if save(meeting) { list.setCount(meeting.agenda.count) }
                 mode = .browsing
-            } else if key == .char("n") || key == .char("N") || key == .escape {
-                mode = .browsing
+            case .no: mode = .browsing
+            case nil: break
             }
         }
         return .stay
@@ -159,8 +164,8 @@ final class AgendaScreen: Screen {
             let box = area.centered(width: min(64, area.width - 4), height: 6)
             canvas.box(box, title: "Nieuw agendapunt")
             field.render(into: &canvas, row: box.row + 2, col: box.col + 2, width: box.width - 4)
-        } else if case .confirmingRemoval = mode, let item {
-            Chrome.dialog(&canvas, title: "Verwijderen", message: "Agendapunt \"\(item.title)\" verwijderen?", choices: "j  ja     n  nee")
+        } else if case .confirmingRemoval(let confirm) = mode {
+            confirm.render(into: &canvas)
         }
     }
 }

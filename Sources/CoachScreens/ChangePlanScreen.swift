@@ -66,7 +66,7 @@ final class ChangePlanScreen: Screen {
         case .browsing: KeyTable.hints(for: kind)
         case .writing: [.init("Tab", "bevestig, volgende"), .init("Ctrl-S", "bewaar, blijf"), .init("Esc", "annuleer"), .init("Ctrl-Z", "ongedaan")]
         case .pickingStrategy: FieldEdit.pickerHints
-        case .confirmingDiscard: FieldEdit.confirmHints
+        case .confirmingDiscard: Self.discardQuestion.hints
         case .viewingVersion: [.init("←→", "andere versie"), .init("Esc", "terug naar het plan")]
         }
     }
@@ -81,10 +81,10 @@ final class ChangePlanScreen: Screen {
         case .writing(var area):
             handleWriting(key, &area)
         case .confirmingDiscard(let area):
-            if key == .char("j") || key == .char("J") {
-                discard()
-            } else if key == .char("n") || key == .char("N") || key == .escape {
-                mode = .writing(area)
+            switch Self.discardQuestion.answer(for: key) {
+            case .yes: discard()
+            case .no: mode = .writing(area)
+            case nil: break
             }
         case .pickingStrategy(var picker):
             switch key {
@@ -150,6 +150,9 @@ final class ChangePlanScreen: Screen {
             if outcome == .changed { keepDraft(part, area.text) }
         }
     }
+
+    static let discardQuestion = Confirm(title: "Annuleren", question: "De tekst die u in dit deel typte weggooien?",
+                                         yes: "ja, weggooien", no: "nee, verder schrijven")
 
     private func discard() {
         if case .part(let part) = selectedRow {
@@ -226,8 +229,7 @@ final class ChangePlanScreen: Screen {
                 mode = .writing(text)
             } else {
                 text.render(into: &canvas, rect: rect, style: .editing, showCursor: false)
-                Chrome.dialog(&canvas, title: "Annuleren", message: "De tekst die u in dit deel typte weggooien?",
-                              choices: "j  ja, weggooien     n  nee, verder schrijven")
+                Self.discardQuestion.render(into: &canvas)
             }
         case .viewingVersion(let index):
             let version = editor.youth.changePlanVersions[index]

@@ -11,7 +11,7 @@ final class PeopleScreen: Screen {
     private var list = ListState()
     private var pageSize = 10
     private var newName: TextField?
-    private var confirmingRemoval = false
+    private var removal: Confirm?
     private var error: String?
 
     init(editor: YouthEditor) {
@@ -22,23 +22,26 @@ final class PeopleScreen: Screen {
     private var people: [Person] { tab == .network ? editor.youth.network : editor.youth.professionals }
     private var selected: Person? { people.indices.contains(list.selected) ? people[list.selected] : nil }
 
-    var capturesKeys: Bool { newName != nil || confirmingRemoval }
+    var capturesKeys: Bool { newName != nil || removal != nil }
     var hints: [Chrome.Hint] {
         if newName != nil { return [.init("Enter", "maak aan"), .init("Esc", "annuleer")] }
-        if confirmingRemoval { return FieldEdit.confirmHints }
+        if let removal { return removal.hints }
         return KeyTable.hints(for: kind)
     }
 
     func willAppear() { list.setCount(people.count) }
 
     func handle(_ key: Key) -> Navigation {
-        if confirmingRemoval {
-            if key == .char("j") || key == .char("J"), let person = selected {
-                error = editor.apply { youth throws(InputError) in try youth.remove(personID: person.id) }
-                list.setCount(people.count)
-                confirmingRemoval = false
-            } else if key == .char("n") || key == .char("N") || key == .escape {
-                confirmingRemoval = false
+        if let removal {
+            switch removal.answer(for: key) {
+            case .yes:
+                if let person = selected {
+                    error = editor.apply { youth throws(InputError) in try youth.remove(personID: person.id) }
+                    list.setCount(people.count)
+                }
+                self.removal = nil
+            case .no: self.removal = nil
+            case nil: break
             }
             return .stay
         }
@@ -54,7 +57,10 @@ final class PeopleScreen: Screen {
             guard let person = selected else { break }
             return .push(PersonFormScreen.make(editor: editor, personID: person.id))
         case .remove:
-            if selected != nil { confirmingRemoval = true }
+            if let person = selected {
+                removal = Confirm(title: "Verwijderen", question: "\(person.name) verwijderen uit \(tab == .network ? "het netwerk" : "de professionals")?",
+                                  yes: "ja, verwijder")
+            }
         case .back: return .pop
         default: break
         }
@@ -124,9 +130,8 @@ final class PeopleScreen: Screen {
             canvas.put("Naam:", row: box.row + 2, col: box.col + 2)
             newName.render(into: &canvas, row: box.row + 2, col: box.col + 9, width: box.width - 11)
             if let error { canvas.put(error, row: box.row + 3, col: box.col + 2, style: .error, maxWidth: box.width - 4) }
-        } else if confirmingRemoval, let person = selected {
-            Chrome.dialog(&canvas, title: "Verwijderen", message: "\(person.name) verwijderen uit \(tab == .network ? "het netwerk" : "de professionals")?",
-                          choices: "j  ja, verwijderen     n  nee")
+        } else if let removal {
+            removal.render(into: &canvas)
         }
     }
 }

@@ -6,7 +6,7 @@ import TerminalKit
 /// after a confirmation, and the history of phase changes.
 final class YouthScreen: Screen {
     enum Field: CaseIterable {
-        case name, dateOfBirth, municipality, phone, foundAt, foundAtDetail, referredBy, phase
+        case name, dateOfBirth, municipality, phone, foundAt, foundAtDetail, referredBy, started, phase
 
         var label: String {
             switch self {
@@ -17,6 +17,7 @@ final class YouthScreen: Screen {
             case .foundAt: "Vindplaats"
             case .foundAtDetail: "Toelichting vindplaats"
             case .referredBy: "Aangemeld door"
+            case .started: "Start (gevonden op)"
             case .phase: "Fase"
             }
         }
@@ -28,7 +29,8 @@ final class YouthScreen: Screen {
         case picking(ListState)
         /// A date of birth outside 16-27 waits for the coach's yes.
         case confirmingAge(LocalDate, warning: String, field: TextField)
-        case confirmingPhase(Phase)
+        /// A phase change waits for its date: today, or the day it really happened.
+        case datingPhase(Phase, Prompt)
     }
 
     let kind = ScreenKind.youth
@@ -57,7 +59,8 @@ final class YouthScreen: Screen {
         case .browsing: KeyTable.hints(for: kind)
         case .editing: FieldEdit.hints
         case .picking: FieldEdit.pickerHints
-        case .confirmingAge, .confirmingPhase: FieldEdit.confirmHints
+        case .confirmingAge(_, let warning, _): Self.ageQuestion(warning).hints
+        case .datingPhase(_, let prompt): prompt.hints
         }
     }
 
@@ -68,24 +71,35 @@ final class YouthScreen: Screen {
         case .browsing: return handleBrowsing(key)
         case .editing(let field): handleEditing(key, field)
         case .picking(var list): handlePicking(key, &list)
-        case .confirmingAge(let date, _, let field):
-            if isYes(key) {
-                if save({ $0.dateOfBirth = date }) { mode = .browsing }
-            } else if isNo(key) {
-                mode = .editing(field)
+        case .confirmingAge(let date, let warning, let field):
+            switch Self.ageQuestion(warning).answer(for: key) {
+            case .yes: if save({ $0.dateOfBirth = date }) { mode = .browsing }
+            case .no: mode = .editing(field)
+            case nil: break
             }
-        case .confirmingPhase(let phase):
-            if isYes(key) {
-                if save({ $0.move(to: phase, on: session.today, now: session.now) }) { mode = .browsing }
-            } else if isNo(key) {
-                mode = .browsing
+        case .datingPhase(let phase, var prompt):
+            switch prompt.handle(key) {
+            case .editing: mode = .datingPhase(phase, prompt)
+            case .cancelled: mode = .browsing
+            case .submitted(let text):
+                do {
+                    var changed = youth
+                    try changed.move(to: phase, on: try LocalDate.parseInput(text), today: session.today, now: session.now)
+                    if save({ $0 = changed }) { mode = .browsing }
+                } catch {
+                    prompt.error = error.message
+                    mode = .datingPhase(phase, prompt)
+                }
             }
         }
         return .stay
     }
 
-    private func isYes(_ key: Key) -> Bool { key == .char("j") || key == .char("J") || key == .enter }
-    private func isNo(_ key: Key) -> Bool { key == .char("n") || key == .char("N") || key == .escape }
+    /// A date of birth outside 16-27 is allowed (the coach may know better) but asked about;
+    /// Enter saves, as the coach typed the date on purpose.
+    static func ageQuestion(_ warning: String) -> Confirm {
+        Confirm(title: "Leeftijd", question: warning + " Toch opslaan?", yes: "ja, opslaan", no: "nee, terug", enterMeans: .yes)
+    }
 
     private func handleBrowsing(_ key: Key) -> Navigation {
         error = nil
@@ -95,9 +109,9 @@ final class YouthScreen: Screen {
         case .previousField: fields.select((fields.selected + Field.allCases.count - 1) % Field.allCases.count)
         case .edit: beginEdit()
         case .nextPhase:
-            if let next = youth.phase.next { mode = .confirmingPhase(next) } else { error = "Dit dossier is al afgesloten." }
+            if let next = youth.phase.next { askDate(for: next) } else { error = "Dit dossier is al afgesloten." }
         case .previousPhase:
-            if let previous = youth.phase.previous { mode = .confirmingPhase(previous) } else { error = "Scout is de eerste fase." }
+            if let previous = youth.phaseBefore { askDate(for: previous) } else { error = "Scout is de eerste fase." }
         case .openZRM: return .push(ZRMHistoryScreen(editor: editor))
         case .openQuickScan: return .push(QuickScanScreen(editor: editor))
         case .openPlan: return .push(ChangePlanScreen(editor: editor))
@@ -108,6 +122,13 @@ final class YouthScreen: Screen {
         default: break
         }
         return .stay
+    }
+
+    private func askDate(for phase: Phase) {
+        mode = .datingPhase(phase, Prompt(title: "Fase wijzigen",
+                                          question: "Fase van \(youth.name) wijzigen van \(youth.phase.label) naar \(phase.label). "
+                                              + "Op welke dag? Vandaag, of de dag waarop het echt gebeurde.",
+                                          label: "Datum (dd-mm-jjjj)", text: session.today.text, enterLabel: "wijzig"))
     }
 
     private func beginEdit() {
@@ -141,7 +162,7 @@ final class YouthScreen: Screen {
             mode = .browsing
             if selectedField == .phase {
                 let phase = Phase.allCases[list.selected]
-                if phase != youth.phase { mode = .confirmingPhase(phase) }
+                if phase != youth.phase { askDate(for: phase) }
             } else {
                 let channel = list.selected == 0 ? nil : Channel.allCases[list.selected - 1]
                 if !save({ $0.foundAt = channel }) { mode = .picking(list) }
@@ -179,6 +200,11 @@ final class YouthScreen: Screen {
             case .referredBy:
                 let value = try Youth.validText(text, field: "Aangemeld door")
                 return finish { $0.referredBy = value }
+            case .started:
+                let day = try LocalDate.parseInput(text)
+                var changed = youth
+                try changed.setStart(day, today: session.today, now: session.now)
+                return finish { $0 = changed }
             case .foundAt, .phase:
                 return false
             }
@@ -209,6 +235,7 @@ final class YouthScreen: Screen {
         case .foundAt: youth.foundAt?.label ?? ""
         case .foundAtDetail: youth.foundAtDetail
         case .referredBy: youth.referredBy
+        case .started: youth.started?.text ?? ""
         case .phase: youth.phase.label
         }
     }
@@ -302,10 +329,9 @@ final class YouthScreen: Screen {
             Chrome.picker(&canvas, title: selectedField.label, options: options, state: &list)
             mode = .picking(list)
         case .confirmingAge(_, let warning, _):
-            Chrome.dialog(&canvas, title: "Leeftijd", message: warning + " Toch opslaan?", choices: "j  ja, opslaan     n  nee, terug")
-        case .confirmingPhase(let phase):
-            let message = "Fase van \(youth.name) wijzigen van \(youth.phase.label) naar \(phase.label), met datum \(session.today.text)?"
-            Chrome.dialog(&canvas, title: "Fase wijzigen", message: message, choices: "j  ja, wijzig     n  nee")
+            Self.ageQuestion(warning).render(into: &canvas)
+        case .datingPhase(_, let prompt):
+            prompt.render(into: &canvas)
         default:
             break
         }

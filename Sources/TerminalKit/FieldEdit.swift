@@ -23,5 +23,4 @@ public enum FieldEdit {
 
     public static let hints: [Chrome.Hint] = [.init("Enter", "bevestig"), .init("Esc", "annuleer"), .init("Tab", "bevestig en volgende")]
     public static let pickerHints: [Chrome.Hint] = [.init("Enter", "kies"), .init("Esc", "annuleer")]
-    public static let confirmHints: [Chrome.Hint] = [.init("j", "ja"), .init("n", "nee")]
 }

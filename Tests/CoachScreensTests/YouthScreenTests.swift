@@ -73,20 +73,62 @@ final class YouthScreenTests: XCTestCase {
         XCTAssertTrue(harness.rows(containing: "Geboortedatum").first?.contains("36 jaar (buiten 16-27)") ?? false)
     }
 
-    func testPhaseMovesOnAndBackAfterConfirmation() throws {
+    func testPhaseMovesOnAndBackOnTheDayTheCoachGives() throws {
         let harness = try openedYouth()
         harness.press(.char("v"))
-        XCTAssertTrue(harness.screen.contains("wijzigen van Scout naar Quick scan, met datum"), harness.screen)
-        XCTAssertTrue(harness.screen.contains("22-11-2026?"))
-        harness.press(.char("n"))
+        XCTAssertTrue(harness.screen.contains("wijzigen van Scout naar Quick scan"), harness.screen)
+        XCTAssertTrue(harness.rows(containing: "Datum (dd-mm-jjjj)").first?.contains("22-11-2026") ?? false, "today by default")
+        harness.press(.escape)
         XCTAssertEqual(try savedYouth(harness).phase, .scout)
-        harness.press(.char("v"), .char("j"))
+        harness.press(.char("v"), .enter)
         XCTAssertEqual(try savedYouth(harness).phase, .quickScan)
         XCTAssertTrue(harness.screen.contains("22-11-2026  Scout → Quick scan"), harness.screen)
-        harness.press(.char("t"), .char("j"))
+        harness.press(.char("t"), .ctrl("u"))
+        harness.type("23-11-2026")
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("kan niet in de toekomst liggen"), harness.screen)
+        harness.press(.ctrl("u"))
+        harness.type("21-11-2026")
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("kan niet vóór de vorige liggen (22-11-2026)"), harness.screen)
+        harness.press(.ctrl("u"))
+        harness.type("22-11-2026")
+        harness.press(.enter)
         XCTAssertEqual(try savedYouth(harness).phaseHistory.map(\.to), [.scout, .quickScan, .scout])
         harness.press(.char("t"))
         XCTAssertTrue(harness.screen.contains("Scout is de eerste fase."))
+    }
+
+    func testWorkRecordedAfterwardsKeepsItsOwnDates() throws {
+        let harness = try openedYouth()
+        let startRow = YouthScreen.Field.allCases.firstIndex(of: .started)!
+        for _ in 0..<startRow { harness.press(.down) }
+        harness.press(.enter, .ctrl("u"))
+        harness.type("01-02-2025")
+        harness.press(.enter)
+        harness.press(.char("v"), .ctrl("u"))
+        harness.type("03-03-2025")
+        harness.press(.enter)
+        let history = try savedYouth(harness).phaseHistory
+        XCTAssertEqual(history.map(\.date.text), ["01-02-2025", "03-03-2025"])
+        XCTAssertTrue(harness.screen.contains("03-03-2025  Scout → Quick scan"), harness.screen)
+        XCTAssertTrue(harness.screen.contains("01-02-2025  start in Scout"), harness.screen)
+        harness.press(.enter, .ctrl("u"))
+        harness.type("04-03-2025")
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("kan niet na de eerste fasewissel liggen (03-03-2025)"), harness.screen)
+    }
+
+    func testAStepBackFromAClosedCaseGoesToThePhaseItWasClosedFrom() throws {
+        let harness = try openedYouth()
+        let phaseRow = YouthScreen.Field.allCases.firstIndex(of: .phase)!
+        for _ in 0..<phaseRow { harness.press(.down) }
+        harness.press(.enter, .down, .down, .down, .enter, .enter)   // picked, dated today
+        XCTAssertEqual(try savedYouth(harness).phase, .coaching)
+        harness.press(.enter, .end, .enter, .enter)       // closed, straight from coaching
+        XCTAssertEqual(try savedYouth(harness).phase, .closed)
+        harness.press(.char("t"))
+        XCTAssertTrue(harness.screen.contains("van Afgesloten naar Coachen"), harness.screen)
     }
 
     func testPickersForChannelAndPhase() throws {
