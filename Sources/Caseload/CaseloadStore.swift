@@ -21,13 +21,15 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable {
     public var nextActionDue: LocalDate?
     /// The dates of the youth's wrap-around meetings, for the agenda across the caseload.
     public var meetingDates: [LocalDate]
-    /// Open actions agreed in meetings: what, who, when.
-    public var agreedActions: [AgreedAction]
+    /// Open actions with a deadline, for the agenda across the caseload: what, who, when, and
+    /// whether it was agreed in a wrap-around meeting.
+    public var openActions: [OpenAction]
 
-    public struct AgreedAction: Codable, Equatable, Sendable {
+    public struct OpenAction: Codable, Equatable, Sendable {
         public var what: String
         public var owner: String
-        public var due: LocalDate?
+        public var due: LocalDate
+        public var agreedInMeeting: Bool
     }
 
     public init(_ youth: Youth) {
@@ -42,8 +44,9 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable {
         nextAction = youth.nextAction?.what
         nextActionDue = youth.nextAction?.due
         meetingDates = youth.meetingsInOrder.map(\.date)
-        agreedActions = youth.actionsInOrder.filter { $0.status == .open && $0.meetingID != nil }
-            .map { AgreedAction(what: $0.what, owner: youth.ownerName($0.owner), due: $0.due) }
+        openActions = youth.actionsInOrder.filter { $0.status == .open }.compactMap { action in
+            action.due.map { OpenAction(what: action.what, owner: youth.ownerName(action.owner), due: $0, agreedInMeeting: action.meetingID != nil) }
+        }
     }
 
     /// In quick scan or later (not closed) without any ZRM measurement: one is due.

@@ -29,6 +29,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// dd-mm-jjjj, as the coach reads and types it.
     public var text: String { String(format: "%02d-%02d-%04d", day, month, year) }
     /// yyyy-mm-dd, as stored.
+    /// "dd-mm" for a day within six months of `today`, else "dd-mm-jjjj": a short date must
+    /// never leave the coach guessing the year.
+    public func shortText(near today: LocalDate) -> String {
+        abs(today.days(until: self)) <= 182 ? String(format: "%02d-%02d", day, month) : text
+    }
+
     public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
     public var description: String { text }
 

@@ -1,8 +1,8 @@
 import Caseload
 import TerminalKit
 
-/// The agenda across the caseload: upcoming wrap-around meetings, and actions agreed in meetings
-/// that are due within a week or overdue, by person. Enter opens the youth.
+/// The agenda across the caseload: upcoming wrap-around meetings, and every open action that is
+/// due within a week or overdue, by person (those agreed in a meeting marked). Enter opens the youth.
 final class CaseloadAgendaScreen: Screen {
     private struct Line {
         var text: String
@@ -38,17 +38,18 @@ final class CaseloadAgendaScreen: Screen {
             result.append(Line(text: "  \(meeting.date.text)  \(meeting.summary.name)  (\(when))", style: .normal, youthID: meeting.summary.id))
         }
         result.append(Line(text: "", style: .normal))
-        result.append(Line(text: "Afgesproken acties: te laat of binnen \(Self.horizonDays) dagen, per persoon", style: .heading))
-        let due = summaries.flatMap { s in s.agreedActions.map { (action: $0, summary: s) } }
-            .filter { $0.action.due.map { today.days(until: $0) <= Self.horizonDays } ?? false }
+        result.append(Line(text: "Acties: te laat of binnen \(Self.horizonDays) dagen, per persoon", style: .heading))
+        let due = summaries.flatMap { s in s.openActions.map { (action: $0, summary: s) } }
+            .filter { today.days(until: $0.action.due) <= Self.horizonDays }
         let byOwner = Dictionary(grouping: due) { $0.action.owner }
         if byOwner.isEmpty { result.append(Line(text: "  geen", style: .dim)) }
         for owner in byOwner.keys.sorted(by: { $0.sortKey < $1.sortKey }) {
             result.append(Line(text: "  \(owner)", style: .accent))
-            for entry in byOwner[owner]!.sorted(by: { ($0.action.due ?? today) < ($1.action.due ?? today) }) {
-                let date = entry.action.due!
+            for entry in byOwner[owner]!.sorted(by: { $0.action.due < $1.action.due }) {
+                let date = entry.action.due
                 let late = date < today
-                result.append(Line(text: "    \(date.text)\(late ? " TE LAAT" : "")  \(entry.action.what)  (\(entry.summary.name))",
+                let agreed = entry.action.agreedInMeeting ? ", afgesproken in overleg" : ""
+                result.append(Line(text: "    \(session.shortDate(date))\(late ? " TE LAAT" : "")  \(entry.action.what)  (\(entry.summary.name)\(agreed))",
                                    style: late ? .warning : .normal, youthID: entry.summary.id))
             }
         }

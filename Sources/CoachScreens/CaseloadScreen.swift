@@ -157,8 +157,9 @@ final class CaseloadScreen: Screen {
             if !query.isEmpty { info += " gevonden voor \"\(query)\" (Esc wist)" }
             if hiddenClosed > 0 { info += " · \(hiddenClosed) afgesloten verborgen (a toont)" }
             let used = canvas.put(info, row: area.row, col: 1, style: .dim, maxWidth: inner)
-            let legend = "! acuut  ? geen ZRM"
-            if used + Glyphs.width(of: legend) + 4 <= inner {
+            let legend = ["! acuut  ? geen ZRM  * leeftijd buiten 16-27", "! acuut  ? geen ZRM  * buiten 16-27", "! acuut  ? geen ZRM"]
+                .first { used + Glyphs.width(of: $0) + 4 <= inner } ?? ""
+            if !legend.isEmpty {
                 canvas.put(legend, row: area.row, col: area.width - Glyphs.width(of: legend) - 1, style: .dim)
             }
         }
@@ -170,7 +171,7 @@ final class CaseloadScreen: Screen {
         let listTop = area.row + 2
         pageSize = max(1, area.height - 3)
         if rows.isEmpty {
-            canvas.put(emptyText, row: listTop + 1, col: 2, style: .dim, maxWidth: inner - 2)
+            canvas.putWrapped(emptyText, row: listTop + 1, col: 2, width: inner - 2, style: .dim)
         }
         for (line, index) in list.visibleRange(height: pageSize).enumerated() {
             let youth = rows[index]
@@ -183,21 +184,23 @@ final class CaseloadScreen: Screen {
                 canvas.put("?", row: row, col: 0, style: index == list.selected ? style : .warning)
             }
             canvas.put(Glyphs.truncate(youth.name, to: nameWidth), row: row, col: columns[0], style: style, maxWidth: nameWidth)
-            canvas.put(Wording.age(youth.age(on: today)), row: row, col: columns[1], style: style, maxWidth: ageWidth)
+            // An age outside the method's 16-27 is marked, so a typing error in a date of birth shows.
+            let age = youth.age(on: today)
+            let outside = age.map { !Youth.intendedAges.contains($0) } ?? false
+            canvas.put(Wording.age(age) + (outside ? "*" : ""), row: row, col: columns[1],
+                       style: outside && index != list.selected ? .warning : style, maxWidth: ageWidth)
             canvas.put(youth.phase.label, row: row, col: columns[2], style: style, maxWidth: phaseWidth)
             let days = session.day(of: youth.updated).days(until: today)
             canvas.put(Wording.daysAgo(days), row: row, col: columns[3], style: style, maxWidth: changedWidth)
             if let what = youth.nextAction {
                 let late = youth.nextActionDue.map { $0 < today } ?? false
-                let due = youth.nextActionDue.map { String($0.text.prefix(5)) + (late ? "!" : "") + " " } ?? ""
+                let due = youth.nextActionDue.map { session.shortDate($0) + (late ? "!" : "") + " " } ?? ""
                 canvas.put(Glyphs.truncate(due + what, to: actionWidth), row: row, col: columns[4],
                            style: late && index != list.selected ? .warning : style, maxWidth: actionWidth)
             }
         }
         if let message, newName == nil {
-            for (offset, line) in Glyphs.wrap(message, width: inner).suffix(2).enumerated() {
-                canvas.put(line, row: area.row + area.height - 2 + offset, col: 1, style: .error, padTo: inner)
-            }
+            canvas.putAbove(message, bottomRow: area.row + area.height - 1, col: 1, width: inner, style: .error)
         }
         if let newName { renderNewName(newName, into: &canvas, area: area) }
     }

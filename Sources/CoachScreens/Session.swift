@@ -24,6 +24,8 @@ public final class Session {
     public var today: LocalDate { LocalDate(clock(), timeZone: timeZone) }
     /// A calendar day of a stored moment, in the coach's zone.
     public func day(of date: Date) -> LocalDate { LocalDate(date, timeZone: timeZone) }
+    /// "dd-mm" near today, with the year when more than six months away.
+    public func shortDate(_ day: LocalDate) -> String { day.shortText(near: today) }
     /// "dd-mm-jjjj uu:mm" in the coach's zone.
     public func dateTime(_ date: Date) -> String {
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)

@@ -91,7 +91,10 @@ final class ZRMHistoryScreen: Screen {
             let col = 2 + Self.nameWidth + position * Self.columnWidth
             let style: Style = index == selected ? .selected : .heading
             canvas.put(all[index].moment.short, row: row, col: col, style: style, padTo: Self.columnWidth - 1)
-            canvas.put(String(all[index].date.text.prefix(5)), row: row + 1, col: col, style: index == selected ? .selected : .dim, padTo: Self.columnWidth - 1)
+            // Five columns: the day and month near today, the year for a measurement further away.
+            let date = all[index].date
+            let near = editor.session.shortDate(date)
+            canvas.put(near.count == 5 ? near : String(date.year), row: row + 1, col: col, style: index == selected ? .selected : .dim, padTo: Self.columnWidth - 1)
         }
         canvas.put("Leefgebied", row: row, col: 2, style: .heading)
         canvas.put("verloop", row: row, col: chartCol, style: .heading)

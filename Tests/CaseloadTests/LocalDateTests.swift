@@ -45,4 +45,12 @@ final class LocalDateTests: XCTestCase {
         XCTAssertEqual(String(decoding: data, as: UTF8.self), #"["2009-12-01"]"#)
         XCTAssertThrowsError(try JSONDecoder().decode([LocalDate].self, from: Data(#"["2009-02-30"]"#.utf8)))
     }
+
+    func testAShortDateShowsItsYearWhenMoreThanSixMonthsAway() throws {
+        let today = try LocalDate.parseInput("01-12-2026")
+        XCTAssertEqual(today.adding(days: 30).shortText(near: today), "31-12")
+        XCTAssertEqual(today.adding(days: -182).shortText(near: today), "02-06")
+        XCTAssertEqual(try LocalDate.parseInput("17-03-2025").shortText(near: today), "17-03-2025")
+        XCTAssertEqual(today.adding(days: 200).shortText(near: today), today.adding(days: 200).text)
+    }
 }

@@ -46,7 +46,10 @@ final class WrapAroundTests: XCTestCase {
         youth.save(try CaseAction(what: "schuldhulp bellen", owner: .coach, due: today, created: today, meetingID: meeting.id))
         XCTAssertEqual(youth.actions(agreedIn: meeting).map(\.what), ["schuldhulp bellen"])
         XCTAssertEqual(youth.actions.count, 3, "one list of actions for plan and meeting")
-        XCTAssertEqual(YouthSummary(youth).agreedActions.map(\.what), ["schuldhulp bellen"])
+        // The caseload agenda gets every open action with a deadline, agreed ones marked.
+        let open = YouthSummary(youth).openActions
+        XCTAssertEqual(open.filter(\.agreedInMeeting).map(\.what), ["schuldhulp bellen"])
+        XCTAssertEqual(open.count, youth.actions.filter { $0.status == .open && $0.due != nil }.count)
     }
 
     func testConsentIsCheckedOnTheMeetingDate() throws {

@@ -129,4 +129,19 @@ final class CaseloadScreenTests: XCTestCase {
         XCTAssertFalse(canvas.text.contains("Nieuwe jongere"), "keys other than Enter do not pass the notice")
         XCTAssertTrue(canvas.text.contains("Ahmed"))
     }
+
+    func testAnAgeOutsideTheMethodIsMarkedInTheList() throws {
+        let harness = try Harness(self) { store in
+            let today = LocalDate(Harness.now, timeZone: testZone)
+            for (name, years) in [("Oud Genoeg", -36), ("Precies Goed", -20)] {
+                var youth = try Youth(name: name, now: Harness.now, today: today)
+                youth.dateOfBirth = today.adding(years: years)
+                try store.save(youth)
+            }
+        }
+        harness.width = 100
+        XCTAssertTrue(harness.rows(containing: "Oud Genoeg").first?.contains("36*") ?? false, harness.screen)
+        XCTAssertTrue(harness.rows(containing: "Precies Goed").first?.contains("20 ") ?? false, harness.screen)
+        XCTAssertTrue(harness.screen.contains("* leeftijd buiten 16-27"), harness.screen)
+    }
 }

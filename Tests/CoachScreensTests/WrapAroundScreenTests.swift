@@ -128,8 +128,8 @@ final class WrapAroundScreenTests: XCTestCase {
         let agenda = harness.screen
         XCTAssertTrue(agenda.contains("Komende overleggen") && agenda.contains("22-11-2026  Sem  (vandaag)"), agenda)
         XCTAssertTrue(agenda.contains("Jan Jobhunter"), agenda)
-        XCTAssertTrue(agenda.contains("20-11-2026 TE LAAT  werkgever bellen  (Sem)"), agenda)
-        XCTAssertFalse(agenda.contains("cv maken"), "an action not agreed in a meeting is not on this agenda")
+        XCTAssertTrue(agenda.contains("20-11 TE LAAT  werkgever bellen  (Sem, afgesproken in overleg)"), agenda)
+        XCTAssertFalse(agenda.contains("cv maken"), "an action without a deadline is not on this agenda")
     }
 
     func testAnAgendaNoteDraftIsOfferedBackAfterAHangup() throws {
