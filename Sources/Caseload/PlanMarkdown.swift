@@ -3,7 +3,8 @@ import SafeText
 
 /// The veranderplan as Markdown, to print or to share with the young person.
 public enum PlanMarkdown {
-    public static func render(_ youth: Youth, timeZone: TimeZone) -> String {
+    /// `today` marks overdue actions; `timeZone` gives the day of the last change.
+    public static func render(_ youth: Youth, today: LocalDate, timeZone: TimeZone) -> String {
         let plan = youth.changePlan
         var lines = ["# Veranderplan van \(youth.name)", ""]
         var facts: [String] = []
@@ -12,7 +13,7 @@ public enum PlanMarkdown {
         facts.append("Hoofdstrategie: \(plan.strategy?.label ?? "nog niet gekozen")")
         lines += [facts.joined(separator: " · "), ""]
         for part in ChangePlan.Part.allCases {
-            lines += ["## \(part.label)", "", plan[part].isEmpty ? "_(nog niet ingevuld)_" : plan[part], ""]
+            lines += ["## \(part.label)", "", plan[part].isEmpty ? "_(nog niet ingevuld)_" : keepingLineBreaks(plan[part]), ""]
         }
         lines += ["## Acties", ""]
         if youth.actions.isEmpty { lines.append("_(nog geen acties)_") }
@@ -21,11 +22,23 @@ public enum PlanMarkdown {
             var line = "- \(box) \(action.what) — \(youth.ownerName(action.owner))"
             if let due = action.due { line += ", vóór \(due.text)" }
             if action.status == .cancelled { line += " (vervallen)" }
+            if action.isOverdue(on: today) { line += " — **te laat**" }
             lines.append(line)
         }
         lines.append("")
         // Made safe in one place: no character from the data can act on a terminal or a viewer.
         return SafeText.escaped(lines.joined(separator: "\n"), keepingLineBreaks: true)
+    }
+
+    /// The coach's text with each line break kept: a single newline inside a paragraph becomes a
+    /// hard break (a backslash at the end of the line), so two lines never run together.
+    static func keepingLineBreaks(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.indices.map { index in
+            let line = lines[index]
+            let nextHasText = index + 1 < lines.count && !lines[index + 1].trimmingCharacters(in: .whitespaces).isEmpty
+            return !line.trimmingCharacters(in: .whitespaces).isEmpty && nextHasText ? line + "\\" : String(line)
+        }.joined(separator: "\n")
     }
 
     /// A file name for the export: the name in plain letters, and the day.
@@ -39,12 +52,13 @@ public enum PlanMarkdown {
 extension CaseloadStore {
     var exportsDirectory: String { directory + "/exports" }
 
-    /// Writes an export into the data directory's exports/ folder (0700/0600) and returns its path.
+    /// Writes an export into the data directory's exports/ folder (0700/0600) and returns its
+    /// path relative to the data directory ("exports/…"), as every screen names it.
+    @discardableResult
     public func writeExport(_ text: String, named name: String) throws -> String {
         try requireWritable()
         try PrivateFiles.makeDirectory(exportsDirectory, tightenExisting: true)
-        let path = exportsDirectory + "/" + name
-        try PrivateFiles.writeAtomically(Data(text.utf8), to: path)
-        return path
+        try PrivateFiles.writeAtomically(Data(text.utf8), to: exportsDirectory + "/" + name)
+        return "exports/" + name
     }
 }

@@ -199,8 +199,8 @@ final class ChangePlanScreen: Screen {
     private func exportMarkdown() {
         let youth = editor.youth
         do {
-            let path = try editor.session.store.writeExport(PlanMarkdown.render(youth, timeZone: editor.session.timeZone), named: PlanMarkdown.fileName(for: youth, on: editor.session.today))
-            message = ("Geëxporteerd naar \(path)", .accent)
+            let path = try editor.session.store.writeExport(PlanMarkdown.render(youth, today: editor.session.today, timeZone: editor.session.timeZone), named: PlanMarkdown.fileName(for: youth, on: editor.session.today))
+            message = ("Geëxporteerd naar \(path) in de gegevensmap", .accent)
         } catch {
             message = ("Export mislukt: \(error.localizedDescription)", .error)
         }

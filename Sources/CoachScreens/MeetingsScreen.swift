@@ -115,7 +115,7 @@ enum MeetingForm {
                     try session.store.writeExport(MeetingDocument.render(editor.youth, meeting, kind: kind, format: format),
                                                   named: MeetingDocument.fileName(editor.youth, meeting, kind: kind, format: format))
                 }
-                return ("Geëxporteerd naar exports/: " + paths.map { String($0.split(separator: "/").last ?? "") }.joined(separator: ", "), .accent)
+                return ("Geëxporteerd naar \(paths.joined(separator: " en ")) in de gegevensmap", .accent)
             } catch {
                 return ("Export mislukt: \(error.localizedDescription)", .error)
             }

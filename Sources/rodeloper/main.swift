@@ -59,7 +59,7 @@ case .exportPlan(let id):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
         guard let full = store.resolveID(id) else { fail(StoreError.notFound(id: id).localizedDescription) }
-        FileHandle.standardOutput.write(Data(PlanMarkdown.render(try store.youth(id: full), timeZone: .current).utf8))
+        FileHandle.standardOutput.write(Data(PlanMarkdown.render(try store.youth(id: full), today: LocalDate(Date(), timeZone: .current), timeZone: .current).utf8))
     } catch {
         fail(error.localizedDescription)
     }

@@ -44,7 +44,7 @@ final class ActionsAndPeopleTests: XCTestCase {
     func testMarkdownListsTheActions() throws {
         var youth = try Youth(name: "Zoë", now: now, today: today)
         youth.save(try CaseAction(what: "cv maken", owner: .youth, due: today, created: today))
-        let markdown = PlanMarkdown.render(youth, timeZone: testZone)
+        let markdown = PlanMarkdown.render(youth, today: today, timeZone: testZone)
         XCTAssertTrue(markdown.contains("## Acties\n\n- [ ] cv maken — Zoë, vóór 22-11-2026\n"), markdown)
     }
 }

@@ -32,12 +32,23 @@ final class ChangePlanTests: XCTestCase {
             $0.goal = "BBL-plek als monteur\n\nen een vast dagritme"
             $0.strategy = .coCreate
         }
-        let markdown = PlanMarkdown.render(youth, timeZone: testZone)
+        let markdown = PlanMarkdown.render(youth, today: today, timeZone: testZone)
         XCTAssertTrue(markdown.hasPrefix("# Veranderplan van Zoë Çelik\n"))
         XCTAssertTrue(markdown.contains("Hoofdstrategie: co-creëren"))
         XCTAssertTrue(markdown.contains("## Doel voor dagbesteding en andere leefgebieden\n\nBBL-plek als monteur\n\nen een vast dagritme\n"))
         XCTAssertEqual(ChangePlan.Part.allCases.filter { markdown.contains("## \($0.label)") }.count, 7)
         XCTAssertEqual(PlanMarkdown.fileName(for: youth, on: today), "veranderplan-zoe-celik-2026-11-22.md")
+    }
+
+    func testMarkdownKeepsTheCoachsLineBreaksAndMarksOverdueActions() throws {
+        var youth = try Youth(name: "Sem", now: now, today: today)
+        youth.updatePlan(now: now, today: today, timeZone: testZone) { $0.goal = "werk in de bouw\nof techniek\n\nnieuwe alinea" }
+        youth.save(try CaseAction(what: "cv maken", owner: .youth, due: today.adding(days: -1), created: today))
+        youth.save(try CaseAction(what: "bellen", owner: .coach, due: today, created: today))
+        let markdown = PlanMarkdown.render(youth, today: today, timeZone: testZone)
+        XCTAssertTrue(markdown.contains("werk in de bouw\\\nof techniek\n\nnieuwe alinea\n"), markdown)
+        XCTAssertTrue(markdown.contains("cv maken — Sem, vóór 21-11-2026 — **te laat**"), markdown)
+        XCTAssertFalse(markdown.contains("bellen — coach, vóór 22-11-2026 — **te laat**"), "due today is not late")
     }
 
     func testDraftsAreKeptPrivatelyAndRemoved() throws {
