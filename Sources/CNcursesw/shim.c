@@ -51,6 +51,16 @@ static int swallow_sequence(void) {
     wtimeout(stdscr, 0);
     int kind = wget_wch(stdscr, &next);
     if (kind == ERR) return 0;
+    /* Esc pressed twice (or Esc then a key's own sequence): the first is a real Esc. */
+    if (kind == OK && next == 033) {
+        unget_wch(next);
+        return 0;
+    }
+    if (kind == KEY_CODE_YES) {
+        /* A whole key curses recognised after the Esc: the Esc was real, the key follows. */
+        ungetch((int)next);
+        return 0;
+    }
     if (kind == OK && (next == '[' || next == 'O')) {
         int introducer = (int)next;
         for (int count = 0; count < 32; count++) {
