@@ -44,31 +44,29 @@ static void define_common_variants(void) {
 }
 
 /* After an Esc that arrived together with more bytes: the rest of an escape sequence curses
-   did not recognise, or an Alt-key. It is read to its end and ignored, never turned into Esc
-   followed by letters (which would leave a screen or throw text away). */
+   did not recognise (ESC [ ... or ESC O x) is read to its end and ignored, never turned into Esc
+   followed by letters (which would leave a screen or throw text away). Anything else after the
+   Esc (another Esc, Enter, a letter that a slow link delivered in the same packet) is put back:
+   the Esc was real. */
 static int swallow_sequence(void) {
     wint_t next = 0;
     wtimeout(stdscr, 0);
     int kind = wget_wch(stdscr, &next);
     if (kind == ERR) return 0;
-    /* Esc pressed twice (or Esc then a key's own sequence): the first is a real Esc. */
-    if (kind == OK && next == 033) {
-        unget_wch(next);
-        return 0;
-    }
     if (kind == KEY_CODE_YES) {
-        /* A whole key curses recognised after the Esc: the Esc was real, the key follows. */
         ungetch((int)next);
         return 0;
     }
-    if (kind == OK && (next == '[' || next == 'O')) {
-        int introducer = (int)next;
-        for (int count = 0; count < 32; count++) {
-            wtimeout(stdscr, 5);
-            if (wget_wch(stdscr, &next) != OK) break;
-            /* The final byte of a CSI sequence is 0x40-0x7E; after ESC O, one character. */
-            if (introducer == 'O' || (next >= 0x40 && next <= 0x7E)) break;
-        }
+    if (next != '[' && next != 'O') {
+        unget_wch(next);
+        return 0;
+    }
+    int introducer = (int)next;
+    for (int count = 0; count < 32; count++) {
+        wtimeout(stdscr, 5);
+        if (wget_wch(stdscr, &next) != OK) break;
+        /* The final byte of a CSI sequence is 0x40-0x7E; after ESC O, one character. */
+        if (introducer == 'O' || (next >= 0x40 && next <= 0x7E)) break;
     }
     return 1;
 }
