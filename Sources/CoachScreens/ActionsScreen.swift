@@ -11,8 +11,6 @@ final class ActionsScreen: Screen {
     private let meetingID: String?
     private var list = ListState()
     private var pageSize = 10
-    /// The "what" of a new action while it is typed.
-    private var newWhat: TextField?
     private var error: String?
 
     init(editor: YouthEditor, meetingID: String? = nil) {
@@ -24,19 +22,16 @@ final class ActionsScreen: Screen {
     private var actions: [CaseAction] {
         editor.youth.actionsInOrder.filter { meetingID == nil || $0.meetingID == meetingID }
     }
-    var capturesKeys: Bool { newWhat != nil }
-    var hints: [Chrome.Hint] { newWhat == nil ? KeyTable.hints(for: kind) : [.init("Enter", "maak aan"), .init("Esc", "annuleer")] }
 
     func willAppear() { list.setCount(actions.count) }
 
     func handle(_ key: Key) -> Navigation {
-        if let field = newWhat { return handleNew(key, field) }
         error = nil
         list.setCount(actions.count)
         let today = editor.session.today
         switch KeyTable.action(for: key, on: kind) {
         case .move: _ = list.handle(key, pageSize: pageSize)
-        case .new: newWhat = TextField()
+        case .new: return .push(ActionFormScreen.make(editor: editor, actionID: nil, meetingID: meetingID))
         case .open:
             guard let action = selected else { break }
             return .push(ActionFormScreen.make(editor: editor, actionID: action.id))
@@ -54,28 +49,6 @@ final class ActionsScreen: Screen {
     }
 
     private var selected: CaseAction? { actions.indices.contains(list.selected) ? actions[list.selected] : nil }
-
-    private func handleNew(_ key: Key, _ field: TextField) -> Navigation {
-        switch FieldEdit.handle(key, field) {
-        case .editing(let edited): newWhat = edited
-        case .cancelled:
-            newWhat = nil
-            error = nil
-        case .confirmed(let what, _):
-            do {
-                let action = try CaseAction(what: what, owner: .coach, due: nil, created: editor.session.today, meetingID: meetingID)
-                error = editor.apply { $0.save(action) }
-                guard error == nil else { return .stay }
-                newWhat = nil
-                list.setCount(actions.count)
-                list.select(actions.firstIndex { $0.id == action.id } ?? 0)
-                return .push(ActionFormScreen.make(editor: editor, actionID: action.id))
-            } catch {
-                self.error = error.message
-            }
-        }
-        return .stay
-    }
 
     func render(into canvas: inout Canvas, area: Rect) {
         let youth = editor.youth
@@ -117,25 +90,43 @@ final class ActionsScreen: Screen {
         } else if let action = selected, Glyphs.width(of: action.what) > area.width - whatCol - 1 {
             canvas.putAbove(action.what, bottomRow: bottom, col: 2, width: area.width - 4, style: .dim, maxLines: 3)
         }
-        if let newWhat {
-            let box = area.centered(width: min(64, area.width - 4), height: 6)
-            canvas.box(box, title: "Nieuwe actie")
-            canvas.put("Wat:", row: box.row + 2, col: box.col + 2)
-            newWhat.render(into: &canvas, row: box.row + 2, col: box.col + 8, width: box.width - 10)
-            if let error { canvas.put(error, row: box.row + 3, col: box.col + 2, style: .error, maxWidth: box.width - 4) }
-        }
     }
 }
 
 /// The form of one action: what, who, deadline, status. Built on RecordFormScreen.
 enum ActionFormScreen {
-    static func make(editor: YouthEditor, actionID: String) -> RecordFormScreen {
+    /// The id of the action the form edits; nil for a new one until its "what" is confirmed.
+    private final class ActionRef {
+        var id: String?
+        init(_ id: String?) { self.id = id }
+    }
+
+    /// The form of an existing action, or (`actionID` nil) a new one in one form: it opens with
+    /// "what" ready for typing, Tab leads to who and the deadline. The action exists, and is saved,
+    /// from the moment its "what" is confirmed; `meetingID` marks it agreed in that meeting.
+    static func make(editor: YouthEditor, actionID: String?, meetingID: String? = nil) -> RecordFormScreen {
         let session = editor.session
-        func action() -> CaseAction? { editor.youth.actions.first { $0.id == actionID } }
+        let ref = ActionRef(actionID)
+        func action() -> CaseAction? { ref.id.flatMap { id in editor.youth.actions.first { $0.id == id } } }
         func update(_ change: (inout CaseAction) throws(InputError) -> Void) -> String? {
-            guard var current = action() else { return "Deze actie bestaat niet meer." }
+            guard var current = action() else {
+                return ref.id == nil ? "Vul eerst in wat er moet gebeuren." : "Deze actie bestaat niet meer."
+            }
             do { try change(&current) } catch { return error.message }
             return editor.apply { $0.save(current) }
+        }
+        func setWhat(_ text: String) -> String? {
+            guard ref.id == nil else {
+                return update { a throws(InputError) in a.what = try Youth.validName(text, field: "Wat er moet gebeuren") }
+            }
+            do {
+                let created = try CaseAction(what: text, owner: .coach, due: nil, created: session.today, meetingID: meetingID)
+                if let failure = editor.apply({ $0.save(created) }) { return failure }
+                ref.id = created.id
+                return nil
+            } catch {
+                return error.message
+            }
         }
         // Who can carry out an action: the youth, the coach, anyone in the network or professionals.
         func owners() -> [ActionOwner] { [.youth, .coach] + editor.youth.people.map { .person($0.id) } }
@@ -147,10 +138,8 @@ enum ActionFormScreen {
                 editor.youth.person(id).map { "\($0.name)\($0.relation.isEmpty ? "" : " (\($0.relation))")" } ?? "(onbekend)"
             }
         }
-        return RecordFormScreen(title: "Actie", heading: "\(editor.youth.name)  ·  Actie", fields: [
-            .init(label: "Wat", value: { action()?.what ?? "" }, edit: .text { text in
-                update { a throws(InputError) in a.what = try Youth.validName(text, field: "Wat er moet gebeuren") }
-            }),
+        return RecordFormScreen(title: "Actie", heading: "\(editor.youth.name)  ·  \(actionID == nil ? "Nieuwe actie" : "Actie")", startsTyping: actionID == nil, fields: [
+            .init(label: "Wat", value: { action()?.what ?? "" }, edit: .text(commit: setWhat)),
             .init(label: "Wie", value: { action().map { ownerLabel($0.owner) } ?? "" }, edit: .choice(
                 options: { owners().map(ownerLabel) },
                 selected: { action().flatMap { owners().firstIndex(of: $0.owner) } ?? 0 },

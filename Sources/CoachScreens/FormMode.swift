@@ -54,10 +54,10 @@ extension FormMode {
             case .escape:
                 self = .browsing
                 return .cancelled
-            case .enter:
+            case .enter, .tab, .backTab:
                 guard commitChoice(picker.selected) else { return .stillEditing }
                 self = .browsing
-                return .committed(move: 0)
+                return .committed(move: key == .tab ? 1 : key == .backTab ? -1 : 0)
             default:
                 _ = picker.handle(key, pageSize: picker.count)
                 self = .picking(picker)
@@ -76,6 +76,9 @@ protocol FormScreen: AnyObject {
     func commit(_ text: String) -> Bool
     /// Saves a choice from the picker for the selected row; false when refused.
     func choose(_ index: Int) -> Bool
+    /// Opens the selected row for typing (or its picker), if it is a row one types in: Tab
+    /// confirms a field and opens the next, so a coach types, Tab, types, Tab.
+    func openSelectedForTyping()
 }
 
 extension FormScreen {
@@ -88,7 +91,11 @@ extension FormScreen {
         mode = current
         switch result {
         case .cancelled: error = nil
-        case .committed(let move): list.select(list.selected + move)
+        case .committed(let move):
+            guard move != 0 else { break }
+            let before = list.selected
+            list.select(list.selected + move)
+            if list.selected != before { openSelectedForTyping() }
         case .stillEditing: break
         }
     }

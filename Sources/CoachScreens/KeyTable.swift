@@ -109,7 +109,7 @@ public enum KeyTable {
         KeyBinding(action: .open, keys: [.enter], hint: "open",
                    help: "Open het gekozen item om het te wijzigen", screens: [.actions, .people]),
         KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
-                   help: "Nieuwe actie: typ wat er moet gebeuren; daarna kiest u wie en wanneer", screens: [.actions]),
+                   help: "Nieuwe actie in één formulier: typ wat er moet gebeuren, Tab, kies wie, Tab, de deadline", screens: [.actions]),
         KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
                    help: "Nieuw persoon in het gekozen tabblad: typ de naam, daarna de rest", screens: [.people]),
         KeyBinding(action: .markDone, keys: [.char("x"), .char(" ")], hint: "gedaan",

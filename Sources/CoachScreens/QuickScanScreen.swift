@@ -75,7 +75,8 @@ final class QuickScanScreen: Screen, FormScreen {
             case .move: _ = list.handle(key, pageSize: pageSize)
             case .nextField: list.select(list.selected + 1)
             case .previousField: list.select(list.selected - 1)
-            case .edit: beginEdit()
+            case .edit:
+                if case .bsaUsed = selectedItem { _ = save { $0.bsa.used.toggle() } } else { openSelectedForTyping() }
             case .back: return .pop
             default: break
             }
@@ -91,14 +92,14 @@ final class QuickScanScreen: Screen, FormScreen {
         return save { $0.basicSkills[skill.code] = impression }
     }
 
-    private func beginEdit() {
+    func openSelectedForTyping() {
         switch selectedItem {
         case .text(_, let path): mode = .editing(TextField(scan[keyPath: path]))
         case .situation(let domain): mode = .editing(TextField(scan.situation[domain.code] ?? ""))
         case .skill(let skill):
             let current = scan.basicSkills[skill.code].flatMap { SkillImpression.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
             mode = .picking(ListState(count: SkillImpression.allCases.count + 1, selected: current))
-        case .bsaUsed: _ = save { $0.bsa.used.toggle() }
+        case .bsaUsed: break
         case .bsaDate: mode = .editing(TextField(scan.bsa.date?.text ?? ""))
         case .heading: break
         }

@@ -38,7 +38,8 @@ final class RecordFormScreen: Screen, FormScreen {
     /// What `e` does on a form that exports (a meeting); returns the message to show.
     private let export: (() -> (text: String, style: Style))?
 
-    init(kind: ScreenKind = .recordForm, title: String, heading: String, fields: [Field],
+    /// With `startsTyping` (a new record) the first field is open for typing at once.
+    init(kind: ScreenKind = .recordForm, title: String, heading: String, startsTyping: Bool = false, fields: [Field],
          footer: @escaping () -> [(text: String, style: Style)] = { [] }, export: (() -> (text: String, style: Style))? = nil) {
         self.kind = kind
         self.footer = footer
@@ -47,6 +48,7 @@ final class RecordFormScreen: Screen, FormScreen {
         self.heading = heading
         self.fields = fields
         list = ListState(count: fields.count)
+        if startsTyping { openSelectedForTyping() }
     }
 
     var capturesKeys: Bool { mode.capturesKeys }
@@ -63,11 +65,8 @@ final class RecordFormScreen: Screen, FormScreen {
             case .nextField: list.select(list.selected + 1)
             case .previousField: list.select(list.selected - 1)
             case .edit:
-                switch field.edit {
-                case .text: mode = .editing(TextField(field.value()))
-                case .choice(let options, let selected, _): mode = .picking(ListState(count: options().count, selected: selected()))
-                case .open(let screen): return .push(screen())
-                }
+                if case .open(let screen) = field.edit { return .push(screen()) }
+                openSelectedForTyping()
             case .exportMarkdown:
                 if let export { message = export() }
             case .back: return .pop
@@ -79,6 +78,14 @@ final class RecordFormScreen: Screen, FormScreen {
             handleFormEdit(key)
         }
         return .stay
+    }
+
+    func openSelectedForTyping() {
+        switch field.edit {
+        case .text: mode = .editing(TextField(field.value()))
+        case .choice(let options, let selected, _): mode = .picking(ListState(count: options().count, selected: selected()))
+        case .open: break
+        }
     }
 
     func commit(_ text: String) -> Bool {

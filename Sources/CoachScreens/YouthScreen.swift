@@ -150,7 +150,12 @@ final class YouthScreen: Screen {
             mode = .browsing
         case .confirmed(_, let move):
             mode = .editing(field)
-            if commit(field) { fields.select(fields.selected + move) }
+            // Tab confirms and opens the next field for typing: type, Tab, type, Tab.
+            let before = fields.selected
+            if commit(field), move != 0 {
+                fields.select(fields.selected + move)
+                if fields.selected != before { beginEdit() }
+            }
         }
     }
 

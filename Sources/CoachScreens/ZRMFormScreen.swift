@@ -93,19 +93,22 @@ final class ZRMFormScreen: Screen, FormScreen {
         case .clearScore:
             guard case .domain(let domain) = selectedRow else { break }
             _ = change { m throws(InputError) in try m.setScore(nil, for: domain.code, today: today) }
-        case .edit:
-            switch selectedRow {
-            case .date: mode = .editing(TextField(measurement.date.text))
-            case .moment:
-                mode = .picking(ListState(count: MeasurementMoment.allCases.count,
-                                                selected: MeasurementMoment.allCases.firstIndex(of: measurement.moment) ?? 0))
-            case .scoredBy: mode = .editing(TextField(measurement.scoredBy))
-            case .domain(let domain): mode = .editing(TextField(measurement.note(domain.code)))
-            }
+        case .edit: openSelectedForTyping()
         case .back: return .pop
         default: break
         }
         return .stay
+    }
+
+    func openSelectedForTyping() {
+        switch selectedRow {
+        case .date: mode = .editing(TextField(measurement.date.text))
+        case .moment:
+            mode = .picking(ListState(count: MeasurementMoment.allCases.count,
+                                      selected: MeasurementMoment.allCases.firstIndex(of: measurement.moment) ?? 0))
+        case .scoredBy: mode = .editing(TextField(measurement.scoredBy))
+        case .domain(let domain): mode = .editing(TextField(measurement.note(domain.code)))
+        }
     }
 
     /// Validates and saves a typed value for the selected row.

@@ -13,13 +13,15 @@ final class ActionsAndPeopleScreenTests: XCTestCase {
         harness.press(.enter, .char("a"))
         XCTAssertTrue(harness.screen.contains("Nog geen acties. Druk op n"), harness.screen)
         harness.press(.char("n"))
+        XCTAssertTrue(harness.screen.contains("Zoë Çelik  ·  Nieuwe actie"), harness.screen)
+        XCTAssertTrue(harness.app.top.capturesKeys, "a new action opens with its first field ready for typing")
+        harness.press(.tab)
+        XCTAssertTrue(harness.screen.contains("Wat er moet gebeuren is verplicht."), harness.screen)
+        XCTAssertTrue(try youth(harness).actions.isEmpty, "nothing is made before its what is known")
         harness.type("schuldhulp bellen")
-        harness.press(.enter)
-        XCTAssertTrue(harness.screen.contains("Acties › Actie"), harness.screen)
-        harness.press(.down, .enter)
-        XCTAssertTrue(harness.screen.contains("Zoë Çelik (de jongere)"))
-        harness.press(.up, .enter)       // the youth
-        harness.press(.down, .enter)
+        harness.press(.tab)               // what confirmed, who opens as a list
+        XCTAssertTrue(harness.screen.contains("Zoë Çelik (de jongere)"), harness.screen)
+        harness.press(.up, .tab)          // the youth (coach is preselected); deadline opens for typing
         harness.type("20-11-2026")
         harness.press(.enter, .escape)
         let row = try XCTUnwrap(harness.rows(containing: "schuldhulp bellen").first)

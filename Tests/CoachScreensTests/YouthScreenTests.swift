@@ -177,10 +177,10 @@ final class YouthScreenTests: XCTestCase {
         harness.press(.down, .down, .enter)
         harness.type("Utrecht")
         harness.press(.tab)
-        XCTAssertFalse(harness.app.top.capturesKeys)
-        harness.press(.enter)
+        XCTAssertTrue(harness.app.top.capturesKeys, "Tab opens the next field for typing")
         harness.type("06-12345678")
         harness.press(.enter)
+        XCTAssertFalse(harness.app.top.capturesKeys)
         let youth = try savedYouth(harness)
         XCTAssertEqual([youth.municipality, youth.phone], ["Utrecht", "06-12345678"])
     }

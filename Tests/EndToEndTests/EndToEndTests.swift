@@ -118,13 +118,21 @@ final class EndToEndTests: XCTestCase {
 
         // Two actions with due dates, one and three weeks ahead.
         let soon = dayFromToday(7), later = dayFromToday(21)
+        // Each typed as one form: what, Tab, who (from a list), Tab, the deadline.
         try tmux.keys("plan", "a", "n")
+        try tmux.waitFor("plan", "the new action form") { $0.contains("Nieuwe actie") }
         try tmux.text("plan", "Afspraak bij de schuldhulp")
-        try tmux.keys("plan", "Enter", "Down", "Down", "Enter")
+        try tmux.keys("plan", "Tab")
+        try tmux.waitFor("plan", "who, as a list") { $0.contains("(de jongere)") && $0.contains("Enter kies") }
+        try tmux.keys("plan", "Tab")
         try tmux.text("plan", soon)
-        try tmux.keys("plan", "Enter", "Escape", "n")
+        try tmux.keys("plan", "Enter")
+        try tmux.waitFor("plan", "the whole action in one form") {
+            $0.contains("Afspraak bij de schuldhulp") && $0.contains("Wie                       coach") && $0.contains(soon)
+        }
+        try tmux.keys("plan", "Escape", "n")
         try tmux.text("plan", "Cv schrijven met Zoë")
-        try tmux.keys("plan", "Enter", "Down", "Down", "Enter")
+        try tmux.keys("plan", "Tab", "Tab")
         try tmux.text("plan", later)
         try tmux.keys("plan", "Enter", "Escape")
         try tmux.waitFor("plan", "both actions") { $0.contains(soon) && $0.contains(later) }
@@ -151,7 +159,7 @@ final class EndToEndTests: XCTestCase {
         let markdown = try runProcess(binary, ["--data-dir", directory, "export", "--format", "markdown", "--youth", String(id.prefix(8))])
         XCTAssertEqual(markdown.status, 0, markdown.stderr)
         for expected in ["# Veranderplan van Zoë Çelik", "Zoë wil binnen drie maanden een BBL-plek als monteur.\n\nDaarnaast: financiën op orde",
-                         "Stabiel dagritme\nq: eerst slapen, dan werken\nSchulden regelen",
+                         "Stabiel dagritme\\\nq: eerst slapen, dan werken\\\nSchulden regelen",
                          "- [ ] Afspraak bij de schuldhulp — coach, vóór \(soon)", "- [ ] Cv schrijven met Zoë — coach, vóór \(later)"] {
             XCTAssertTrue(markdown.stdout.contains(expected), "missing \(expected) in:\n\(markdown.stdout)")
         }
@@ -200,11 +208,11 @@ final class EndToEndTests: XCTestCase {
         try tmux.text("meet", "Yara heeft binnen zes weken een stageplek")
         try tmux.keys("meet", "Enter", "Down", "Enter", "n")
         try tmux.text("meet", "Stagebedrijven benaderen")
-        try tmux.keys("meet", "Enter", "Down", "Down", "Enter")
+        try tmux.keys("meet", "Tab", "Tab")
         try tmux.text("meet", first)
         try tmux.keys("meet", "Enter", "Escape", "n")
         try tmux.text("meet", "Kleding voor gesprek regelen")
-        try tmux.keys("meet", "Enter", "Down", "Down", "Enter")
+        try tmux.keys("meet", "Tab", "Tab")
         try tmux.text("meet", second)
         try tmux.keys("meet", "Enter", "Escape", "Escape")
         try tmux.waitFor("meet", "two agreed actions") { $0.contains("2 afgesproken") }

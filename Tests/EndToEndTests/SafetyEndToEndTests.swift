@@ -58,7 +58,7 @@ final class SafetyEndToEndTests: XCTestCase {
         let plan = try runProcess(binary, ["--data-dir", directory, "export", "--format", "markdown", "--youth", id])
         XCTAssertEqual(plan.status, 0, plan.stderr)
         assertNoRawControls(plan.stdout, "the Markdown plan")
-        XCTAssertTrue(plan.stdout.contains("# Veranderplan van Zoë\(escaped)Çelik") && plan.stdout.contains("Werk\(escaped)\nregel twee"), plan.stdout)
+        XCTAssertTrue(plan.stdout.contains("# Veranderplan van Zoë\(escaped)Çelik") && plan.stdout.contains("Werk\(escaped)\\\nregel twee"), plan.stdout)
         for format in ["markdown", "text"] {
             let minutes = try runProcess(binary, ["--data-dir", directory, "export", "--format", format, "--youth", id, "--meeting", "20-03-2026"])
             XCTAssertEqual(minutes.status, 0, minutes.stderr)
