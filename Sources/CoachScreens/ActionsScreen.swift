@@ -2,9 +2,10 @@ import Caseload
 import TerminalKit
 
 /// The actions of one youth: open ones first, soonest due on top, overdue ones marked in text
-/// and colour; done and cancelled ones below. New, open to change who and when, tick off.
+/// and colour; done and cancelled ones below. New, open to change who and when, tick off. Opened
+/// from a meeting's agreements it shows the actions agreed there, and can add existing ones.
 final class ActionsScreen: Screen {
-    let kind = ScreenKind.actions
+    let kind: ScreenKind
     let title = "Acties"
     private let editor: YouthEditor
     /// When set, only the actions agreed in this meeting, and new ones are agreed in it.
@@ -12,12 +13,18 @@ final class ActionsScreen: Screen {
     private var list = ListState()
     private var pageSize = 10
     private var error: String?
+    /// Choosing an existing open action to mark as agreed in the meeting, with the ids offered.
+    private var agreeing: (picker: Picker, ids: [String])?
 
     init(editor: YouthEditor, meetingID: String? = nil) {
         self.editor = editor
         self.meetingID = meetingID
+        kind = meetingID == nil ? .actions : .agreedActions
         list.setCount(actions.count)
     }
+
+    var capturesKeys: Bool { agreeing != nil }
+    var hints: [Chrome.Hint] { agreeing?.picker.hints ?? KeyTable.hints(for: kind) }
 
     private var actions: [CaseAction] {
         editor.youth.actionsInOrder.filter { meetingID == nil || $0.meetingID == meetingID }
@@ -26,6 +33,7 @@ final class ActionsScreen: Screen {
     func willAppear() { list.setCount(actions.count) }
 
     func handle(_ key: Key) -> Navigation {
+        if let agreeing { return handleAgreeing(key, agreeing) }
         error = nil
         list.setCount(actions.count)
         let today = editor.session.today
@@ -42,8 +50,36 @@ final class ActionsScreen: Screen {
             error = editor.apply { $0.save(action) }
             // Keep the same action selected though the order changed.
             list.select(actions.firstIndex { $0.id == action.id } ?? list.selected)
+        case .agreeExisting:
+            // Open actions of the plan not yet agreed in a meeting (one meeting per action).
+            let candidates = editor.youth.actionsInOrder.filter { $0.status == .open && $0.meetingID == nil }
+            if candidates.isEmpty {
+                error = "Er zijn geen open acties die nog niet in een overleg zijn afgesproken."
+            } else {
+                agreeing = (Picker(title: "Bestaande actie afspreken",
+                                   options: candidates.map { "\($0.what) (\(editor.youth.ownerName($0.owner)))" }), candidates.map(\.id))
+            }
         case .back: return .pop
         default: break
+        }
+        return .stay
+    }
+
+    private func handleAgreeing(_ key: Key, _ current: (picker: Picker, ids: [String])) -> Navigation {
+        var picker = current.picker
+        switch picker.handle(key) {
+        case .picking: agreeing = (picker, current.ids)
+        case .cancelled: agreeing = nil
+        case .chosen(let index):
+            agreeing = nil
+            guard var action = editor.youth.actions.first(where: { $0.id == current.ids[index] }) else {
+                error = "Deze actie bestaat niet meer."
+                break
+            }
+            action.meetingID = meetingID
+            error = editor.apply { $0.save(action) }
+            list.setCount(actions.count)
+            list.select(actions.firstIndex { $0.id == action.id } ?? list.selected)
         }
         return .stay
     }
@@ -68,7 +104,9 @@ final class ActionsScreen: Screen {
         }
         pageSize = max(1, area.height - 5)
         if all.isEmpty {
-            canvas.putWrapped("Nog geen acties. Druk op n voor een nieuwe actie.", row: header + 2, col: 2, width: area.width - 4, style: .dim)
+            canvas.putWrapped(meetingID == nil ? "Nog geen acties. Druk op n voor een nieuwe actie."
+                                                : "Nog geen afgesproken acties. n maakt een nieuwe, b kiest een bestaande uit het plan.",
+                              row: header + 2, col: 2, width: area.width - 4, style: .dim)
         }
         for (line, index) in list.visibleRange(height: pageSize).enumerated() {
             let action = all[index]
@@ -90,6 +128,7 @@ final class ActionsScreen: Screen {
         } else if let action = selected, Glyphs.width(of: action.what) > area.width - whatCol - 1 {
             canvas.putAbove(action.what, bottomRow: bottom, col: 2, width: area.width - 4, style: .dim, maxLines: 3)
         }
+        agreeing?.picker.render(into: &canvas)
     }
 }
 

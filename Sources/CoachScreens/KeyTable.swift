@@ -2,7 +2,7 @@ import TerminalKit
 
 /// The kinds of screen, for the key table.
 public enum ScreenKind: CaseIterable, Sendable {
-    case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, changePlan, actions, people, recordForm,
+    case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, changePlan, actions, agreedActions, people, recordForm,
          meetings, meeting, participants, agenda, consents, caseloadAgenda, help
 }
 
@@ -13,7 +13,7 @@ public enum Action: Sendable {
     case edit, nextField, previousField, nextPhase, previousPhase
     case openZRM, openQuickScan, column, compare, switchSide, score, scoreStep, clearScore
     case openPlan, versions, exportMarkdown, openActions, openPeople, markDone, markCancelled, remove
-    case openMeetings, openConsents, openAgenda, invite, attended, moveItemUp, moveItemDown, withdraw
+    case openMeetings, openConsents, openAgenda, invite, attended, moveItemUp, moveItemDown, withdraw, agreeExisting
     case emptyCaseload, demoCaseload
     case back, quit, help, redraw, forceQuit
 }
@@ -35,12 +35,12 @@ public struct KeyBinding: Sendable {
 /// The one table from which key dispatch, the hint line and the help screen all come.
 public enum KeyTable {
     private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .changePlan, .actions,
-                                              .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
+                                              .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
                                               .caseloadAgenda, .help]
     private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting]
     private static let everywhere = ScreenKind.allCases
     private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan,
-                                                      .actions, .people, .recordForm, .meetings, .meeting, .participants,
+                                                      .actions, .agreedActions, .people, .recordForm, .meetings, .meeting, .participants,
                                                       .agenda, .consents, .caseloadAgenda]
 
     public static let all: [KeyBinding] = [
@@ -107,15 +107,18 @@ public enum KeyTable {
         KeyBinding(action: .openPeople, keys: [.char("m")], hint: "mensen",
                    help: "Mensen rond de jongere: het sociale netwerk en de professionals", screens: [.youth]),
         KeyBinding(action: .open, keys: [.enter], hint: "open",
-                   help: "Open het gekozen item om het te wijzigen", screens: [.actions, .people]),
+                   help: "Open het gekozen item om het te wijzigen", screens: [.actions, .agreedActions, .people]),
         KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
-                   help: "Nieuwe actie in één formulier: typ wat er moet gebeuren, Tab, kies wie, Tab, de deadline", screens: [.actions]),
+                   help: "Nieuwe actie in één formulier: typ wat er moet gebeuren, Tab, kies wie, Tab, de deadline",
+                   screens: [.actions, .agreedActions]),
+        KeyBinding(action: .agreeExisting, keys: [.char("b")], hint: "bestaande",
+                   help: "Een bestaande open actie van het plan als afgesproken in dit overleg markeren", screens: [.agreedActions]),
         KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
                    help: "Nieuw persoon in het gekozen tabblad: typ de naam, daarna de rest", screens: [.people]),
         KeyBinding(action: .markDone, keys: [.char("x"), .char(" ")], hint: "gedaan",
-                   help: "De gekozen actie afvinken als gedaan, of weer open zetten", screens: [.actions]),
+                   help: "De gekozen actie afvinken als gedaan, of weer open zetten", screens: [.actions, .agreedActions]),
         KeyBinding(action: .markCancelled, keys: [.char("c")], hint: "vervallen",
-                   help: "De gekozen actie laten vervallen, of weer open zetten", screens: [.actions]),
+                   help: "De gekozen actie laten vervallen, of weer open zetten", screens: [.actions, .agreedActions]),
         KeyBinding(action: .switchSide, keys: [.tab, .backTab], hint: "tabblad",
                    help: "Wissel tussen netwerk en professionals", screens: [.people]),
         KeyBinding(action: .remove, keys: [.delete, .char("d")], hint: "verwijder",

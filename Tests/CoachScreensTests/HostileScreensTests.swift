@@ -116,6 +116,7 @@ final class HostileScreensTests: XCTestCase {
             meeting + down(4) + [.enter], meeting + down(4) + [.enter, .end],
             meeting + down(5) + [.enter], meeting + down(5) + [.enter, .end, .enter], meeting + down(5) + [.enter, .char("d")],
             meeting + down(6) + [.enter], meeting + down(6) + [.enter, .end, .enter],
+            meeting + down(6) + [.enter, .down, .enter], meeting + down(6) + [.enter, .down, .enter, .char("b")],
             [.char("o"), .enter],
         ]
     }()

@@ -116,12 +116,20 @@ final class WrapAroundScreenTests: XCTestCase {
         harness.press(.end, .enter)          // Jan Jobhunter
         harness.press(.down, .enter)
         harness.type("20-11-2026")
-        harness.press(.enter, .escape, .escape)
-        XCTAssertTrue(harness.screen.contains("1 afgesproken"), harness.screen)
+        harness.press(.enter, .escape)
+        // An action the plan already had is agreed here too, without typing it again.
+        harness.press(.char("b"))
+        XCTAssertTrue(harness.screen.contains("Bestaande actie afspreken") && harness.screen.contains("cv maken (Sem)"), harness.screen)
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("Afgesproken acties: 2 open"), harness.screen)
+        harness.press(.char("b"))
+        XCTAssertTrue(harness.screen.contains("geen open acties die nog niet in een overleg zijn afgesproken"), harness.screen)
+        harness.press(.escape)
+        XCTAssertTrue(harness.screen.contains("2 afgesproken"), harness.screen)
         let youth = try youth(harness)
         let meeting = try XCTUnwrap(youth.meetings.first)
         XCTAssertEqual(meeting.agreements.goals, "start BBL binnen een maand")
-        XCTAssertEqual(youth.actions(agreedIn: meeting).map(\.what), ["werkgever bellen"])
+        XCTAssertEqual(Set(youth.actions(agreedIn: meeting).map(\.what)), ["werkgever bellen", "cv maken"])
 
         harness.press(.escape, .escape, .escape, .escape)
         harness.press(.char("o"))
