@@ -88,6 +88,10 @@ public final class CaseloadStore {
     private let clock: () -> Date
     private var entries: [String: IndexEntry] = [:]
     private var indexChanged = false
+    /// The coach's settings (settings.json), and whether that file exists: the welcome screen asks
+    /// for the coach's name once.
+    public private(set) var settings = CoachSettings()
+    public private(set) var hasSettingsFile = false
     /// For tests: make the next writes fail as a full disk or a crash would.
     var simulate: PrivateFiles.SimulatedFailure?
 
@@ -121,6 +125,17 @@ public final class CaseloadStore {
         self.mode = mode
         self.lock = lock
         try load()
+        (settings, hasSettingsFile) = loadSettings()
+    }
+
+    func storeSettings(_ settings: CoachSettings) {
+        self.settings = settings
+        hasSettingsFile = true
+    }
+
+    /// An unreadable settings.json goes to quarantine like a youth file, with a notice.
+    func setAsideSettings(reason: UnreadableReason) {
+        setAside(fileName: "settings.json", in: ".", reason: reason)
     }
 
     /// Why this youth cannot be changed here, or nil when it can.
@@ -374,11 +389,11 @@ public final class CaseloadStore {
     private func setAside(fileName: String, in folder: String = "youths", reason: UnreadableReason) -> StoreNotice {
         let stamp = Self.stampFormatter.string(from: clock())
         let shown = SafeText.escaped(fileName)
-        var message = "\(folder)/\(shown) kon niet worden gelezen: \(reason.text)."
+        var message = "\(folder == "." ? "" : folder + "/")\(shown) kon niet worden gelezen: \(reason.text)."
         let source = directory + "/" + folder
         do {
             try PrivateFiles.makeDirectory(quarantineDirectory, tightenExisting: true)
-            let prefix = folder == "youths" ? "" : folder + "-"
+            let prefix = folder == "youths" || folder == "." ? "" : folder + "-"
             var target = "\(quarantineDirectory)/\(stamp)-\(prefix)\(fileName)"
             var attempt = 1
             while PrivateFiles.kind(of: target) != .missing {

@@ -19,8 +19,9 @@ final class CaseloadScreen: Screen {
     /// The search field while the coach types in it; the query stays after Enter.
     private var search: TextField?
     private var query = ""
-    /// The name field of the "new youth" dialog.
-    private var newName: TextField?
+    /// What a question over the list is for: a new youth's name, or the coach's own.
+    private enum Asking { case newYouth, coachName }
+    private var prompt: (prompt: Prompt, purpose: Asking)?
     private var message: String?
 
     init(session: Session) {
@@ -28,10 +29,10 @@ final class CaseloadScreen: Screen {
         reloadCatalog()
     }
 
-    var capturesKeys: Bool { search != nil || newName != nil }
+    var capturesKeys: Bool { search != nil || prompt != nil }
 
     var hints: [Chrome.Hint] {
-        if newName != nil { return [.init("Enter", "maak aan"), .init("Esc", "annuleer")] }
+        if let prompt { return prompt.prompt.hints }
         if search != nil { return [.init("Enter", "open"), .init("↑↓", "kies"), .init("Esc", "wis zoekopdracht")] }
         return KeyTable.hints(for: kind)
     }
@@ -63,12 +64,14 @@ final class CaseloadScreen: Screen {
 
     func handle(_ key: Key) -> Navigation {
         message = nil
-        if newName != nil { return handleNewName(key) }
+        if let prompt { return handlePrompt(key, prompt) }
         if search != nil { return handleSearch(key) }
         switch KeyTable.action(for: key, on: kind) {
         case .move: _ = list.handle(key, pageSize: pageSize)
         case .open: return openSelected()
-        case .new: newName = TextField()
+        case .new: prompt = (Prompt(title: "Nieuwe jongere", question: "Enter maakt het dossier en opent het.", label: "Naam:",
+                                    enterLabel: "maak aan"), .newYouth)
+        case .coachName: prompt = (CoachNamePrompt.make(session), .coachName)
         case .search: search = TextField(query)
         case .clearSearch:
             query = ""
@@ -104,24 +107,27 @@ final class CaseloadScreen: Screen {
         return .stay
     }
 
-    private func handleNewName(_ key: Key) -> Navigation {
-        switch key {
-        case .escape:
-            newName = nil
-        case .enter:
+    private func handlePrompt(_ key: Key, _ current: (prompt: Prompt, purpose: Asking)) -> Navigation {
+        var question = current.prompt
+        switch question.handle(key) {
+        case .editing: prompt = (question, current.purpose)
+        case .cancelled: prompt = nil
+        case .submitted(let text) where current.purpose == .coachName:
+            question.error = CoachNamePrompt.save(text, session)
+            prompt = question.error == nil ? nil : (question, current.purpose)
+        case .submitted(let text):
             do {
-                let youth = try Youth(name: newName?.text ?? "", now: session.now, today: session.today)
+                let youth = try Youth(name: text, now: session.now, today: session.today)
                 let saved = try session.store.save(youth)
-                newName = nil
+                prompt = nil
                 query = ""
                 reloadCatalog()
                 list.select(rows.firstIndex { $0.id == saved.id } ?? 0)
                 return .push(try YouthScreen(session: session, id: saved.id))
             } catch {
-                message = error.localizedDescription
+                question.error = error.localizedDescription
+                prompt = (question, current.purpose)
             }
-        default:
-            _ = newName?.handle(key)
         }
         return .stay
     }
@@ -199,27 +205,15 @@ final class CaseloadScreen: Screen {
                            style: late && index != list.selected ? .warning : style, maxWidth: actionWidth)
             }
         }
-        if let message, newName == nil {
+        if let message {
             canvas.putAbove(message, bottomRow: area.row + area.height - 1, col: 1, width: inner, style: .error)
         }
-        if let newName { renderNewName(newName, into: &canvas, area: area) }
+        prompt?.prompt.render(into: &canvas)
     }
 
     private var emptyText: String {
         if !query.isEmpty { return "Geen jongere gevonden voor \"\(query)\"." }
         if hiddenClosed > 0 { return "Alle dossiers zijn afgesloten; a toont ze." }
         return "Nog geen jongeren. Druk op n om de eerste toe te voegen."
-    }
-
-    private func renderNewName(_ field: TextField, into canvas: inout Canvas, area: Rect) {
-        let box = area.centered(width: min(60, area.width - 4), height: message == nil ? 6 : 8)
-        canvas.box(box, title: "Nieuwe jongere")
-        canvas.put("Naam:", row: box.row + 2, col: box.col + 2)
-        field.render(into: &canvas, row: box.row + 2, col: box.col + 9, width: box.width - 11)
-        if let message {
-            for (offset, line) in Glyphs.wrap(message, width: box.width - 4).prefix(2).enumerated() {
-                canvas.put(line, row: box.row + 4 + offset, col: box.col + 2, style: .error)
-            }
-        }
     }
 }

@@ -14,7 +14,7 @@ public enum Action: Sendable {
     case openZRM, openQuickScan, column, compare, switchSide, score, scoreStep, clearScore
     case openPlan, versions, exportMarkdown, openActions, openPeople, markDone, markCancelled, remove
     case openMeetings, openConsents, openAgenda, invite, attended, moveItemUp, moveItemDown, withdraw, agreeExisting
-    case emptyCaseload, demoCaseload
+    case emptyCaseload, demoCaseload, coachName
     case back, quit, help, redraw, forceQuit
 }
 
@@ -48,6 +48,9 @@ public enum KeyTable {
                    help: "Begin met een lege caseload", screens: [.welcome]),
         KeyBinding(action: .demoCaseload, keys: [.char("d")], hint: "demo",
                    help: "Vul een demo-caseload met verzonnen jongeren, om te oefenen", screens: [.welcome]),
+        KeyBinding(action: .coachName, keys: [.char("i")], hint: "uw naam",
+                   help: "Uw naam als coach: vult \"gescoord door\" van een nieuwe ZRM-meting en de voorzitter van een nieuw overleg in",
+                   screens: [.welcome, .caseload]),
         KeyBinding(action: .move, keys: [.up, .down, .char("k"), .char("j"), .pageUp, .pageDown, .home, .end], hint: nil,
                    help: "Omhoog en omlaag, een pagina, naar begin of eind", screens: lists),
         KeyBinding(action: .open, keys: [.enter], hint: "open",

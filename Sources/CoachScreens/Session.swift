@@ -21,6 +21,8 @@ public final class Session {
     }
 
     public var now: Date { clock() }
+    /// The coach's own name from settings.json, or nil when not filled in.
+    public var coachName: String? { store.settings.coachName.isEmpty ? nil : store.settings.coachName }
     public var today: LocalDate { LocalDate(clock(), timeZone: timeZone) }
     /// A calendar day of a stored moment, in the coach's zone.
     public func day(of date: Date) -> LocalDate { LocalDate(date, timeZone: timeZone) }

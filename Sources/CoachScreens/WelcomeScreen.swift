@@ -1,19 +1,38 @@
 import Caseload
 import TerminalKit
 
-/// The first screen on an empty data directory: start empty, or with the fictional demo.
+/// The first screen on an empty data directory: start empty, or with the fictional demo. The
+/// first time, it asks for the coach's own name.
 final class WelcomeScreen: Screen {
     let kind = ScreenKind.welcome
     let title = "Welkom"
     private let session: Session
     private var error: String?
+    private var namePrompt: Prompt?
 
     init(session: Session) {
         self.session = session
+        if !session.store.hasSettingsFile && session.store.readOnlyReason == nil { namePrompt = CoachNamePrompt.make(session) }
     }
 
+    var capturesKeys: Bool { namePrompt != nil }
+    var hints: [Chrome.Hint] { namePrompt?.hints ?? KeyTable.hints(for: kind) }
+
     func handle(_ key: Key) -> Navigation {
+        if var prompt = namePrompt {
+            switch prompt.handle(key) {
+            case .editing: namePrompt = prompt
+            case .cancelled: namePrompt = nil
+            case .submitted(let text):
+                prompt.error = CoachNamePrompt.save(text, session)
+                namePrompt = prompt.error == nil ? nil : prompt
+            }
+            return .stay
+        }
         switch KeyTable.action(for: key, on: kind) {
+        case .coachName:
+            namePrompt = CoachNamePrompt.make(session)
+            return .stay
         case .emptyCaseload:
             return .replace(CaseloadScreen(session: session))
         case .demoCaseload:
@@ -44,11 +63,15 @@ final class WelcomeScreen: Screen {
             row += 1
         }
         row += 1
+        let name = session.store.settings.coachName
+        row += canvas.putWrapped("Uw naam: \(name.isEmpty ? "nog niet ingevuld" : name) (i wijzigt)", row: row, col: col, width: width,
+                                 style: .dim) + 1
         canvas.put("De caseload is nog leeg. Hoe wilt u beginnen?", row: row, col: col, maxWidth: width)
         row += 2
         let choices: [(String, String)] = [
             ("Enter", "met een lege caseload"),
             ("d", "met een demo-caseload: verzonnen jongeren om mee te oefenen"),
+            ("i", "uw naam invullen of wijzigen"),
             ("q", "stoppen"),
         ]
         for (key, text) in choices {
@@ -58,10 +81,8 @@ final class WelcomeScreen: Screen {
         }
         if let error {
             row += 1
-            for line in Glyphs.wrap(error, width: width) {
-                canvas.put(line, row: row, col: col, style: .error, maxWidth: width)
-                row += 1
-            }
+            canvas.putWrapped(error, row: row, col: col, width: width, style: .error)
         }
+        namePrompt?.render(into: &canvas)
     }
 }

@@ -60,7 +60,7 @@ final class ZRMHistoryScreen: Screen {
         var created: ZRMMeasurement?
         message = editor.apply { youth throws(InputError) in
             created = try youth.addMeasurement(date: session.today, moment: youth.suggestedMoment,
-                                               scoredBy: youth.latestMeasurement?.scoredBy ?? "", today: session.today)
+                                               scoredBy: session.coachName ?? youth.latestMeasurement?.scoredBy ?? "", today: session.today)
         }
         guard message == nil, let created else { return .stay }
         selected = measurements.firstIndex { $0.id == created.id } ?? selected

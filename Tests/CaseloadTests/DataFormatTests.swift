@@ -20,6 +20,17 @@ final class DataFormatTests: XCTestCase {
         }
     }
 
+    /// settings.json has its own schemaVersion and sample: it reads, writes back exactly as the
+    /// sample, and a missing name is the default.
+    func testTheSettingsSampleReadsAndWritesTheSameShape() throws {
+        let data = try Data(contentsOf: Self.samples.appendingPathComponent("settings-v\(CoachSettings.schemaVersion).json"))
+        let settings = try CaseloadStore.decoder.decode(CoachSettings.self, from: data)
+        XCTAssertEqual(settings.coachName, "Anna de Coach")
+        XCTAssertEqual(try CaseloadStore.encode(settings), data, "what is written changed: raise CoachSettings.schemaVersion and add a sample")
+        XCTAssertEqual(try CaseloadStore.decoder.decode(CoachSettings.self, from: Data(#"{"schemaVersion": 1}"#.utf8)), CoachSettings())
+        XCTAssertThrowsError(try CaseloadStore.decoder.decode(CoachSettings.self, from: Data(#"{"schemaVersion": 2}"#.utf8)))
+    }
+
     func testEachSampleLoadsAndSavesBackAsTheCurrentVersionWithNothingDropped() throws {
         for version in 1...CaseloadStore.schemaVersion {
             let data = try Self.sample(version)

@@ -100,13 +100,52 @@ final class CaseloadScreenTests: XCTestCase {
     func testFirstRunOffersEmptyOrDemoCaseload() throws {
         let harness = try Harness(self)
         XCTAssertTrue(harness.screen.contains("Welkom bij Rode Loper"), harness.screen)
+        XCTAssertTrue(harness.screen.contains("Hoe heet u?"), "the first run asks for the coach's name")
+        harness.press(.escape)
         harness.press(.char("d"))
         XCTAssertTrue(harness.screen.contains("Daan Demo"), harness.screen)
         XCTAssertEqual(harness.store.count, 13)
 
         let empty = try Harness(self)
-        empty.press(.enter)
+        empty.press(.escape, .enter)
         XCTAssertTrue(empty.screen.contains("Nog geen jongeren. Druk op n"), empty.screen)
+    }
+
+    func testTheCoachsNameIsAskedOnceAndFillsInScorerAndChair() throws {
+        let harness = try Harness(self)
+        harness.type("Anna de Coach")
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("Uw naam: Anna de Coach"), harness.screen)
+        XCTAssertEqual(permissions(harness.directory + "/settings.json"), 0o600)
+        harness.press(.enter, .char("n"))
+        harness.type("Sem")
+        harness.press(.enter, .char("z"), .char("n"))
+        XCTAssertTrue(harness.rows(containing: "Gescoord door").first?.contains("Anna de Coach") ?? false, harness.screen)
+        harness.press(.escape, .escape, .char("o"), .char("n"))
+        XCTAssertTrue(harness.rows(containing: "Voorzitter").first?.contains("Anna de Coach") ?? false, harness.screen)
+
+        let again = Harness(reopening: harness)
+        XCTAssertFalse(again.screen.contains("Hoe heet u?"), "asked once")
+        again.press(.char("i"))
+        XCTAssertTrue(again.screen.contains("Hoe heet u?"), "changeable from the caseload")
+        again.press(.ctrl("u"))
+        again.type("Anna")
+        again.press(.enter)
+        XCTAssertEqual(try CaseloadStore(directory: harness.directory, mode: .readOnly).settings.coachName, "Anna")
+    }
+
+    func testAnUnreadableSettingsFileGoesToQuarantineWithANotice() throws {
+        let directory = NSTemporaryDirectory() + "rodeloper-screens-\(UUID().uuidString)"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Data(#"{"schemaVersion": 1, "coachName": "a\u001bb"}"#.utf8).write(to: URL(fileURLWithPath: directory + "/settings.json"))
+        let store = try CaseloadStore(directory: directory, clock: { Harness.now })
+        XCTAssertEqual(store.settings, CoachSettings(), "defaults are used")
+        XCTAssertTrue(store.notices.first?.message.hasPrefix("settings.json kon niet worden gelezen: de inhoud klopt niet: coachName") ?? false,
+                      "\(store.notices)")
+        let quarantined = try FileManager.default.contentsOfDirectory(atPath: directory + "/quarantine")
+        XCTAssertTrue(quarantined.contains { $0.hasSuffix("-settings.json") }, "\(quarantined)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/settings.json"))
     }
 
     func testQuarantinedFileIsReportedBeforeTheList() throws {

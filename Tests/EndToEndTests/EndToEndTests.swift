@@ -12,7 +12,10 @@ final class EndToEndTests: XCTestCase {
         let directory = temporaryDataDirectory(self)
 
         try tmux.start("first", launch(binary, directory))
-        try tmux.waitFor("first", "the welcome screen") { $0.contains("Welkom bij Rode Loper") }
+        try tmux.waitFor("first", "the welcome screen asking the coach's name") { $0.contains("Welkom bij Rode Loper") && $0.contains("Hoe heet u?") }
+        try tmux.text("first", "Anna de Coach")
+        try tmux.keys("first", "Enter")
+        try tmux.waitFor("first", "the name kept") { $0.contains("Uw naam: Anna de Coach") }
         try tmux.keys("first", "Enter")
         try tmux.waitFor("first", "the empty caseload") { $0.contains("Nog geen jongeren") }
         try tmux.keys("first", "n")
@@ -98,7 +101,7 @@ final class EndToEndTests: XCTestCase {
 
         try tmux.start("plan", launch(binary, directory))
         try tmux.waitFor("plan", "the welcome screen") { $0.contains("Welkom") }
-        try tmux.keys("plan", "Enter", "n")
+        try tmux.keys("plan", "Escape", "Enter", "n")
         try tmux.text("plan", "Zoë Çelik")
         try tmux.keys("plan", "Enter")
         try tmux.waitFor("plan", "her profile") { $0.contains("Caseload › Zoë Çelik") }

@@ -11,7 +11,7 @@ final class KeysAndDatesEndToEndTests: XCTestCase {
         let directory = temporaryDataDirectory(self)
         try tmux.start("keys", "env LANG=C.UTF-8 TERM=xterm-256color \(binary) --data-dir \(directory)")
         try tmux.waitFor("keys", "the welcome screen") { $0.contains("Welkom bij Rode Loper") }
-        try tmux.keys("keys", "Enter", "n")
+        try tmux.keys("keys", "Escape", "Enter", "n")
         try tmux.waitFor("keys", "the name dialog") { $0.contains("Nieuwe jongere") }
         try tmux.text("keys", "Sem Toets")
         try tmux.keys("keys", "Enter")
@@ -47,7 +47,7 @@ final class KeysAndDatesEndToEndTests: XCTestCase {
         let directory = temporaryDataDirectory(self)
         try tmux.start("dates", "env LANG=C.UTF-8 TERM=tmux-256color \(binary) --data-dir \(directory)")
         try tmux.waitFor("dates", "the welcome screen") { $0.contains("Welkom bij Rode Loper") }
-        try tmux.keys("dates", "Enter", "n")
+        try tmux.keys("dates", "Escape", "Enter", "n")
         try tmux.waitFor("dates", "the name dialog") { $0.contains("Nieuwe jongere") }
         try tmux.text("dates", "Noa Later")
         try tmux.keys("dates", "Enter")
