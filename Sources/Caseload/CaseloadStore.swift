@@ -72,10 +72,11 @@ public final class CaseloadStore {
 
     /// 2 added ZRM measurements and the quick scan, 3 the veranderplan, its actions, the people
     /// around the youth, wrap-around meetings and consent; 4 wrote action owners and agenda
-    /// sources as `{"kind": …}` and corrections as codes. Files of every earlier version open
+    /// sources as `{"kind": …}` and corrections as codes; 5 added the quick scan's
+    /// `suspectedIntellectualDisability` (vermoeden LVB). Files of every earlier version open
     /// (Tests/Samples holds one of each). A file of a newer version is shown but never written:
     /// this program would drop what the newer one added.
-    public static let schemaVersion = 4
+    public static let schemaVersion = 5
 
     public let directory: String
     public let mode: Mode

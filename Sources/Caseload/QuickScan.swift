@@ -15,6 +15,22 @@ public enum SkillImpression: String, StoredCode, Sendable {
     }
 }
 
+/// The coach's answer to "is a mild intellectual disability (LVB) suspected?": it decides
+/// whether the BSA is used. Unknown until the coach says.
+public enum Suspicion: String, StoredCode, Sendable {
+    case yes, no, unknown
+
+    public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
+
+    public var label: String {
+        switch self {
+        case .yes: "ja"
+        case .no: "nee"
+        case .unknown: "onbekend"
+        }
+    }
+}
+
 /// The BSA questionnaire (Beoordeling Sociaal Aanpassingsvermogen), used only when a mild
 /// intellectual disability is suspected.
 public struct BSARecord: Codable, Equatable, Sendable {
@@ -44,6 +60,8 @@ public struct QuickScan: Codable, Equatable, Sendable {
     public var basicSkills: [String: SkillImpression] = [:]
     /// Relevant file (dossier) information, only where relevant.
     public var fileInformation = ""
+    /// Vermoeden LVB: whether a mild intellectual disability is suspected (schema 5).
+    public var suspectedIntellectualDisability = Suspicion.unknown
     public var bsa = BSARecord()
 
     public init() {}
@@ -57,6 +75,7 @@ public struct QuickScan: Codable, Equatable, Sendable {
         situation = try c.value(.situation, or: [:])
         basicSkills = try c.value(.basicSkills, or: [:])
         fileInformation = try c.value(.fileInformation, or: "")
+        suspectedIntellectualDisability = try c.value(.suspectedIntellectualDisability, or: .unknown)
         bsa = try c.value(.bsa, or: BSARecord())
     }
 }

@@ -3,20 +3,22 @@ import TerminalKit
 
 /// The quick scan beside the ZRM: motivation, wishes, talents and network; the situation per
 /// life domain in the coach's words; a first impression of the ten basic skills; file
-/// information where relevant; and whether the BSA was used, when, with what outcome.
+/// information where relevant; whether a mild intellectual disability (LVB) is suspected; and
+/// whether the BSA was used, when, with what outcome.
 final class QuickScanScreen: Screen, FormScreen {
     private enum Item {
         case heading(String)
         case text(String, WritableKeyPath<QuickScan, String>)
         case situation(LifeDomain)
         case skill(BasicSkill)
-        case bsaUsed, bsaDate
+        case suspectedLVB, bsaUsed, bsaDate
 
         var label: String {
             switch self {
             case .heading(let text), .text(let text, _): text
             case .situation(let domain): domain.name
             case .skill(let skill): skill.name
+            case .suspectedLVB: "Vermoeden LVB"
             case .bsaUsed: "BSA afgenomen"
             case .bsaDate: "BSA datum"
             }
@@ -42,8 +44,8 @@ final class QuickScanScreen: Screen, FormScreen {
         + Catalog.lifeDomains.map { .situation($0) }
         + [.heading("Basisvaardigheden: eerste indruk")]
         + Catalog.basicSkills.map { .skill($0) }
-        + [.heading("Dossier en BSA"), .text("Dossierinformatie", \.fileInformation),
-           .bsaUsed, .bsaDate, .text("BSA uitkomst", \.bsa.outcome)]
+        + [.heading("Dossier, LVB en BSA"), .text("Dossierinformatie", \.fileInformation),
+           .suspectedLVB, .bsaUsed, .bsaDate, .text("BSA uitkomst", \.bsa.outcome)]
     }
     /// Indexes of the items that can be selected (not the headings).
     private let selectable: [Int]
@@ -87,9 +89,23 @@ final class QuickScanScreen: Screen, FormScreen {
     }
 
     func choose(_ index: Int) -> Bool {
-        guard case .skill(let skill) = selectedItem else { return true }
-        let impression = index == 0 ? nil : SkillImpression.allCases[index - 1]
-        return save { $0.basicSkills[skill.code] = impression }
+        switch selectedItem {
+        case .skill(let skill):
+            let impression = index == 0 ? nil : SkillImpression.allCases[index - 1]
+            return save { $0.basicSkills[skill.code] = impression }
+        case .suspectedLVB:
+            return save { $0.suspectedIntellectualDisability = Suspicion.allCases[index] }
+        default:
+            return true
+        }
+    }
+
+    /// The choices of a row that is picked from a list.
+    private func options(for item: Item) -> [String] {
+        switch item {
+        case .suspectedLVB: Suspicion.allCases.map(\.label)
+        default: ["– (nog geen indruk)"] + SkillImpression.allCases.map(\.label)
+        }
     }
 
     func openSelectedForTyping() {
@@ -99,6 +115,9 @@ final class QuickScanScreen: Screen, FormScreen {
         case .skill(let skill):
             let current = scan.basicSkills[skill.code].flatMap { SkillImpression.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
             mode = .picking(ListState(count: SkillImpression.allCases.count + 1, selected: current))
+        case .suspectedLVB:
+            mode = .picking(ListState(count: Suspicion.allCases.count,
+                                      selected: Suspicion.allCases.firstIndex(of: scan.suspectedIntellectualDisability) ?? 0))
         case .bsaUsed: break
         case .bsaDate: mode = .editing(TextField(scan.bsa.date?.text ?? ""))
         case .heading: break
@@ -171,11 +190,12 @@ final class QuickScanScreen: Screen, FormScreen {
             canvas.putAbove(error, bottomRow: bottom, col: 2, width: area.width - 4, style: .error)
         } else if case .browsing = mode {
             let full = display(selectedItem)
-            if Glyphs.width(of: full) > valueWidth { canvas.put(full, row: bottom, col: 2, style: .dim, maxWidth: area.width - 4) }
+            if Glyphs.width(of: full) > valueWidth {
+                canvas.putAbove(full, bottomRow: bottom, col: 2, width: area.width - 4, style: .dim, maxLines: 2)
+            }
         }
         if case .picking(var picker) = mode {
-            Chrome.picker(&canvas, title: selectedItem.label, options: ["– (nog geen indruk)"] + SkillImpression.allCases.map(\.label),
-                          state: &picker)
+            Chrome.picker(&canvas, title: selectedItem.label, options: options(for: selectedItem), state: &picker)
             mode = .picking(picker)
         }
     }
@@ -186,6 +206,7 @@ final class QuickScanScreen: Screen, FormScreen {
         case .text(_, let path): scan[keyPath: path]
         case .situation(let domain): scan.situation[domain.code] ?? ""
         case .skill(let skill): scan.basicSkills[skill.code]?.label ?? ""
+        case .suspectedLVB: scan.suspectedIntellectualDisability.label
         case .bsaUsed: scan.bsa.used ? "ja" : "nee"
         case .bsaDate: scan.bsa.date?.text ?? ""
         }

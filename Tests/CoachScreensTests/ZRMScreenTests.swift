@@ -126,7 +126,13 @@ final class ZRMScreenTests: XCTestCase {
         let scan = try harness.store.youth(id: try XCTUnwrap(harness.store.summaries.first).id).quickScan
         XCTAssertEqual(scan.motivation, "wil monteur worden")
         XCTAssertEqual(scan.basicSkills["onTime"], .attention)
-        harness.press(.end, .up, .up, .enter)
+        harness.press(.end, .up, .up, .up, .enter)
+        XCTAssertTrue(harness.screen.contains("Vermoeden LVB") && harness.screen.contains("onbekend"), harness.screen)
+        harness.press(.home, .enter)
+        XCTAssertEqual(try harness.store.youth(id: try XCTUnwrap(harness.store.summaries.first).id).quickScan.suspectedIntellectualDisability,
+                       .yes, "vermoeden LVB: ja")
+        XCTAssertTrue(harness.rows(containing: "Vermoeden LVB").first?.contains("ja") ?? false, harness.screen)
+        harness.press(.down, .enter)
         XCTAssertEqual(try harness.store.youth(id: try XCTUnwrap(harness.store.summaries.first).id).quickScan.bsa.used, true,
                        "Enter toggles BSA afgenomen")
         harness.press(.down, .enter)
