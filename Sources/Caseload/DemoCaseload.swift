@@ -21,6 +21,66 @@ public enum DemoCaseload {
         var phaseDaysAgo: [Int]
         var updatedDaysAgo: Int
         var measurements: [DemoMeasurement]?
+        /// The work of the later phases, for a few youths: so that every screen has something.
+        var details: DemoDetails?
+    }
+
+    private struct DemoDetails: Decodable {
+        var quickScan: [String: String]?
+        var suspectedLVB: Suspicion?
+        /// By part code (`goal`, `mattersMost`, …).
+        var plan: [String: String]?
+        var planChangedDaysAgo: Int?
+        /// The goal as it was in an earlier version of the plan, so "earlier versions" has one.
+        var earlierGoal: String?
+        var strategy: MainStrategy?
+        var people: [DemoPerson]?
+        var consents: [DemoConsent]?
+        var meetings: [DemoMeeting]?
+        var actions: [DemoAction]?
+    }
+
+    private struct DemoPerson: Decodable {
+        var name: String
+        var kind: Person.Kind
+        var relation: String
+        var role: String
+        var contact: String
+        var contributes: String
+    }
+
+    private struct DemoConsent: Decodable {
+        var person: String
+        var what: String
+        var fromDaysAgo: Int
+        var withdrawnDaysAgo: Int?
+    }
+
+    private struct DemoMeeting: Decodable {
+        /// Days from today: negative for a meeting held, positive for one coming up.
+        var inDays: Int
+        var time: String
+        var place: String
+        var participants: [String]
+        /// Who came, for a meeting held; the others did not.
+        var attended: [String]?
+        /// Notes per agenda item, in the order of the agenda drafted from the plan.
+        var notes: [String]?
+        var goals: String?
+        var informing: String?
+        var dissolvingConditions: String?
+        var nextInDays: Int?
+        var roles: [String: String]?
+    }
+
+    private struct DemoAction: Decodable {
+        var what: String
+        /// "youth", "coach" or the name of one of the people.
+        var owner: String
+        var dueInDays: Int?
+        var status: ActionStatus?
+        /// Index into the meetings: agreed in that one.
+        var meeting: Int?
     }
 
     private struct DemoMeasurement: Decodable {
@@ -62,7 +122,84 @@ public enum DemoCaseload {
                 }
                 youth.measurements.append(measurement)
             }
+            if let details = entry.details { try add(details, to: &youth, today: today, now: now) }
             return youth
+        }
+    }
+
+    private static func add(_ details: DemoDetails, to youth: inout Youth, today: LocalDate, now: Date) throws {
+        for (key, text) in details.quickScan ?? [:] {
+            switch key {
+            case "motivation": youth.quickScan.motivation = text
+            case "wishes": youth.quickScan.wishes = text
+            case "talents": youth.quickScan.talents = text
+            case "network": youth.quickScan.network = text
+            case "fileInformation": youth.quickScan.fileInformation = text
+            default: throw InputError("Demo-gegevens: onbekend onderdeel \(key) van de quick scan.")
+            }
+        }
+        youth.quickScan.suspectedIntellectualDisability = details.suspectedLVB ?? .unknown
+        for (code, text) in details.plan ?? [:] {
+            guard let part = ChangePlan.Part(rawValue: code) else { throw InputError("Demo-gegevens: onbekend deel \(code) van het plan.") }
+            youth.changePlan[part] = text
+        }
+        youth.changePlan.strategy = details.strategy
+        if let days = details.planChangedDaysAgo { youth.changePlan.changed = now.addingTimeInterval(-Double(days) * 86_400).wholeSeconds }
+        if let goal = details.earlierGoal, let changed = youth.changePlan.changed {
+            var earlier = youth.changePlan
+            earlier.goal = goal
+            earlier.changed = changed.addingTimeInterval(-30 * 86_400)
+            youth.changePlanVersions = [earlier]
+        }
+        for demo in details.people ?? [] {
+            var person = try Person(kind: demo.kind, name: demo.name)
+            person.relation = demo.relation
+            person.role = demo.role
+            person.contact = demo.contact
+            person.contributes = demo.contributes
+            youth.save(person)
+        }
+        let people = youth.people
+        func personID(_ name: String) throws -> String {
+            guard let person = people.first(where: { $0.name == name }) else { throw InputError("Demo-gegevens: \(name) ontbreekt.") }
+            return person.id
+        }
+        for demo in details.consents ?? [] {
+            var consent = try Consent(personID: try personID(demo.person), what: demo.what, from: today.adding(days: -demo.fromDaysAgo))
+            consent.withdrawn = demo.withdrawnDaysAgo.map { today.adding(days: -$0) }
+            youth.save(consent)
+        }
+        var meetings: [WrapAroundMeeting] = []
+        for demo in details.meetings ?? [] {
+            var meeting = WrapAroundMeeting(date: today.adding(days: demo.inDays), chair: "Coach Demo")
+            meeting.time = demo.time
+            meeting.place = demo.place
+            meeting.participants = try demo.participants.map { name in
+                Participant(personID: try personID(name), attended: demo.attended.map { $0.contains(name) })
+            }
+            meeting.agreements.goals = demo.goals ?? ""
+            meeting.agreements.informing = demo.informing ?? ""
+            meeting.agreements.dissolvingConditions = demo.dissolvingConditions ?? ""
+            meeting.agreements.nextMeeting = demo.nextInDays.map { today.adding(days: $0) }
+            for (name, role) in demo.roles ?? [:] { meeting.agreements.roles[try personID(name)] = role }
+            meetings.append(meeting)
+        }
+        for demo in details.actions ?? [] {
+            let owner: ActionOwner = switch demo.owner {
+            case "youth": .youth
+            case "coach": .coach
+            default: .person(try personID(demo.owner))
+            }
+            var action = try CaseAction(what: demo.what, owner: owner, due: demo.dueInDays.map { today.adding(days: $0) },
+                                        created: today.adding(days: -30), meetingID: demo.meeting.map { meetings[$0].id })
+            if let status = demo.status { action.setStatus(status, on: today.adding(days: -2)) }
+            youth.save(action)
+        }
+        for (index, demo) in (details.meetings ?? []).enumerated() {
+            var meeting = meetings[index]
+            meeting.agenda = WrapAroundMeeting.draftAgenda(plan: youth.changePlan, actions: youth.actions, ownerName: youth.ownerName)
+            for (item, note) in zip(meeting.agenda.indices, demo.notes ?? []) { meeting.agenda[item].notes = note }
+            youth.save(meeting)
         }
     }
 

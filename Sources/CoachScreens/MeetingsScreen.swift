@@ -25,7 +25,7 @@ final class MeetingsScreen: Screen {
         case .move: _ = list.handle(key, pageSize: 10)
         case .new:
             let youth = editor.youth
-            var meeting = WrapAroundMeeting(date: editor.session.today, chair: editor.session.coachName ?? "")
+            var meeting = WrapAroundMeeting(date: editor.session.today, chair: editor.session.coachName ?? "coach")
             meeting.agenda = WrapAroundMeeting.draftAgenda(plan: youth.changePlan, actions: youth.actionsInOrder, ownerName: youth.ownerName)
             error = editor.apply { $0.save(meeting) }
             guard error == nil else { break }
