@@ -24,7 +24,7 @@ final class ActionsScreen: Screen {
     }
 
     var capturesKeys: Bool { agreeing != nil }
-    var hints: [Chrome.Hint] { agreeing?.picker.hints ?? KeyTable.hints(for: kind) }
+    var bindings: [KeyBinding] { agreeing?.picker.bindings ?? KeyTable.bindings(for: kind) }
 
     private var actions: [CaseAction] {
         editor.youth.actionsInOrder.filter { meetingID == nil || $0.meetingID == meetingID }

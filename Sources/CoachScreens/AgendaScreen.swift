@@ -42,12 +42,12 @@ final class AgendaScreen: Screen {
         return true
     }
 
-    var hints: [Chrome.Hint] {
+    var bindings: [KeyBinding] {
         switch mode {
-        case .browsing: KeyTable.hints(for: kind)
-        case .naming: [.init("Enter", "voeg toe"), .init("Esc", "annuleer")]
-        case .writing: [.init("Tab", "bevestig"), .init("Ctrl-S", "bewaar, blijf"), .init("Esc", "annuleer"), .init("Ctrl-Z", "ongedaan")]
-        case .confirmingRemoval(let confirm): confirm.hints
+        case .browsing: KeyTable.bindings(for: kind)
+        case .naming: ComponentKeys.prompt(enterLabel: "voeg toe")
+        case .writing: ComponentKeys.textEditor(tabLabel: "bevestig")
+        case .confirmingRemoval(let confirm): confirm.bindings
         }
     }
 

@@ -28,6 +28,17 @@ public final class App {
 
     private var isTooSmall: Bool { size.width < Self.minimumWidth || size.height < Self.minimumHeight }
 
+    /// The keys that work right now: those of a notice or draft question on top, else the top
+    /// screen's (or its component's), and Ctrl-C and Ctrl-L everywhere. The hint line shows these.
+    var activeBindings: [KeyBinding] {
+        let everywhere = KeyTable.all.filter { $0.action == .forceQuit || $0.action == .redraw }
+        if isTooSmall { return everywhere }
+        if !notices.isEmpty { return ComponentKeys.notice + everywhere }
+        if !drafts.isEmpty { return ComponentKeys.draftOffer + everywhere }
+        let screen = top.bindings
+        return screen + everywhere.filter { row in !screen.contains { $0.action == row.action } }
+    }
+
     public func handle(_ key: Key) {
         switch key {
         case .ctrl("c"): finished = true; return
@@ -135,14 +146,14 @@ public final class App {
         if let notice = notices.first {
             canvas.cursor = nil
             Chrome.dialog(&canvas, title: "Let op", message: notice, choices: "Enter  verder", style: .normal)
-            Chrome.hintLine(&canvas, [Chrome.Hint("Enter", "verder")])
+            Chrome.hintLine(&canvas, KeyTable.hints(from: activeBindings))
         } else if let draft = drafts.first {
             canvas.cursor = nil
             Chrome.dialog(&canvas, title: "Niet bevestigde tekst", message: draftQuestion(draft),
                           choices: "Enter  openen    d  weggooien    Esc  later")
-            Chrome.hintLine(&canvas, [Chrome.Hint("Enter", "openen"), Chrome.Hint("d", "weggooien"), Chrome.Hint("Esc", "later")])
+            Chrome.hintLine(&canvas, KeyTable.hints(from: activeBindings))
         } else {
-            Chrome.hintLine(&canvas, top.hints)
+            Chrome.hintLine(&canvas, KeyTable.hints(from: activeBindings))
         }
     }
 

@@ -31,10 +31,10 @@ final class CaseloadScreen: Screen {
 
     var capturesKeys: Bool { search != nil || prompt != nil }
 
-    var hints: [Chrome.Hint] {
-        if let prompt { return prompt.prompt.hints }
-        if search != nil { return [.init("Enter", "open"), .init("↑↓", "kies"), .init("Esc", "wis zoekopdracht")] }
-        return KeyTable.hints(for: kind)
+    var bindings: [KeyBinding] {
+        if let prompt { return prompt.prompt.bindings }
+        if search != nil { return ComponentKeys.search }
+        return KeyTable.bindings(for: kind)
     }
 
     func willAppear() { reloadCatalog() }

@@ -61,13 +61,13 @@ final class ChangePlanScreen: Screen {
         return true
     }
 
-    var hints: [Chrome.Hint] {
+    var bindings: [KeyBinding] {
         switch mode {
-        case .browsing: KeyTable.hints(for: kind)
-        case .writing: [.init("Tab", "bevestig, volgende"), .init("Ctrl-S", "bewaar, blijf"), .init("Esc", "annuleer"), .init("Ctrl-Z", "ongedaan")]
-        case .pickingStrategy: FieldEdit.pickerHints
-        case .confirmingDiscard: Self.discardQuestion.hints
-        case .viewingVersion: [.init("←→", "andere versie"), .init("Esc", "terug naar het plan")]
+        case .browsing: KeyTable.bindings(for: kind)
+        case .writing: ComponentKeys.textEditor(tabLabel: "bevestig, volgende")
+        case .pickingStrategy: ComponentKeys.picker(inForm: false)
+        case .confirmingDiscard: Self.discardQuestion.bindings
+        case .viewingVersion: ComponentKeys.versions
         }
     }
 

@@ -21,9 +21,9 @@ final class ConsentScreen: Screen {
 
     private var consents: [Consent] { editor.youth.consents.sorted { $0.from < $1.from } }
     var capturesKeys: Bool { picking != nil || newConsent != nil }
-    var hints: [Chrome.Hint] {
-        if newConsent != nil { return [.init("Enter", "leg vast"), .init("Esc", "annuleer")] }
-        return picking == nil ? KeyTable.hints(for: kind) : FieldEdit.pickerHints
+    var bindings: [KeyBinding] {
+        if newConsent != nil { return ComponentKeys.prompt(enterLabel: "leg vast") }
+        return picking == nil ? KeyTable.bindings(for: kind) : ComponentKeys.picker(inForm: false)
     }
 
     func willAppear() { list.setCount(consents.count) }

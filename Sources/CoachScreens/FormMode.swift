@@ -12,12 +12,12 @@ enum FormMode {
         return true
     }
 
-    /// The bottom line: the screen's own keys while browsing, else those of the edit or list.
-    func hints(for kind: ScreenKind) -> [Chrome.Hint] {
+    /// The keys: the screen's own while browsing, else those of the field or the list.
+    func bindings(for kind: ScreenKind) -> [KeyBinding] {
         switch self {
-        case .browsing: KeyTable.hints(for: kind)
-        case .editing: FieldEdit.hints
-        case .picking: FieldEdit.pickerHints
+        case .browsing: KeyTable.bindings(for: kind)
+        case .editing: ComponentKeys.field
+        case .picking: ComponentKeys.picker(inForm: true)
         }
     }
 }

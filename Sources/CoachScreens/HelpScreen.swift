@@ -4,7 +4,7 @@ import TerminalKit
 final class HelpScreen: Screen {
     let kind = ScreenKind.help
     let title: String
-    private let lines: [(keys: String, help: String)]
+    let lines: [(keys: String, help: String)]
     /// The first row shown, and how many rows there are and fit: the page scrolls, nothing is selected.
     private var top = 0
     private var rowCount = 0
@@ -12,7 +12,7 @@ final class HelpScreen: Screen {
 
     init(for screen: any Screen) {
         title = "Help"
-        lines = KeyTable.bindings(for: screen.kind).map { ($0.keyNames, $0.help) }
+        lines = screen.bindings.map { ($0.keyNames, $0.help) }
     }
 
     func handle(_ key: Key) -> Navigation {
@@ -31,7 +31,7 @@ final class HelpScreen: Screen {
             top = min(max(0, top), last)
             return .stay
         default:
-            return key == .char("?") || key == .f1 ? .pop : .stay
+            return .stay
         }
     }
 

@@ -16,6 +16,8 @@ public enum Action: Sendable {
     case openMeetings, openConsents, openAgenda, invite, attended, moveItemUp, moveItemDown, withdraw, agreeExisting
     case emptyCaseload, demoCaseload, coachName
     case back, quit, help, redraw, forceQuit
+    /// The keys of components (dialogs, fields, lists to pick from, the text editor).
+    case yes, no, confirm, confirmAndMove, cancel, choose, type, editText, saveAndStay, undo, browseVersions
 }
 
 /// One row of the key table: the keys, the short hint for the bottom line (nil: not shown
@@ -28,8 +30,35 @@ public struct KeyBinding: Sendable {
     public let screens: [ScreenKind]
     /// How the keys are written when listing each would be clumsy, e.g. "1-5".
     public var keyLabel: String?
+    /// True for "type text": every printable key and a paste go into the text.
+    public var acceptsText = false
 
     public var keyNames: String { keyLabel ?? keys.map(\.name).joined(separator: " ") }
+
+    init(action: Action, keys: [Key], hint: String?, help: String, screens: [ScreenKind], keyLabel: String? = nil) {
+        self.action = action
+        self.keys = keys
+        self.hint = hint
+        self.help = help
+        self.screens = screens
+        self.keyLabel = keyLabel
+    }
+
+    /// A row of a component's own key table (it belongs to no screen kind).
+    init(_ action: Action, _ keys: [Key], hint: String?, help: String, label: String? = nil, acceptsText: Bool = false) {
+        self.init(action: action, keys: keys, hint: hint, help: help, screens: [], keyLabel: label)
+        self.acceptsText = acceptsText
+    }
+
+    /// Whether this row covers `key` (a typed character or paste, for a text row).
+    func covers(_ key: Key) -> Bool {
+        if keys.contains(key) { return true }
+        guard acceptsText else { return false }
+        switch key {
+        case .char, .paste: return true
+        default: return false
+        }
+    }
 }
 
 /// The one table from which key dispatch, the hint line and the help screen all come.
@@ -179,6 +208,8 @@ public enum KeyTable {
                    help: "Wissel tussen de meting links (van) en rechts (naar)", screens: [.zrmComparison]),
         KeyBinding(action: .back, keys: [.escape, .char("q")], hint: "terug",
                    help: "Terug naar het vorige scherm", screens: belowCaseload + [.help]),
+        KeyBinding(action: .back, keys: [.char("?"), .f1], hint: nil,
+                   help: "De hulp sluiten", screens: [.help]),
         KeyBinding(action: .quit, keys: [.char("q")], hint: "stop",
                    help: "Stoppen; alles is al opgeslagen", screens: [.welcome, .caseload]),
         KeyBinding(action: .help, keys: [.char("?"), .f1], hint: "help",
@@ -200,7 +231,95 @@ public enum KeyTable {
     }
 
     /// The hints for the bottom line of `screen`.
-    public static func hints(for screen: ScreenKind) -> [Chrome.Hint] {
-        bindings(for: screen).compactMap { binding in binding.hint.map { Chrome.Hint(binding.keyLabel ?? binding.keys[0].name, $0) } }
+    public static func hints(for screen: ScreenKind) -> [Chrome.Hint] { hints(from: bindings(for: screen)) }
+
+    /// The hints of a set of key rows: those with a hint, in order.
+    static func hints(from bindings: [KeyBinding]) -> [Chrome.Hint] {
+        bindings.compactMap { binding in
+            binding.hint.map { Chrome.Hint(binding.keyLabel ?? binding.keys.first?.name ?? "", $0) }
+        }
     }
+}
+
+/// The key tables of the components: what their hints show and their help lists. Each
+/// component handles exactly these keys; `HintsAndHelpTests` checks that no other key does anything.
+enum ComponentKeys {
+    static let lineEditing = KeyBinding(.editText, [.left, .right, .home, .end, .backspace, .delete, .wordLeft, .wordRight,
+                                                     .ctrl("a"), .ctrl("e"), .ctrl("b"), .ctrl("f"), .ctrl("d"), .ctrl("k"),
+                                                     .ctrl("u"), .ctrl("w")],
+                                        hint: nil, help: "Cursor en wissen: ← → Home End, Backspace Delete, Ctrl-U en Ctrl-K wissen voor en na de cursor",
+                                        label: "← → Home End Backspace Delete Ctrl-U Ctrl-K")
+    static let typing = KeyBinding(.type, [], hint: nil, help: "Typen en plakken: elke letter is tekst", label: "letters", acceptsText: true)
+
+    /// A field of a form open for typing.
+    static let field: [KeyBinding] = [
+        KeyBinding(.confirm, [.enter], hint: "bevestig", help: "Bevestigen; het staat meteen op schijf"),
+        KeyBinding(.cancel, [.escape], hint: "annuleer", help: "Annuleren; het veld blijft zoals het was"),
+        KeyBinding(.confirmAndMove, [.tab, .backTab], hint: "bevestig en volgende",
+                   help: "Bevestigen en het volgende (Shift-Tab: vorige) veld openen om te typen", label: "Tab"),
+        typing, lineEditing,
+    ]
+
+    static let pickerMoves = KeyBinding(.move, [.up, .down, .char("k"), .char("j"), .pageUp, .pageDown, .home, .end], hint: nil,
+                                        help: "Omhoog en omlaag, een pagina, naar begin of eind")
+    /// A list to choose from; in a form, Tab chooses and opens the next field.
+    static func picker(inForm: Bool) -> [KeyBinding] {
+        [KeyBinding(.choose, [.enter], hint: "kies", help: "Kiezen; het staat meteen op schijf"),
+         KeyBinding(.cancel, [.escape], hint: "annuleer", help: "Annuleren; er verandert niets"),
+         pickerMoves]
+            + (inForm ? [KeyBinding(.confirmAndMove, [.tab, .backTab], hint: nil, help: "Kiezen en het volgende (Shift-Tab: vorige) veld openen",
+                                    label: "Tab")] : [])
+    }
+
+    /// A yes/no question.
+    static func confirm(yes: String, no: String, enterMeansYes: Bool) -> [KeyBinding] {
+        [KeyBinding(.yes, [.char("j"), .char("J")], hint: yes, help: "Ja: \(yes)", label: "j"),
+         KeyBinding(.no, [.char("n"), .char("N"), .escape], hint: no, help: "Nee: \(no)", label: "n"),
+         KeyBinding(enterMeansYes ? .yes : .no, [.enter], hint: enterMeansYes ? yes : no,
+                    help: "Enter kiest wat de vraag als standaard noemt: \(enterMeansYes ? yes : no)")]
+    }
+
+    /// One line of text asked in a box.
+    static func prompt(enterLabel: String) -> [KeyBinding] {
+        [KeyBinding(.confirm, [.enter, .tab, .backTab], hint: enterLabel, help: "Bevestigen (ook Tab)", label: "Enter"),
+         KeyBinding(.cancel, [.escape], hint: "annuleer", help: "Annuleren"),
+         typing, lineEditing]
+    }
+
+    /// The multi-line text editor (a part of the plan, agenda notes).
+    static func textEditor(tabLabel: String) -> [KeyBinding] {
+        [KeyBinding(.confirmAndMove, [.tab, .backTab], hint: tabLabel, help: "Bevestigen en door (Shift-Tab: terug)", label: "Tab"),
+         KeyBinding(.saveAndStay, [.ctrl("s")], hint: "bewaar, blijf", help: "Opslaan en verder schrijven op dezelfde plek"),
+         KeyBinding(.cancel, [.escape], hint: "annuleer", help: "Annuleren; bij gewijzigde tekst vraagt het programma eerst"),
+         KeyBinding(.undo, [.ctrl("z")], hint: "ongedaan", help: "Ongedaan maken: één woord of één keer plakken per keer"),
+         KeyBinding(.type, [.enter], hint: nil, help: "Enter begint een nieuwe regel", label: "Enter", acceptsText: true),
+         KeyBinding(.editText, [.left, .right, .up, .down, .home, .end, .pageUp, .pageDown, .wordLeft, .wordRight, .backspace, .delete,
+                                .ctrl("a"), .ctrl("e"), .ctrl("b"), .ctrl("f"), .ctrl("d"), .ctrl("u"), .ctrl("w")],
+                    hint: nil, help: "Cursor per teken, regel, pagina of woord (Ctrl-← →); Backspace, Delete, Ctrl-W (woord), Ctrl-U (regel) wissen",
+                    label: "pijlen Home End PgUp PgDn Backspace Delete Ctrl-W Ctrl-U")]
+    }
+
+    /// Searching the caseload as you type.
+    static let search = [
+        KeyBinding(.open, [.enter], hint: "open", help: "Het dossier van de gekozen jongere openen"),
+        KeyBinding(.move, [.up, .down, .pageUp, .pageDown], hint: "kies", help: "Een andere jongere uit de gevonden kiezen", label: "↑↓"),
+        KeyBinding(.clearSearch, [.escape], hint: "wis zoekopdracht", help: "De zoekopdracht wissen"),
+        typing, lineEditing,
+    ]
+
+    /// A message to read before going on.
+    static let notice = [KeyBinding(.confirm, [.enter, .escape], hint: "verder", help: "Gelezen, verder", label: "Enter")]
+
+    /// Text typed in an earlier session, offered back.
+    static let draftOffer = [
+        KeyBinding(.confirm, [.enter], hint: "openen", help: "Het concept openen om verder te schrijven"),
+        KeyBinding(.remove, [.char("d")], hint: "weggooien", help: "Het concept weggooien"),
+        KeyBinding(.cancel, [.escape], hint: "later", help: "Later; het concept blijft bewaard"),
+    ]
+
+    /// Bladeren door eerdere versies van het plan.
+    static let versions = [
+        KeyBinding(.browseVersions, [.left, .right], hint: "andere versie", help: "Een eerdere of latere versie", label: "←→"),
+        KeyBinding(.back, [.escape, .char("q"), .char("h")], hint: "terug naar het plan", help: "Terug naar het plan", label: "Esc"),
+    ]
 }

@@ -23,10 +23,10 @@ final class PeopleScreen: Screen {
     private var selected: Person? { people.indices.contains(list.selected) ? people[list.selected] : nil }
 
     var capturesKeys: Bool { newName != nil || removal != nil }
-    var hints: [Chrome.Hint] {
-        if newName != nil { return [.init("Enter", "maak aan"), .init("Esc", "annuleer")] }
-        if let removal { return removal.hints }
-        return KeyTable.hints(for: kind)
+    var bindings: [KeyBinding] {
+        if newName != nil { return ComponentKeys.prompt(enterLabel: "maak aan") }
+        if let removal { return removal.bindings }
+        return KeyTable.bindings(for: kind)
     }
 
     func willAppear() { list.setCount(people.count) }

@@ -67,7 +67,7 @@ final class QuickScanScreen: Screen, FormScreen {
     private var selectedItem: Item { items[selectable[list.selected]] }
 
     var capturesKeys: Bool { mode.capturesKeys }
-    var hints: [Chrome.Hint] { mode.hints(for: kind) }
+    var bindings: [KeyBinding] { mode.bindings(for: kind) }
 
     func handle(_ key: Key) -> Navigation {
         switch mode {

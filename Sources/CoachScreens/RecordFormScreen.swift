@@ -52,7 +52,7 @@ final class RecordFormScreen: Screen, FormScreen {
     }
 
     var capturesKeys: Bool { mode.capturesKeys }
-    var hints: [Chrome.Hint] { mode.hints(for: kind) }
+    var bindings: [KeyBinding] { mode.bindings(for: kind) }
     private var field: Field { fields[list.selected] }
 
     func handle(_ key: Key) -> Navigation {

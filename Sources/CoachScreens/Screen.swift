@@ -16,8 +16,9 @@ public protocol Screen: AnyObject {
     var title: String { get }
     /// True while a text field or a dialog owns the keys: letters are text, `q` is not quit.
     var capturesKeys: Bool { get }
-    /// Hints for the bottom line right now (defaults to the key table's for this kind).
-    var hints: [Chrome.Hint] { get }
+    /// The keys that work right now, for the hint line and the help: the key table's rows for this
+    /// kind, or those of the component (a field, a list, the text editor) that has the keys.
+    var bindings: [KeyBinding] { get }
     func handle(_ key: Key) -> Navigation
     /// Draws into `area`: the canvas minus the title and hint lines.
     func render(into canvas: inout Canvas, area: Rect)
@@ -27,6 +28,8 @@ public protocol Screen: AnyObject {
 
 extension Screen {
     public var capturesKeys: Bool { false }
-    public var hints: [Chrome.Hint] { KeyTable.hints(for: kind) }
+    public var bindings: [KeyBinding] { KeyTable.bindings(for: kind) }
+    /// The bottom line: the hints of the keys that work right now.
+    public var hints: [Chrome.Hint] { KeyTable.hints(from: bindings) }
     public func willAppear() {}
 }

@@ -16,7 +16,7 @@ final class WelcomeScreen: Screen {
     }
 
     var capturesKeys: Bool { namePrompt != nil }
-    var hints: [Chrome.Hint] { namePrompt?.hints ?? KeyTable.hints(for: kind) }
+    var bindings: [KeyBinding] { namePrompt?.bindings ?? KeyTable.bindings(for: kind) }
 
     func handle(_ key: Key) -> Navigation {
         if var prompt = namePrompt {

@@ -54,13 +54,13 @@ final class YouthScreen: Screen {
         return true
     }
 
-    var hints: [Chrome.Hint] {
+    var bindings: [KeyBinding] {
         switch mode {
-        case .browsing: KeyTable.hints(for: kind)
-        case .editing: FieldEdit.hints
-        case .picking: FieldEdit.pickerHints
-        case .confirmingAge(_, let warning, _): Self.ageQuestion(warning).hints
-        case .datingPhase(_, let prompt): prompt.hints
+        case .browsing: KeyTable.bindings(for: kind)
+        case .editing: ComponentKeys.field
+        case .picking: ComponentKeys.picker(inForm: true)
+        case .confirmingAge(_, let warning, _): Self.ageQuestion(warning).bindings
+        case .datingPhase(_, let prompt): prompt.bindings
         }
     }
 

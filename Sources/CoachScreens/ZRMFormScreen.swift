@@ -54,7 +54,7 @@ final class ZRMFormScreen: Screen, FormScreen {
     private var selectedRow: Row { rows[list.selected] }
 
     var capturesKeys: Bool { mode.capturesKeys }
-    var hints: [Chrome.Hint] { mode.hints(for: kind) }
+    var bindings: [KeyBinding] { mode.bindings(for: kind) }
 
     // MARK: - Keys
 

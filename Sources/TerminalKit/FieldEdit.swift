@@ -22,5 +22,4 @@ public enum FieldEdit {
     }
 
     public static let hints: [Chrome.Hint] = [.init("Enter", "bevestig"), .init("Esc", "annuleer"), .init("Tab", "bevestig en volgende")]
-    public static let pickerHints: [Chrome.Hint] = [.init("Enter", "kies"), .init("Esc", "annuleer")]
 }

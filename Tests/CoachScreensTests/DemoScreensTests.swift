@@ -52,7 +52,3 @@ final class DemoScreensTests: XCTestCase {
                       "the caseload agenda: \(list.screen)")
     }
 }
-
-private extension Harness {
-    func press(_ keys: [Key]) { keys.forEach(app.handle) }
-}

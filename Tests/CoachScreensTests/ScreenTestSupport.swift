@@ -33,6 +33,7 @@ final class Harness {
     }
 
     func press(_ keys: Key...) { keys.forEach(app.handle) }
+    func press(_ keys: [Key]) { keys.forEach(app.handle) }
     func type(_ text: String) { text.forEach { app.handle(.char($0)) } }
 
     var canvas: Canvas {

@@ -29,9 +29,7 @@ struct Confirm {
         }
     }
 
-    var hints: [Chrome.Hint] {
-        [.init("j", yes), .init("n", no), .init("Enter", enterMeans == .yes ? yes : no)]
-    }
+    var bindings: [KeyBinding] { ComponentKeys.confirm(yes: yes, no: no, enterMeansYes: enterMeans == .yes) }
 
     func render(into canvas: inout Canvas) {
         let choices = "j  \(yes)    n  \(no)    Enter  \(enterMeans == .yes ? yes : no)"

@@ -25,7 +25,7 @@ struct Picker {
         }
     }
 
-    var hints: [Chrome.Hint] { FieldEdit.pickerHints }
+    var bindings: [KeyBinding] { ComponentKeys.picker(inForm: false) }
 
     func render(into canvas: inout Canvas) {
         var state = list

@@ -33,7 +33,7 @@ struct Prompt {
         }
     }
 
-    var hints: [Chrome.Hint] { [.init("Enter", enterLabel), .init("Esc", "annuleer")] }
+    var bindings: [KeyBinding] { ComponentKeys.prompt(enterLabel: enterLabel) }
 
     func render(into canvas: inout Canvas) {
         let area = canvas.bounds.inset(by: 1)

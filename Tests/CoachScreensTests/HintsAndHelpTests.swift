@@ -1,0 +1,111 @@
+@testable import Caseload
+@testable import CoachScreens
+import Foundation
+import TerminalKit
+import XCTest
+
+/// Every screen and pop-up state lists exactly the keys it handles: its hints come from its key
+/// rows, its help lists the same rows, and a key in none of them does nothing at all.
+final class HintsAndHelpTests: XCTestCase {
+    /// Keys a coach may press; Ctrl-C (quits) and resize are the App's and left out.
+    static let universe: [Key] = "abcdefghijklmnopqrstuvwxyzJN0123456789?/+-. ".map { Key.char($0) } + [
+        .enter, .escape, .tab, .backTab, .backspace, .delete, .insert, .up, .down, .left, .right, .home, .end,
+        .pageUp, .pageDown, .wordLeft, .wordRight, .f1, .paste("geplakt"),
+    ] + "abdefghiklnopqrstuvwxyz".map { Key.ctrl($0) }
+
+    static func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
+
+    /// The ways into every state, from the demo caseload; J is Jesse Testman's profile.
+    static let states: [(name: String, keys: [Key])] = {
+        let jesse: [Key] = [.char("/")] + typed("jesse") + [.enter]
+        let meeting = jesse + [.char("o"), .enter]
+        let held = jesse + [.char("o"), .home, .enter]
+        func down(_ n: Int) -> [Key] { Array(repeating: .down, count: n) }
+        return [
+            ("caseload", []), ("search", [.char("/")]), ("new youth", [.char("n")]), ("coach name", [.char("i")]),
+            ("caseload agenda", [.char("o")]), ("help", [.char("?")]),
+            ("youth", jesse), ("youth field", jesse + [.enter]), ("youth picker", jesse + down(4) + [.enter]),
+            ("phase date", jesse + [.char("v")]),
+            ("age question", jesse + [.down, .enter, .ctrl("u")] + typed("01-01-1990") + [.enter]),
+            ("zrm history", jesse + [.char("z")]), ("zrm form", jesse + [.char("z"), .enter]),
+            ("zrm field", jesse + [.char("z"), .enter, .enter]), ("zrm picker", jesse + [.char("z"), .enter, .down, .enter]),
+            ("zrm comparison", jesse + [.char("z"), .char("c")]),
+            ("quick scan", jesse + [.char("s")]), ("quick scan field", jesse + [.char("s"), .enter]),
+            ("quick scan picker", jesse + [.char("s"), .end, .up, .up, .up, .enter]),
+            ("plan", jesse + [.char("p")]), ("plan writing", jesse + [.char("p"), .enter]),
+            ("plan discard", jesse + [.char("p"), .enter, .char("x"), .escape]), ("plan versions", jesse + [.char("p"), .char("h")]),
+            ("plan strategy", jesse + [.char("p"), .end, .enter]),
+            ("actions", jesse + [.char("a")]), ("new action", jesse + [.char("a"), .char("n")]),
+            ("action form", jesse + [.char("a"), .enter]),
+            ("people", jesse + [.char("m")]), ("new person", jesse + [.char("m"), .char("n")]),
+            ("person removal", jesse + [.char("m"), .char("d")]), ("person form", jesse + [.char("m"), .enter]),
+            ("meetings", jesse + [.char("o")]), ("meeting", meeting), ("participants", meeting + down(4) + [.enter]),
+            ("agenda", meeting + down(5) + [.enter]), ("agenda notes", meeting + down(5) + [.enter, .enter]),
+            ("agenda new item", meeting + down(5) + [.enter, .char("n")]), ("agenda removal", meeting + down(5) + [.enter, .char("d")]),
+            ("agreements", held + down(6) + [.enter]), ("agreed actions", held + down(6) + [.enter, .down, .enter]),
+            ("agree existing", held + down(6) + [.enter, .down, .enter, .char("b")]),
+            ("consents", jesse + [.char("o"), .char("t")]), ("consent person", jesse + [.char("o"), .char("t"), .char("n")]),
+            ("consent what", jesse + [.char("o"), .char("t"), .char("n"), .enter]),
+            ("consent form", jesse + [.char("o"), .char("t"), .enter]),
+        ]
+    }()
+
+    func testNoKeyOutsideAStatesKeyRowsDoesAnything() throws {
+        var failures: [String] = []
+        var seen = Set<ScreenKind>()
+        for state in Self.states {
+            var harness = try Harness(self, demo: true)
+            harness.press(state.keys)
+            XCTAssertFalse(harness.app.finished, state.name)
+            seen.insert(harness.app.top.kind)
+            for key in Self.universe {
+                let rows = harness.app.activeBindings
+                if rows.contains(where: { $0.covers(key) }) { continue }
+                let before = (harness.canvas, harness.app.stack.count, harness.app.top.capturesKeys)
+                harness.press(key)
+                let after = (harness.canvas, harness.app.stack.count, harness.app.top.capturesKeys)
+                if before.0 != after.0 || before.1 != after.1 || before.2 != after.2 || harness.app.finished {
+                    failures.append("\(state.name): \(key.name) does something but is not among its keys")
+                    harness = try Harness(self, demo: true)
+                    harness.press(state.keys)
+                }
+            }
+        }
+        XCTAssertEqual(failures, [], failures.joined(separator: "\n"))
+        XCTAssertEqual(Set(ScreenKind.allCases).subtracting(seen).subtracting([.welcome]), [], "every screen is walked")
+    }
+
+    /// The hint line shows only keys the state has; the help lists every one of its rows.
+    func testHintsAndHelpComeFromTheSameKeyRows() throws {
+        for state in Self.states {
+            let harness = try Harness(self, demo: true)
+            harness.press(state.keys)
+            let rows = harness.app.activeBindings
+            let hintLine = harness.canvas.line(harness.height - 1)
+            for hint in KeyTable.hints(from: rows) where hintLine.contains(hint.label) {
+                XCTAssertTrue(hintLine.contains(hint.key), "\(state.name): \(hint.key) \(hint.label)")
+            }
+            XCTAssertFalse(rows.isEmpty, state.name)
+            if !harness.app.top.capturesKeys, harness.app.top.kind != .help {
+                let help = HelpScreen(for: harness.app.top)
+                XCTAssertEqual(help.lines.map(\.keys), harness.app.top.bindings.map(\.keyNames), "\(state.name): help lists its rows")
+            }
+        }
+    }
+
+    func testTheWelcomeScreenAndItsQuestion() throws {
+        var harness = try Harness(self)
+        for key in Self.universe where !harness.app.activeBindings.contains(where: { $0.covers(key) }) {
+            let before = harness.canvas
+            harness.press(key)
+            XCTAssertEqual(before, harness.canvas, "welcome question: \(key.name)")
+            harness = try Harness(self)
+        }
+        harness.press(.escape)
+        for key in Self.universe where !harness.app.activeBindings.contains(where: { $0.covers(key) }) {
+            let before = harness.canvas
+            harness.press(key)
+            XCTAssertEqual(before, harness.canvas, "welcome: \(key.name)")
+        }
+    }
+}
