@@ -93,6 +93,10 @@ public final class CaseloadStore {
     /// for the coach's name once.
     public private(set) var settings = CoachSettings()
     public private(set) var hasSettingsFile = false
+    /// Drafts kept by `keepDraft`, by file name, written by `flushDrafts`.
+    var pendingDrafts: [String: Draft] = [:]
+    var pendingSince = Date()
+    func clockNow() -> Date { clock() }
     /// For tests: make the next writes fail as a full disk or a crash would.
     var simulate: PrivateFiles.SimulatedFailure?
 

@@ -1,5 +1,31 @@
 import Foundation
 
+/// The long field a draft belongs to. Stored in the draft file as text (`changePlan.goal`,
+/// `meeting.<meeting id>.<item id>`), read back here in one place: screens only see this type.
+public enum DraftField: Hashable, Sendable {
+    case planPart(ChangePlan.Part)
+    case agendaNotes(meetingID: String, itemID: String)
+
+    public var stored: String {
+        switch self {
+        case .planPart(let part): "changePlan.\(part.rawValue)"
+        case .agendaNotes(let meeting, let item): "meeting.\(meeting).\(item)"
+        }
+    }
+
+    /// The field a stored name stands for; nil for a name this version does not know.
+    public init?(stored: String) {
+        let parts = stored.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if parts.count == 2, parts[0] == "changePlan", let part = ChangePlan.Part(rawValue: parts[1]) {
+            self = .planPart(part)
+        } else if parts.count == 3, parts[0] == "meeting", !parts[1].isEmpty, !parts[2].isEmpty {
+            self = .agendaNotes(meetingID: parts[1], itemID: parts[2])
+        } else {
+            return nil
+        }
+    }
+}
+
 /// Text typed into a long field but not yet confirmed, kept on disk while it is typed so that a
 /// dropped connection or a crash loses nothing. Offered back at the next start.
 public struct Draft: Codable, Equatable, Sendable {
@@ -16,6 +42,13 @@ public struct Draft: Codable, Equatable, Sendable {
         self.saved = saved.wholeSeconds
     }
 
+    public init(youthID: String, field: DraftField, text: String, saved: Date) {
+        self.init(youthID: youthID, field: field.stored, text: text, saved: saved)
+    }
+
+    /// The field, typed; nil for one this version does not know (the draft is kept, set aside).
+    public var key: DraftField? { DraftField(stored: field) }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         youthID = try c.decode(String.self, forKey: .youthID)
@@ -30,17 +63,49 @@ public struct Draft: Codable, Equatable, Sendable {
 extension CaseloadStore {
     var draftsDirectory: String { directory + "/drafts" }
 
-    /// Keeps a draft (atomically, 0600, like every file).
+    /// Writes a draft now (atomically, 0600, like every file).
     public func saveDraft(_ draft: Draft) throws {
         try requireWritable()
+        pendingDrafts[draft.fileName] = nil
         try PrivateFiles.makeDirectory(draftsDirectory, tightenExisting: true)
-        try PrivateFiles.writeAtomically(try Self.encode(draft), to: draftsDirectory + "/" + draft.fileName)
+        try PrivateFiles.writeAtomically(try Self.encode(draft), to: draftsDirectory + "/" + draft.fileName, simulate: simulate)
+    }
+
+    /// Keeps a draft to be written by the next `flushDrafts`: typing is not two fsyncs per key.
+    /// The program flushes when the keyboard is idle a moment, at least every second while typing,
+    /// and on every way out (quit, signal, hangup). A read-only directory refuses at once.
+    public func keepDraft(_ draft: Draft) throws {
+        try requireWritable()
+        if pendingDrafts.isEmpty { pendingSince = clockNow() }
+        pendingDrafts[draft.fileName] = draft
+    }
+
+    /// Drafts kept but not yet written, and since when.
+    public var hasPendingDrafts: Bool { !pendingDrafts.isEmpty }
+    public var pendingDraftsSince: Date? { pendingDrafts.isEmpty ? nil : pendingSince }
+
+    /// Writes every kept draft. A draft that cannot be written stays kept (tried again at the
+    /// next flush); the error says why, for the coach.
+    @discardableResult
+    public func flushDrafts() -> Error? {
+        var failure: Error?
+        for draft in pendingDrafts.values.sorted(by: { $0.fileName < $1.fileName }) {
+            do { try saveDraft(draft) } catch {
+                pendingDrafts[draft.fileName] = draft
+                failure = error
+            }
+        }
+        if !pendingDrafts.isEmpty { pendingSince = clockNow() }
+        return failure
     }
 
     /// Drops a draft once its text is confirmed or the coach cancelled it.
+    public func removeDraft(youthID: String, field: DraftField) { removeDraft(youthID: youthID, field: field.stored) }
+
     public func removeDraft(youthID: String, field: String) {
-        let path = draftsDirectory + "/" + Draft(youthID: youthID, field: field, text: "", saved: Date()).fileName
-        if unlink(path) == 0 { try? PrivateFiles.syncDirectory(draftsDirectory) }
+        let name = Draft(youthID: youthID, field: field, text: "", saved: Date()).fileName
+        pendingDrafts[name] = nil
+        if unlink(draftsDirectory + "/" + name) == 0 { try? PrivateFiles.syncDirectory(draftsDirectory) }
     }
 
     /// Moves a draft that can no longer be put back (its field is gone) to quarantine/, so its

@@ -6,8 +6,8 @@ import TerminalKit
 final class AgendaScreen: Screen {
     private enum Mode {
         case browsing
-        case naming(TextField)
-        case writing(TextArea)
+        case naming(Prompt)
+        case writing(TextEditor)
         case confirmingRemoval(Confirm)
     }
 
@@ -25,14 +25,25 @@ final class AgendaScreen: Screen {
         self.editor = editor
         self.meetingID = meetingID
         list.setCount(meeting?.agenda.count ?? 0)
-        if let draft, let index = meeting?.agenda.firstIndex(where: { Self.field(meetingID, $0.id) == draft.field }) {
+        if let draft, case .agendaNotes(meetingID, let itemID)? = draft.key,
+           let index = meeting?.agenda.firstIndex(where: { $0.id == itemID }), let item = meeting?.agenda[index] {
             list.select(index)
-            mode = .writing(TextArea(draft.text))
+            mode = .writing(writer(for: item, resuming: draft.text))
             message = ("Concept van \(editor.session.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
         }
     }
 
-    static func field(_ meetingID: String, _ itemID: String) -> String { "meeting.\(meetingID).\(itemID)" }
+    /// The notes area takes the lower half of the screen while the coach writes.
+    func resize(to area: Rect) {
+        areaSize = (max(2, area.width - 4), max(1, area.height - Self.listHeight(writing: true, in: area) - 5))
+    }
+
+    private static func listHeight(writing: Bool, in area: Rect) -> Int { writing ? max(3, (area.height - 4) / 2) : area.height - 4 }
+
+    private func writer(for item: AgendaItem, resuming draft: String? = nil) -> TextEditor {
+        TextEditor(youthID: editor.youth.id, field: .agendaNotes(meetingID: meetingID, itemID: item.id), text: item.notes,
+                   resuming: draft, tabLabel: "bevestig")
+    }
 
     private var meeting: WrapAroundMeeting? { editor.youth.meetings.first { $0.id == meetingID } }
     private var item: AgendaItem? { meeting.flatMap { $0.agenda.indices.contains(list.selected) ? $0.agenda[list.selected] : nil } }
@@ -45,8 +56,8 @@ final class AgendaScreen: Screen {
     var bindings: [KeyBinding] {
         switch mode {
         case .browsing: KeyTable.bindings(for: kind)
-        case .naming: ComponentKeys.prompt(enterLabel: "voeg toe")
-        case .writing: ComponentKeys.textEditor(tabLabel: "bevestig")
+        case .naming(let prompt): prompt.bindings
+        case .writing(let writer): writer.bindings
         case .confirmingRemoval(let confirm): confirm.bindings
         }
     }
@@ -58,8 +69,9 @@ final class AgendaScreen: Screen {
             message = nil
             switch KeyTable.action(for: key, on: kind) {
             case .move: _ = list.handle(key, pageSize: 10)
-            case .new: mode = .naming(TextField())
-            case .edit: if let item { mode = .writing(TextArea(item.notes)) }
+            case .new: mode = .naming(Prompt(title: "Nieuw agendapunt", question: "Een eigen punt voor de agenda van dit overleg.",
+                                             label: "Punt:", enterLabel: "voeg toe"))
+            case .edit: if let item { mode = .writing(writer(for: item)) }
             case .moveItemUp, .moveItemDown:
                 let moved = meeting.moveAgendaItem(at: list.selected, by: KeyTable.action(for: key, on: kind) == .moveItemUp ? -1 : 1)
                 if save(meeting) { list.select(moved) }
@@ -72,47 +84,42 @@ final class AgendaScreen: Screen {
             case .back: return .pop
             default: break
             }
-        case .naming(let field):
-            switch FieldEdit.handle(key, field) {
-            case .editing(let edited): mode = .naming(edited)
+        case .naming(var prompt):
+            switch prompt.handle(key) {
+            case .editing: mode = .naming(prompt)
             case .cancelled: mode = .browsing
-            case .confirmed(let text, _):
+            case .submitted(let text):
                 do {
                     meeting.agenda.append(AgendaItem(title: try Youth.validName(text, field: "Een agendapunt"), source: .free))
                     if save(meeting) {
                         list.setCount(meeting.agenda.count)
                         list.select(meeting.agenda.count - 1)
                         mode = .browsing
+                    } else {
+                        prompt.error = message?.text
+                        mode = .naming(prompt)
                     }
                 } catch {
-                    message = (error.message, .error)
+                    prompt.error = error.message
+                    mode = .naming(prompt)
                 }
             }
-        case .writing(var area):
-            guard let item else { return .stay }
-            let field = Self.field(meetingID, item.id)
-            switch key {
-            case .escape:
-                editor.session.store.removeDraft(youthID: editor.youth.id, field: field)
+        case .writing(var writer):
+            guard item != nil else { return .stay }
+            let session = editor.session
+            let (outcome, failure) = writer.handle(key, size: areaSize, store: session.store, now: session.now)
+            mode = .writing(writer)
+            if let failure { message = (failure, .error) } else if message?.style == .error { message = nil }
+            switch outcome {
+            case .writing: break
+            case .cancelled:
+                message = nil
                 mode = .browsing
-            case .tab, .backTab, .ctrl("s"):
-                do {
-                    let notes = try ChangePlan.validText(area.text)
-                    meeting.agenda[list.selected].notes = notes
-                    if save(meeting) {
-                        editor.session.store.removeDraft(youthID: editor.youth.id, field: field)
-                        // Ctrl-S keeps the coach writing; Tab and Shift-Tab close the notes.
-                        mode = key == .ctrl("s") ? .writing(area) : .browsing
-                        message = nil
-                    }
-                } catch {
-                    message = (error.message, .error)
-                }
-            default:
-                if area.handle(key, width: areaSize.width, height: areaSize.height) == .changed {
-                    try? editor.session.store.saveDraft(Draft(youthID: editor.youth.id, field: field, text: area.text, saved: editor.session.now))
-                }
-                mode = .writing(area)
+            case .confirm(let text, _):
+                if saveNotes(text, &meeting, &writer) { mode = .browsing }
+            case .saveAndStay(let text):
+                // Ctrl-S keeps the coach writing; Tab and Shift-Tab close the notes.
+                if saveNotes(text, &meeting, &writer) { mode = .writing(writer) }
             }
         case .confirmingRemoval(let confirm):
             switch confirm.answer(for: key) {
@@ -127,6 +134,19 @@ final class AgendaScreen: Screen {
         return .stay
     }
 
+    private func saveNotes(_ text: String, _ meeting: inout WrapAroundMeeting, _ writer: inout TextEditor) -> Bool {
+        do {
+            meeting.agenda[list.selected].notes = try ChangePlan.validText(text)
+        } catch {
+            message = (error.message, .error)
+            return false
+        }
+        guard save(meeting) else { return false }
+        writer.saved(text, store: editor.session.store)
+        message = nil
+        return true
+    }
+
     private func save(_ meeting: WrapAroundMeeting) -> Bool {
         if let failure = editor.apply({ $0.save(meeting) }) {
             message = (failure, .error)
@@ -139,8 +159,8 @@ final class AgendaScreen: Screen {
         guard let meeting else { return }
         canvas.put("\(editor.youth.name)  ·  Agenda overleg \(meeting.date.text)", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         list.setCount(meeting.agenda.count)
-        let writing: TextArea? = if case .writing(let area) = mode { area } else { nil }
-        let listHeight = writing == nil ? area.height - 4 : max(3, (area.height - 4) / 2)
+        let writing: TextEditor? = if case .writing(let writer) = mode { writer } else { nil }
+        let listHeight = Self.listHeight(writing: writing != nil, in: area)
         for (line, index) in list.visibleRange(height: listHeight).enumerated() {
             let entry = meeting.agenda[index]
             let style: Style = index == list.selected ? .selected : .normal
@@ -151,19 +171,20 @@ final class AgendaScreen: Screen {
         if var writing, let item {
             canvas.put("Notities bij: \(item.title)", row: below, col: 2, style: .heading, maxWidth: area.width - 4)
             let rect = Rect(row: below + 1, col: 2, width: area.width - 4, height: area.row + area.height - below - 2)
-            areaSize = (rect.width, rect.height)
-            writing.render(into: &canvas, rect: rect, style: .editing)
+            writing.render(into: &canvas, rect: rect)
             mode = .writing(writing)
         } else if let item, !item.notes.isEmpty, below < area.row + area.height - 1 {
-            for (offset, line) in Glyphs.wrap(item.notes, width: area.width - 6).prefix(area.row + area.height - 1 - below).enumerated() {
+            // The notes of the selected item, as many lines as fit; the last ends in "…" when more follow.
+            let room = area.row + area.height - 1 - below
+            var lines = Glyphs.wrap(item.notes, width: area.width - 6)
+            if lines.count > room { lines = Array(lines.prefix(room - 1)) + [Glyphs.truncate(lines[(room - 1)...].joined(separator: " "), to: area.width - 6)] }
+            for (offset, line) in lines.enumerated() {
                 canvas.put(line, row: below + offset, col: 4, style: .dim, maxWidth: area.width - 6)
             }
         }
         if let message { canvas.putAbove(message.text, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: message.style) }
-        if case .naming(let field) = mode {
-            let box = area.centered(width: min(64, area.width - 4), height: 6)
-            canvas.box(box, title: "Nieuw agendapunt")
-            field.render(into: &canvas, row: box.row + 2, col: box.col + 2, width: box.width - 4)
+        if case .naming(let prompt) = mode {
+            prompt.render(into: &canvas)
         } else if case .confirmingRemoval(let confirm) = mode {
             confirm.render(into: &canvas)
         }

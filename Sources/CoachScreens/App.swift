@@ -1,42 +1,58 @@
+import Foundation
 import Caseload
 import TerminalKit
 
-/// The program's navigation: a stack of screens, the keys that work everywhere, the title and
-/// hint lines, notices about the data directory, and the loop that ties it to a terminal.
+/// The program's navigation: a stack of screens with a stack of pop-ups above it (notices about
+/// the data directory, drafts offered back, the questions screens ask), the keys that work
+/// everywhere, the title and hint lines, and the loop that ties it to a terminal.
 public final class App {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
+    /// While typing, kept drafts are written at least this often (and when the keyboard rests).
+    static let draftFlushInterval: TimeInterval = 1
 
     let session: Session
     private(set) var stack: [any Screen]
-    /// Things the coach must read before going on (e.g. a file put in quarantine), one dialog each.
-    private var notices: [String]
-    /// Text typed but not confirmed in an earlier session, offered back one by one.
-    private var drafts: [Draft]
+    /// Dialogs over the screens, the last on top; it has every key until it closes.
+    private(set) var popups: [any Popup]
     private var size = (width: 80, height: 24)
     private var redrawRequested = false
+    /// Why the last draft write failed, shown until one succeeds: the typed text is still on screen.
+    private var draftFailure: String?
     public private(set) var finished = false
 
     public init(session: Session) {
         self.session = session
-        notices = session.store.notices.map(\.message)
-        drafts = session.store.drafts()
         stack = [session.store.count == 0 ? WelcomeScreen(session: session) : CaseloadScreen(session: session)]
+        // The first notice on top, then the drafts in the order they were typed.
+        popups = session.store.drafts().reversed().map { DraftOfferPopup($0, session: session) }
+            + session.store.notices.reversed().map { NoticePopup($0.message) }
+        resize(width: size.width, height: size.height)
     }
 
     var top: any Screen { stack[stack.count - 1] }
 
     private var isTooSmall: Bool { size.width < Self.minimumWidth || size.height < Self.minimumHeight }
 
-    /// The keys that work right now: those of a notice or draft question on top, else the top
-    /// screen's (or its component's), and Ctrl-C and Ctrl-L everywhere. The hint line shows these.
+    /// The keys that work right now: those of the pop-up on top, else the top screen's (or its
+    /// component's), and Ctrl-C and Ctrl-L everywhere. The hint line shows these.
     var activeBindings: [KeyBinding] {
         let everywhere = KeyTable.all.filter { $0.action == .forceQuit || $0.action == .redraw }
         if isTooSmall { return everywhere }
-        if !notices.isEmpty { return ComponentKeys.notice + everywhere }
-        if !drafts.isEmpty { return ComponentKeys.draftOffer + everywhere }
+        if let popup = popups.last { return popup.bindings + everywhere }
         let screen = top.bindings
         return screen + everywhere.filter { row in !screen.contains { $0.action == row.action } }
+    }
+
+    /// The terminal's size changed (or is first known): every screen gets its new area.
+    public func resize(width: Int, height: Int) {
+        size = (width, height)
+        for screen in stack { screen.resize(to: screenArea) }
+    }
+
+    /// Where the top screen draws: all but the title line, the hint line and any banner.
+    private var screenArea: Rect {
+        Rect(row: 1 + bannerLines(width: size.width).count, col: 0, width: size.width, height: size.height - 2 - bannerLines(width: size.width).count)
     }
 
     public func handle(_ key: Key) {
@@ -48,71 +64,44 @@ public final class App {
         }
         // Keys typed at a screen the coach cannot see are ignored, not guessed at.
         if isTooSmall { return }
-        if !notices.isEmpty {
-            if key == .enter || key == .escape { notices.removeFirst() }
-            return
-        }
-        if let draft = drafts.first {
-            switch key {
-            case .enter: resume(draft)
-            case .char("d"):
-                session.store.removeDraft(youthID: draft.youthID, field: draft.field)
-                drafts.removeFirst()
-            case .escape: drafts.removeFirst()
-            default: break
+        if let popup = popups.last {
+            if case .close(let navigation) = popup.handle(key) {
+                popups.removeLast()
+                go(navigation)
             }
             return
         }
         if !top.capturesKeys, KeyTable.action(for: key, on: top.kind) == .help {
-            stack.append(HelpScreen(for: top))
+            go(.push(HelpScreen(for: top)))
             return
         }
-        switch top.handle(key) {
-        case .stay: break
+        go(top.handle(key))
+    }
+
+    private func go(_ navigation: Navigation) {
+        switch navigation {
+        case .stay, .quit, .popup:
+            if case .quit = navigation { finished = true }
+            if case .popup(let popup) = navigation { popups.append(popup) }
+            return
         case .push(let screen): stack.append(screen)
         case .replace(let screen): stack[stack.count - 1] = screen
         case .pop:
-            if stack.count > 1 {
-                stack.removeLast()
-                top.willAppear()
-            }
-        case .quit: finished = true
+            guard stack.count > 1 else { return }
+            stack.removeLast()
+            top.willAppear()
+        case .replaceAll(let screens): stack = screens
         }
+        // The banner above the screens depends on the stack (a read-only youth): new areas for all.
+        resize(width: size.width, height: size.height)
     }
 
-    /// Opens the screen the draft was typed in, with the draft's text, above the youth's screen:
-    /// a part of the plan, or the notes of an agenda item.
-    private func resume(_ draft: Draft) {
-        drafts.removeFirst()
-        do {
-            let youth = try YouthScreen(session: session, id: draft.youthID)
-            var screens: [any Screen] = [CaseloadScreen(session: session), youth]
-            let meeting = youth.editor.youth.meetings.first { meeting in
-                meeting.agenda.contains { AgendaScreen.field(meeting.id, $0.id) == draft.field }
-            }
-            if ChangePlanScreen.part(ofField: draft.field) != nil {
-                screens.append(ChangePlanScreen(editor: youth.editor, resuming: draft))
-            } else if let meeting {
-                screens += [MeetingsScreen(editor: youth.editor), MeetingForm.make(editor: youth.editor, meetingID: meeting.id),
-                            AgendaScreen(editor: youth.editor, meetingID: meeting.id, resuming: draft)]
-            } else {
-                // The agenda item it belonged to is gone: keep the text, stop offering it.
-                let place = (try? session.store.setAside(draft)) ?? "drafts/"
-                notices.append("Het concept hoort bij een agendapunt dat niet meer bestaat. De tekst is bewaard in \(place).")
-                return
-            }
-            stack = screens
-        } catch {
-            notices.append("Het concept hoort bij een dossier dat niet te openen is: \(error.localizedDescription) Het concept blijft bewaard.")
-        }
-    }
-
-    private func draftQuestion(_ draft: Draft) -> String {
-        let name = session.store.summaries.first { $0.id == draft.youthID }?.name ?? "een jongere"
-        let place = ChangePlanScreen.part(ofField: draft.field).map { "\"\($0.label.lowercased())\" in het veranderplan" }
-            ?? "de notities bij een agendapunt van een wrap-around overleg"
-        return "Bij het vorige gebruik is tekst getypt maar niet bevestigd (\(session.dateTime(draft.saved))): "
-            + "\(place) van \(name). Enter opent het om verder te schrijven; d gooit het weg; Esc bewaart het voor later."
+    /// The keyboard rests (or typing went on for a while): kept drafts go to disk. A failure is
+    /// shown on every screen until a later write succeeds.
+    public func idle() {
+        guard session.store.hasPendingDrafts else { return }
+        let failure = session.store.flushDrafts()
+        draftFailure = failure.map { "Concept niet bewaard: \($0.localizedDescription) Wat u typte staat nog op het scherm; bevestig het zodra het weer kan." }
     }
 
     /// Why what is on screen cannot be changed: a read-only data directory, or a youth whose file
@@ -124,37 +113,33 @@ public final class App {
         return session.store.readOnlyReason.map { StoreError.readOnlyDirectory(reason: $0).localizedDescription }
     }
 
+    /// The warning lines above the screen: a read-only reason, a failed draft write. At most three
+    /// lines each, so the screen keeps room; a longer reason ends in "…".
+    private func bannerLines(width: Int) -> [String] {
+        [readOnlyBanner, draftFailure].compactMap { $0 }.flatMap { text -> [String] in
+            let lines = Glyphs.wrap(text, width: width - 2)
+            return lines.count > 3 ? Array(lines.prefix(2)) + [Glyphs.truncate(lines[2...].joined(separator: " "), to: width - 2)] : lines
+        }
+    }
+
+    /// Draws the frame. Changes nothing: what it draws comes from the state keys and resizes made.
     public func render(into canvas: inout Canvas) {
-        size = (canvas.width, canvas.height)
         canvas.cursor = nil
-        if isTooSmall {
+        if canvas.width < Self.minimumWidth || canvas.height < Self.minimumHeight {
             Chrome.tooSmall(&canvas, minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight)
             return
         }
         Chrome.titleLine(&canvas, path: ["Rode Loper · " + stack[0].title] + stack.dropFirst().map(\.title), right: session.today.text)
-        var area = Rect(row: 1, col: 0, width: canvas.width, height: canvas.height - 2)
-        if let banner = readOnlyBanner {
-            // At most three lines, so the screen keeps room; a longer reason ends in "…".
-            let lines = Glyphs.wrap(banner, width: canvas.width - 2)
-            let shown = lines.count > 3 ? Array(lines.prefix(2)) + [Glyphs.truncate(lines[2...].joined(separator: " "), to: canvas.width - 2)] : lines
-            for (index, line) in shown.enumerated() {
-                canvas.put(" " + line, row: area.row + index, col: 0, style: .warning, padTo: canvas.width)
-            }
-            area = Rect(row: area.row + shown.count, col: 0, width: area.width, height: area.height - shown.count)
+        let banner = bannerLines(width: canvas.width)
+        for (index, line) in banner.enumerated() {
+            canvas.put(" " + line, row: 1 + index, col: 0, style: .warning, padTo: canvas.width)
         }
-        top.render(into: &canvas, area: area)
-        if let notice = notices.first {
+        top.render(into: &canvas, area: Rect(row: 1 + banner.count, col: 0, width: canvas.width, height: canvas.height - 2 - banner.count))
+        for popup in popups {
             canvas.cursor = nil
-            Chrome.dialog(&canvas, title: "Let op", message: notice, choices: "Enter  verder", style: .normal)
-            Chrome.hintLine(&canvas, KeyTable.hints(from: activeBindings))
-        } else if let draft = drafts.first {
-            canvas.cursor = nil
-            Chrome.dialog(&canvas, title: "Niet bevestigde tekst", message: draftQuestion(draft),
-                          choices: "Enter  openen    d  weggooien    Esc  later")
-            Chrome.hintLine(&canvas, KeyTable.hints(from: activeBindings))
-        } else {
-            Chrome.hintLine(&canvas, KeyTable.hints(from: activeBindings))
+            popup.render(into: &canvas)
         }
+        Chrome.hintLine(&canvas, KeyTable.hints(from: activeBindings))
     }
 
     /// Draws and reads keys until the coach quits or `stopRequested` says so (a signal).
@@ -162,6 +147,11 @@ public final class App {
     public func run(on terminal: any Terminal, stopRequested: () -> Bool = { false }, stopWhenIdle: Bool = false) {
         var needsFrame = true
         while !finished {
+            let terminalSize = terminal.size
+            if terminalSize != size {
+                resize(width: terminalSize.width, height: terminalSize.height)
+                needsFrame = true
+            }
             if needsFrame {
                 if redrawRequested {
                     terminal.forgetScreen()
@@ -174,12 +164,19 @@ public final class App {
             }
             if stopRequested() || terminal.isGone { break }
             guard let key = terminal.nextKey(timeoutMilliseconds: 250) else {
+                // A quarter of a second without a key: kept drafts go to disk.
+                let hadFailure = draftFailure
+                idle()
+                if draftFailure != hadFailure { needsFrame = true }
                 if stopWhenIdle { break }
                 continue
             }
             handle(key)
+            if let since = session.store.pendingDraftsSince, session.now.timeIntervalSince(since) >= Self.draftFlushInterval { idle() }
             needsFrame = true
         }
+        // Every way out (quit, Ctrl-C, a signal, a hangup) writes what was typed.
+        idle()
         session.store.saveIndex()
     }
 }

@@ -20,9 +20,7 @@ final class ChangePlanScreen: Screen {
 
     private enum Mode {
         case browsing
-        case writing(TextArea)
-        /// Esc on changed text: throw it away only after a yes.
-        case confirmingDiscard(TextArea)
+        case writing(TextEditor)
         case pickingStrategy(ListState)
         /// Looking at earlier version `index` (0 is the oldest).
         case viewingVersion(Int)
@@ -36,22 +34,24 @@ final class ChangePlanScreen: Screen {
     private var mode = Mode.browsing
     private var message: (text: String, style: Style)?
     private var top = 0
+    /// The size of the text area, from the screen area the App gives (`resize`), never from a frame.
     private var areaSize = (width: 76, height: 18)
 
     /// Opens the plan; with a draft of one of its parts, opens that part with the draft's text.
     init(editor: YouthEditor, resuming draft: Draft? = nil) {
         self.editor = editor
-        if let draft, let part = Self.part(ofField: draft.field) {
+        if let draft, case .planPart(let part)? = draft.key {
             list.select(rows.firstIndex(of: .part(part)) ?? 0)
-            mode = .writing(TextArea(draft.text))
+            mode = .writing(writer(for: part, resuming: draft.text))
             message = ("Concept van \(editor.session.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
         }
     }
 
-    static func field(_ part: ChangePlan.Part) -> String { "changePlan.\(part.rawValue)" }
+    func resize(to area: Rect) { areaSize = (max(2, area.width - 4), max(1, area.height - 4)) }
 
-    /// The part a draft's field names, if it is one of the plan's.
-    static func part(ofField field: String) -> ChangePlan.Part? { ChangePlan.Part.allCases.first { Self.field($0) == field } }
+    private func writer(for part: ChangePlan.Part, resuming draft: String? = nil) -> TextEditor {
+        TextEditor(youthID: editor.youth.id, field: .planPart(part), text: plan[part], resuming: draft, tabLabel: "bevestig, volgende")
+    }
 
     private var plan: ChangePlan { editor.youth.changePlan }
     private var selectedRow: Row { rows[list.selected] }
@@ -64,9 +64,8 @@ final class ChangePlanScreen: Screen {
     var bindings: [KeyBinding] {
         switch mode {
         case .browsing: KeyTable.bindings(for: kind)
-        case .writing: ComponentKeys.textEditor(tabLabel: "bevestig, volgende")
+        case .writing(let writer): writer.bindings
         case .pickingStrategy: ComponentKeys.picker(inForm: false)
-        case .confirmingDiscard: Self.discardQuestion.bindings
         case .viewingVersion: ComponentKeys.versions
         }
     }
@@ -78,14 +77,8 @@ final class ChangePlanScreen: Screen {
         case .browsing:
             message = nil
             return handleBrowsing(key)
-        case .writing(var area):
-            handleWriting(key, &area)
-        case .confirmingDiscard(let area):
-            switch Self.discardQuestion.answer(for: key) {
-            case .yes: discard()
-            case .no: mode = .writing(area)
-            case nil: break
-            }
+        case .writing(var writer):
+            handleWriting(key, &writer)
         case .pickingStrategy(var picker):
             switch key {
             case .escape: mode = .browsing
@@ -114,7 +107,7 @@ final class ChangePlanScreen: Screen {
         case .previousField: list.select(list.selected - 1)
         case .edit:
             switch selectedRow {
-            case .part(let part): mode = .writing(TextArea(plan[part]))
+            case .part(let part): mode = .writing(writer(for: part))
             case .strategy:
                 mode = .pickingStrategy(ListState(count: MainStrategy.allCases.count + 1,
                                                   selected: plan.strategy.flatMap { MainStrategy.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0))
@@ -131,48 +124,28 @@ final class ChangePlanScreen: Screen {
         return .stay
     }
 
-    private func handleWriting(_ key: Key, _ area: inout TextArea) {
+    private func handleWriting(_ key: Key, _ writer: inout TextEditor) {
         guard case .part(let part) = selectedRow else { return }
         let session = editor.session
-        switch key {
-        case .escape:
-            if area.text == plan[part] { discard() } else { mode = .confirmingDiscard(area) }
-        case .tab, .backTab, .ctrl("s"):
-            mode = .writing(area)
-            guard confirm(part, area.text) else { return }
-            // Ctrl-S keeps the coach writing in the same place; Tab and Shift-Tab move on.
-            if key == .ctrl("s") { mode = .writing(area) }
-            if key == .tab { list.select(list.selected + 1) }
-            if key == .backTab { list.select(list.selected - 1) }
-        default:
-            let outcome = area.handle(key, width: areaSize.width, height: areaSize.height)
-            mode = .writing(area)
-            if outcome == .changed { keepDraft(part, area.text) }
+        let (outcome, failure) = writer.handle(key, size: areaSize, store: session.store, now: session.now)
+        mode = .writing(writer)
+        if let failure { message = (failure, .error) } else if message?.style == .error { message = nil }
+        switch outcome {
+        case .writing: break
+        case .cancelled:
+            message = nil
+            mode = .browsing
+        case .confirm(let text, let move):
+            guard confirm(part, text, in: &writer) else { return }
+            mode = .browsing
+            list.select(list.selected + move)
+        case .saveAndStay(let text):
+            // Ctrl-S keeps the coach writing in the same place.
+            if confirm(part, text, in: &writer) { mode = .writing(writer) }
         }
     }
 
-    static let discardQuestion = Confirm(title: "Annuleren", question: "De tekst die u in dit deel typte weggooien?",
-                                         yes: "ja, weggooien", no: "nee, verder schrijven")
-
-    private func discard() {
-        if case .part(let part) = selectedRow {
-            editor.session.store.removeDraft(youthID: editor.youth.id, field: Self.field(part))
-        }
-        message = nil
-        mode = .browsing
-    }
-
-    /// Every change to the text goes to disk as a draft, so a dropped line or a crash loses nothing.
-    private func keepDraft(_ part: ChangePlan.Part, _ text: String) {
-        do {
-            try editor.session.store.saveDraft(Draft(youthID: editor.youth.id, field: Self.field(part), text: text, saved: editor.session.now))
-            if message?.style == .error { message = nil }
-        } catch {
-            message = ("Concept niet bewaard: \(error.localizedDescription)", .error)
-        }
-    }
-
-    private func confirm(_ part: ChangePlan.Part, _ text: String) -> Bool {
+    private func confirm(_ part: ChangePlan.Part, _ text: String, in writer: inout TextEditor) -> Bool {
         let value: String
         do {
             value = try ChangePlan.validText(text)
@@ -181,9 +154,8 @@ final class ChangePlanScreen: Screen {
             return false
         }
         guard change({ $0[part] = value }) else { return false }
-        editor.session.store.removeDraft(youthID: editor.youth.id, field: Self.field(part))
+        writer.saved(text, store: editor.session.store)
         message = nil
-        mode = .browsing
         return true
     }
 
@@ -219,18 +191,12 @@ final class ChangePlanScreen: Screen {
         }
         let body = Rect(row: area.row + 2, col: 2, width: area.width - 4, height: area.height - 3)
         switch mode {
-        case .writing(var text), .confirmingDiscard(var text):
+        case .writing(var writer):
             guard case .part(let part) = selectedRow else { break }
             canvas.put(part.label, row: body.row, col: body.col, style: .selected, padTo: body.width)
-            let rect = Rect(row: body.row + 1, col: body.col, width: body.width, height: body.height - 1)
-            areaSize = (rect.width, rect.height)
-            if case .writing = mode {
-                text.render(into: &canvas, rect: rect, style: .editing)
-                mode = .writing(text)
-            } else {
-                text.render(into: &canvas, rect: rect, style: .editing, showCursor: false)
-                Self.discardQuestion.render(into: &canvas)
-            }
+            writer.render(into: &canvas, rect: Rect(row: body.row + 1, col: body.col, width: body.width, height: body.height - 1))
+            // The text area scrolls to the cursor as it draws; keep where it scrolled to.
+            mode = .writing(writer)
         case .viewingVersion(let index):
             let version = editor.youth.changePlanVersions[index]
             let when = version.changed.map { "zoals op \(editor.session.day(of: $0).text)" } ?? ""

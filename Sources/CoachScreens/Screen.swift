@@ -7,6 +7,10 @@ public enum Navigation {
     case replace(any Screen)
     case pop
     case quit
+    /// Open a dialog over the screens (App's pop-up stack).
+    case popup(any Popup)
+    /// Replace the whole stack (a draft reopened where it was typed).
+    case replaceAll([any Screen])
 }
 
 /// A screen is state plus two functions: handle a key, and draw itself.
@@ -24,6 +28,9 @@ public protocol Screen: AnyObject {
     func render(into canvas: inout Canvas, area: Rect)
     /// Called when the screen comes back on top, e.g. to reread changed data.
     func willAppear()
+    /// The area the screen draws in, given by the App whenever it changes (a resize) and when the
+    /// screen is opened: `handle` works from this, never from the last frame.
+    func resize(to area: Rect)
 }
 
 extension Screen {
@@ -32,4 +39,5 @@ extension Screen {
     /// The bottom line: the hints of the keys that work right now.
     public var hints: [Chrome.Hint] { KeyTable.hints(from: bindings) }
     public func willAppear() {}
+    public func resize(to area: Rect) {}
 }

@@ -22,6 +22,8 @@ final class ChangePlanScreenTests: XCTestCase {
         harness.press(.enter, .enter)
         harness.type("Eerst: vast dagritme, q en v zijn hier gewoon tekst.")
         XCTAssertTrue(harness.app.top.capturesKeys)
+        XCTAssertTrue(harness.store.drafts().isEmpty && harness.store.hasPendingDrafts, "kept, not yet written: no fsync per key")
+        harness.app.idle()
         XCTAssertEqual(harness.store.drafts().first?.text.hasSuffix("gewoon tekst."), true, "typed text is a draft on disk")
         harness.press(.tab)
         let plan = try youth(harness).changePlan
@@ -44,12 +46,27 @@ final class ChangePlanScreenTests: XCTestCase {
         XCTAssertEqual(try youth(harness).changePlan.goal, "Eerst werk")
     }
 
+    func testADraftThatCannotBeWrittenIsReportedOnEveryScreenUntilItCan() throws {
+        let harness = try planOf()
+        harness.press(.enter)
+        harness.type("iets")
+        harness.store.simulate = .diskFullWhileWriting
+        harness.app.idle()
+        XCTAssertTrue(harness.screen.contains("Concept niet bewaard"), harness.screen)
+        XCTAssertTrue(harness.screen.contains("iets"), "the text stays on screen")
+        harness.store.simulate = nil
+        harness.type(" meer")
+        harness.app.idle()
+        XCTAssertFalse(harness.screen.contains("Concept niet bewaard"), harness.screen)
+        XCTAssertEqual(harness.store.drafts().first?.text, "iets meer")
+    }
+
     func testEscOnChangedTextAsksBeforeThrowingItAway() throws {
         let harness = try planOf()
         harness.press(.enter)
         harness.type("iets")
         harness.press(.escape)
-        XCTAssertTrue(harness.screen.contains("De tekst die u in dit deel typte weggooien?"), harness.screen)
+        XCTAssertTrue(harness.screen.contains("De tekst die u hier typte weggooien?"), harness.screen)
         harness.press(.char("n"))
         harness.type(" meer")
         harness.press(.escape, .char("j"))
@@ -92,7 +109,8 @@ final class ChangePlanScreenTests: XCTestCase {
         let harness = try planOf()
         harness.press(.enter)
         harness.type("Half af toen de verbinding wegviel")
-        // The connection drops: no confirm. A new session on the same data opens.
+        // The connection drops: no confirm; the run loop's way out writes the kept draft.
+        harness.app.idle()
         let restarted = App(session: Session(store: harness.store, clock: { Harness.now }, timeZone: testZone))
         var canvas = Canvas(width: 80, height: 24)
         restarted.render(into: &canvas)

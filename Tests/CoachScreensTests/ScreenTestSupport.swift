@@ -10,8 +10,9 @@ final class Harness {
     let directory: String
     let store: CaseloadStore
     let app: App
-    var width = 80
-    var height = 24
+    /// The terminal's size; a change reaches the app as a resize, as from the real terminal.
+    var width = 80 { didSet { app.resize(width: width, height: height) } }
+    var height = 24 { didSet { app.resize(width: width, height: height) } }
 
     init(_ test: XCTestCase, youths: [String] = [], demo: Bool = false, prepare: (CaseloadStore) throws -> Void = { _ in }) throws {
         let directory = NSTemporaryDirectory() + "rodeloper-screens-\(UUID().uuidString)"

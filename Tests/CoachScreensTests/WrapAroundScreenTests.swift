@@ -146,6 +146,7 @@ final class WrapAroundScreenTests: XCTestCase {
         for _ in 0..<5 { harness.press(.down) }
         harness.press(.enter, .enter)
         harness.type("notities tijdens het overleg")
+        harness.app.idle()
         let restarted = App(session: Session(store: harness.store, clock: { Harness.now }, timeZone: testZone))
         var canvas = Canvas(width: 80, height: 24)
         restarted.render(into: &canvas)

@@ -1,0 +1,84 @@
+import Caseload
+import Foundation
+import TerminalKit
+
+/// A page of text being written (a part of the plan, the notes of an agenda item). Every change
+/// is kept as a draft under its typed key, so a dropped line or a crash loses nothing; Tab and
+/// Shift-Tab confirm and move on, Ctrl-S saves and keeps the coach writing, Esc on changed text
+/// asks before throwing it away (j), or goes back to writing (n).
+struct TextEditor {
+    let youthID: String
+    let field: DraftField
+    /// The text as it is stored: Esc leaves without asking when nothing differs from it.
+    private(set) var original: String
+    private(set) var area: TextArea
+    private var discarding: Confirm?
+    private let tabLabel: String
+
+    init(youthID: String, field: DraftField, text: String, resuming draft: String? = nil, tabLabel: String) {
+        self.youthID = youthID
+        self.field = field
+        original = text
+        area = TextArea(draft ?? text)
+        self.tabLabel = tabLabel
+    }
+
+    enum Outcome: Equatable {
+        case writing
+        /// Confirm this text; on success the owner calls `finish` and moves by `move` (Tab ±1).
+        case confirm(String, move: Int)
+        /// Ctrl-S: save this text; on success the owner calls `saved` and the coach writes on.
+        case saveAndStay(String)
+        /// Nothing changed, or the coach threw the text away: the draft is gone.
+        case cancelled
+    }
+
+    static let discardQuestion = Confirm(title: "Annuleren", question: "De tekst die u hier typte weggooien?",
+                                         yes: "ja, weggooien", no: "nee, verder schrijven")
+
+    var bindings: [KeyBinding] { discarding?.bindings ?? ComponentKeys.textEditor(tabLabel: tabLabel) }
+
+    /// Handles a key for a text area of `size`; changes are kept as a draft in `store`.
+    mutating func handle(_ key: Key, size: (width: Int, height: Int), store: CaseloadStore, now: Date) -> (Outcome, error: String?) {
+        if let discarding {
+            switch discarding.answer(for: key) {
+            case .yes:
+                store.removeDraft(youthID: youthID, field: field)
+                return (.cancelled, nil)
+            case .no: self.discarding = nil
+            case nil: break
+            }
+            return (.writing, nil)
+        }
+        switch key {
+        case .escape:
+            if area.text == original {
+                store.removeDraft(youthID: youthID, field: field)
+                return (.cancelled, nil)
+            }
+            discarding = Self.discardQuestion
+        case .tab: return (.confirm(area.text, move: 1), nil)
+        case .backTab: return (.confirm(area.text, move: -1), nil)
+        case .ctrl("s"): return (.saveAndStay(area.text), nil)
+        default:
+            guard area.handle(key, width: size.width, height: size.height) == .changed else { break }
+            do {
+                try store.keepDraft(Draft(youthID: youthID, field: field, text: area.text, saved: now))
+            } catch {
+                return (.writing, "Concept niet bewaard: \(error.localizedDescription)")
+            }
+        }
+        return (.writing, nil)
+    }
+
+    /// The text was saved: the draft goes; with Ctrl-S the coach goes on from here.
+    mutating func saved(_ text: String, store: CaseloadStore) {
+        original = text
+        store.removeDraft(youthID: youthID, field: field)
+    }
+
+    mutating func render(into canvas: inout Canvas, rect: Rect) {
+        area.render(into: &canvas, rect: rect, style: .editing, showCursor: discarding == nil)
+        discarding?.render(into: &canvas)
+    }
+}

@@ -1,0 +1,81 @@
+import Caseload
+import TerminalKit
+
+/// The one table from a draft's field to the screens that reopen it: the plan for a part of the
+/// plan, the meeting's agenda for agenda notes. A new kind of long field gets a row here.
+enum DraftRestore {
+    enum Outcome {
+        case screens([any Screen])
+        /// The field is gone (its agenda item was removed): the text is kept, not offered again.
+        case gone(String)
+    }
+
+    static func open(_ draft: Draft, session: Session) throws -> Outcome {
+        let youth = try YouthScreen(session: session, id: draft.youthID)
+        let editor = youth.editor
+        let base: [any Screen] = [CaseloadScreen(session: session), youth]
+        switch draft.key {
+        case .planPart?:
+            return .screens(base + [ChangePlanScreen(editor: editor, resuming: draft)])
+        case .agendaNotes(let meetingID, let itemID)?:
+            guard let meeting = editor.youth.meetings.first(where: { $0.id == meetingID }), meeting.agenda.contains(where: { $0.id == itemID }) else {
+                let place = (try? session.store.setAside(draft)) ?? "drafts/"
+                return .gone("Het concept hoort bij een agendapunt dat niet meer bestaat. De tekst is bewaard in \(place).")
+            }
+            return .screens(base + [MeetingsScreen(editor: editor), MeetingForm.make(editor: editor, meetingID: meetingID),
+                                    AgendaScreen(editor: editor, meetingID: meetingID, resuming: draft)])
+        case nil:
+            let place = (try? session.store.setAside(draft)) ?? "drafts/"
+            return .gone("Het concept hoort bij een veld dat deze versie van Rode Loper niet kent. De tekst is bewaard in \(place).")
+        }
+    }
+
+    /// Where the draft was typed, for the question that offers it back.
+    static func place(of draft: Draft) -> String {
+        switch draft.key {
+        case .planPart(let part)?: "\"\(part.label.lowercased())\" in het veranderplan"
+        case .agendaNotes?: "de notities bij een agendapunt van een wrap-around overleg"
+        case nil: "een veld dat deze versie niet kent"
+        }
+    }
+}
+
+/// Text typed but not confirmed in an earlier session: open it (Enter), throw it away (d), or
+/// keep it for later (Esc).
+final class DraftOfferPopup: Popup {
+    private let draft: Draft
+    private let session: Session
+
+    init(_ draft: Draft, session: Session) {
+        self.draft = draft
+        self.session = session
+    }
+
+    var bindings: [KeyBinding] { ComponentKeys.draftOffer }
+
+    func handle(_ key: Key) -> PopupOutcome {
+        switch key {
+        case .enter:
+            do {
+                switch try DraftRestore.open(draft, session: session) {
+                case .screens(let screens): return .close(.replaceAll(screens))
+                case .gone(let notice): return .close(.popup(NoticePopup(notice)))
+                }
+            } catch {
+                return .close(.popup(NoticePopup("Het concept hoort bij een dossier dat niet te openen is: \(error.localizedDescription) Het concept blijft bewaard.")))
+            }
+        case .char("d"):
+            session.store.removeDraft(youthID: draft.youthID, field: draft.field)
+            return .close(.stay)
+        case .escape: return .close(.stay)
+        default: return .stay
+        }
+    }
+
+    func render(into canvas: inout Canvas) {
+        let name = session.store.summaries.first { $0.id == draft.youthID }?.name ?? "een jongere"
+        let question = "Bij het vorige gebruik is tekst getypt maar niet bevestigd (\(session.dateTime(draft.saved))): "
+            + "\(DraftRestore.place(of: draft)) van \(name). Enter opent het om verder te schrijven; d gooit het weg; Esc bewaart het voor later."
+        Chrome.dialog(&canvas, title: "Niet bevestigde tekst", message: question, choices: "Enter  openen    d  weggooien    Esc  later")
+    }
+}
