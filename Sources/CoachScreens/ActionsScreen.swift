@@ -13,8 +13,6 @@ final class ActionsScreen: Screen {
     private var list = ListState()
     private var pageSize = 10
     private var error: String?
-    /// Choosing an existing open action to mark as agreed in the meeting, with the ids offered.
-    private var agreeing: (picker: Picker, ids: [String])?
 
     init(editor: YouthEditor, meetingID: String? = nil) {
         self.editor = editor
@@ -23,8 +21,6 @@ final class ActionsScreen: Screen {
         list.setCount(actions.count)
     }
 
-    var capturesKeys: Bool { agreeing != nil }
-    var bindings: [KeyBinding] { agreeing?.picker.bindings ?? KeyTable.bindings(for: kind) }
 
     private var actions: [CaseAction] {
         editor.youth.actionsInOrder.filter { meetingID == nil || $0.meetingID == meetingID }
@@ -33,7 +29,6 @@ final class ActionsScreen: Screen {
     func willAppear() { list.setCount(actions.count) }
 
     func handle(_ key: Key) -> Navigation {
-        if let agreeing { return handleAgreeing(key, agreeing) }
         error = nil
         list.setCount(actions.count)
         let today = editor.session.today
@@ -56,8 +51,8 @@ final class ActionsScreen: Screen {
             if candidates.isEmpty {
                 error = "Er zijn geen open acties die nog niet in een overleg zijn afgesproken."
             } else {
-                agreeing = (Picker(title: "Bestaande actie afspreken",
-                                   options: candidates.map { "\($0.what) (\(editor.youth.ownerName($0.owner)))" }), candidates.map(\.id))
+                let picker = Picker(title: "Bestaande actie afspreken", options: candidates.map { "\($0.what) (\(editor.youth.ownerName($0.owner)))" })
+                return .popup(PickerPopup(picker) { [self] index in agree(candidates[index].id) })
             }
         case .back: return .pop
         default: break
@@ -65,22 +60,16 @@ final class ActionsScreen: Screen {
         return .stay
     }
 
-    private func handleAgreeing(_ key: Key, _ current: (picker: Picker, ids: [String])) -> Navigation {
-        var picker = current.picker
-        switch picker.handle(key) {
-        case .picking: agreeing = (picker, current.ids)
-        case .cancelled: agreeing = nil
-        case .chosen(let index):
-            agreeing = nil
-            guard var action = editor.youth.actions.first(where: { $0.id == current.ids[index] }) else {
-                error = "Deze actie bestaat niet meer."
-                break
-            }
-            action.meetingID = meetingID
-            error = editor.apply { $0.save(action) }
-            list.setCount(actions.count)
-            list.select(actions.firstIndex { $0.id == action.id } ?? list.selected)
+    /// Marks an existing open action as agreed in this meeting.
+    private func agree(_ actionID: String) -> Navigation {
+        guard var action = editor.youth.actions.first(where: { $0.id == actionID }) else {
+            error = "Deze actie bestaat niet meer."
+            return .stay
         }
+        action.meetingID = meetingID
+        error = editor.apply { $0.save(action) }
+        list.setCount(actions.count)
+        list.select(actions.firstIndex { $0.id == action.id } ?? list.selected)
         return .stay
     }
 
@@ -128,7 +117,6 @@ final class ActionsScreen: Screen {
         } else if let action = selected, Glyphs.width(of: action.what) > area.width - whatCol - 1 {
             canvas.putAbove(action.what, bottomRow: bottom, col: 2, width: area.width - 4, style: .dim, maxLines: 3)
         }
-        agreeing?.picker.render(into: &canvas)
     }
 }
 

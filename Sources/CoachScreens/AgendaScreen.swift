@@ -6,9 +6,7 @@ import TerminalKit
 final class AgendaScreen: Screen {
     private enum Mode {
         case browsing
-        case naming(Prompt)
         case writing(TextEditor)
-        case confirmingRemoval(Confirm)
     }
 
     let kind = ScreenKind.agenda
@@ -56,9 +54,7 @@ final class AgendaScreen: Screen {
     var bindings: [KeyBinding] {
         switch mode {
         case .browsing: KeyTable.bindings(for: kind)
-        case .naming(let prompt): prompt.bindings
         case .writing(let writer): writer.bindings
-        case .confirmingRemoval(let confirm): confirm.bindings
         }
     }
 
@@ -69,40 +65,27 @@ final class AgendaScreen: Screen {
             message = nil
             switch KeyTable.action(for: key, on: kind) {
             case .move: _ = list.handle(key, pageSize: 10)
-            case .new: mode = .naming(Prompt(title: "Nieuw agendapunt", question: "Een eigen punt voor de agenda van dit overleg.",
-                                             label: "Punt:", enterLabel: "voeg toe"))
+            case .new:
+                return .popup(PromptPopup(Prompt(title: "Nieuw agendapunt", question: "Een eigen punt voor de agenda van dit overleg.",
+                                                 label: "Punt:", enterLabel: "voeg toe"), submitted: addItem))
             case .edit: if let item { mode = .writing(writer(for: item)) }
             case .moveItemUp, .moveItemDown:
                 let moved = meeting.moveAgendaItem(at: list.selected, by: KeyTable.action(for: key, on: kind) == .moveItemUp ? -1 : 1)
                 if save(meeting) { list.select(moved) }
             case .remove:
-                if let item {
-                    mode = .confirmingRemoval(Confirm(title: "Verwijderen", question: "Agendapunt \"\(item.title)\" verwijderen?",
-                                                      yes: "ja, verwijder"))
-                }
+                guard let item else { break }
+                let question = Confirm(title: "Verwijderen", question: "Agendapunt \"\(item.title)\" verwijderen?", yes: "ja, verwijder")
+                return .popup(ConfirmPopup(question) { [self] answer in
+                    guard answer == .yes, var current = self.meeting, let index = current.agenda.firstIndex(where: { $0.id == item.id }) else {
+                        return .stay
+                    }
+                    current.agenda.remove(at: index)
+                    if save(current) { list.setCount(current.agenda.count) }
+                    return .stay
+                })
             case .openActions: return .push(ActionsScreen(editor: editor))
             case .back: return .pop
             default: break
-            }
-        case .naming(var prompt):
-            switch prompt.handle(key) {
-            case .editing: mode = .naming(prompt)
-            case .cancelled: mode = .browsing
-            case .submitted(let text):
-                do {
-                    meeting.agenda.append(AgendaItem(title: try Youth.validName(text, field: "Een agendapunt"), source: .free))
-                    if save(meeting) {
-                        list.setCount(meeting.agenda.count)
-                        list.select(meeting.agenda.count - 1)
-                        mode = .browsing
-                    } else {
-                        prompt.error = message?.text
-                        mode = .naming(prompt)
-                    }
-                } catch {
-                    prompt.error = error.message
-                    mode = .naming(prompt)
-                }
             }
         case .writing(var writer):
             guard item != nil else { return .stay }
@@ -121,17 +104,21 @@ final class AgendaScreen: Screen {
                 // Ctrl-S keeps the coach writing; Tab and Shift-Tab close the notes.
                 if saveNotes(text, &meeting, &writer) { mode = .writing(writer) }
             }
-        case .confirmingRemoval(let confirm):
-            switch confirm.answer(for: key) {
-            case .yes:
-                meeting.agenda.remove(at: list.selected)
-                if save(meeting) { list.setCount(meeting.agenda.count) }
-                mode = .browsing
-            case .no: mode = .browsing
-            case nil: break
-            }
         }
         return .stay
+    }
+
+    private func addItem(_ title: String) -> PromptPopup.Reply {
+        guard var meeting else { return .done(.pop) }
+        do {
+            meeting.agenda.append(AgendaItem(title: try Youth.validName(title, field: "Een agendapunt"), source: .free))
+        } catch {
+            return .refuse(error.message)
+        }
+        guard save(meeting) else { return .refuse(message?.text ?? "Niet opgeslagen.") }
+        list.setCount(meeting.agenda.count)
+        list.select(meeting.agenda.count - 1)
+        return .done(.stay)
     }
 
     private func saveNotes(_ text: String, _ meeting: inout WrapAroundMeeting, _ writer: inout TextEditor) -> Bool {
@@ -183,10 +170,6 @@ final class AgendaScreen: Screen {
             }
         }
         if let message { canvas.putAbove(message.text, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: message.style) }
-        if case .naming(let prompt) = mode {
-            prompt.render(into: &canvas)
-        } else if case .confirmingRemoval(let confirm) = mode {
-            confirm.render(into: &canvas)
-        }
+
     }
 }

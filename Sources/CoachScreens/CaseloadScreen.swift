@@ -19,9 +19,6 @@ final class CaseloadScreen: Screen {
     /// The search field while the coach types in it; the query stays after Enter.
     private var search: TextField?
     private var query = ""
-    /// What a question over the list is for: a new youth's name, or the coach's own.
-    private enum Asking { case newYouth, coachName }
-    private var prompt: (prompt: Prompt, purpose: Asking)?
     private var message: String?
 
     init(session: Session) {
@@ -29,10 +26,9 @@ final class CaseloadScreen: Screen {
         reloadCatalog()
     }
 
-    var capturesKeys: Bool { search != nil || prompt != nil }
+    var capturesKeys: Bool { search != nil }
 
     var bindings: [KeyBinding] {
-        if let prompt { return prompt.prompt.bindings }
         if search != nil { return ComponentKeys.search }
         return KeyTable.bindings(for: kind)
     }
@@ -64,14 +60,14 @@ final class CaseloadScreen: Screen {
 
     func handle(_ key: Key) -> Navigation {
         message = nil
-        if let prompt { return handlePrompt(key, prompt) }
         if search != nil { return handleSearch(key) }
         switch KeyTable.action(for: key, on: kind) {
         case .move: _ = list.handle(key, pageSize: pageSize)
         case .open: return openSelected()
-        case .new: prompt = (Prompt(title: "Nieuwe jongere", question: "Enter maakt het dossier en opent het.", label: "Naam:",
-                                    enterLabel: "maak aan"), .newYouth)
-        case .coachName: prompt = (CoachNamePrompt.make(session), .coachName)
+        case .new:
+            return .popup(PromptPopup(Prompt(title: "Nieuwe jongere", question: "Enter maakt het dossier en opent het.", label: "Naam:",
+                                             enterLabel: "maak aan"), submitted: addYouth))
+        case .coachName: return CoachNamePrompt.popup(session)
         case .search: search = TextField(query)
         case .clearSearch:
             query = ""
@@ -107,29 +103,16 @@ final class CaseloadScreen: Screen {
         return .stay
     }
 
-    private func handlePrompt(_ key: Key, _ current: (prompt: Prompt, purpose: Asking)) -> Navigation {
-        var question = current.prompt
-        switch question.handle(key) {
-        case .editing: prompt = (question, current.purpose)
-        case .cancelled: prompt = nil
-        case .submitted(let text) where current.purpose == .coachName:
-            question.error = CoachNamePrompt.save(text, session)
-            prompt = question.error == nil ? nil : (question, current.purpose)
-        case .submitted(let text):
-            do {
-                let youth = try Youth(name: text, now: session.now, today: session.today)
-                let saved = try session.store.save(youth)
-                prompt = nil
-                query = ""
-                reloadCatalog()
-                list.select(rows.firstIndex { $0.id == saved.id } ?? 0)
-                return .push(try YouthScreen(session: session, id: saved.id))
-            } catch {
-                question.error = error.localizedDescription
-                prompt = (question, current.purpose)
-            }
+    private func addYouth(_ name: String) -> PromptPopup.Reply {
+        do {
+            let saved = try session.store.save(try Youth(name: name, now: session.now, today: session.today))
+            query = ""
+            reloadCatalog()
+            list.select(rows.firstIndex { $0.id == saved.id } ?? 0)
+            return .done(.push(try YouthScreen(session: session, id: saved.id)))
+        } catch {
+            return .refuse(error.localizedDescription)
         }
-        return .stay
     }
 
     private func openSelected() -> Navigation {
@@ -208,7 +191,6 @@ final class CaseloadScreen: Screen {
         if let message {
             canvas.putAbove(message, bottomRow: area.row + area.height - 1, col: 1, width: inner, style: .error)
         }
-        prompt?.prompt.render(into: &canvas)
     }
 
     private var emptyText: String {

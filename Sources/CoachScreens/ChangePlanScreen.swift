@@ -21,7 +21,6 @@ final class ChangePlanScreen: Screen {
     private enum Mode {
         case browsing
         case writing(TextEditor)
-        case pickingStrategy(ListState)
         /// Looking at earlier version `index` (0 is the oldest).
         case viewingVersion(Int)
     }
@@ -65,7 +64,6 @@ final class ChangePlanScreen: Screen {
         switch mode {
         case .browsing: KeyTable.bindings(for: kind)
         case .writing(let writer): writer.bindings
-        case .pickingStrategy: ComponentKeys.picker(inForm: false)
         case .viewingVersion: ComponentKeys.versions
         }
     }
@@ -79,16 +77,6 @@ final class ChangePlanScreen: Screen {
             return handleBrowsing(key)
         case .writing(var writer):
             handleWriting(key, &writer)
-        case .pickingStrategy(var picker):
-            switch key {
-            case .escape: mode = .browsing
-            case .enter:
-                let strategy = picker.selected == 0 ? nil : MainStrategy.allCases[picker.selected - 1]
-                if change({ $0.strategy = strategy }) { mode = .browsing }
-            default:
-                _ = picker.handle(key, pageSize: picker.count)
-                mode = .pickingStrategy(picker)
-            }
         case .viewingVersion(let index):
             switch key {
             case .left: mode = .viewingVersion(max(0, index - 1))
@@ -109,8 +97,13 @@ final class ChangePlanScreen: Screen {
             switch selectedRow {
             case .part(let part): mode = .writing(writer(for: part))
             case .strategy:
-                mode = .pickingStrategy(ListState(count: MainStrategy.allCases.count + 1,
-                                                  selected: plan.strategy.flatMap { MainStrategy.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0))
+                let picker = Picker(title: "Hoofdstrategie", options: ["– (nog niet gekozen)"] + MainStrategy.allCases.map(\.label),
+                                    selected: plan.strategy.flatMap { MainStrategy.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
+                return .popup(PickerPopup(picker) { [self] index in
+                    let strategy = index == 0 ? nil : MainStrategy.allCases[index - 1]
+                    _ = change { $0.strategy = strategy }
+                    return .stay
+                })
             }
         case .versions:
             let count = editor.youth.changePlanVersions.count
@@ -207,10 +200,6 @@ final class ChangePlanScreen: Screen {
         }
         if let message {
             canvas.putAbove(message.text, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: message.style)
-        }
-        if case .pickingStrategy(var picker) = mode {
-            Chrome.picker(&canvas, title: "Hoofdstrategie", options: ["– (nog niet gekozen)"] + MainStrategy.allCases.map(\.label), state: &picker)
-            mode = .pickingStrategy(picker)
         }
     }
 

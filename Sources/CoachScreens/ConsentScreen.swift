@@ -8,10 +8,6 @@ final class ConsentScreen: Screen {
     let title = "Toestemming"
     private let editor: YouthEditor
     private var list = ListState()
-    /// Choosing the person for a new consent, then typing what may be shared with them: a consent
-    /// exists only once both are given.
-    private var picking: ListState?
-    private var newConsent: (personID: String, what: TextField)?
     private var error: String?
 
     init(editor: YouthEditor) {
@@ -20,50 +16,11 @@ final class ConsentScreen: Screen {
     }
 
     private var consents: [Consent] { editor.youth.consents.sorted { $0.from < $1.from } }
-    var capturesKeys: Bool { picking != nil || newConsent != nil }
-    var bindings: [KeyBinding] {
-        if newConsent != nil { return ComponentKeys.prompt(enterLabel: "leg vast") }
-        return picking == nil ? KeyTable.bindings(for: kind) : ComponentKeys.picker(inForm: false)
-    }
 
     func willAppear() { list.setCount(consents.count) }
 
     func handle(_ key: Key) -> Navigation {
         let today = editor.session.today
-        if let (personID, field) = newConsent {
-            switch FieldEdit.handle(key, field) {
-            case .editing(let edited): newConsent = (personID, edited)
-            case .cancelled:
-                newConsent = nil
-                error = nil
-            case .confirmed(let what, _):
-                do {
-                    let consent = try Consent(personID: personID, what: what, from: today)
-                    error = editor.apply { $0.save(consent) }
-                    if error == nil {
-                        newConsent = nil
-                        list.setCount(consents.count)
-                        list.select(consents.firstIndex { $0.id == consent.id } ?? 0)
-                    }
-                } catch {
-                    self.error = error.message
-                }
-            }
-            return .stay
-        }
-        if var picker = picking {
-            switch key {
-            case .escape: picking = nil
-            case .enter:
-                picking = nil
-                let people = editor.youth.people
-                if people.indices.contains(picker.selected) { newConsent = (people[picker.selected].id, TextField()) }
-            default:
-                _ = picker.handle(key, pageSize: picker.count)
-                picking = picker
-            }
-            return .stay
-        }
         error = nil
         switch KeyTable.action(for: key, on: kind) {
         case .move: _ = list.handle(key, pageSize: 10)
@@ -71,7 +28,11 @@ final class ConsentScreen: Screen {
             if editor.youth.people.isEmpty {
                 error = "Voeg eerst mensen toe aan het netwerk of de professionals (m in het dossier)."
             } else {
-                picking = ListState(count: editor.youth.people.count)
+                // With whom, then what may be shared: a consent exists only once both are given.
+                let people = editor.youth.people
+                return .popup(PickerPopup(Picker(title: "Met wie", options: people.map(\.name))) { [self] index in
+                    askWhat(for: people[index])
+                })
             }
         case .open:
             if consents.indices.contains(list.selected) { return .push(ConsentForm.make(editor: editor, consentID: consents[list.selected].id)) }
@@ -84,6 +45,23 @@ final class ConsentScreen: Screen {
         default: break
         }
         return .stay
+    }
+
+    private func askWhat(for person: Person) -> Navigation {
+        let today = editor.session.today
+        let prompt = Prompt(title: "Toestemming voor \(person.name)", question: "Wat mag gedeeld worden, vanaf vandaag (de datum kunt u daarna wijzigen)?",
+                            label: "Wat:", enterLabel: "leg vast")
+        return .popup(PromptPopup(prompt) { [self] what in
+            do throws(InputError) {
+                let consent = try Consent(personID: person.id, what: what, from: today)
+                if let failure = editor.apply({ $0.save(consent) }) { return .refuse(failure) }
+                list.setCount(consents.count)
+                list.select(consents.firstIndex { $0.id == consent.id } ?? 0)
+                return .done(.stay)
+            } catch {
+                return .refuse(error.message)
+            }
+        })
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
@@ -109,18 +87,8 @@ final class ConsentScreen: Screen {
         }
         canvas.putAbove("Gedeeld wordt op initiatief van de jongere; zonder toestemming alleen om incidenten te voorkomen.",
                         bottomRow: area.row + area.height - 2, col: 2, width: area.width - 4, style: .dim)
-        if let error, newConsent == nil {
+        if let error {
             canvas.putAbove(error, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: .error)
-        }
-        if var picking {
-            Chrome.picker(&canvas, title: "Met wie", options: youth.people.map(\.name), state: &picking)
-            self.picking = picking
-        } else if let (personID, field) = newConsent {
-            let box = area.centered(width: min(68, area.width - 4), height: 7)
-            canvas.box(box, title: "Toestemming voor \(youth.person(personID)?.name ?? "")")
-            canvas.put("Wat mag gedeeld worden (vanaf vandaag):", row: box.row + 1, col: box.col + 2, maxWidth: box.width - 4)
-            field.render(into: &canvas, row: box.row + 3, col: box.col + 2, width: box.width - 4)
-            if let error { canvas.put(error, row: box.row + 4, col: box.col + 2, style: .error, maxWidth: box.width - 4) }
         }
     }
 }

@@ -10,8 +10,6 @@ final class PeopleScreen: Screen {
     private var tab = Person.Kind.network
     private var list = ListState()
     private var pageSize = 10
-    private var newName: TextField?
-    private var removal: Confirm?
     private var error: String?
 
     init(editor: YouthEditor) {
@@ -22,71 +20,48 @@ final class PeopleScreen: Screen {
     private var people: [Person] { tab == .network ? editor.youth.network : editor.youth.professionals }
     private var selected: Person? { people.indices.contains(list.selected) ? people[list.selected] : nil }
 
-    var capturesKeys: Bool { newName != nil || removal != nil }
-    var bindings: [KeyBinding] {
-        if newName != nil { return ComponentKeys.prompt(enterLabel: "maak aan") }
-        if let removal { return removal.bindings }
-        return KeyTable.bindings(for: kind)
-    }
-
     func willAppear() { list.setCount(people.count) }
 
     func handle(_ key: Key) -> Navigation {
-        if let removal {
-            switch removal.answer(for: key) {
-            case .yes:
-                if let person = selected {
-                    error = editor.apply { youth throws(InputError) in try youth.remove(personID: person.id) }
-                    list.setCount(people.count)
-                }
-                self.removal = nil
-            case .no: self.removal = nil
-            case nil: break
-            }
-            return .stay
-        }
-        if let field = newName { return handleNew(key, field) }
         error = nil
         switch KeyTable.action(for: key, on: kind) {
         case .move: _ = list.handle(key, pageSize: pageSize)
         case .switchSide:
             tab = tab == .network ? .professional : .network
             list = ListState(count: people.count)
-        case .new: newName = TextField()
+        case .new: return .popup(PromptPopup(Prompt(title: tab == .network ? "Nieuw in het netwerk" : "Nieuwe professional",
+                                                    question: "Typ de naam; daarna vult u de rest in.", label: "Naam:",
+                                                    enterLabel: "maak aan"), submitted: add))
         case .open:
             guard let person = selected else { break }
             return .push(PersonFormScreen.make(editor: editor, personID: person.id))
         case .remove:
-            if let person = selected {
-                removal = Confirm(title: "Verwijderen", question: "\(person.name) verwijderen uit \(tab == .network ? "het netwerk" : "de professionals")?",
-                                  yes: "ja, verwijder")
-            }
+            guard let person = selected else { break }
+            let question = Confirm(title: "Verwijderen", question: "\(person.name) verwijderen uit \(tab == .network ? "het netwerk" : "de professionals")?",
+                                   yes: "ja, verwijder")
+            return .popup(ConfirmPopup(question) { [self] answer in
+                guard answer == .yes else { return .stay }
+                error = editor.apply { youth throws(InputError) in try youth.remove(personID: person.id) }
+                list.setCount(people.count)
+                return .stay
+            })
         case .back: return .pop
         default: break
         }
         return .stay
     }
 
-    private func handleNew(_ key: Key, _ field: TextField) -> Navigation {
-        switch FieldEdit.handle(key, field) {
-        case .editing(let edited): newName = edited
-        case .cancelled:
-            newName = nil
-            error = nil
-        case .confirmed(let name, _):
-            do {
-                let person = try Person(kind: tab, name: name)
-                error = editor.apply { $0.save(person) }
-                guard error == nil else { return .stay }
-                newName = nil
-                list.setCount(people.count)
-                list.select(people.count - 1)
-                return .push(PersonFormScreen.make(editor: editor, personID: person.id))
-            } catch {
-                self.error = error.message
-            }
+    /// A new person in the open tab; their form opens for the rest.
+    private func add(_ name: String) -> PromptPopup.Reply {
+        do {
+            let person = try Person(kind: tab, name: name)
+            if let failure = editor.apply({ $0.save(person) }) { return .refuse(failure) }
+            list.setCount(people.count)
+            list.select(people.count - 1)
+            return .done(.push(PersonFormScreen.make(editor: editor, personID: person.id)))
+        } catch {
+            return .refuse(error.message)
         }
-        return .stay
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
@@ -124,15 +99,7 @@ final class PeopleScreen: Screen {
         } else if let person = selected, !person.contributes.isEmpty {
             canvas.putAbove("Draagt bij: \(person.contributes)", bottomRow: bottom, col: 2, width: area.width - 4, style: .dim, maxLines: 3)
         }
-        if let newName {
-            let box = area.centered(width: min(64, area.width - 4), height: 6)
-            canvas.box(box, title: tab == .network ? "Nieuw in het netwerk" : "Nieuwe professional")
-            canvas.put("Naam:", row: box.row + 2, col: box.col + 2)
-            newName.render(into: &canvas, row: box.row + 2, col: box.col + 9, width: box.width - 11)
-            if let error { canvas.put(error, row: box.row + 3, col: box.col + 2, style: .error, maxWidth: box.width - 4) }
-        } else if let removal {
-            removal.render(into: &canvas)
-        }
+
     }
 }
 

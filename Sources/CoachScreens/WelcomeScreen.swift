@@ -8,31 +8,22 @@ final class WelcomeScreen: Screen {
     let title = "Welkom"
     private let session: Session
     private var error: String?
-    private var namePrompt: Prompt?
 
     init(session: Session) {
         self.session = session
-        if !session.store.hasSettingsFile && session.store.readOnlyReason == nil { namePrompt = CoachNamePrompt.make(session) }
     }
 
-    var capturesKeys: Bool { namePrompt != nil }
-    var bindings: [KeyBinding] { namePrompt?.bindings ?? KeyTable.bindings(for: kind) }
+    /// The first time, the welcome asks for the coach's name (the App opens it over this screen).
+    var firstQuestion: (any Popup)? {
+        guard !session.store.hasSettingsFile, session.store.readOnlyReason == nil,
+              case .popup(let popup) = CoachNamePrompt.popup(session) else { return nil }
+        return popup
+    }
 
     func handle(_ key: Key) -> Navigation {
-        if var prompt = namePrompt {
-            switch prompt.handle(key) {
-            case .editing: namePrompt = prompt
-            case .cancelled: namePrompt = nil
-            case .submitted(let text):
-                prompt.error = CoachNamePrompt.save(text, session)
-                namePrompt = prompt.error == nil ? nil : prompt
-            }
-            return .stay
-        }
         switch KeyTable.action(for: key, on: kind) {
         case .coachName:
-            namePrompt = CoachNamePrompt.make(session)
-            return .stay
+            return CoachNamePrompt.popup(session)
         case .emptyCaseload:
             return .replace(CaseloadScreen(session: session))
         case .demoCaseload:
@@ -83,6 +74,5 @@ final class WelcomeScreen: Screen {
             row += 1
             canvas.putWrapped(error, row: row, col: col, width: width, style: .error)
         }
-        namePrompt?.render(into: &canvas)
     }
 }

@@ -27,10 +27,6 @@ final class YouthScreen: Screen {
         case browsing
         case editing(TextField)
         case picking(ListState)
-        /// A date of birth outside 16-27 waits for the coach's yes.
-        case confirmingAge(LocalDate, warning: String, field: TextField)
-        /// A phase change waits for its date: today, or the day it really happened.
-        case datingPhase(Phase, Prompt)
     }
 
     let kind = ScreenKind.youth
@@ -58,9 +54,7 @@ final class YouthScreen: Screen {
         switch mode {
         case .browsing: KeyTable.bindings(for: kind)
         case .editing: ComponentKeys.field
-        case .picking: ComponentKeys.picker(inForm: true)
-        case .confirmingAge(_, let warning, _): Self.ageQuestion(warning).bindings
-        case .datingPhase(_, let prompt): prompt.bindings
+        case .picking: ComponentKeys.picker(inForm: false)
         }
     }
 
@@ -69,36 +63,21 @@ final class YouthScreen: Screen {
     func handle(_ key: Key) -> Navigation {
         switch mode {
         case .browsing: return handleBrowsing(key)
-        case .editing(let field): handleEditing(key, field)
-        case .picking(var list): handlePicking(key, &list)
-        case .confirmingAge(let date, let warning, let field):
-            switch Self.ageQuestion(warning).answer(for: key) {
-            case .yes: if save({ $0.dateOfBirth = date }) { mode = .browsing }
-            case .no: mode = .editing(field)
-            case nil: break
-            }
-        case .datingPhase(let phase, var prompt):
-            switch prompt.handle(key) {
-            case .editing: mode = .datingPhase(phase, prompt)
-            case .cancelled: mode = .browsing
-            case .submitted(let text):
-                do {
-                    var changed = youth
-                    try changed.move(to: phase, on: try LocalDate.parseInput(text), today: session.today, now: session.now)
-                    if save({ $0 = changed }) { mode = .browsing }
-                } catch {
-                    prompt.error = error.message
-                    mode = .datingPhase(phase, prompt)
-                }
-            }
+        case .editing(let field): return handleEditing(key, field)
+        case .picking(var list): return handlePicking(key, &list)
         }
-        return .stay
     }
 
     /// A date of birth outside 16-27 is allowed (the coach may know better) but asked about;
-    /// Enter saves, as the coach typed the date on purpose.
-    static func ageQuestion(_ warning: String) -> Confirm {
-        Confirm(title: "Leeftijd", question: warning + " Toch opslaan?", yes: "ja, opslaan", no: "nee, terug", enterMeans: .yes)
+    /// Enter saves, as the coach typed the date on purpose. No: back to the field.
+    private func ageQuestion(for field: TextField) -> Navigation? {
+        guard selectedField == .dateOfBirth, let date = try? Youth.validDateOfBirth(field.text, today: session.today),
+              date != youth.dateOfBirth, let warning = Youth.ageWarning(for: date, today: session.today) else { return nil }
+        let question = Confirm(title: "Leeftijd", question: warning + " Toch opslaan?", yes: "ja, opslaan", no: "nee, terug", enterMeans: .yes)
+        return .popup(ConfirmPopup(question) { [self] answer in
+            if answer == .yes, save({ $0.dateOfBirth = date }) { mode = .browsing }
+            return .stay
+        })
     }
 
     private func handleBrowsing(_ key: Key) -> Navigation {
@@ -109,9 +88,11 @@ final class YouthScreen: Screen {
         case .previousField: fields.select((fields.selected + Field.allCases.count - 1) % Field.allCases.count)
         case .edit: beginEdit()
         case .nextPhase:
-            if let next = youth.phase.next { askDate(for: next) } else { error = "Dit dossier is al afgesloten." }
+            if let next = youth.phase.next { return askDate(for: next) }
+            error = "Dit dossier is al afgesloten."
         case .previousPhase:
-            if let previous = youth.phaseBefore { askDate(for: previous) } else { error = "Scout is de eerste fase." }
+            if let previous = youth.phaseBefore { return askDate(for: previous) }
+            error = "Scout is de eerste fase."
         case .openZRM: return .push(ZRMHistoryScreen(editor: editor))
         case .openQuickScan: return .push(QuickScanScreen(editor: editor))
         case .openPlan: return .push(ChangePlanScreen(editor: editor))
@@ -124,11 +105,21 @@ final class YouthScreen: Screen {
         return .stay
     }
 
-    private func askDate(for phase: Phase) {
-        mode = .datingPhase(phase, Prompt(title: "Fase wijzigen",
-                                          question: "Fase van \(youth.name) wijzigen van \(youth.phase.label) naar \(phase.label). "
-                                              + "Op welke dag? Vandaag, of de dag waarop het echt gebeurde.",
-                                          label: "Datum (dd-mm-jjjj)", text: session.today.text, enterLabel: "wijzig"))
+    /// A phase change waits for its date: today, or the day it really happened.
+    private func askDate(for phase: Phase) -> Navigation {
+        let prompt = Prompt(title: "Fase wijzigen",
+                            question: "Fase van \(youth.name) wijzigen van \(youth.phase.label) naar \(phase.label). "
+                                + "Op welke dag? Vandaag, of de dag waarop het echt gebeurde.",
+                            label: "Datum (dd-mm-jjjj)", text: session.today.text, enterLabel: "wijzig")
+        return .popup(PromptPopup(prompt) { [self] text in
+            do throws(InputError) {
+                var changed = youth
+                try changed.move(to: phase, on: try LocalDate.parseInput(text), today: session.today, now: session.now)
+                return save({ $0 = changed }) ? .done(.stay) : .refuse(self.error ?? "Niet opgeslagen.")
+            } catch {
+                return .refuse(error.message)
+            }
+        })
     }
 
     private func beginEdit() {
@@ -142,7 +133,7 @@ final class YouthScreen: Screen {
         }
     }
 
-    private func handleEditing(_ key: Key, _ field: TextField) {
+    private func handleEditing(_ key: Key, _ field: TextField) -> Navigation {
         switch FieldEdit.handle(key, field) {
         case .editing(let edited): mode = .editing(edited)
         case .cancelled:
@@ -150,6 +141,7 @@ final class YouthScreen: Screen {
             mode = .browsing
         case .confirmed(_, let move):
             mode = .editing(field)
+            if let question = ageQuestion(for: field) { return question }
             // Tab confirms and opens the next field for typing: type, Tab, type, Tab.
             let before = fields.selected
             if commit(field), move != 0 {
@@ -157,9 +149,10 @@ final class YouthScreen: Screen {
                 if fields.selected != before { beginEdit() }
             }
         }
+        return .stay
     }
 
-    private func handlePicking(_ key: Key, _ list: inout ListState) {
+    private func handlePicking(_ key: Key, _ list: inout ListState) -> Navigation {
         switch key {
         case .escape:
             mode = .browsing
@@ -167,7 +160,7 @@ final class YouthScreen: Screen {
             mode = .browsing
             if selectedField == .phase {
                 let phase = Phase.allCases[list.selected]
-                if phase != youth.phase { askDate(for: phase) }
+                if phase != youth.phase { return askDate(for: phase) }
             } else {
                 let channel = list.selected == 0 ? nil : Channel.allCases[list.selected - 1]
                 if !save({ $0.foundAt = channel }) { mode = .picking(list) }
@@ -176,6 +169,7 @@ final class YouthScreen: Screen {
             _ = list.handle(key, pageSize: list.count)
             mode = .picking(list)
         }
+        return .stay
     }
 
     /// Validates and saves the edited field. On a refusal the field stays open with the reason.
@@ -188,10 +182,6 @@ final class YouthScreen: Screen {
                 return finish { $0.name = name }
             case .dateOfBirth:
                 let date = try Youth.validDateOfBirth(text, today: session.today)
-                if let date, date != youth.dateOfBirth, let warning = Youth.ageWarning(for: date, today: session.today) {
-                    mode = .confirmingAge(date, warning: warning, field: field)
-                    return false
-                }
                 return finish { $0.dateOfBirth = date }
             case .municipality:
                 let value = try Youth.validText(text, field: "De gemeente")
@@ -264,9 +254,6 @@ final class YouthScreen: Screen {
             canvas.put(field.label, row: row, col: 2, style: selected ? .selected : .dim, padTo: labelWidth)
             if selected, case .editing(let text) = mode {
                 text.render(into: &canvas, row: row, col: valueCol, width: valueWidth)
-            } else if selected, case .confirmingAge(_, _, let text) = mode {
-                text.render(into: &canvas, row: row, col: valueCol, width: valueWidth)
-                canvas.cursor = nil
             } else {
                 let (value, valueStyle) = display(field, today: today)
                 canvas.put(value, row: row, col: valueCol, style: selected ? style : valueStyle, padTo: valueWidth)
@@ -333,10 +320,6 @@ final class YouthScreen: Screen {
             let options = selectedField == .phase ? Phase.allCases.map(\.label) : ["– (geen)"] + Channel.allCases.map(\.label)
             Chrome.picker(&canvas, title: selectedField.label, options: options, state: &list)
             mode = .picking(list)
-        case .confirmingAge(_, let warning, _):
-            Self.ageQuestion(warning).render(into: &canvas)
-        case .datingPhase(_, let prompt):
-            prompt.render(into: &canvas)
         default:
             break
         }

@@ -126,7 +126,7 @@ final class HostileScreensTests: XCTestCase {
         let harness = try hostileHarness()
         for walk in Self.walks {
             // Back to the caseload list first (Esc also closes dialogs and ends a search).
-            for _ in 0..<12 where !(harness.app.stack.count == 1 && harness.app.top.kind == .caseload && !harness.app.top.capturesKeys) {
+            for _ in 0..<12 where !(harness.app.stack.count == 1 && harness.app.top.kind == .caseload && !harness.app.top.capturesKeys && harness.app.popups.isEmpty) {
                 harness.press(.escape)
             }
             harness.press(.home)
@@ -154,7 +154,7 @@ final class HostileScreensTests: XCTestCase {
         let harness = try hostileHarness()
         var cuts: [String] = []
         for walk in Self.walks {
-            for _ in 0..<12 where !(harness.app.stack.count == 1 && harness.app.top.kind == .caseload && !harness.app.top.capturesKeys) {
+            for _ in 0..<12 where !(harness.app.stack.count == 1 && harness.app.top.kind == .caseload && !harness.app.top.capturesKeys && harness.app.popups.isEmpty) {
                 harness.press(.escape)
             }
             harness.press(.home)

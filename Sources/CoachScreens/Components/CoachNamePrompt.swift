@@ -9,16 +9,18 @@ enum CoachNamePrompt {
                label: "Naam", text: session.store.settings.coachName, enterLabel: "bewaar")
     }
 
-    /// Saves the typed name; returns why it was refused, or nil.
-    static func save(_ text: String, _ session: Session) -> String? {
-        do {
-            let name = try Youth.validText(text, field: "Uw naam")
-            try session.store.saveSettings(CoachSettings(coachName: name))
-            return nil
-        } catch let error as InputError {
-            return error.message
-        } catch {
-            return "Niet bewaard: \(error.localizedDescription)"
-        }
+    /// The question as a pop-up; the typed name is saved at once, or refused with the reason.
+    static func popup(_ session: Session) -> Navigation {
+        .popup(PromptPopup(make(session)) { text in
+            do {
+                let name = try Youth.validText(text, field: "Uw naam")
+                try session.store.saveSettings(CoachSettings(coachName: name))
+                return .done(.stay)
+            } catch let error as InputError {
+                return .refuse(error.message)
+            } catch {
+                return .refuse("Niet bewaard: \(error.localizedDescription)")
+            }
+        })
     }
 }
