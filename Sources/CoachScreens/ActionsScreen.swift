@@ -27,6 +27,7 @@ final class ActionsScreen: Screen {
     }
 
     func willAppear() { list.setCount(actions.count) }
+    func resize(to area: Rect) { pageSize = max(1, area.height - 5) }
 
     func handle(_ key: Key) -> Navigation {
         error = nil
@@ -79,6 +80,8 @@ final class ActionsScreen: Screen {
         let youth = editor.youth
         let today = editor.session.today
         let all = actions
+        // Drawing changes nothing: a copy of the list with the count of what is drawn.
+        var list = self.list
         list.setCount(all.count)
         let overdue = all.filter { $0.isOverdue(on: today) }.count
         let open = all.filter { $0.status == .open }.count
@@ -91,7 +94,6 @@ final class ActionsScreen: Screen {
         for (text, col) in [("Deadline", dueCol), ("Wie", ownerCol), ("Wat", whatCol)] {
             canvas.put(text, row: header, col: col, style: .heading)
         }
-        pageSize = max(1, area.height - 5)
         if all.isEmpty {
             canvas.putWrapped(meetingID == nil ? "Nog geen acties. Druk op n voor een nieuwe actie."
                                                 : "Nog geen afgesproken acties. n maakt een nieuwe, b kiest een bestaande uit het plan.",

@@ -145,7 +145,6 @@ final class AgendaScreen: Screen {
     func render(into canvas: inout Canvas, area: Rect) {
         guard let meeting else { return }
         canvas.put("\(editor.youth.name)  ·  Agenda overleg \(meeting.date.text)", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
-        list.setCount(meeting.agenda.count)
         let writing: TextEditor? = if case .writing(let writer) = mode { writer } else { nil }
         let listHeight = Self.listHeight(writing: writing != nil, in: area)
         for (line, index) in list.visibleRange(height: listHeight).enumerated() {
@@ -155,11 +154,10 @@ final class AgendaScreen: Screen {
             canvas.put("\(index + 1). \(entry.title)\(notes)", row: area.row + 2 + line, col: 2, style: style, padTo: area.width - 4)
         }
         let below = area.row + 2 + listHeight + 1
-        if var writing, let item {
+        if let writing, let item {
             canvas.put("Notities bij: \(item.title)", row: below, col: 2, style: .heading, maxWidth: area.width - 4)
             let rect = Rect(row: below + 1, col: 2, width: area.width - 4, height: area.row + area.height - below - 2)
             writing.render(into: &canvas, rect: rect)
-            mode = .writing(writing)
         } else if let item, !item.notes.isEmpty, below < area.row + area.height - 1 {
             // The notes of the selected item, as many lines as fit; the last ends in "…" when more follow.
             let room = area.row + area.height - 1 - below

@@ -34,6 +34,7 @@ final class CaseloadScreen: Screen {
     }
 
     func willAppear() { reloadCatalog() }
+    func resize(to area: Rect) { pageSize = max(1, area.height - 3) }
 
     private func reloadCatalog() {
         catalog = session.store.summaries
@@ -158,7 +159,6 @@ final class CaseloadScreen: Screen {
         }
 
         let listTop = area.row + 2
-        pageSize = max(1, area.height - 3)
         if rows.isEmpty {
             canvas.putWrapped(emptyText, row: listTop + 1, col: 2, width: inner - 2, style: .dim)
         }

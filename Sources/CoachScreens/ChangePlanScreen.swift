@@ -71,6 +71,7 @@ final class ChangePlanScreen: Screen {
     // MARK: - Keys
 
     func handle(_ key: Key) -> Navigation {
+        defer { scrollToSelection() }
         switch mode {
         case .browsing:
             message = nil
@@ -184,12 +185,10 @@ final class ChangePlanScreen: Screen {
         }
         let body = Rect(row: area.row + 2, col: 2, width: area.width - 4, height: area.height - 3)
         switch mode {
-        case .writing(var writer):
+        case .writing(let writer):
             guard case .part(let part) = selectedRow else { break }
             canvas.put(part.label, row: body.row, col: body.col, style: .selected, padTo: body.width)
             writer.render(into: &canvas, rect: Rect(row: body.row + 1, col: body.col, width: body.width, height: body.height - 1))
-            // The text area scrolls to the cursor as it draws; keep where it scrolled to.
-            mode = .writing(writer)
         case .viewingVersion(let index):
             let version = editor.youth.changePlanVersions[index]
             let when = version.changed.map { "zoals op \(editor.session.day(of: $0).text)" } ?? ""
@@ -203,9 +202,11 @@ final class ChangePlanScreen: Screen {
         }
     }
 
-    /// The plan as headings with their text under them, scrolled so the selected part shows.
-    private func renderDocument(_ plan: ChangePlan, into canvas: inout Canvas, rect: Rect, selectable: Bool) {
-        var lines: [(text: String, style: Style, row: Int)] = []
+    private typealias DocumentLine = (text: String, style: Style, row: Int)
+
+    /// The plan as headings with their text under them, wrapped to `width`.
+    private func documentLines(_ plan: ChangePlan, width: Int, selectable: Bool) -> [DocumentLine] {
+        var lines: [DocumentLine] = []
         for (index, row) in rows.enumerated() {
             let selected = selectable && index == list.selected
             lines.append((row.label, selected ? .selected : .heading, index))
@@ -217,17 +218,33 @@ final class ChangePlanScreen: Screen {
             if text.isEmpty {
                 lines.append(("–", .dim, index))
             } else {
-                for line in Glyphs.wrap(text, width: rect.width - 2) { lines.append((line, .normal, index)) }
+                for line in Glyphs.wrap(text, width: width - 2) { lines.append((line, .normal, index)) }
             }
             lines.append(("", .normal, index))
         }
-        if selectable, let first = lines.firstIndex(where: { $0.row == list.selected }) {
-            let last = lines.lastIndex { $0.row == list.selected } ?? first
-            if first < top { top = first }
-            if last >= top + rect.height { top = min(first, last - rect.height + 1) }
+        return lines
+    }
+
+    /// The first line shown: scrolled from `top` as little as needed to show the selected part.
+    private func documentTop(_ lines: [DocumentLine], height: Int, selectable: Bool) -> Int {
+        var first = top
+        if selectable, let start = lines.firstIndex(where: { $0.row == list.selected }) {
+            let last = lines.lastIndex { $0.row == list.selected } ?? start
+            if start < first { first = start }
+            if last >= first + height { first = min(start, last - height + 1) }
         }
-        top = max(0, min(top, max(0, lines.count - rect.height)))
-        for (offset, line) in lines.dropFirst(top).prefix(rect.height).enumerated() {
+        return max(0, min(first, max(0, lines.count - height)))
+    }
+
+    /// After a move: the page scrolls with the selection (drawing never scrolls).
+    private func scrollToSelection() {
+        top = documentTop(documentLines(plan, width: areaSize.width, selectable: true), height: areaSize.height + 1, selectable: true)
+    }
+
+    private func renderDocument(_ plan: ChangePlan, into canvas: inout Canvas, rect: Rect, selectable: Bool) {
+        let lines = documentLines(plan, width: rect.width, selectable: selectable)
+        let first = documentTop(lines, height: rect.height, selectable: selectable)
+        for (offset, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
             let indent = line.style == .heading || line.style == .selected ? 0 : 2
             canvas.put(line.text, row: rect.row + offset, col: rect.col + indent, style: line.style,
                        padTo: line.style == .selected ? rect.width : rect.width - indent)

@@ -69,6 +69,8 @@ final class ConsentScreen: Screen {
         let today = editor.session.today
         canvas.put("\(youth.name)  ·  Toestemming om informatie te delen", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         let all = consents
+        // Drawing changes nothing: a copy of the list with the count of what is drawn.
+        var list = self.list
         list.setCount(all.count)
         let header = area.row + 2
         let table = TableLayout([.init("Met wie", width: 21, minimum: 10), .init("Wat", width: 25, minimum: 8),

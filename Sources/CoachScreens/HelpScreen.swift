@@ -35,10 +35,10 @@ final class HelpScreen: Screen {
         }
     }
 
-    func render(into canvas: inout Canvas, area: Rect) {
-        canvas.put("Toetsen op dit scherm", row: area.row + 1, col: 2, style: .heading)
-        let keyWidth = min((lines.map { Glyphs.width(of: $0.keys) }.max() ?? 0) + 2, max(12, area.width * 3 / 8))
-        let textWidth = area.width - keyWidth - 4
+    /// The key column's width and the rows of the page at a screen width.
+    private func layout(width: Int) -> (keyWidth: Int, rows: [(keys: String, text: String)]) {
+        let keyWidth = min((lines.map { Glyphs.width(of: $0.keys) }.max() ?? 0) + 2, max(12, width * 3 / 8))
+        let textWidth = width - keyWidth - 4
         var rows: [(keys: String, text: String)] = []
         let closing = "Alles wat u bevestigt, staat meteen veilig op schijf. Er is geen opslaan-knop."
         for line in lines + [("", ""), ("", closing)] {
@@ -47,10 +47,22 @@ final class HelpScreen: Screen {
                 rows.append((index < keys.count ? keys[index] : "", index < help.count ? help[index] : ""))
             }
         }
-        rowCount = rows.count
+        return (keyWidth, rows)
+    }
+
+    func resize(to area: Rect) {
+        rowCount = layout(width: area.width).rows.count
         pageSize = max(1, area.height - 2)
         top = min(top, max(0, rowCount - pageSize))
-        for (offset, index) in (top..<min(rowCount, top + pageSize)).enumerated() {
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        canvas.put("Toetsen op dit scherm", row: area.row + 1, col: 2, style: .heading)
+        let (keyWidth, rows) = layout(width: area.width)
+        let textWidth = area.width - keyWidth - 4
+        let pageSize = max(1, area.height - 2)
+        let top = min(self.top, max(0, rows.count - pageSize))
+        for (offset, index) in (top..<min(rows.count, top + pageSize)).enumerated() {
             canvas.put(rows[index].keys, row: area.row + 2 + offset, col: 2, style: .accent, maxWidth: keyWidth)
             canvas.put(rows[index].text, row: area.row + 2 + offset, col: 2 + keyWidth, maxWidth: textWidth)
         }

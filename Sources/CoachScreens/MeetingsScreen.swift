@@ -48,6 +48,8 @@ final class MeetingsScreen: Screen {
         let today = editor.session.today
         canvas.put("\(youth.name)  ·  Wrap-around overleg", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         let all = meetings
+        // Drawing changes nothing: a copy of the list with the count of what is drawn.
+        var list = self.list
         list.setCount(all.count)
         if all.isEmpty {
             canvas.putWrapped("Nog geen overleg. Druk op n om er een voor te bereiden; de agenda komt uit het veranderplan.",

@@ -61,6 +61,8 @@ final class ParticipantsScreen: Screen {
         let youth = editor.youth
         canvas.put("\(youth.name)  ·  Deelnemers overleg \(meeting.date.text)", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         let all = people
+        // Drawing changes nothing: a copy of the list with the count of what is drawn.
+        var list = self.list
         list.setCount(all.count)
         let header = area.row + 2
         let table = TableLayout([.init("", width: 3), .init("Naam", width: 22, minimum: 10), .init("Relatie / organisatie", width: 21, minimum: 8),

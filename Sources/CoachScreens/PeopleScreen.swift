@@ -21,6 +21,7 @@ final class PeopleScreen: Screen {
     private var selected: Person? { people.indices.contains(list.selected) ? people[list.selected] : nil }
 
     func willAppear() { list.setCount(people.count) }
+    func resize(to area: Rect) { pageSize = max(1, area.height - 7) }
 
     func handle(_ key: Key) -> Navigation {
         error = nil
@@ -79,8 +80,9 @@ final class PeopleScreen: Screen {
                                  .init("Rol", width: 16, minimum: 6), .init("Contact", width: 12, minimum: 7)], width: area.width)
         table.put(["Naam", relationTitle, "Rol", "Contact"], row: header, into: &canvas, style: .heading)
         let all = people
+        // Drawing changes nothing: a copy of the list with the count of what is drawn.
+        var list = self.list
         list.setCount(all.count)
-        pageSize = max(1, area.height - 7)
         if all.isEmpty {
             canvas.putWrapped(tab == .network ? "Nog niemand uit het netwerk. Druk op n om iemand toe te voegen."
                                               : "Nog geen professionals. Druk op n om iemand toe te voegen.",

@@ -69,7 +69,24 @@ final class QuickScanScreen: Screen, FormScreen {
     var capturesKeys: Bool { mode.capturesKeys }
     var bindings: [KeyBinding] { mode.bindings(for: kind) }
 
+    func resize(to area: Rect) {
+        pageSize = max(1, area.height - 4)
+        top = firstShown()
+    }
+
+    /// The first row shown: scrolled from `top` as little as needed to show the selection, with
+    /// its section heading when there is room.
+    private func firstShown() -> Int {
+        let selectedIndex = selectable[list.selected]
+        var first = top
+        if selectedIndex < first { first = selectedIndex > 0 && items[selectedIndex - 1].isHeading ? selectedIndex - 1 : selectedIndex }
+        if selectedIndex >= first + pageSize { first = selectedIndex - pageSize + 1 }
+        return first
+    }
+
     func handle(_ key: Key) -> Navigation {
+        // The page scrolls with the selection after every key (drawing never scrolls).
+        defer { top = firstShown() }
         switch mode {
         case .browsing:
             error = nil
@@ -163,9 +180,9 @@ final class QuickScanScreen: Screen, FormScreen {
         canvas.put("\(editor.youth.name)  ·  Quick scan", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         let labelWidth = 32, valueCol = 2 + 32
         let valueWidth = area.width - valueCol - 2
-        pageSize = max(1, area.height - 4)
+        let pageSize = max(1, area.height - 4)
         let selectedIndex = selectable[list.selected]
-        // Keep the selection in view, with its section heading when there is room.
+        var top = self.top
         if selectedIndex < top { top = selectedIndex > 0 && items[selectedIndex - 1].isHeading ? selectedIndex - 1 : selectedIndex }
         if selectedIndex >= top + pageSize { top = selectedIndex - pageSize + 1 }
         for (line, index) in (top..<min(items.count, top + pageSize)).enumerated() {
@@ -194,9 +211,8 @@ final class QuickScanScreen: Screen, FormScreen {
                 canvas.putAbove(full, bottomRow: bottom, col: 2, width: area.width - 4, style: .dim, maxLines: 2)
             }
         }
-        if case .picking(var picker) = mode {
-            Chrome.picker(&canvas, title: selectedItem.label, options: options(for: selectedItem), state: &picker)
-            mode = .picking(picker)
+        if case .picking(let picker) = mode {
+            Chrome.picker(&canvas, title: selectedItem.label, options: options(for: selectedItem), state: picker)
         }
     }
 

@@ -145,9 +145,8 @@ final class RecordFormScreen: Screen, FormScreen {
             canvas.put("↓ nog \(noteLines.count - shownNotes.count) regel(s): maak het venster hoger", row: row, col: 2, style: .warning,
                        maxWidth: area.width - 4)
         }
-        if case .picking(var picker) = mode, case .choice(let options, _, _) = field.edit {
-            Chrome.picker(&canvas, title: field.label, options: options(), state: &picker)
-            mode = .picking(picker)
+        if case .picking(let picker) = mode, case .choice(let options, _, _) = field.edit {
+            Chrome.picker(&canvas, title: field.label, options: options(), state: picker)
         }
     }
 }

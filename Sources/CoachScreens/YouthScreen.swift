@@ -316,10 +316,9 @@ final class YouthScreen: Screen {
 
     private func renderOverlay(into canvas: inout Canvas) {
         switch mode {
-        case .picking(var list):
+        case .picking(let list):
             let options = selectedField == .phase ? Phase.allCases.map(\.label) : ["– (geen)"] + Channel.allCases.map(\.label)
-            Chrome.picker(&canvas, title: selectedField.label, options: options, state: &list)
-            mode = .picking(list)
+            Chrome.picker(&canvas, title: selectedField.label, options: options, state: list)
         default:
             break
         }

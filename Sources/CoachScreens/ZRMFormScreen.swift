@@ -31,7 +31,12 @@ final class ZRMFormScreen: Screen, FormScreen {
     var list: ListState
     var mode = FormMode.browsing
     var error: String?
-    private var pageSize = 16
+    /// The screen area, from the App's resize: the page of rows depends on it and on the footer.
+    private var area = Rect(row: 1, col: 0, width: 80, height: 22)
+    private var pageSize: Int { Self.pageSize(in: area, footer: footerLines(measurement, width: area.width - 4).count) }
+    private static func pageSize(in area: Rect, footer: Int) -> Int { max(1, area.height - 3 - footer) }
+
+    func resize(to area: Rect) { self.area = area }
 
     init(editor: YouthEditor, measurementID: String) {
         self.editor = editor
@@ -155,7 +160,7 @@ final class ZRMFormScreen: Screen, FormScreen {
         if noteWidth > 8 { canvas.put("Toelichting", row: header, col: noteCol, style: .heading) }
 
         let footer = footerLines(m, width: area.width - 4)
-        pageSize = max(1, area.height - 3 - footer.count)
+        let pageSize = Self.pageSize(in: area, footer: footer.count)
         let previous = previous
         for (line, index) in list.visibleRange(height: pageSize).enumerated() {
             let row = header + 1 + line
@@ -189,9 +194,8 @@ final class ZRMFormScreen: Screen, FormScreen {
         for (offset, line) in footer.enumerated() {
             canvas.put(line.text, row: area.row + area.height - footer.count + offset, col: 2, style: line.style, maxWidth: area.width - 4)
         }
-        if case .picking(var picker) = mode {
-            Chrome.picker(&canvas, title: "Moment", options: MeasurementMoment.allCases.map(\.label), state: &picker)
-            mode = .picking(picker)
+        if case .picking(let picker) = mode {
+            Chrome.picker(&canvas, title: "Moment", options: MeasurementMoment.allCases.map(\.label), state: picker)
         }
     }
 

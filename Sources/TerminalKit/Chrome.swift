@@ -102,7 +102,7 @@ public enum Chrome {
 
 extension Chrome {
     /// A centred list to choose from, with the selection highlighted.
-    public static func picker(_ canvas: inout Canvas, title: String, options: [String], state: inout ListState) {
+    public static func picker(_ canvas: inout Canvas, title: String, options: [String], state: ListState) {
         let area = canvas.bounds.inset(by: 1)
         let footer = "Enter kies · Esc annuleer"
         let width = min(area.width, max(options.map { Glyphs.width(of: $0) }.max() ?? 0, Glyphs.width(of: title) + 4, Glyphs.width(of: footer)) + 6)

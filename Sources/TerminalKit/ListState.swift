@@ -22,7 +22,8 @@ public struct ListState: Equatable, Sendable {
         selected = count == 0 ? 0 : min(max(index, 0), count - 1)
     }
 
-    /// Moves the selection for a navigation key; false when the key is not one.
+    /// Moves the selection for a navigation key, scrolling a window of `pageSize` rows with it;
+    /// false when the key is not one.
     public mutating func handle(_ key: Key, pageSize: Int) -> Bool {
         switch key {
         case .up, .char("k"): select(selected - 1)
@@ -33,15 +34,28 @@ public struct ListState: Equatable, Sendable {
         case .end: select(count - 1)
         default: return false
         }
+        keepVisible(height: pageSize)
         return true
     }
 
-    /// The rows to draw in a window of `height` rows, scrolled so that the selection shows.
-    public mutating func visibleRange(height: Int) -> Range<Int> {
+    /// Scrolls a window of `height` rows as little as possible so that the selection shows.
+    public mutating func keepVisible(height: Int) {
+        top = Self.window(top: top, selected: selected, count: count, height: height)
+    }
+
+    /// The rows to draw in a window of `height` rows. Drawing changes nothing: the window is the
+    /// one the keys scrolled, moved only as far as needed to show the selection.
+    public func visibleRange(height: Int) -> Range<Int> {
         guard height > 0, count > 0 else { return 0..<0 }
-        if selected < top { top = selected }
-        if selected >= top + height { top = selected - height + 1 }
-        top = max(0, min(top, count - height))
-        return top..<min(count, top + height)
+        let first = Self.window(top: top, selected: selected, count: count, height: height)
+        return first..<min(count, first + height)
+    }
+
+    private static func window(top: Int, selected: Int, count: Int, height: Int) -> Int {
+        guard height > 0, count > 0 else { return 0 }
+        var first = top
+        if selected < first { first = selected }
+        if selected >= first + height { first = selected - height + 1 }
+        return max(0, min(first, count - height))
     }
 }

@@ -38,8 +38,22 @@ public struct TextArea: Equatable, Sendable {
         case changed, moved, ignored
     }
 
-    /// Handles a key for a text area `width` columns wide and `height` lines high.
+    /// Handles a key for a text area `width` columns wide and `height` lines high, and scrolls
+    /// so that the cursor shows (drawing never scrolls).
     public mutating func handle(_ key: Key, width: Int, height: Int) -> Outcome {
+        let outcome = apply(key, width: width, height: height)
+        top = Self.firstLine(top: top, cursorLine: Self.line(of: cursor, in: Self.lines(characters, width: width)), height: height)
+        return outcome
+    }
+
+    private static func firstLine(top: Int, cursorLine: Int, height: Int) -> Int {
+        var first = top
+        if cursorLine < first { first = cursorLine }
+        if cursorLine >= first + height { first = cursorLine - height + 1 }
+        return max(0, first)
+    }
+
+    private mutating func apply(_ key: Key, width: Int, height: Int) -> Outcome {
         let lines = Self.lines(characters, width: width)
         switch key {
         case .char(let c):
@@ -229,15 +243,13 @@ public struct TextArea: Equatable, Sendable {
 
     // MARK: - Drawing
 
-    /// Draws the text in `rect`, scrolled so that the cursor shows, and puts the terminal cursor
-    /// there when `showCursor`.
-    public mutating func render(into canvas: inout Canvas, rect: Rect, style: Style = .normal, showCursor: Bool = true) {
+    /// Draws the text in `rect`, scrolled as the keys left it (and so that the cursor shows), and
+    /// puts the terminal cursor there when `showCursor`.
+    public func render(into canvas: inout Canvas, rect: Rect, style: Style = .normal, showCursor: Bool = true) {
         guard rect.width > 1, rect.height > 0 else { return }
         let lines = Self.lines(characters, width: rect.width)
         let cursorLine = Self.line(of: cursor, in: lines)
-        if cursorLine < top { top = cursorLine }
-        if cursorLine >= top + rect.height { top = cursorLine - rect.height + 1 }
-        top = max(0, min(top, lines.count - 1))
+        let top = min(Self.firstLine(top: self.top, cursorLine: cursorLine, height: rect.height), lines.count - 1)
         canvas.fill(rect, style: style)
         for (offset, line) in lines.dropFirst(top).prefix(rect.height).enumerated() {
             canvas.put(String(characters[line]), row: rect.row + offset, col: rect.col, style: style, maxWidth: rect.width)

@@ -93,6 +93,26 @@ final class HintsAndHelpTests: XCTestCase {
         }
     }
 
+    /// `render` is pure: an app drawn after every key (at another size, too) and one never drawn
+    /// until the end end up in the same place and draw the same screen.
+    func testDrawingChangesNothing() throws {
+        let moves: [Key] = Array(repeating: .down, count: 30) + Array(repeating: .pageDown, count: 3) + [.up, .up]
+        for state in Self.states {
+            let drawn = try Harness(self, demo: true), undrawn = try Harness(self, demo: true)
+            for key in state.keys + moves {
+                drawn.press(key)
+                undrawn.press(key)
+                for (width, height) in [(60, 16), (80, 24)] {
+                    var canvas = Canvas(width: width, height: height)
+                    drawn.app.render(into: &canvas)
+                }
+            }
+            // The demo's ids differ per run: compare without the case number.
+            func plain(_ screen: String) -> String { screen.replacingOccurrences(of: #"Nr [0-9a-f]{8}"#, with: "Nr", options: .regularExpression) }
+            XCTAssertEqual(plain(drawn.screen), plain(undrawn.screen), "\(state.name): drawing changed what the keys did")
+        }
+    }
+
     func testTheWelcomeScreenAndItsQuestion() throws {
         var harness = try Harness(self)
         for key in Self.universe where !harness.app.activeBindings.contains(where: { $0.covers(key) }) {

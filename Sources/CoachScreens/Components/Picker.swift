@@ -28,7 +28,6 @@ struct Picker {
     var bindings: [KeyBinding] { ComponentKeys.picker(inForm: false) }
 
     func render(into canvas: inout Canvas) {
-        var state = list
-        Chrome.picker(&canvas, title: title, options: options, state: &state)
+        Chrome.picker(&canvas, title: title, options: options, state: list)
     }
 }

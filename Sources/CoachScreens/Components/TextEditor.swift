@@ -77,7 +77,7 @@ struct TextEditor {
         store.removeDraft(youthID: youthID, field: field)
     }
 
-    mutating func render(into canvas: inout Canvas, rect: Rect) {
+    func render(into canvas: inout Canvas, rect: Rect) {
         area.render(into: &canvas, rect: rect, style: .editing, showCursor: discarding == nil)
         discarding?.render(into: &canvas)
     }
