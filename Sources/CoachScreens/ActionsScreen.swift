@@ -89,11 +89,10 @@ final class ActionsScreen: Screen {
         if overdue > 0 { heading += ", \(overdue) te laat" }
         canvas.put(heading, row: area.row, col: 2, style: overdue > 0 ? .warning : .heading, maxWidth: area.width - 4)
 
-        let ownerWidth = 18, dueCol = 6, ownerCol = 6 + 19, whatCol = ownerCol + ownerWidth + 1
+        let table = TableLayout([.init("", width: 3), .init("Deadline", width: 18, minimum: 18), .init("Wie", width: 18, minimum: 8),
+                                 .init("Wat", width: 30, minimum: 12)], width: area.width)
         let header = area.row + 2
-        for (text, col) in [("Deadline", dueCol), ("Wie", ownerCol), ("Wat", whatCol)] {
-            canvas.put(text, row: header, col: col, style: .heading)
-        }
+        table.put(["", "Deadline", "Wie", "Wat"], row: header, into: &canvas, style: .heading)
         if all.isEmpty {
             canvas.putWrapped(meetingID == nil ? "Nog geen acties. Druk op n voor een nieuwe actie."
                                                 : "Nog geen afgesproken acties. n maakt een nieuwe, b kiest een bestaande uit het plan.",
@@ -107,17 +106,19 @@ final class ActionsScreen: Screen {
             let base: Style = selected ? .selected : action.status == .open ? .normal : .dim
             canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: base)
             let box = action.status == .done ? "[x]" : action.status == .cancelled ? "[-]" : "[ ]"
-            canvas.put(box, row: row, col: 2, style: base)
             let due = (action.due?.text ?? "–") + (late ? " TE LAAT" : "")
-            canvas.put(due, row: row, col: dueCol, style: late && !selected ? .error : base, maxWidth: 18)
-            canvas.put(Glyphs.truncate(youth.ownerName(action.owner), to: ownerWidth), row: row, col: ownerCol, style: base)
-            canvas.put(Glyphs.truncate(action.what, to: area.width - whatCol - 1), row: row, col: whatCol, style: base)
+            table.put([box, due, youth.ownerName(action.owner), action.what], row: row, into: &canvas, style: base,
+                      styles: [nil, late && !selected ? .error : nil])
         }
         let bottom = area.row + area.height - 1
         if let error {
             canvas.putAbove(error, bottomRow: bottom, col: 2, width: area.width - 4, style: .error)
-        } else if let action = selected, Glyphs.width(of: action.what) > area.width - whatCol - 1 {
-            canvas.putAbove(action.what, bottomRow: bottom, col: 2, width: area.width - 4, style: .dim, maxLines: 3)
+        } else if let action = selected, list.selected < all.count {
+            // The selected row in full when a cell of it ends in "…".
+            let owner = youth.ownerName(action.owner)
+            if Glyphs.width(of: action.what) > table.widths[3] || Glyphs.width(of: owner) > table.widths[2] {
+                canvas.putAbove("\(action.what) (\(owner))", bottomRow: bottom, col: 2, width: area.width - 4, style: .dim, maxLines: 3)
+            }
         }
     }
 }

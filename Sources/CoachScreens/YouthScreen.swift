@@ -242,13 +242,21 @@ final class YouthScreen: Screen {
         let labelWidth = 24
         let valueCol = 2 + labelWidth
         let valueWidth = area.width - valueCol - 2
+        let width = area.width - 4
         var row = area.row + 1
         let since = youth.phaseSince.map { " sinds \($0.text)" } ?? ""
-        let headingWidth = canvas.put(youth.name, row: row, col: 2, style: .heading, maxWidth: area.width - 4)
-        canvas.put("  ·  \(youth.phase.label)\(since)", row: row, col: 2 + headingWidth, style: .accent, maxWidth: area.width - 4 - headingWidth)
+        let headingWidth = canvas.put(youth.name, row: row, col: 2, style: .heading, maxWidth: width)
+        canvas.put("  ·  \(youth.phase.label)\(since)", row: row, col: 2 + headingWidth, style: .accent, maxWidth: width - headingWidth)
         row += 2
 
-        for (index, field) in Field.allCases.enumerated() {
+        // The ZRM line (an acute domain!) and an error always show, wrapped; on a small screen the
+        // fields scroll (▲ ▼ mark more) and the history keeps at least its latest change.
+        let zrm = Glyphs.wrap(zrmSummary, width: width)
+        let errors = error.map { Glyphs.wrap($0, width: width) } ?? []
+        let fieldRows = min(Field.allCases.count, max(3, area.height - (3 + 1 + zrm.count + errors.count + 1 + 3 + 1)))
+        let shown = fields.visibleRange(height: fieldRows)
+        for index in shown {
+            let field = Field.allCases[index]
             let selected = index == fields.selected
             let style: Style = selected ? .selected : .normal
             canvas.put(field.label, row: row, col: 2, style: selected ? .selected : .dim, padTo: labelWidth)
@@ -258,22 +266,24 @@ final class YouthScreen: Screen {
                 let (value, valueStyle) = display(field, today: today)
                 canvas.put(value, row: row, col: valueCol, style: selected ? style : valueStyle, padTo: valueWidth)
             }
+            if index == shown.lowerBound, index > 0 { canvas.put("▲", row: row, col: 0, style: .dim) }
+            if index == shown.upperBound - 1, shown.upperBound < Field.allCases.count { canvas.put("▼", row: row, col: 0, style: .dim) }
             row += 1
         }
         row += 1
-        canvas.put(zrmSummary, row: row, col: 2, style: (youth.latestMeasurement?.acuteDomains.isEmpty ?? true) ? .dim : .warning,
-                   maxWidth: area.width - 4)
-        row += 1
-        if let error {
-            for line in Glyphs.wrap(error, width: area.width - 4).prefix(2) {
-                canvas.put(line, row: row, col: 2, style: .error, maxWidth: area.width - 4)
-                row += 1
-            }
+        let acute = !(youth.latestMeasurement?.acuteDomains.isEmpty ?? true)
+        for line in zrm {
+            canvas.put(line, row: row, col: 2, style: acute ? .warning : .dim, maxWidth: width)
+            row += 1
+        }
+        for line in errors {
+            canvas.put(line, row: row, col: 2, style: .error, maxWidth: width)
+            row += 1
         }
         row += 1
         renderHistory(into: &canvas, from: row, to: area.row + area.height - 2)
         canvas.put("Nr \(youth.id.prefix(8)) · aangemaakt \(session.day(of: youth.created).text) · gewijzigd \(session.dateTime(youth.updated))",
-                   row: area.row + area.height - 1, col: 2, style: .dim, maxWidth: area.width - 4)
+                   row: area.row + area.height - 1, col: 2, style: .dim, maxWidth: width)
         renderOverlay(into: &canvas)
     }
 
@@ -305,12 +315,20 @@ final class YouthScreen: Screen {
         }
     }
 
+    /// The phase changes, newest first, in the rows from `top` to `bottom`; when not all fit, the
+    /// last row says how many earlier ones there are.
     private func renderHistory(into canvas: inout Canvas, from top: Int, to bottom: Int) {
-        guard bottom - top >= 2 else { return }
+        guard bottom - top >= 1 else { return }
         canvas.put("Fasegeschiedenis", row: top, col: 2, style: .heading)
-        for (offset, change) in youth.phaseHistory.reversed().prefix(bottom - top - 1).enumerated() {
+        let changes = Array(youth.phaseHistory.reversed())
+        let room = bottom - top
+        let shown = changes.count > room ? Array(changes.prefix(max(0, room - 1))) : changes
+        for (offset, change) in shown.enumerated() {
             let step = change.from.map { "\($0.label) → \(change.to.label)" } ?? "start in \(change.to.label)"
             canvas.put("\(change.date.text)  \(step)", row: top + 1 + offset, col: 4, maxWidth: canvas.width - 6)
+        }
+        if shown.count < changes.count {
+            canvas.put("… en \(changes.count - shown.count) eerdere", row: top + 1 + shown.count, col: 4, style: .dim, maxWidth: canvas.width - 6)
         }
     }
 
