@@ -53,7 +53,8 @@ public final class App {
 
     /// Where the top screen draws: all but the title line, the hint line and any banner.
     private var screenArea: Rect {
-        Rect(row: 1 + bannerLines(width: size.width).count, col: 0, width: size.width, height: size.height - 2 - bannerLines(width: size.width).count)
+        let banner = bannerLines(width: size.width).count
+        return Rect(row: 1 + banner, col: 0, width: size.width, height: size.height - 2 - banner)
     }
 
     public func handle(_ key: Key) {
@@ -102,7 +103,10 @@ public final class App {
     public func idle() {
         guard session.store.hasPendingDrafts else { return }
         let failure = session.store.flushDrafts()
+        let shown = draftFailure
         draftFailure = failure.map { "Concept niet bewaard: \($0.localizedDescription) Wat u typte staat nog op het scherm; bevestig het zodra het weer kan." }
+        // The warning takes rows above the screen: the screens get their new area.
+        if draftFailure != shown { resize(width: size.width, height: size.height) }
     }
 
     /// Why what is on screen cannot be changed: a read-only data directory, or a youth whose file
