@@ -89,20 +89,20 @@ final class AgendaScreen: Screen {
             }
         case .writing(var writer):
             guard item != nil else { return .stay }
-            let session = editor.session
-            let (outcome, failure) = writer.handle(key, size: areaSize, store: session.store, now: session.now)
+            let (step, failure) = writer.write(key, size: areaSize, session: editor.session) { [self] text in
+                do throws(InputError) {
+                    meeting.agenda[list.selected].notes = try ChangePlan.validText(text)
+                } catch {
+                    return error.message
+                }
+                return editor.apply { $0.save(meeting) }
+            }
             mode = .writing(writer)
             if let failure { message = (failure, .error) } else if message?.style == .error { message = nil }
-            switch outcome {
-            case .writing: break
-            case .cancelled:
+            // Tab and Shift-Tab close the notes; Ctrl-S keeps the coach writing.
+            if case .closed = step {
                 message = nil
                 mode = .browsing
-            case .confirm(let text, _):
-                if saveNotes(text, &meeting, &writer) { mode = .browsing }
-            case .saveAndStay(let text):
-                // Ctrl-S keeps the coach writing; Tab and Shift-Tab close the notes.
-                if saveNotes(text, &meeting, &writer) { mode = .writing(writer) }
             }
         }
         return .stay
@@ -119,19 +119,6 @@ final class AgendaScreen: Screen {
         list.setCount(meeting.agenda.count)
         list.select(meeting.agenda.count - 1)
         return .done(.stay)
-    }
-
-    private func saveNotes(_ text: String, _ meeting: inout WrapAroundMeeting, _ writer: inout TextEditor) -> Bool {
-        do {
-            meeting.agenda[list.selected].notes = try ChangePlan.validText(text)
-        } catch {
-            message = (error.message, .error)
-            return false
-        }
-        guard save(meeting) else { return false }
-        writer.saved(text, store: editor.session.store)
-        message = nil
-        return true
     }
 
     private func save(_ meeting: WrapAroundMeeting) -> Bool {

@@ -68,7 +68,7 @@ final class CaseloadScreen: Screen {
         case .new:
             return .popup(PromptPopup(Prompt(title: "Nieuwe jongere", question: "Enter maakt het dossier en opent het.", label: "Naam:",
                                              enterLabel: "maak aan"), submitted: addYouth))
-        case .coachName: return CoachNamePrompt.popup(session)
+        case .coachName: return .popup(CoachNamePrompt.popup(session))
         case .search: search = TextField(query)
         case .clearSearch:
             query = ""

@@ -102,7 +102,7 @@ final class ChangePlanScreen: Screen {
                                     selected: plan.strategy.flatMap { MainStrategy.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
                 return .popup(PickerPopup(picker) { [self] index in
                     let strategy = index == 0 ? nil : MainStrategy.allCases[index - 1]
-                    _ = change { $0.strategy = strategy }
+                    if let failure = change({ $0.strategy = strategy }) { message = (failure, .error) }
                     return .stay
                 })
             }
@@ -120,46 +120,27 @@ final class ChangePlanScreen: Screen {
 
     private func handleWriting(_ key: Key, _ writer: inout TextEditor) {
         guard case .part(let part) = selectedRow else { return }
-        let session = editor.session
-        let (outcome, failure) = writer.handle(key, size: areaSize, store: session.store, now: session.now)
+        let (step, failure) = writer.write(key, size: areaSize, session: editor.session) { text in
+            do throws(InputError) {
+                let value = try ChangePlan.validText(text)
+                return change { $0[part] = value }
+            } catch {
+                return error.message
+            }
+        }
         mode = .writing(writer)
         if let failure { message = (failure, .error) } else if message?.style == .error { message = nil }
-        switch outcome {
-        case .writing: break
-        case .cancelled:
+        if case .closed(let move) = step {
             message = nil
             mode = .browsing
-        case .confirm(let text, let move):
-            guard confirm(part, text, in: &writer) else { return }
-            mode = .browsing
             list.select(list.selected + move)
-        case .saveAndStay(let text):
-            // Ctrl-S keeps the coach writing in the same place.
-            if confirm(part, text, in: &writer) { mode = .writing(writer) }
         }
     }
 
-    private func confirm(_ part: ChangePlan.Part, _ text: String, in writer: inout TextEditor) -> Bool {
-        let value: String
-        do {
-            value = try ChangePlan.validText(text)
-        } catch {
-            message = (error.message, .error)
-            return false
-        }
-        guard change({ $0[part] = value }) else { return false }
-        writer.saved(text, store: editor.session.store)
-        message = nil
-        return true
-    }
-
-    private func change(_ update: (inout ChangePlan) -> Void) -> Bool {
+    /// Changes the plan and saves it; returns why that failed, or nil.
+    private func change(_ update: (inout ChangePlan) -> Void) -> String? {
         let session = editor.session
-        if let failure = editor.apply({ $0.updatePlan(now: session.now, today: session.today, timeZone: session.timeZone, update) }) {
-            message = (failure, .error)
-            return false
-        }
-        return true
+        return editor.apply { $0.updatePlan(now: session.now, today: session.today, timeZone: session.timeZone, update) }
     }
 
     private func exportMarkdown() {

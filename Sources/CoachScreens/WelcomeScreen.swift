@@ -15,15 +15,13 @@ final class WelcomeScreen: Screen {
 
     /// The first time, the welcome asks for the coach's name (the App opens it over this screen).
     var firstQuestion: (any Popup)? {
-        guard !session.store.hasSettingsFile, session.store.readOnlyReason == nil,
-              case .popup(let popup) = CoachNamePrompt.popup(session) else { return nil }
-        return popup
+        session.store.hasSettingsFile || session.store.readOnlyReason != nil ? nil : CoachNamePrompt.popup(session)
     }
 
     func handle(_ key: Key) -> Navigation {
         switch KeyTable.action(for: key, on: kind) {
         case .coachName:
-            return CoachNamePrompt.popup(session)
+            return .popup(CoachNamePrompt.popup(session))
         case .emptyCaseload:
             return .replace(CaseloadScreen(session: session))
         case .demoCaseload:

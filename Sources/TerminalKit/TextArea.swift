@@ -41,8 +41,11 @@ public struct TextArea: Equatable, Sendable {
     /// Handles a key for a text area `width` columns wide and `height` lines high, and scrolls
     /// so that the cursor shows (drawing never scrolls).
     public mutating func handle(_ key: Key, width: Int, height: Int) -> Outcome {
-        let outcome = apply(key, width: width, height: height)
-        top = Self.firstLine(top: top, cursorLine: Self.line(of: cursor, in: Self.lines(characters, width: width)), height: height)
+        let before = Self.lines(characters, width: width)
+        let outcome = apply(key, lines: before, width: width, height: height)
+        // Lay out again only when the text changed: a move reuses the lines it was made on.
+        let lines = outcome == .changed ? Self.lines(characters, width: width) : before
+        top = Self.firstLine(top: top, cursorLine: Self.line(of: cursor, in: lines), height: height)
         return outcome
     }
 
@@ -53,8 +56,7 @@ public struct TextArea: Equatable, Sendable {
         return max(0, first)
     }
 
-    private mutating func apply(_ key: Key, width: Int, height: Int) -> Outcome {
-        let lines = Self.lines(characters, width: width)
+    private mutating func apply(_ key: Key, lines: [Range<Int>], width: Int, height: Int) -> Outcome {
         switch key {
         case .char(let c):
             insert([c], kind: c == " " ? .spaced : .typing)

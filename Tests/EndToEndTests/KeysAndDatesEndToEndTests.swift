@@ -3,19 +3,26 @@ import XCTest
 
 /// Keys as real terminals send them, and work recorded afterwards, through tmux.
 final class KeysAndDatesEndToEndTests: XCTestCase {
-    /// tmux sends End as `ESC [4~` and Home as `ESC [1~`, which the xterm-256color entry does
-    /// not list: before, the program read Esc plus letters and End left the screen.
-    func testEndAndHomeUnderXtermMoveAndLeaveNothing() throws {
+    /// A fresh data directory under `term`: past the welcome (name question skipped) to a new
+    /// youth's profile. Returns tmux and the directory.
+    private func newYouth(_ name: String, session: String, term: String) throws -> (Tmux, String) {
         let binary = try rodeloperBinary()
         let tmux = try Tmux(self)
         let directory = temporaryDataDirectory(self)
-        try tmux.start("keys", "env LANG=C.UTF-8 TERM=xterm-256color \(binary) --data-dir \(directory)")
-        try tmux.waitFor("keys", "the welcome screen") { $0.contains("Welkom bij Rode Loper") }
-        try tmux.keys("keys", "Escape", "Enter", "n")
-        try tmux.waitFor("keys", "the name dialog") { $0.contains("Nieuwe jongere") }
-        try tmux.text("keys", "Sem Toets")
-        try tmux.keys("keys", "Enter")
-        try tmux.waitFor("keys", "his profile") { $0.contains("Caseload › Sem Toets") }
+        try tmux.start(session, "env LANG=C.UTF-8 TERM=\(term) \(binary) --data-dir \(directory)")
+        try tmux.waitFor(session, "the welcome screen") { $0.contains("Welkom bij Rode Loper") }
+        try tmux.keys(session, "Escape", "Enter", "n")
+        try tmux.waitFor(session, "the name dialog") { $0.contains("Nieuwe jongere") }
+        try tmux.text(session, name)
+        try tmux.keys(session, "Enter")
+        try tmux.waitFor(session, "the profile") { $0.contains("Caseload › \(name)") && $0.contains("Start (gevonden op)") }
+        return (tmux, directory)
+    }
+
+    /// tmux sends End as `ESC [4~` and Home as `ESC [1~`, which the xterm-256color entry does
+    /// not list: before, the program read Esc plus letters and End left the screen.
+    func testEndAndHomeUnderXtermMoveAndLeaveNothing() throws {
+        let (tmux, _) = try newYouth("Sem Toets", session: "keys", term: "xterm-256color")
 
         try tmux.keys("keys", "End", "Enter")
         try tmux.waitFor("keys", "End selected the last field, the phase") { $0.contains("Match & wrap-around") && $0.contains("Enter kies") }
@@ -42,16 +49,7 @@ final class KeysAndDatesEndToEndTests: XCTestCase {
 
     /// A case found on 01-02-2025 and moved to quick scan on 03-03-2025, recorded today.
     func testACaseRecordedAfterwardsKeepsItsDatesInTheHistoryAndTheExport() throws {
-        let binary = try rodeloperBinary()
-        let tmux = try Tmux(self)
-        let directory = temporaryDataDirectory(self)
-        try tmux.start("dates", "env LANG=C.UTF-8 TERM=tmux-256color \(binary) --data-dir \(directory)")
-        try tmux.waitFor("dates", "the welcome screen") { $0.contains("Welkom bij Rode Loper") }
-        try tmux.keys("dates", "Escape", "Enter", "n")
-        try tmux.waitFor("dates", "the name dialog") { $0.contains("Nieuwe jongere") }
-        try tmux.text("dates", "Noa Later")
-        try tmux.keys("dates", "Enter")
-        try tmux.waitFor("dates", "her profile") { $0.contains("Start (gevonden op)") }
+        let (tmux, directory) = try newYouth("Noa Later", session: "dates", term: "tmux-256color")
         for _ in 0..<7 { try tmux.keys("dates", "Down") }
         try tmux.keys("dates", "Enter", "C-u")
         try tmux.text("dates", "01-02-2025")
@@ -68,7 +66,7 @@ final class KeysAndDatesEndToEndTests: XCTestCase {
         try tmux.keys("dates", "C-c")
         tmux.waitUntilGone("dates")
 
-        let export = try runProcess(binary, ["--data-dir", directory, "export", "--format", "json"])
+        let export = try runProcess(try rodeloperBinary(), ["--data-dir", directory, "export", "--format", "json"])
         XCTAssertEqual(export.status, 0, export.stderr)
         XCTAssertTrue(export.stdout.contains("\"2025-02-01\"") && export.stdout.contains("\"2025-03-03\""), export.stdout)
     }

@@ -3,15 +3,15 @@ import Caseload
 /// The question for the coach's own name, on the welcome screen and from the caseload (`i`).
 /// Saving goes to settings.json at once; an empty name is allowed (nothing is filled in then).
 enum CoachNamePrompt {
-    static func make(_ session: Session) -> Prompt {
+    private static func make(_ session: Session) -> Prompt {
         Prompt(title: "Uw naam", question: "Hoe heet u? Uw naam staat dan al ingevuld bij \"gescoord door\" van een nieuwe "
                    + "ZRM-meting en als voorzitter van een nieuw overleg. U kunt het later wijzigen met i in de caseload.",
                label: "Naam", text: session.store.settings.coachName, enterLabel: "bewaar")
     }
 
     /// The question as a pop-up; the typed name is saved at once, or refused with the reason.
-    static func popup(_ session: Session) -> Navigation {
-        .popup(PromptPopup(make(session)) { text in
+    static func popup(_ session: Session) -> PromptPopup {
+        PromptPopup(make(session)) { text in
             do {
                 let name = try Youth.validText(text, field: "Uw naam")
                 try session.store.saveSettings(CoachSettings(coachName: name))
@@ -21,6 +21,6 @@ enum CoachNamePrompt {
             } catch {
                 return .refuse("Niet bewaard: \(error.localizedDescription)")
             }
-        })
+        }
     }
 }

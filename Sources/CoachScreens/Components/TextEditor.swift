@@ -39,7 +39,7 @@ struct TextEditor {
     var bindings: [KeyBinding] { discarding?.bindings ?? ComponentKeys.textEditor(tabLabel: tabLabel) }
 
     /// Handles a key for a text area of `size`; changes are kept as a draft in `store`.
-    mutating func handle(_ key: Key, size: (width: Int, height: Int), store: CaseloadStore, now: Date) -> (Outcome, error: String?) {
+    private mutating func handle(_ key: Key, size: (width: Int, height: Int), store: CaseloadStore, now: Date) -> (Outcome, error: String?) {
         if let discarding {
             switch discarding.answer(for: key) {
             case .yes:
@@ -71,8 +71,34 @@ struct TextEditor {
         return (.writing, nil)
     }
 
-    /// The text was saved: the draft goes; with Ctrl-S the coach goes on from here.
-    mutating func saved(_ text: String, store: CaseloadStore) {
+    enum Step: Equatable {
+        case writing
+        /// Saved with Tab or Shift-Tab (`move` ±1), or nothing to keep: the owner stops writing.
+        case closed(move: Int)
+    }
+
+    /// Handles a key and what it leads to, the same for every owner: the draft is kept while
+    /// typing; Tab, Shift-Tab and Ctrl-S save through `save`, which returns why it refused (the
+    /// text then stays open); a saved text's draft goes. Returns the step and an error to show.
+    mutating func write(_ key: Key, size: (width: Int, height: Int), session: Session,
+                        save: (String) -> String?) -> (Step, error: String?) {
+        let (outcome, failure) = handle(key, size: size, store: session.store, now: session.now)
+        switch outcome {
+        case .writing: return (.writing, failure)
+        case .cancelled: return (.closed(move: 0), nil)
+        case .confirm(let text, let move):
+            if let refused = save(text) { return (.writing, refused) }
+            saved(text, store: session.store)
+            return (.closed(move: move), nil)
+        case .saveAndStay(let text):
+            // Ctrl-S: saved, and the coach writes on from here.
+            if let refused = save(text) { return (.writing, refused) }
+            saved(text, store: session.store)
+            return (.writing, nil)
+        }
+    }
+
+    private mutating func saved(_ text: String, store: CaseloadStore) {
         original = text
         store.removeDraft(youthID: youthID, field: field)
     }
