@@ -140,7 +140,8 @@ public final class App {
             canvas.put(" " + line, row: 1 + index, col: 0, style: .warning, padTo: canvas.width)
         }
         top.render(into: &canvas, area: Rect(row: 1 + banner.count, col: 0, width: canvas.width, height: canvas.height - 2 - banner.count))
-        for popup in popups {
+        // Only the pop-up on top shows: the ones under it wait their turn, and would peek out.
+        if let popup = popups.last {
             canvas.cursor = nil
             popup.render(into: &canvas)
         }
