@@ -5,11 +5,14 @@ import Foundation
 public enum DraftField: Hashable, Sendable {
     case planPart(ChangePlan.Part)
     case agendaNotes(meetingID: String, itemID: String)
+    /// A free text of the quick scan (from issue 9 on).
+    case quickScan(QuickScanText)
 
     public var stored: String {
         switch self {
         case .planPart(let part): "changePlan.\(part.rawValue)"
         case .agendaNotes(let meeting, let item): "meeting.\(meeting).\(item)"
+        case .quickScan(let text): "quickScan.\(text.stored)"
         }
     }
 
@@ -18,6 +21,8 @@ public enum DraftField: Hashable, Sendable {
         let parts = stored.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 2, parts[0] == "changePlan", let part = ChangePlan.Part(rawValue: parts[1]) {
             self = .planPart(part)
+        } else if parts.count == 2, parts[0] == "quickScan", let text = QuickScanText(stored: parts[1]) {
+            self = .quickScan(text)
         } else if parts.count == 3, parts[0] == "meeting", !parts[1].isEmpty, !parts[2].isEmpty {
             self = .agendaNotes(meetingID: parts[1], itemID: parts[2])
         } else {

@@ -79,3 +79,63 @@ public struct QuickScan: Codable, Equatable, Sendable {
         bsa = try c.value(.bsa, or: BSARecord())
     }
 }
+
+/// One free text of the quick scan, by name: what a draft of it is kept under. Texts may hold
+/// line breaks (from issue 9 on); other control characters are refused.
+public enum QuickScanText: Hashable, Sendable {
+    case motivation, wishes, talents, network, fileInformation, bsaOutcome
+    /// The situation in one life domain, by its code.
+    case situation(String)
+
+    public var stored: String {
+        switch self {
+        case .motivation: "motivation"
+        case .wishes: "wishes"
+        case .talents: "talents"
+        case .network: "network"
+        case .fileInformation: "fileInformation"
+        case .bsaOutcome: "bsaOutcome"
+        case .situation(let code): "situation-\(code)"
+        }
+    }
+
+    /// The text a stored name stands for; nil for a name (or life domain) this version does not know.
+    public init?(stored: String) {
+        let plain: [QuickScanText] = [.motivation, .wishes, .talents, .network, .fileInformation, .bsaOutcome]
+        if let text = plain.first(where: { $0.stored == stored }) {
+            self = text
+        } else if stored.hasPrefix("situation-"), Catalog.lifeDomain(String(stored.dropFirst("situation-".count))) != nil {
+            self = .situation(String(stored.dropFirst("situation-".count)))
+        } else {
+            return nil
+        }
+    }
+}
+
+extension QuickScan {
+    /// A free text by name; an empty situation is not stored at all.
+    public subscript(text: QuickScanText) -> String {
+        get {
+            switch text {
+            case .motivation: motivation
+            case .wishes: wishes
+            case .talents: talents
+            case .network: network
+            case .fileInformation: fileInformation
+            case .bsaOutcome: bsa.outcome
+            case .situation(let code): situation[code] ?? ""
+            }
+        }
+        set {
+            switch text {
+            case .motivation: motivation = newValue
+            case .wishes: wishes = newValue
+            case .talents: talents = newValue
+            case .network: network = newValue
+            case .fileInformation: fileInformation = newValue
+            case .bsaOutcome: bsa.outcome = newValue
+            case .situation(let code): situation[code] = newValue.isEmpty ? nil : newValue
+            }
+        }
+    }
+}

@@ -10,15 +10,15 @@ final class ActionsScreen: Screen {
     private let editor: YouthEditor
     /// When set, only the actions agreed in this meeting, and new ones are agreed in it.
     private let meetingID: String?
-    private var list = ListState()
-    private var pageSize = 10
+    private var table = Table(columns: [.init("", width: 3), .init("Deadline", width: 18, minimum: 18), .init("Wie", width: 18, minimum: 8),
+                                        .init("Wat", width: 30, minimum: 12)], detailLines: 3)
     private var error: String?
 
     init(editor: YouthEditor, meetingID: String? = nil) {
         self.editor = editor
         self.meetingID = meetingID
         kind = meetingID == nil ? .actions : .agreedActions
-        list.setCount(actions.count)
+        table.setCount(actions.count)
     }
 
 
@@ -26,15 +26,15 @@ final class ActionsScreen: Screen {
         editor.youth.actionsInOrder.filter { meetingID == nil || $0.meetingID == meetingID }
     }
 
-    func willAppear() { list.setCount(actions.count) }
-    func resize(to area: Rect) { pageSize = max(1, area.height - 5) }
+    func willAppear() { table.setCount(actions.count) }
+    func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
 
     func handle(_ key: Key) -> Navigation {
         error = nil
-        list.setCount(actions.count)
+        table.setCount(actions.count)
         let today = editor.session.today
         switch KeyTable.action(for: key, on: kind) {
-        case .move: _ = list.handle(key, pageSize: pageSize)
+        case .move: _ = table.handle(key)
         case .new: return .push(ActionFormScreen.make(editor: editor, actionID: nil, meetingID: meetingID))
         case .open:
             guard let action = selected else { break }
@@ -45,7 +45,7 @@ final class ActionsScreen: Screen {
             action.setStatus(action.status == target ? .open : target, on: today)
             error = editor.apply { $0.save(action) }
             // Keep the same action selected though the order changed.
-            list.select(actions.firstIndex { $0.id == action.id } ?? list.selected)
+            table.select(actions.firstIndex { $0.id == action.id } ?? table.selected)
         case .agreeExisting:
             // Open actions of the plan not yet agreed in a meeting (one meeting per action).
             let candidates = editor.youth.actionsInOrder.filter { $0.status == .open && $0.meetingID == nil }
@@ -69,57 +69,32 @@ final class ActionsScreen: Screen {
         }
         action.meetingID = meetingID
         error = editor.apply { $0.save(action) }
-        list.setCount(actions.count)
-        list.select(actions.firstIndex { $0.id == action.id } ?? list.selected)
+        table.setCount(actions.count)
+        table.select(actions.firstIndex { $0.id == action.id } ?? table.selected)
         return .stay
     }
 
-    private var selected: CaseAction? { actions.indices.contains(list.selected) ? actions[list.selected] : nil }
+    private var selected: CaseAction? { actions.indices.contains(table.selected) ? actions[table.selected] : nil }
 
     func render(into canvas: inout Canvas, area: Rect) {
         let youth = editor.youth
         let today = editor.session.today
         let all = actions
-        // Drawing changes nothing: a copy of the list with the count of what is drawn.
-        var list = self.list
-        list.setCount(all.count)
         let overdue = all.filter { $0.isOverdue(on: today) }.count
         let open = all.filter { $0.status == .open }.count
         var heading = "\(youth.name)  ·  \(meetingID == nil ? "Acties" : "Afgesproken acties"): \(open) open"
         if overdue > 0 { heading += ", \(overdue) te laat" }
         canvas.put(heading, row: area.row, col: 2, style: overdue > 0 ? .warning : .heading, maxWidth: area.width - 4)
-
-        let table = TableLayout([.init("", width: 3), .init("Deadline", width: 18, minimum: 18), .init("Wie", width: 18, minimum: 8),
-                                 .init("Wat", width: 30, minimum: 12)], width: area.width)
-        let header = area.row + 2
-        table.put(["", "Deadline", "Wie", "Wat"], row: header, into: &canvas, style: .heading)
-        if all.isEmpty {
-            canvas.putWrapped(meetingID == nil ? "Nog geen acties. Druk op n voor een nieuwe actie."
-                                                : "Nog geen afgesproken acties. n maakt een nieuwe, b kiest een bestaande uit het plan.",
-                              row: header + 2, col: 2, width: area.width - 4, style: .dim)
-        }
-        for (line, index) in list.visibleRange(height: pageSize).enumerated() {
-            let action = all[index]
-            let row = header + 1 + line
+        table.render(into: &canvas, rows: all.map { action in
             let late = action.isOverdue(on: today)
-            let selected = index == list.selected
-            let base: Style = selected ? .selected : action.status == .open ? .normal : .dim
-            canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: base)
             let box = action.status == .done ? "[x]" : action.status == .cancelled ? "[-]" : "[ ]"
-            let due = (action.due?.text ?? "–") + (late ? " TE LAAT" : "")
-            table.put([box, due, youth.ownerName(action.owner), action.what], row: row, into: &canvas, style: base,
-                      styles: [nil, late && !selected ? .error : nil])
-        }
-        let bottom = area.row + area.height - 1
-        if let error {
-            canvas.putAbove(error, bottomRow: bottom, col: 2, width: area.width - 4, style: .error)
-        } else if let action = selected, list.selected < all.count {
-            // The selected row in full when a cell of it ends in "…".
             let owner = youth.ownerName(action.owner)
-            if Glyphs.width(of: action.what) > table.widths[3] || Glyphs.width(of: owner) > table.widths[2] {
-                canvas.putAbove("\(action.what) (\(owner))", bottomRow: bottom, col: 2, width: area.width - 4, style: .dim, maxLines: 3)
-            }
-        }
+            return Table.Row([box, (action.due?.text ?? "–") + (late ? " TE LAAT" : ""), owner, action.what],
+                             style: action.status == .open ? .normal : .dim, cellStyles: [nil, late ? .error : nil],
+                             full: "\(action.what) (\(owner))")
+        }, empty: meetingID == nil ? "Nog geen acties. Druk op n voor een nieuwe actie."
+                                   : "Nog geen afgesproken acties. n maakt een nieuwe, b kiest een bestaande uit het plan.",
+                     note: error.map { ($0, .error) })
     }
 }
 
@@ -168,17 +143,14 @@ enum ActionFormScreen {
                 editor.youth.person(id).map { "\($0.name)\($0.relation.isEmpty ? "" : " (\($0.relation))")" } ?? "(onbekend)"
             }
         }
-        return RecordFormScreen(title: "Actie", heading: "\(editor.youth.name)  ·  \(actionID == nil ? "Nieuwe actie" : "Actie")", startsTyping: actionID == nil, fields: [
+        return RecordFormScreen(session: editor.session, title: "Actie", heading: "\(editor.youth.name)  ·  \(actionID == nil ? "Nieuwe actie" : "Actie")", startsTyping: actionID == nil, fields: [
             .init(label: "Wat", value: { action()?.what ?? "" }, edit: .text(commit: setWhat)),
             .init(label: "Wie", value: { action().map { ownerLabel($0.owner) } ?? "" }, edit: .choice(
                 options: { owners().map(ownerLabel) },
                 selected: { action().flatMap { owners().firstIndex(of: $0.owner) } ?? 0 },
                 commit: { index in update { $0.owner = owners()[index] } })),
-            .init(label: "Deadline (dd-mm-jjjj)", value: { action()?.due?.text ?? "" }, edit: .text { text in
-                update { a throws(InputError) in
-                    if text.trimmingCharacters(in: .whitespaces).isEmpty { a.due = nil; return }
-                    a.due = try LocalDate.parseInput(text)
-                }
+            .init(label: "Deadline (dd-mm-jjjj)", value: { action()?.due?.text ?? "" }, edit: .date { day in
+                update { $0.due = day }
             }),
             .init(label: "Status", value: { action()?.status.label ?? "" }, edit: .choice(
                 options: { ActionStatus.allCases.map(\.label) },

@@ -35,13 +35,11 @@ enum AgreementsForm {
         }
         fields += [
             text("Elkaar informeren", \.informing),
-            .init(label: "Volgende keer", value: { meeting()?.agreements.nextMeeting?.text ?? "" }, edit: .text { input in
-                update { a throws(InputError) in
-                    a.nextMeeting = input.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try LocalDate.parseInput(input)
-                }
+            .init(label: "Volgende keer", value: { meeting()?.agreements.nextMeeting?.text ?? "" }, edit: .date { day in
+                update { $0.nextMeeting = day }
             }),
             text("Ontbindende voorwaarden", \.dissolvingConditions),
         ]
-        return RecordFormScreen(title: "Afspraken", heading: "\(editor.youth.name)  ·  Afspraken van het overleg", fields: fields)
+        return RecordFormScreen(session: editor.session, title: "Afspraken", heading: "\(editor.youth.name)  ·  Afspraken van het overleg", fields: fields)
     }
 }

@@ -14,7 +14,8 @@ final class CaseloadAgendaScreen: Screen {
     let title = "Agenda"
     private let session: Session
     private var lines: [Line] = []
-    private var list = ListState()
+    /// One column of lines, without a header: headings, meetings and actions.
+    private var table = Table(columns: [.init("", width: 200, minimum: 10)])
     private var error: String?
     /// Actions due within this many days count as coming up.
     static let horizonDays = 7
@@ -25,6 +26,7 @@ final class CaseloadAgendaScreen: Screen {
     }
 
     func willAppear() { rebuild() }
+    func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 1, col: area.col, width: area.width, height: area.height - 1)) }
 
     private func rebuild() {
         let today = session.today
@@ -54,15 +56,15 @@ final class CaseloadAgendaScreen: Screen {
             }
         }
         lines = result
-        list.setCount(lines.count)
+        table.setCount(lines.count)
     }
 
     func handle(_ key: Key) -> Navigation {
         error = nil
         switch KeyTable.action(for: key, on: kind) {
-        case .move: _ = list.handle(key, pageSize: 10)
+        case .move: _ = table.handle(key)
         case .open:
-            guard let id = lines[list.selected].youthID else { break }
+            guard let id = lines[table.selected].youthID else { break }
             do { return .push(try YouthScreen(session: session, id: id)) } catch { self.error = error.localizedDescription }
         case .back: return .pop
         default: break
@@ -72,11 +74,7 @@ final class CaseloadAgendaScreen: Screen {
 
     func render(into canvas: inout Canvas, area: Rect) {
         canvas.put("Agenda van de caseload  ·  \(session.today.text)", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
-        for (offset, index) in list.visibleRange(height: area.height - 3).enumerated() {
-            let line = lines[index]
-            let style: Style = index == list.selected ? .selected : line.style
-            canvas.put(line.text, row: area.row + 2 + offset, col: 1, style: style, padTo: area.width - 2)
-        }
-        if let error { canvas.putAbove(error, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: .error) }
+        table.render(into: &canvas, rows: lines.map { Table.Row([$0.text], style: $0.style) }, empty: "",
+                     note: error.map { ($0, .error) })
     }
 }

@@ -13,8 +13,9 @@ final class CaseloadScreen: Screen {
     /// What the list shows now: the catalog after the closed toggle and the search.
     private var rows: [YouthSummary] = []
     private var hiddenClosed = 0
-    private var list = ListState()
-    private var pageSize = 10
+    /// Name and next action give way first on a narrow screen; the next action takes what is left.
+    private var table = Table(columns: [.init("Naam", width: 28, minimum: 12), .init("Leeftijd", width: 8), .init("Fase", width: 19, minimum: 14),
+                                        .init("Gewijzigd", width: 9), .init("Volgende actie", width: 32, minimum: 14)])
     private var showClosed = false
     /// The search field while the coach types in it; the query stays after Enter.
     private var search: TextField?
@@ -34,7 +35,7 @@ final class CaseloadScreen: Screen {
     }
 
     func willAppear() { reloadCatalog() }
-    func resize(to area: Rect) { pageSize = max(1, area.height - 3) }
+    func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 1, col: area.col, width: area.width, height: area.height - 1)) }
 
     private func reloadCatalog() {
         catalog = session.store.summaries
@@ -45,7 +46,7 @@ final class CaseloadScreen: Screen {
 
     /// Rebuilds the rows from the catalog; keeps the selected youth selected.
     private func reload() {
-        let selectedID = rows.indices.contains(list.selected) ? rows[list.selected].id : nil
+        let selectedID = rows.indices.contains(table.selected) ? rows[table.selected].id : nil
         let needle = query.trimmingCharacters(in: .whitespaces).sortKey
         hiddenClosed = 0
         rows = catalog.compactMap { entry in
@@ -55,15 +56,15 @@ final class CaseloadScreen: Screen {
             }
             return needle.isEmpty || entry.key.contains(needle) ? entry.summary : nil
         }
-        list.setCount(rows.count)
-        if let selectedID, let index = rows.firstIndex(where: { $0.id == selectedID }) { list.select(index) }
+        table.setCount(rows.count)
+        if let selectedID, let index = rows.firstIndex(where: { $0.id == selectedID }) { table.select(index) }
     }
 
     func handle(_ key: Key) -> Navigation {
         message = nil
         if search != nil { return handleSearch(key) }
         switch KeyTable.action(for: key, on: kind) {
-        case .move: _ = list.handle(key, pageSize: pageSize)
+        case .move: _ = table.handle(key)
         case .open: return openSelected()
         case .new:
             return .popup(PromptPopup(Prompt(title: "Nieuwe jongere", question: "Enter maakt het dossier en opent het.", label: "Naam:",
@@ -93,12 +94,12 @@ final class CaseloadScreen: Screen {
             search = nil
             return openSelected()
         case .up, .down, .pageUp, .pageDown:
-            _ = list.handle(key, pageSize: pageSize)
+            _ = table.handle(key)
         default:
             if search?.handle(key) == .changed {
                 query = search?.text ?? ""
                 reload()
-                list.select(0)
+                table.select(0)
             }
         }
         return .stay
@@ -109,7 +110,7 @@ final class CaseloadScreen: Screen {
             let saved = try session.store.save(try Youth(name: name, now: session.now, today: session.today))
             query = ""
             reloadCatalog()
-            list.select(rows.firstIndex { $0.id == saved.id } ?? 0)
+            table.select(rows.firstIndex { $0.id == saved.id } ?? 0)
             return .done(.push(try YouthScreen(session: session, id: saved.id)))
         } catch {
             return .refuse(error.localizedDescription)
@@ -117,9 +118,9 @@ final class CaseloadScreen: Screen {
     }
 
     private func openSelected() -> Navigation {
-        guard rows.indices.contains(list.selected) else { return .stay }
+        guard rows.indices.contains(table.selected) else { return .stay }
         do {
-            return .push(try YouthScreen(session: session, id: rows[list.selected].id))
+            return .push(try YouthScreen(session: session, id: rows[table.selected].id))
         } catch {
             message = error.localizedDescription
             reloadCatalog()
@@ -132,13 +133,6 @@ final class CaseloadScreen: Screen {
     func render(into canvas: inout Canvas, area: Rect) {
         let today = session.today
         let inner = area.width - 2
-        // Name takes what is left; the next action gets a column of its own.
-        let ageWidth = 8, phaseWidth = 19, changedWidth = 9
-        let actionWidth = max(14, min(32, (inner - ageWidth - phaseWidth - changedWidth - 4) / 2))
-        let nameWidth = inner - ageWidth - phaseWidth - changedWidth - actionWidth - 4
-        var columns = [1]
-        for width in [nameWidth, ageWidth, phaseWidth, changedWidth] { columns.append(columns.last! + width + 1) }
-
         if let search {
             canvas.put("Zoek: ", row: area.row, col: 1, style: .heading)
             search.render(into: &canvas, row: area.row, col: 7, width: min(40, inner - 6))
@@ -153,44 +147,25 @@ final class CaseloadScreen: Screen {
                 canvas.put(legend, row: area.row, col: area.width - Glyphs.width(of: legend) - 1, style: .dim)
             }
         }
-        let header = ["Naam", "Leeftijd", "Fase", "Gewijzigd", "Volgende actie"]
-        for (index, text) in header.enumerated() {
-            canvas.put(text, row: area.row + 1, col: columns[index], style: .heading)
-        }
+        table.render(into: &canvas, rows: rows.map { row(for: $0, today: today) }, empty: emptyText, note: message.map { ($0, .error) })
+    }
 
-        let listTop = area.row + 2
-        if rows.isEmpty {
-            canvas.putWrapped(emptyText, row: listTop + 1, col: 2, width: inner - 2, style: .dim)
+    /// One youth's line: an acute domain (!) or a missing measurement (?) marked left; an age
+    /// outside the method's 16-27 marked (*), so a typing error in a date of birth shows; a late
+    /// next action marked (!).
+    private func row(for youth: YouthSummary, today: LocalDate) -> Table.Row {
+        let mark: (text: String, style: Style)? = youth.acuteDomains > 0 ? ("!", .error) : youth.measurementDue ? ("?", .warning) : nil
+        let age = youth.age(on: today)
+        let outside = age.map { !Youth.intendedAges.contains($0) } ?? false
+        let days = session.day(of: youth.updated).days(until: today)
+        var action = ""
+        var late = false
+        if let what = youth.nextAction {
+            late = youth.nextActionDue.map { $0 < today } ?? false
+            action = (youth.nextActionDue.map { session.shortDate($0) + (late ? "!" : "") + " " } ?? "") + what
         }
-        for (line, index) in list.visibleRange(height: pageSize).enumerated() {
-            let youth = rows[index]
-            let row = listTop + line
-            let style: Style = index == list.selected ? .selected : .normal
-            canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
-            if youth.acuteDomains > 0 {
-                canvas.put("!", row: row, col: 0, style: index == list.selected ? style : .error)
-            } else if youth.measurementDue {
-                canvas.put("?", row: row, col: 0, style: index == list.selected ? style : .warning)
-            }
-            canvas.put(Glyphs.truncate(youth.name, to: nameWidth), row: row, col: columns[0], style: style, maxWidth: nameWidth)
-            // An age outside the method's 16-27 is marked, so a typing error in a date of birth shows.
-            let age = youth.age(on: today)
-            let outside = age.map { !Youth.intendedAges.contains($0) } ?? false
-            canvas.put(Wording.age(age) + (outside ? "*" : ""), row: row, col: columns[1],
-                       style: outside && index != list.selected ? .warning : style, maxWidth: ageWidth)
-            canvas.put(youth.phase.label, row: row, col: columns[2], style: style, maxWidth: phaseWidth)
-            let days = session.day(of: youth.updated).days(until: today)
-            canvas.put(Wording.daysAgo(days), row: row, col: columns[3], style: style, maxWidth: changedWidth)
-            if let what = youth.nextAction {
-                let late = youth.nextActionDue.map { $0 < today } ?? false
-                let due = youth.nextActionDue.map { session.shortDate($0) + (late ? "!" : "") + " " } ?? ""
-                canvas.put(Glyphs.truncate(due + what, to: actionWidth), row: row, col: columns[4],
-                           style: late && index != list.selected ? .warning : style, maxWidth: actionWidth)
-            }
-        }
-        if let message {
-            canvas.putAbove(message, bottomRow: area.row + area.height - 1, col: 1, width: inner, style: .error)
-        }
+        return Table.Row([youth.name, Wording.age(age) + (outside ? "*" : ""), youth.phase.label, Wording.daysAgo(days), action],
+                         cellStyles: [nil, outside ? .warning : nil, nil, nil, late ? .warning : nil], mark: mark)
     }
 
     private var emptyText: String {

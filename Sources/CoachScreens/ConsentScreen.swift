@@ -7,23 +7,25 @@ final class ConsentScreen: Screen {
     let kind = ScreenKind.consents
     let title = "Toestemming"
     private let editor: YouthEditor
-    private var list = ListState()
+    private var table = Table(columns: [.init("Met wie", width: 21, minimum: 10), .init("Wat", width: 25, minimum: 8),
+                                        .init("Vanaf", width: 10), .init("Ingetrokken", width: 11, minimum: 10)], detailLines: 4)
     private var error: String?
 
     init(editor: YouthEditor) {
         self.editor = editor
-        list.setCount(editor.youth.consents.count)
+        table.setCount(editor.youth.consents.count)
     }
 
     private var consents: [Consent] { editor.youth.consents.sorted { $0.from < $1.from } }
 
-    func willAppear() { list.setCount(consents.count) }
+    func willAppear() { table.setCount(consents.count) }
+    func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
 
     func handle(_ key: Key) -> Navigation {
         let today = editor.session.today
         error = nil
         switch KeyTable.action(for: key, on: kind) {
-        case .move: _ = list.handle(key, pageSize: 10)
+        case .move: _ = table.handle(key)
         case .new:
             if editor.youth.people.isEmpty {
                 error = "Voeg eerst mensen toe aan het netwerk of de professionals (m in het dossier)."
@@ -35,10 +37,10 @@ final class ConsentScreen: Screen {
                 })
             }
         case .open:
-            if consents.indices.contains(list.selected) { return .push(ConsentForm.make(editor: editor, consentID: consents[list.selected].id)) }
+            if consents.indices.contains(table.selected) { return .push(ConsentForm.make(editor: editor, consentID: consents[table.selected].id)) }
         case .withdraw:
-            guard consents.indices.contains(list.selected) else { break }
-            var consent = consents[list.selected]
+            guard consents.indices.contains(table.selected) else { break }
+            var consent = consents[table.selected]
             consent.withdrawn = consent.withdrawn == nil ? today : nil
             error = editor.apply { $0.save(consent) }
         case .back: return .pop
@@ -55,8 +57,8 @@ final class ConsentScreen: Screen {
             do throws(InputError) {
                 let consent = try Consent(personID: person.id, what: what, from: today)
                 if let failure = editor.apply({ $0.save(consent) }) { return .refuse(failure) }
-                list.setCount(consents.count)
-                list.select(consents.firstIndex { $0.id == consent.id } ?? 0)
+                table.setCount(consents.count)
+                table.select(consents.firstIndex { $0.id == consent.id } ?? 0)
                 return .done(.stay)
             } catch {
                 return .refuse(error.message)
@@ -68,30 +70,13 @@ final class ConsentScreen: Screen {
         let youth = editor.youth
         let today = editor.session.today
         canvas.put("\(youth.name)  ·  Toestemming om informatie te delen", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
-        let all = consents
-        // Drawing changes nothing: a copy of the list with the count of what is drawn.
-        var list = self.list
-        list.setCount(all.count)
-        let header = area.row + 2
-        let table = TableLayout([.init("Met wie", width: 21, minimum: 10), .init("Wat", width: 25, minimum: 8),
-                                 .init("Vanaf", width: 10), .init("Ingetrokken", width: 11, minimum: 10)], width: area.width)
-        table.put(["Met wie", "Wat", "Vanaf", "Ingetrokken"], row: header, into: &canvas, style: .heading)
-        if all.isEmpty {
-            canvas.putWrapped("Nog geen toestemming vastgelegd. Druk op n.", row: header + 2, col: 2, width: area.width - 4, style: .dim)
+        let rows = consents.map { consent in
+            Table.Row([youth.person(consent.personID)?.name ?? "(onbekend)", consent.what, consent.from.text, consent.withdrawn?.text ?? ""],
+                      style: consent.isActive(on: today) ? .normal : .dim)
         }
-        for (line, index) in list.visibleRange(height: area.height - 5).enumerated() {
-            let consent = all[index]
-            let row = header + 1 + line
-            let style: Style = index == list.selected ? .selected : consent.isActive(on: today) ? .normal : .dim
-            canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
-            table.put([youth.person(consent.personID)?.name ?? "(onbekend)", consent.what, consent.from.text, consent.withdrawn?.text ?? ""],
-                      row: row, into: &canvas, style: style)
-        }
-        canvas.putAbove("Gedeeld wordt op initiatief van de jongere; zonder toestemming alleen om incidenten te voorkomen.",
-                        bottomRow: area.row + area.height - 2, col: 2, width: area.width - 4, style: .dim)
-        if let error {
-            canvas.putAbove(error, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: .error)
-        }
+        let rule = "Gedeeld wordt op initiatief van de jongere; zonder toestemming alleen om incidenten te voorkomen."
+        table.render(into: &canvas, rows: rows, empty: "Nog geen toestemming vastgelegd. Druk op n.",
+                     note: error.map { ($0, .error) } ?? (rule, .dim))
     }
 }
 
@@ -104,10 +89,7 @@ enum ConsentForm {
             do { try change(&current) } catch { return error.message }
             return editor.apply { $0.save(current) }
         }
-        func date(_ text: String) throws(InputError) -> LocalDate? {
-            text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try LocalDate.parseInput(text)
-        }
-        return RecordFormScreen(title: "Toestemming", heading: "\(editor.youth.name)  ·  Toestemming", fields: [
+        return RecordFormScreen(session: editor.session, title: "Toestemming", heading: "\(editor.youth.name)  ·  Toestemming", fields: [
             .init(label: "Met wie", value: { consent().flatMap { editor.youth.person($0.personID)?.name } ?? "" }, edit: .choice(
                 options: { editor.youth.people.map(\.name) },
                 selected: { consent().flatMap { c in editor.youth.people.firstIndex { $0.id == c.personID } } ?? 0 },
@@ -115,11 +97,11 @@ enum ConsentForm {
             .init(label: "Wat mag gedeeld worden", value: { consent()?.what ?? "" }, edit: .text { input in
                 update { c throws(InputError) in c.what = try Youth.validName(input, field: "Wat gedeeld mag worden") }
             }),
-            .init(label: "Vanaf (dd-mm-jjjj)", value: { consent()?.from.text ?? "" }, edit: .text { input in
-                update { c throws(InputError) in c.from = try LocalDate.parseInput(input) }
+            .init(label: "Vanaf (dd-mm-jjjj)", value: { consent()?.from.text ?? "" }, edit: .date(optional: false) { day in
+                update { $0.from = day ?? $0.from }
             }),
-            .init(label: "Ingetrokken op", value: { consent()?.withdrawn?.text ?? "" }, edit: .text { input in
-                update { c throws(InputError) in c.withdrawn = try date(input) }
+            .init(label: "Ingetrokken op", value: { consent()?.withdrawn?.text ?? "" }, edit: .date { day in
+                update { $0.withdrawn = day }
             }),
         ])
     }

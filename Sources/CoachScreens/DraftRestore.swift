@@ -24,6 +24,10 @@ enum DraftRestore {
             }
             return .screens(base + [MeetingsScreen(editor: editor), MeetingForm.make(editor: editor, meetingID: meetingID),
                                     AgendaScreen(editor: editor, meetingID: meetingID, resuming: draft)])
+        case .quickScan?:
+            let scan = QuickScanScreen(editor: editor)
+            scan.resume(draft)
+            return .screens(base + [scan])
         case nil:
             let place = (try? session.store.setAside(draft)) ?? "drafts/"
             return .gone("Het concept hoort bij een veld dat deze versie van Rode Loper niet kent. De tekst is bewaard in \(place).")
@@ -35,6 +39,7 @@ enum DraftRestore {
         switch draft.key {
         case .planPart(let part)?: "\"\(part.label.lowercased())\" in het veranderplan"
         case .agendaNotes?: "de notities bij een agendapunt van een wrap-around overleg"
+        case .quickScan(let text)?: "\"\(QuickScanScreen.label(of: text).lowercased())\" in de quick scan"
         case nil: "een veld dat deze versie niet kent"
         }
     }

@@ -100,7 +100,7 @@ public enum KeyTable {
         KeyBinding(action: .previousPhase, keys: [.char("t")], hint: nil,
                    help: "Terug naar de vorige fase, na bevestiging", screens: [.youth]),
         KeyBinding(action: .edit, keys: [.enter], hint: "wijzig",
-                   help: "Wijzig het gekozen onderdeel; Enter bevestigt en slaat meteen op, Esc annuleert", screens: [.quickScan]),
+                   help: "Wijzig het gekozen onderdeel: een tekst schrijft u over meerdere regels (Tab bevestigt, Ctrl-S bewaart en u blijft schrijven), een keuze komt uit een lijst", screens: [.quickScan]),
         KeyBinding(action: .score, keys: (1...5).map { .char(Character(String($0))) }, hint: "score",
                    help: "Score 1 tot en met 5 voor het gekozen leefgebied; 1 is acuut en vraagt meteen actie",
                    screens: [.zrmForm], keyLabel: "1-5"),

@@ -7,34 +7,37 @@ final class MeetingsScreen: Screen {
     let kind = ScreenKind.meetings
     let title = "Overleggen"
     private let editor: YouthEditor
-    private var list = ListState()
+    private var table = Table(columns: [.init("Datum", width: 10), .init("Tijd", width: 5, minimum: 5), .init("Plaats", width: 24, minimum: 8),
+                                        .init("Deelnemers", width: 10), .init("Toestemming", width: 20, minimum: 11)])
     private var error: String?
 
     init(editor: YouthEditor) {
         self.editor = editor
-        list = ListState(count: editor.youth.meetings.count, selected: editor.youth.meetings.count - 1)
+        table.setCount(editor.youth.meetings.count)
+        table.select(editor.youth.meetings.count - 1)
     }
 
     private var meetings: [WrapAroundMeeting] { editor.youth.meetingsInOrder }
 
-    func willAppear() { list.setCount(meetings.count) }
+    func willAppear() { table.setCount(meetings.count) }
+    func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
 
     func handle(_ key: Key) -> Navigation {
         error = nil
         switch KeyTable.action(for: key, on: kind) {
-        case .move: _ = list.handle(key, pageSize: 10)
+        case .move: _ = table.handle(key)
         case .new:
             let youth = editor.youth
             var meeting = WrapAroundMeeting(date: editor.session.today, chair: editor.session.coachName ?? "coach")
             meeting.agenda = WrapAroundMeeting.draftAgenda(plan: youth.changePlan, actions: youth.actionsInOrder, ownerName: youth.ownerName)
             error = editor.apply { $0.save(meeting) }
             guard error == nil else { break }
-            list.setCount(meetings.count)
-            list.select(meetings.firstIndex { $0.id == meeting.id } ?? 0)
+            table.setCount(meetings.count)
+            table.select(meetings.firstIndex { $0.id == meeting.id } ?? 0)
             return .push(MeetingForm.make(editor: editor, meetingID: meeting.id))
         case .open:
-            guard meetings.indices.contains(list.selected) else { break }
-            return .push(MeetingForm.make(editor: editor, meetingID: meetings[list.selected].id))
+            guard meetings.indices.contains(table.selected) else { break }
+            return .push(MeetingForm.make(editor: editor, meetingID: meetings[table.selected].id))
         case .openConsents: return .push(ConsentScreen(editor: editor))
         case .openActions: return .push(ActionsScreen(editor: editor))
         case .back: return .pop
@@ -47,29 +50,14 @@ final class MeetingsScreen: Screen {
         let youth = editor.youth
         let today = editor.session.today
         canvas.put("\(youth.name)  ·  Wrap-around overleg", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
-        let all = meetings
-        // Drawing changes nothing: a copy of the list with the count of what is drawn.
-        var list = self.list
-        list.setCount(all.count)
-        if all.isEmpty {
-            canvas.putWrapped("Nog geen overleg. Druk op n om er een voor te bereiden; de agenda komt uit het veranderplan.",
-                              row: area.row + 2, col: 2, width: area.width - 4, style: .dim)
-        }
-        for (line, index) in list.visibleRange(height: area.height - 4).enumerated() {
-            let meeting = all[index]
-            let row = area.row + 2 + line
-            let style: Style = index == list.selected ? .selected : meeting.date < today ? .dim : .normal
-            canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
-            var text = "\(meeting.date.text) \(meeting.time.isEmpty ? "     " : meeting.time)  \(meeting.place.isEmpty ? "(plaats?)" : meeting.place)"
-            text += " · \(meeting.participants.count) deelnemer\(meeting.participants.count == 1 ? "" : "s")"
+        let rows = meetings.map { meeting in
             let missing = youth.participantsWithoutConsent(meeting).count
-            canvas.put(text, row: row, col: 2, style: style, maxWidth: area.width - 4)
-            if missing > 0 {
-                let warning = " \(missing)x geen toestemming "
-                canvas.put(warning, row: row, col: area.width - Glyphs.width(of: warning) - 2, style: index == list.selected ? style : .warning)
-            }
+            return Table.Row([meeting.date.text, meeting.time, meeting.place.isEmpty ? "(plaats?)" : meeting.place,
+                              "\(meeting.participants.count)", missing > 0 ? "\(missing)x geen toestemming" : ""],
+                             style: meeting.date < today ? .dim : .normal, cellStyles: [nil, nil, nil, nil, .warning])
         }
-        if let error { canvas.putAbove(error, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: .error) }
+        table.render(into: &canvas, rows: rows, empty: "Nog geen overleg. Druk op n om er een voor te bereiden; de agenda komt uit het veranderplan.",
+                     note: error.map { ($0, .error) })
     }
 }
 
@@ -90,9 +78,9 @@ enum MeetingForm {
                 update { m throws(InputError) in m[keyPath: path] = try check(input) }
             })
         }
-        let form = RecordFormScreen(kind: .meeting, title: "Overleg", heading: "\(editor.youth.name)  ·  Wrap-around overleg", fields: [
-            .init(label: "Datum (dd-mm-jjjj)", value: { meeting()?.date.text ?? "" }, edit: .text { input in
-                update { m throws(InputError) in m.date = try LocalDate.parseInput(input) }
+        let form = RecordFormScreen(kind: .meeting, session: editor.session, title: "Overleg", heading: "\(editor.youth.name)  ·  Wrap-around overleg", fields: [
+            .init(label: "Datum (dd-mm-jjjj)", value: { meeting()?.date.text ?? "" }, edit: .date(optional: false) { day in
+                update { $0.date = day ?? $0.date }
             }),
             text("Tijd (uu:mm)", \.time) { input throws(InputError) in try WrapAroundMeeting.validTime(input) },
             text("Plaats", \.place) { input throws(InputError) in try Youth.validText(input, field: "De plaats") },

@@ -8,28 +8,36 @@ final class PeopleScreen: Screen {
     let title = "Mensen"
     private let editor: YouthEditor
     private var tab = Person.Kind.network
-    private var list = ListState()
-    private var pageSize = 10
+    private var table = Table(columns: [])
     private var error: String?
 
     init(editor: YouthEditor) {
         self.editor = editor
-        list.setCount(people.count)
+        table = Self.table(for: tab)
+        table.setCount(people.count)
+    }
+
+    private static func table(for tab: Person.Kind) -> Table {
+        Table(columns: [.init("Naam", width: 22, minimum: 10), .init(tab == .network ? "Relatie" : "Organisatie", width: 18, minimum: 8),
+                        .init("Rol", width: 16, minimum: 6), .init("Contact", width: 12, minimum: 7)], detailLines: 3)
     }
 
     private var people: [Person] { tab == .network ? editor.youth.network : editor.youth.professionals }
-    private var selected: Person? { people.indices.contains(list.selected) ? people[list.selected] : nil }
+    private var selected: Person? { people.indices.contains(table.selected) ? people[table.selected] : nil }
 
-    func willAppear() { list.setCount(people.count) }
-    func resize(to area: Rect) { pageSize = max(1, area.height - 7) }
+    func willAppear() { table.setCount(people.count) }
+    func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 4, col: area.col, width: area.width, height: area.height - 4)) }
 
     func handle(_ key: Key) -> Navigation {
         error = nil
         switch KeyTable.action(for: key, on: kind) {
-        case .move: _ = list.handle(key, pageSize: pageSize)
+        case .move: _ = table.handle(key)
         case .switchSide:
             tab = tab == .network ? .professional : .network
-            list = ListState(count: people.count)
+            let area = table.area
+            table = Self.table(for: tab)
+            table.resize(to: area)
+            table.setCount(people.count)
         case .new: return .popup(PromptPopup(Prompt(title: tab == .network ? "Nieuw in het netwerk" : "Nieuwe professional",
                                                     question: "Typ de naam; daarna vult u de rest in.", label: "Naam:",
                                                     enterLabel: "maak aan"), submitted: add))
@@ -43,7 +51,7 @@ final class PeopleScreen: Screen {
             return .popup(ConfirmPopup(question) { [self] answer in
                 guard answer == .yes else { return .stay }
                 error = editor.apply { youth throws(InputError) in try youth.remove(personID: person.id) }
-                list.setCount(people.count)
+                table.setCount(people.count)
                 return .stay
             })
         case .back: return .pop
@@ -57,8 +65,8 @@ final class PeopleScreen: Screen {
         do {
             let person = try Person(kind: tab, name: name)
             if let failure = editor.apply({ $0.save(person) }) { return .refuse(failure) }
-            list.setCount(people.count)
-            list.select(people.count - 1)
+            table.setCount(people.count)
+            table.select(people.count - 1)
             return .done(.push(PersonFormScreen.make(editor: editor, personID: person.id)))
         } catch {
             return .refuse(error.message)
@@ -74,34 +82,12 @@ final class PeopleScreen: Screen {
             col += canvas.put(" \(kind == .network ? "Netwerk" : "Professionals") (\(count)) ", row: area.row + 2, col: col,
                               style: kind == tab ? .selected : .dim) + 2
         }
-        let header = area.row + 4
-        let relationTitle = tab == .network ? "Relatie" : "Organisatie"
-        let table = TableLayout([.init("Naam", width: 22, minimum: 10), .init(relationTitle, width: 18, minimum: 8),
-                                 .init("Rol", width: 16, minimum: 6), .init("Contact", width: 12, minimum: 7)], width: area.width)
-        table.put(["Naam", relationTitle, "Rol", "Contact"], row: header, into: &canvas, style: .heading)
-        let all = people
-        // Drawing changes nothing: a copy of the list with the count of what is drawn.
-        var list = self.list
-        list.setCount(all.count)
-        if all.isEmpty {
-            canvas.putWrapped(tab == .network ? "Nog niemand uit het netwerk. Druk op n om iemand toe te voegen."
-                                              : "Nog geen professionals. Druk op n om iemand toe te voegen.",
-                              row: header + 2, col: 2, width: area.width - 4, style: .dim)
-        }
-        for (line, index) in list.visibleRange(height: pageSize).enumerated() {
-            let person = all[index]
-            let row = header + 1 + line
-            let style: Style = index == list.selected ? .selected : .normal
-            canvas.fill(Rect(row: row, col: 0, width: area.width, height: 1), style: style)
-            table.put([person.name, person.relation, person.role, person.contact], row: row, into: &canvas, style: style)
-        }
-        let bottom = area.row + area.height - 1
-        if let error {
-            canvas.putAbove(error, bottomRow: bottom, col: 2, width: area.width - 4, style: .error)
-        } else if let person = selected, !person.contributes.isEmpty {
-            canvas.putAbove("Draagt bij: \(person.contributes)", bottomRow: bottom, col: 2, width: area.width - 4, style: .dim, maxLines: 3)
-        }
-
+        table.render(into: &canvas, rows: people.map { person in
+            Table.Row([person.name, person.relation, person.role, person.contact],
+                      detail: person.contributes.isEmpty ? nil : "Draagt bij: \(person.contributes)")
+        }, empty: tab == .network ? "Nog niemand uit het netwerk. Druk op n om iemand toe te voegen."
+                                  : "Nog geen professionals. Druk op n om iemand toe te voegen.",
+                     note: error.map { ($0, .error) })
     }
 }
 
@@ -122,7 +108,7 @@ enum PersonFormScreen {
         }
         let professional = person()?.kind == .professional
         let title = professional ? "Professional" : "Netwerk"
-        return RecordFormScreen(title: title, heading: "\(editor.youth.name)  ·  \(title)", fields: [
+        return RecordFormScreen(session: editor.session, title: title, heading: "\(editor.youth.name)  ·  \(title)", fields: [
             text("Naam", \.name, required: true),
             text(professional ? "Organisatie" : "Relatie", \.relation),
             text("Rol", \.role),

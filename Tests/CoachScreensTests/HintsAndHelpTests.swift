@@ -32,6 +32,8 @@ final class HintsAndHelpTests: XCTestCase {
             ("zrm comparison", jesse + [.char("z"), .char("c")]),
             ("quick scan", jesse + [.char("s")]), ("quick scan field", jesse + [.char("s"), .enter]),
             ("quick scan picker", jesse + [.char("s"), .end, .up, .up, .up, .enter]),
+            ("quick scan date", jesse + [.char("s"), .end, .up, .enter]),
+            ("quick scan discard", jesse + [.char("s"), .enter, .char("x"), .escape]),
             ("plan", jesse + [.char("p")]), ("plan writing", jesse + [.char("p"), .enter]),
             ("plan discard", jesse + [.char("p"), .enter, .char("x"), .escape]), ("plan versions", jesse + [.char("p"), .char("h")]),
             ("plan strategy", jesse + [.char("p"), .end, .enter]),

@@ -114,17 +114,23 @@ final class ZRMScreenTests: XCTestCase {
         let harness = try Harness(self, youths: ["Sem"])
         harness.press(.enter, .char("s"))
         XCTAssertTrue(harness.screen.contains("Beeld van de jongere"), harness.screen)
+        // A text is written over several lines; Tab saves it and opens the next one.
         harness.press(.enter)
         harness.type("wil monteur worden")
         harness.press(.enter)
-        // Past the four texts and thirteen domains to the first basic skill; headings are skipped.
-        for _ in 0..<17 { harness.press(.down) }
+        harness.type("en rijles")
+        harness.press(.tab)
+        XCTAssertTrue(harness.screen.contains("Wensen en interesses"), "the next text is open: \(harness.screen)")
+        harness.press(.escape)
+        XCTAssertTrue(harness.rows(containing: "Motivatie").first?.contains("wil monteur worden ¶ en rijles") ?? false, harness.screen)
+        // Past the other three texts and thirteen domains to the first basic skill; headings are skipped.
+        for _ in 0..<16 { harness.press(.down) }
         XCTAssertTrue(harness.screen.contains("Basisvaardigheden: eerste indruk"))
         harness.press(.enter)
         XCTAssertTrue(harness.screen.contains("aandachtspunt"), harness.screen)
         harness.press(.down, .enter)
         let scan = try harness.store.youth(id: try XCTUnwrap(harness.store.summaries.first).id).quickScan
-        XCTAssertEqual(scan.motivation, "wil monteur worden")
+        XCTAssertEqual(scan.motivation, "wil monteur worden\nen rijles")
         XCTAssertEqual(scan.basicSkills["onTime"], .attention)
         harness.press(.end, .up, .up, .up, .enter)
         XCTAssertTrue(harness.screen.contains("Vermoeden LVB") && harness.screen.contains("onbekend"), harness.screen)
@@ -132,9 +138,9 @@ final class ZRMScreenTests: XCTestCase {
         XCTAssertEqual(try harness.store.youth(id: try XCTUnwrap(harness.store.summaries.first).id).quickScan.suspectedIntellectualDisability,
                        .yes, "vermoeden LVB: ja")
         XCTAssertTrue(harness.rows(containing: "Vermoeden LVB").first?.contains("ja") ?? false, harness.screen)
-        harness.press(.down, .enter)
+        harness.press(.down, .enter, .down, .enter)
         XCTAssertEqual(try harness.store.youth(id: try XCTUnwrap(harness.store.summaries.first).id).quickScan.bsa.used, true,
-                       "Enter toggles BSA afgenomen")
+                       "BSA afgenomen: ja")
         harness.press(.down, .enter)
         harness.type("31-11-2026")
         harness.press(.enter)

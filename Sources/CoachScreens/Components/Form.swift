@@ -1,0 +1,432 @@
+import Caseload
+import Foundation
+import TerminalKit
+
+/// A scrolling form: section headings and fields, each field one line (text, date, a choice
+/// from a list, a link to another screen) or a multi-line text written in the text editor with
+/// its draft. A screen builds its fields and draws the form in a part of its area; the form owns
+/// the selection, the scrolling, the editing, its key rows and the reason a value was refused.
+///
+/// Tab confirms a field and opens the next one for typing; every confirmed value is saved at
+/// once by the field's own `commit`. A value that does not fit ends in "…" and the selected
+/// field is then shown in full under the form.
+final class Form {
+    /// What a field's commit says: saved, refused (the field stays open with the reason), or a
+    /// question first (the pop-up saves and calls `finishEditing`, or leaves the field open).
+    enum Reply {
+        case saved
+        case refused(String)
+        case ask(any Popup)
+
+        init(failure: String?) { self = failure.map { .refused($0) } ?? .saved }
+    }
+
+    struct Field {
+        enum Edit {
+            /// One line of text; with `date`, the text must be a day (dd-mm-jjjj).
+            case line(date: Bool, commit: (String) -> Reply)
+            /// Text over several lines, in the text editor; what is typed is kept as a draft.
+            case multiline(youthID: String, draft: DraftField, commit: (String) -> String?)
+            /// Options, the one now chosen, and what to do with a choice.
+            case pick(options: () -> [String], selected: () -> Int, commit: (Int) -> Reply)
+            /// A row that opens another screen (a list that belongs to the record).
+            case open(() -> any Screen)
+
+            static func text(commit: @escaping (String) -> String?) -> Edit { .line(date: false) { Reply(failure: commit($0)) } }
+
+            /// A day; empty is nil, and refused unless `optional`.
+            static func date(optional: Bool = true, commit: @escaping (LocalDate?) -> String?) -> Edit {
+                .line(date: true) { text in
+                    if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                        return optional ? Reply(failure: commit(nil)) : .refused("Vul een datum in (dd-mm-jjjj).")
+                    }
+                    do throws(InputError) { return Reply(failure: commit(try LocalDate.parseInput(text))) } catch { return .refused(error.message) }
+                }
+            }
+
+            static func choice(options: @escaping () -> [String], selected: @escaping () -> Int,
+                               commit: @escaping (Int) -> String?) -> Edit {
+                .pick(options: options, selected: selected) { Reply(failure: commit($0)) }
+            }
+        }
+
+        let label: String
+        /// The value as stored; for text, also what the edit starts from.
+        let value: () -> String
+        let edit: Edit
+        /// How the value is shown, one cell per column of the form (default: the value, dim when
+        /// empty). One cell spans every column.
+        var cells: (() -> [(text: String, style: Style)])?
+        /// The column a one-line edit is typed in (a ZRM note beside its score).
+        var editColumn = 0
+
+        init(label: String, value: @escaping () -> String, edit: Edit, cells: (() -> [(text: String, style: Style)])? = nil,
+             editColumn: Int = 0) {
+            self.label = label
+            self.value = value
+            self.edit = edit
+            self.cells = cells
+            self.editColumn = editColumn
+        }
+    }
+
+    enum Item {
+        case heading(String)
+        case field(Field)
+    }
+
+    private enum Mode {
+        case browsing
+        case editing(TextField)
+        case picking(ListState)
+        case writing(TextEditor)
+    }
+
+    /// The screen the form is on: its key rows apply while browsing.
+    let kind: ScreenKind
+    private let session: Session
+    private let items: [Item]
+    /// Indexes in `items` of the fields, the rows one can select.
+    private let fieldIndexes: [Int]
+    private var fields: ListState
+    /// The first item shown; moved by the keys only, never by drawing.
+    private var top = 0
+    private var mode = Mode.browsing
+    /// Where the form draws, from the screen's `resize`.
+    private(set) var area = Rect(row: 2, col: 0, width: 80, height: 18)
+    private let labelWidth: Int
+    /// Column headers over the values (the ZRM's score, previous, note), if any.
+    private let columns: [TableLayout.Column]
+    var error: String?
+    var message: (text: String, style: Style)?
+    /// Extra lines under the fields (a warning, a hint), computed each frame.
+    var footer: () -> [(text: String, style: Style)] = { [] }
+
+    init(kind: ScreenKind, session: Session, items: [Item], labelWidth: Int = 26, columns: [TableLayout.Column] = []) {
+        self.kind = kind
+        self.session = session
+        self.items = items
+        self.labelWidth = labelWidth
+        self.columns = columns
+        fieldIndexes = items.indices.filter { if case .field = items[$0] { true } else { false } }
+        fields = ListState(count: fieldIndexes.count)
+    }
+
+    convenience init(kind: ScreenKind, session: Session, fields: [Field], labelWidth: Int = 26) {
+        self.init(kind: kind, session: session, items: fields.map { .field($0) }, labelWidth: labelWidth)
+    }
+
+    // MARK: - State
+
+    /// The selected field, counted among the fields (headings not counted).
+    var selection: Int { fields.selected }
+    var fieldCount: Int { fieldIndexes.count }
+    private var field: Field {
+        guard case .field(let field) = items[fieldIndexes[fields.selected]] else { preconditionFailure("a field index holds a field") }
+        return field
+    }
+
+    var isBrowsing: Bool {
+        if case .browsing = mode { return true }
+        return false
+    }
+
+    var capturesKeys: Bool { !isBrowsing }
+
+    /// The keys of the form while it edits; nil while browsing (the screen's own rows apply).
+    var editingBindings: [KeyBinding]? {
+        switch mode {
+        case .browsing: nil
+        case .editing: ComponentKeys.field
+        case .picking: ComponentKeys.picker(inForm: true)
+        case .writing(let writer): writer.bindings
+        }
+    }
+
+    func select(_ index: Int) {
+        fields.select(index)
+        scroll()
+    }
+
+    /// The area the form draws in, from the screen's `resize`.
+    func resize(to rect: Rect) {
+        area = rect
+        scroll()
+    }
+
+    /// Closes an edit whose value a pop-up saved (the answer to `Reply.ask`).
+    func finishEditing() {
+        mode = .browsing
+        error = nil
+    }
+
+    /// Opens the multi-line field that `draft` belongs to with the draft's text; false when no
+    /// field of this form has that key.
+    @discardableResult
+    func resume(_ draft: Draft) -> Bool {
+        for (position, index) in fieldIndexes.enumerated() {
+            guard case .field(let candidate) = items[index], case .multiline(let youthID, let key, _) = candidate.edit,
+                  youthID == draft.youthID, key == draft.key else { continue }
+            select(position)
+            mode = .writing(TextEditor(youthID: youthID, field: key, text: candidate.value(), resuming: draft.text, tabLabel: "bevestig, volgende"))
+            message = ("Concept van \(session.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
+            return true
+        }
+        return false
+    }
+
+    // MARK: - Keys
+
+    /// Handles `key`. Returns nil for a key that is not the form's: while browsing, a screen's
+    /// own action (a phase change, a score); the screen handles that.
+    func handle(_ key: Key) -> Navigation? {
+        defer { scroll() }
+        switch mode {
+        case .browsing:
+            error = nil
+            message = nil
+            switch KeyTable.action(for: key, on: kind) {
+            case .move: _ = fields.handle(key, pageSize: pageSize)
+            case .nextField: fields.select(fields.selected + 1)
+            case .previousField: fields.select(fields.selected - 1)
+            case .edit:
+                if case .open(let screen) = field.edit { return .push(screen()) }
+                openForTyping()
+            default: return nil
+            }
+            return .stay
+        case .editing(let text):
+            switch FieldEdit.handle(key, text) {
+            case .editing(let edited): mode = .editing(edited)
+            case .cancelled: finishEditing()
+            case .confirmed(let typed, let move):
+                guard case .line(_, let commit) = field.edit else { return .stay }
+                return settle(commit(typed), move: move)
+            }
+            return .stay
+        case .picking(var picker):
+            switch key {
+            case .escape: finishEditing()
+            case .enter, .tab, .backTab:
+                guard case .pick(let options, _, let commit) = field.edit else { return .stay }
+                // The list may have changed under the picker: never pass on an index it no longer has.
+                guard options().indices.contains(picker.selected) else {
+                    error = "Deze keuze bestaat niet meer; kies opnieuw."
+                    return .stay
+                }
+                return settle(commit(picker.selected), move: key == .tab ? 1 : key == .backTab ? -1 : 0)
+            default:
+                _ = picker.handle(key, pageSize: picker.count)
+                mode = .picking(picker)
+            }
+            return .stay
+        case .writing(var writer):
+            guard case .multiline(_, _, let commit) = field.edit else { return .stay }
+            let (step, failure) = writer.write(key, size: writerSize, session: session, save: commit)
+            error = failure
+            switch step {
+            case .writing: mode = .writing(writer)
+            case .closed(let step):
+                mode = .browsing
+                message = nil
+                advance(by: step)
+            }
+            return .stay
+        }
+    }
+
+    /// What a commit said: saved (then Tab moves on and opens the next field), refused, or a question.
+    private func settle(_ reply: Reply, move: Int) -> Navigation {
+        switch reply {
+        case .saved:
+            finishEditing()
+            advance(by: move)
+        case .refused(let reason): error = reason
+        case .ask(let popup): return .popup(popup)
+        }
+        return .stay
+    }
+
+    private func advance(by step: Int) {
+        guard step != 0 else { return }
+        let before = fields.selected
+        fields.select(fields.selected + step)
+        if fields.selected != before { openForTyping() }
+    }
+
+    /// Opens the selected field for typing, or its list: a new record starts this way, and Tab
+    /// leads from field to field like this.
+    func openForTyping() {
+        switch field.edit {
+        case .line: mode = .editing(TextField(field.value()))
+        case .pick(let options, let selected, _): mode = .picking(ListState(count: options().count, selected: selected()))
+        case .multiline(let youthID, let key, _):
+            mode = .writing(TextEditor(youthID: youthID, field: key, text: field.value(), tabLabel: "bevestig, volgende"))
+        case .open: break
+        }
+    }
+
+    // MARK: - Layout
+
+    private var valueCol: Int { area.col + 2 + effectiveLabelWidth }
+    private var valueWidth: Int { max(1, area.col + area.width - valueCol - 1) }
+    /// Narrow windows give the label two fifths of the width at most.
+    private var effectiveLabelWidth: Int { min(labelWidth, max(10, (area.width - 4) * 2 / 5)) }
+    private var headerRows: Int { columns.isEmpty ? 0 : 1 }
+    /// The editor takes the form's area below the field's label, minus two lines for messages.
+    private var writerSize: (width: Int, height: Int) { (max(2, area.width - 6), max(1, area.height - 4)) }
+
+    private var noteLines: [(text: String, style: Style)] {
+        let width = max(1, area.width - 4)
+        var notes: [(text: String, style: Style)] = []
+        if let error { notes.append((error, .error)) }
+        if let message { notes.append(message) }
+        notes += footer()
+        var lines = notes.flatMap { note in Glyphs.wrap(note.text, width: width).map { (text: $0, style: note.style) } }
+        if isBrowsing, let full = fullText {
+            lines += Self.firstLines(of: full, width: width, count: 3).map { (text: $0, style: Style.dim) }
+        }
+        return lines
+    }
+
+    /// The rows the items scroll in: the area minus the column header and the notes under it.
+    private var pageSize: Int { itemRows(notes: noteLines.count) }
+
+    /// The rows left for the items under `notes` lines of notes; the notes give way (and say how
+    /// many lines did not fit) so that at least one row remains.
+    private func itemRows(notes: Int) -> Int { max(1, area.height - headerRows - min(notes, area.height - headerRows - 1)) }
+
+    /// The first item shown for a page of `height` rows: moved from `top` as little as needed to
+    /// show the selection, with its section heading when scrolling up to it.
+    private func firstShown(height: Int) -> Int {
+        guard !fieldIndexes.isEmpty else { return 0 }
+        let selected = fieldIndexes[fields.selected]
+        var first = top
+        if selected < first {
+            first = selected > 0 && { if case .heading = items[selected - 1] { true } else { false } }() ? selected - 1 : selected
+        }
+        if selected >= first + height { first = selected - height + 1 }
+        return max(0, min(first, items.count - 1))
+    }
+
+    private func scroll() { top = firstShown(height: pageSize) }
+
+    /// The display cells of a field: its own, or the value (on one line, ¶ for a line break).
+    private static func cells(of field: Field) -> [(text: String, style: Style)] {
+        if let cells = field.cells { return cells() }
+        let value = oneLine(field.value())
+        return [(value.isEmpty ? "–" : value, value.isEmpty ? .dim : .normal)]
+    }
+
+    static func oneLine(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ¶ ")
+    }
+
+    /// Where each cell goes: the form's columns, or one cell over the whole value width.
+    private func cellLayout(count: Int) -> [(col: Int, width: Int)] {
+        guard count > 1, !columns.isEmpty else { return [(valueCol, valueWidth)] }
+        let table = TableLayout(columns, width: area.col + area.width, left: valueCol)
+        return zip(table.starts, table.widths).map { (col: $0, width: $1) }
+    }
+
+    /// The selected field in full ("label: value"), when its value does not fit on its row.
+    private var fullText: String? {
+        guard !fieldIndexes.isEmpty else { return nil }
+        let cells = Self.cells(of: field)
+        let layout = cellLayout(count: cells.count)
+        let cut = zip(cells, layout).contains { Glyphs.width(of: $0.0.text) > $0.1.width } || field.value().contains("\n")
+            || Glyphs.width(of: field.label) > effectiveLabelWidth - 1
+        guard cut else { return nil }
+        let shown = cells.map(\.text).filter { !$0.isEmpty }
+        return "\(field.label): \(shown.isEmpty ? "–" : shown.joined(separator: " · "))"
+    }
+
+    private static func firstLines(of text: String, width: Int, count: Int) -> [String] {
+        let lines = Glyphs.wrap(text, width: width)
+        guard lines.count > count else { return lines }
+        return Array(lines.prefix(count - 1)) + [Glyphs.truncate(lines[(count - 1)...].joined(separator: " "), to: width)]
+    }
+
+    // MARK: - Drawing
+
+    /// How many rows the form needs to show everything at once, for a screen that sizes it.
+    var naturalHeight: Int { items.count + headerRows + noteLines.count }
+
+    func render(into canvas: inout Canvas) {
+        if case .writing(let writer) = mode {
+            renderWriting(writer, into: &canvas)
+            return
+        }
+        let notes = noteLines
+        if headerRows > 0 {
+            let table = TableLayout(columns, width: area.col + area.width, left: valueCol)
+            table.put(columns.map(\.title), row: area.row, into: &canvas, style: .heading)
+        }
+        let height = itemRows(notes: notes.count)
+        let first = firstShown(height: height)
+        let shown = first..<min(items.count, first + height)
+        var row = area.row + headerRows
+        for index in shown {
+            switch items[index] {
+            case .heading(let text):
+                canvas.put(text, row: row, col: area.col + 2, style: .heading, maxWidth: area.width - 4)
+            case .field(let entry):
+                renderField(entry, selected: index == fieldIndexes[fields.selected], row: row, into: &canvas)
+            }
+            if index == shown.lowerBound, index > 0 { canvas.put("▲", row: row, col: area.col, style: .dim) }
+            if index == shown.upperBound - 1, shown.upperBound < items.count { canvas.put("▼", row: row, col: area.col, style: .dim) }
+            row += 1
+        }
+        // Notes never vanish silently: what does not fit is counted on the last line.
+        let room = area.height - headerRows - 1
+        let shownNotes = notes.count > room ? Array(notes.prefix(max(0, room - 1))) : notes
+        row = area.row + area.height - shownNotes.count - (shownNotes.count < notes.count ? 1 : 0)
+        for line in shownNotes {
+            canvas.put(line.text, row: row, col: area.col + 2, style: line.style, maxWidth: area.width - 4)
+            row += 1
+        }
+        if shownNotes.count < notes.count {
+            canvas.put("↓ nog \(notes.count - shownNotes.count) regel(s): maak het venster hoger", row: row, col: area.col + 2,
+                       style: .warning, maxWidth: area.width - 4)
+        }
+        if case .picking(let picker) = mode, case .pick(let options, _, _) = field.edit {
+            Chrome.picker(&canvas, title: field.label, options: options(), state: picker)
+        }
+    }
+
+    private func renderField(_ entry: Field, selected: Bool, row: Int, into canvas: inout Canvas) {
+        canvas.put(entry.label, row: row, col: area.col + 2, style: selected ? .selected : .dim, padTo: effectiveLabelWidth - 1)
+        let cells = Self.cells(of: entry)
+        let layout = cellLayout(count: cells.count)
+        for (position, (cell, place)) in zip(cells, layout).enumerated() {
+            if selected, position == entry.editColumn, case .editing(let text) = mode { continue }
+            canvas.put(cell.text, row: row, col: place.col, style: selected && cells.count == 1 ? .selected : cell.style, maxWidth: place.width)
+        }
+        if selected, case .editing(let text) = mode {
+            // In its own column, unless that is too narrow to type in: then over the whole value.
+            let place = layout[min(entry.editColumn, layout.count - 1)]
+            let col = area.col + area.width - place.col - 1 >= 16 ? place.col : valueCol
+            canvas.fill(Rect(row: row, col: col, width: area.col + area.width - col, height: 1))
+            text.render(into: &canvas, row: row, col: col, width: area.col + area.width - col - 1)
+        }
+    }
+
+    /// A multi-line field being written: its heading and label, the editor under them, and the
+    /// messages in the last two rows.
+    private func renderWriting(_ writer: TextEditor, into canvas: inout Canvas) {
+        let index = fieldIndexes[fields.selected]
+        var row = area.row
+        if let heading = items[..<index].reversed().lazy.compactMap({ if case .heading(let text) = $0 { text } else { nil } }).first {
+            canvas.put(heading, row: row, col: area.col + 2, style: .heading, maxWidth: area.width - 4)
+            row += 1
+        }
+        canvas.put(field.label, row: row, col: area.col + 2, style: .selected, maxWidth: area.width - 4)
+        let size = writerSize
+        writer.render(into: &canvas, rect: Rect(row: row + 1, col: area.col + 4, width: size.width, height: size.height))
+        var notes: [(text: String, style: Style)] = []
+        if let error { notes.append((error, .error)) } else if let message { notes.append(message) }
+        for note in notes {
+            canvas.putAbove(note.text, bottomRow: area.row + area.height - 1, col: area.col + 2, width: area.width - 4, style: note.style, maxLines: 2)
+        }
+    }
+}
