@@ -13,19 +13,21 @@ final class AgendaScreen: Screen {
     let title = "Agenda"
     private let editor: YouthEditor
     private let meetingID: String
-    private var list = ListState()
+    /// The selected item is shown in full under the list, above its notes.
+    private var table = Table(columns: [.init("Agendapunt", width: 200, minimum: 10)], detailLines: 0)
+    private static let titleLines = 2
     private var mode = Mode.browsing
     private var message: (text: String, style: Style)?
-    private var areaSize = (width: 76, height: 10)
+    private var area = Rect(row: 1, col: 0, width: 80, height: 22)
 
     /// Opens the agenda; with a draft of an item's notes, opens those notes with the draft's text.
     init(editor: YouthEditor, meetingID: String, resuming draft: Draft? = nil) {
         self.editor = editor
         self.meetingID = meetingID
-        list.setCount(meeting?.agenda.count ?? 0)
+        table.setCount(meeting?.agenda.count ?? 0)
         if let draft, case .agendaNotes(meetingID, let itemID)? = draft.key,
            let index = meeting?.agenda.firstIndex(where: { $0.id == itemID }), let item = meeting?.agenda[index] {
-            list.select(index)
+            table.select(index)
             mode = .writing(writer(for: item, resuming: draft.text))
             message = ("Concept van \(editor.session.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
         }
@@ -33,10 +35,27 @@ final class AgendaScreen: Screen {
 
     /// The notes area takes the lower half of the screen while the coach writes.
     func resize(to area: Rect) {
-        areaSize = (max(2, area.width - 4), max(1, area.height - Self.listHeight(writing: true, in: area) - 5))
+        self.area = area
+        layOut()
     }
 
-    private static func listHeight(writing: Bool, in area: Rect) -> Int { writing ? max(3, (area.height - 4) / 2) : area.height - 4 }
+    private var writing: Bool {
+        if case .writing = mode { return true }
+        return false
+    }
+
+    /// The list of items gets the whole area, or the upper half while the coach writes notes.
+    private func layOut() {
+        table.resize(to: Rect(row: area.row + 1, col: area.col, width: area.width, height: Self.listHeight(writing: writing, in: area) + 1))
+    }
+
+    private var notesSize: (width: Int, height: Int) {
+        (max(2, area.width - 4), max(1, area.height - Self.listHeight(writing: true, in: area) - 4 - Self.titleLines))
+    }
+
+    /// The list's rows: half the area while writing notes, else two thirds, so that the selected
+    /// item's notes show under it.
+    private static func listHeight(writing: Bool, in area: Rect) -> Int { max(3, (area.height - 4) * (writing ? 1 : 2) / (writing ? 2 : 3)) }
 
     private func writer(for item: AgendaItem, resuming draft: String? = nil) -> TextEditor {
         TextEditor(youthID: editor.youth.id, field: .agendaNotes(meetingID: meetingID, itemID: item.id), text: item.notes,
@@ -44,7 +63,7 @@ final class AgendaScreen: Screen {
     }
 
     private var meeting: WrapAroundMeeting? { editor.youth.meetings.first { $0.id == meetingID } }
-    private var item: AgendaItem? { meeting.flatMap { $0.agenda.indices.contains(list.selected) ? $0.agenda[list.selected] : nil } }
+    private var item: AgendaItem? { meeting.flatMap { $0.agenda.indices.contains(table.selected) ? $0.agenda[table.selected] : nil } }
 
     var capturesKeys: Bool {
         if case .browsing = mode { return false }
@@ -59,19 +78,20 @@ final class AgendaScreen: Screen {
     }
 
     func handle(_ key: Key) -> Navigation {
+        defer { layOut() }
         guard var meeting else { return .pop }
         switch mode {
         case .browsing:
             message = nil
             switch KeyTable.action(for: key, on: kind) {
-            case .move: _ = list.handle(key, pageSize: 10)
+            case .move: _ = table.handle(key)
             case .new:
                 return .popup(PromptPopup(Prompt(title: "Nieuw agendapunt", question: "Een eigen punt voor de agenda van dit overleg.",
                                                  label: "Punt:", enterLabel: "voeg toe"), submitted: addItem))
             case .edit: if let item { mode = .writing(writer(for: item)) }
             case .moveItemUp, .moveItemDown:
-                let moved = meeting.moveAgendaItem(at: list.selected, by: KeyTable.action(for: key, on: kind) == .moveItemUp ? -1 : 1)
-                if save(meeting) { list.select(moved) }
+                let moved = meeting.moveAgendaItem(at: table.selected, by: KeyTable.action(for: key, on: kind) == .moveItemUp ? -1 : 1)
+                if save(meeting) { table.select(moved) }
             case .remove:
                 guard let item else { break }
                 let question = Confirm(title: "Verwijderen", question: "Agendapunt \"\(item.title)\" verwijderen?", yes: "ja, verwijder")
@@ -80,7 +100,7 @@ final class AgendaScreen: Screen {
                         return .stay
                     }
                     current.agenda.remove(at: index)
-                    if save(current) { list.setCount(current.agenda.count) }
+                    if save(current) { table.setCount(current.agenda.count) }
                     return .stay
                 })
             case .openActions: return .push(ActionsScreen(editor: editor))
@@ -89,9 +109,9 @@ final class AgendaScreen: Screen {
             }
         case .writing(var writer):
             guard item != nil else { return .stay }
-            let (step, failure) = writer.write(key, size: areaSize, session: editor.session) { [self] text in
+            let (step, failure) = writer.write(key, size: notesSize, session: editor.session) { [self] text in
                 do throws(InputError) {
-                    meeting.agenda[list.selected].notes = try ChangePlan.validText(text)
+                    meeting.agenda[table.selected].notes = try ChangePlan.validText(text)
                 } catch {
                     return error.message
                 }
@@ -116,8 +136,8 @@ final class AgendaScreen: Screen {
             return .refuse(error.message)
         }
         guard save(meeting) else { return .refuse(message?.text ?? "Niet opgeslagen.") }
-        list.setCount(meeting.agenda.count)
-        list.select(meeting.agenda.count - 1)
+        table.setCount(meeting.agenda.count)
+        table.select(meeting.agenda.count - 1)
         return .done(.stay)
     }
 
@@ -134,27 +154,31 @@ final class AgendaScreen: Screen {
         canvas.put("\(editor.youth.name)  ·  Agenda overleg \(meeting.date.text)", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         let writing: TextEditor? = if case .writing(let writer) = mode { writer } else { nil }
         let listHeight = Self.listHeight(writing: writing != nil, in: area)
-        for (line, index) in list.visibleRange(height: listHeight).enumerated() {
-            let entry = meeting.agenda[index]
-            let style: Style = index == list.selected ? .selected : .normal
-            let notes = entry.notes.isEmpty ? "" : "  ✎"
-            canvas.put("\(index + 1). \(entry.title)\(notes)", row: area.row + 2 + line, col: 2, style: style, padTo: area.width - 4)
-        }
-        let below = area.row + 2 + listHeight + 1
-        if let writing, let item {
-            canvas.put("Notities bij: \(item.title)", row: below, col: 2, style: .heading, maxWidth: area.width - 4)
-            let rect = Rect(row: below + 1, col: 2, width: area.width - 4, height: area.row + area.height - below - 2)
-            writing.render(into: &canvas, rect: rect)
-        } else if let item, !item.notes.isEmpty, below < area.row + area.height - 1 {
-            // The notes of the selected item, as many lines as fit; the last ends in "…" when more follow.
-            let room = area.row + area.height - 1 - below
-            var lines = Glyphs.wrap(item.notes, width: area.width - 6)
-            if lines.count > room { lines = Array(lines.prefix(room - 1)) + [Glyphs.truncate(lines[(room - 1)...].joined(separator: " "), to: area.width - 6)] }
-            for (offset, line) in lines.enumerated() {
-                canvas.put(line, row: below + offset, col: 4, style: .dim, maxWidth: area.width - 6)
-            }
+        table.render(into: &canvas, rows: meeting.agenda.enumerated().map { index, entry in
+            Table.Row(["\(index + 1). \(entry.title)\(entry.notes.isEmpty ? "" : "  ✎")"])
+        }, empty: "Nog geen agendapunten. Druk op n voor een eigen punt.")
+        if let item, let index = meeting.agenda.firstIndex(where: { $0.id == item.id }) {
+            renderSelected(item, number: index + 1, below: area.row + 2 + listHeight + 1, writing: writing, into: &canvas, area: area)
         }
         if let message { canvas.putAbove(message.text, bottomRow: area.row + area.height - 1, col: 2, width: area.width - 4, style: message.style) }
 
+    }
+
+    /// Under the list: the selected item in full (two lines at most), then its notes or the notes being written.
+    private func renderSelected(_ item: AgendaItem, number: Int, below: Int, writing: TextEditor?, into canvas: inout Canvas, area: Rect) {
+        let title = Glyphs.wrap("\(number). \(item.title)", width: area.width - 4, maxLines: Self.titleLines)
+        for (offset, line) in title.enumerated() {
+            canvas.put(line, row: below + offset, col: 2, style: .heading, maxWidth: area.width - 4)
+        }
+        let notesTop = below + Self.titleLines
+        if let writing {
+            writing.render(into: &canvas, rect: Rect(row: notesTop, col: 2, width: notesSize.width, height: notesSize.height))
+        } else if !item.notes.isEmpty, notesTop < area.row + area.height - 1 {
+            // As many lines as fit; the last ends in "…" when more follow.
+            let lines = Glyphs.wrap(item.notes, width: area.width - 6, maxLines: area.row + area.height - 1 - notesTop)
+            for (offset, line) in lines.enumerated() {
+                canvas.put(line, row: notesTop + offset, col: 4, style: .dim, maxWidth: area.width - 6)
+            }
+        }
     }
 }

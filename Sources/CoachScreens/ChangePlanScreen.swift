@@ -230,5 +230,8 @@ final class ChangePlanScreen: Screen {
             canvas.put(line.text, row: rect.row + offset, col: rect.col + indent, style: line.style,
                        padTo: line.style == .selected ? rect.width : rect.width - indent)
         }
+        // More of the plan above or below the window is marked in the margin (the last line is a blank spacer).
+        if first > 0 { canvas.put("▲", row: rect.row, col: rect.col - 2, style: .dim) }
+        if first + rect.height < lines.count - 1 { canvas.put("▼", row: rect.row + rect.height - 1, col: rect.col - 2, style: .dim) }
     }
 }

@@ -113,10 +113,7 @@ public struct Canvas: Equatable, Sendable {
     @discardableResult
     public mutating func putAbove(_ text: String, bottomRow: Int, col: Int, width: Int, style: Style = .normal,
                                   maxLines: Int? = nil) -> Int {
-        var lines = Glyphs.wrap(text, width: width)
-        if let maxLines, lines.count > maxLines {
-            lines = Array(lines.prefix(maxLines - 1)) + [Glyphs.truncate(lines[(maxLines - 1)...].joined(separator: " "), to: width)]
-        }
+        let lines = maxLines.map { Glyphs.wrap(text, width: width, maxLines: $0) } ?? Glyphs.wrap(text, width: width)
         let first = bottomRow - lines.count + 1
         for (offset, line) in lines.enumerated() {
             fill(Rect(row: first + offset, col: 0, width: self.width, height: 1))

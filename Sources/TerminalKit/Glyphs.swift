@@ -88,6 +88,13 @@ public enum Glyphs {
 
     /// Words of `text` laid out in lines of at most `width` columns. A word longer than a line
     /// (a file name, say) is broken over lines, never cut off.
+    /// `wrap`, at most `maxLines` lines: a longer text shows its first lines and ends in "…".
+    public static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+        let lines = wrap(text, width: width)
+        guard maxLines > 0, lines.count > maxLines else { return maxLines > 0 ? lines : [] }
+        return Array(lines.prefix(maxLines - 1)) + [truncate(lines[(maxLines - 1)...].joined(separator: " "), to: width)]
+    }
+
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []

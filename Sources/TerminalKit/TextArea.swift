@@ -246,7 +246,8 @@ public struct TextArea: Equatable, Sendable {
     // MARK: - Drawing
 
     /// Draws the text in `rect`, scrolled as the keys left it (and so that the cursor shows), and
-    /// puts the terminal cursor there when `showCursor`.
+    /// puts the terminal cursor there when `showCursor`. Lines out of sight above or below are
+    /// marked ▲ ▼ in the margin, two columns left of the text.
     public func render(into canvas: inout Canvas, rect: Rect, style: Style = .normal, showCursor: Bool = true) {
         guard rect.width > 1, rect.height > 0 else { return }
         let lines = Self.lines(characters, width: rect.width)
@@ -255,6 +256,10 @@ public struct TextArea: Equatable, Sendable {
         canvas.fill(rect, style: style)
         for (offset, line) in lines.dropFirst(top).prefix(rect.height).enumerated() {
             canvas.put(String(characters[line]), row: rect.row + offset, col: rect.col, style: style, maxWidth: rect.width)
+        }
+        if rect.col >= 2 {
+            if top > 0 { canvas.put("▲", row: rect.row, col: rect.col - 2, style: .dim) }
+            if top + rect.height < lines.count { canvas.put("▼", row: rect.row + rect.height - 1, col: rect.col - 2, style: .dim) }
         }
         if showCursor {
             let column = Self.width(characters[lines[cursorLine].lowerBound..<cursor])

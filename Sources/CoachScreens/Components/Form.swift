@@ -284,7 +284,7 @@ final class Form {
         notes += footer()
         var lines = notes.flatMap { note in Glyphs.wrap(note.text, width: width).map { (text: $0, style: note.style) } }
         if isBrowsing, let full = fullText {
-            lines += Self.firstLines(of: full, width: width, count: 3).map { (text: $0, style: Style.dim) }
+            lines += Glyphs.wrap(full, width: width, maxLines: 3).map { (text: $0, style: Style.dim) }
         }
         return lines
     }
@@ -339,12 +339,6 @@ final class Form {
         guard cut else { return nil }
         let shown = cells.map(\.text).filter { !$0.isEmpty }
         return "\(field.label): \(shown.isEmpty ? "–" : shown.joined(separator: " · "))"
-    }
-
-    private static func firstLines(of text: String, width: Int, count: Int) -> [String] {
-        let lines = Glyphs.wrap(text, width: width)
-        guard lines.count > count else { return lines }
-        return Array(lines.prefix(count - 1)) + [Glyphs.truncate(lines[(count - 1)...].joined(separator: " "), to: width)]
     }
 
     // MARK: - Drawing
