@@ -62,6 +62,22 @@ final class ChangePlanTests: XCTestCase {
         XCTAssertTrue(store.drafts().isEmpty)
     }
 
+    func testEveryDraftFieldHasOneStoredName() {
+        let fields: [DraftField] = ChangePlan.Part.allCases.map { .planPart($0) } + [.agendaNotes(meetingID: "m1", itemID: "i1")]
+            + [.motivation, .wishes, .talents, .network, .fileInformation, .bsaOutcome, .situation("justice")].map { .quickScan($0) }
+        for field in fields { XCTAssertEqual(DraftField(stored: field.stored), field, field.stored) }
+        XCTAssertEqual(DraftField.quickScan(.situation("justice")).stored, "quickScan.situation-justice")
+        XCTAssertNil(DraftField(stored: "quickScan.situation-maan"), "not a life domain")
+        XCTAssertNil(DraftField(stored: "quickScan.dromen"), "a text this version does not know")
+        var scan = QuickScan()
+        scan[.situation("justice")] = "boete betaald"
+        scan[.bsaOutcome] = "geen LVB"
+        XCTAssertEqual(scan.situation["justice"], "boete betaald")
+        XCTAssertEqual(scan.bsa.outcome, "geen LVB")
+        scan[.situation("justice")] = ""
+        XCTAssertNil(scan.situation["justice"], "an empty situation is not stored")
+    }
+
     func testShortNumbersResolveOnlyWhenUnique() throws {
         let store = try CaseloadStore(directory: temporaryDirectory(self))
         try store.save(try Youth(name: "A", now: now, today: today, id: "aaaa1111-0000"))

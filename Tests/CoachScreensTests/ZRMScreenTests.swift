@@ -146,4 +146,24 @@ final class ZRMScreenTests: XCTestCase {
         harness.press(.enter)
         XCTAssertTrue(harness.screen.contains("31-11-2026 bestaat niet: november 2026 heeft 30 dagen."), harness.screen)
     }
+
+    func testAQuickScanTextLeftByAHangupIsOfferedBackInItsField() throws {
+        let harness = try Harness(self, youths: ["Sem"])
+        harness.press(.enter, .char("s"))
+        for _ in 0..<4 { harness.press(.down) }   // past the four texts: the first life domain
+        harness.press(.enter)
+        harness.type("Schulden bij de zorgverzekeraar,")
+        harness.press(.enter)
+        harness.type("regeling loopt")
+        harness.app.idle()
+        let again = Harness(reopening: harness)
+        XCTAssertTrue(again.screen.contains("\"financiën\" in de quick scan van Sem"), again.screen)
+        again.press(.enter)
+        XCTAssertTrue(again.screen.contains("Caseload › Sem › Quick scan"), again.screen)
+        XCTAssertTrue(again.screen.contains("Situatie per leefgebied") && again.screen.contains("regeling loopt"), again.screen)
+        again.press(.tab)
+        let scan = try again.store.youth(id: try XCTUnwrap(again.store.summaries.first).id).quickScan
+        XCTAssertEqual(scan.situation["finances"], "Schulden bij de zorgverzekeraar,\nregeling loopt")
+        XCTAssertTrue(again.store.drafts().isEmpty)
+    }
 }

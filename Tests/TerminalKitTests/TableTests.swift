@@ -1,0 +1,78 @@
+import TerminalKit
+import XCTest
+
+final class TableTests: XCTestCase {
+    private func table(height: Int = 10, detailLines: Int = 2) -> Table {
+        var table = Table(columns: [.init("Naam", width: 12, minimum: 6), .init("Wat", width: 30, minimum: 8)], detailLines: detailLines)
+        table.resize(to: Rect(row: 0, col: 0, width: 40, height: height))
+        return table
+    }
+
+    private func draw(_ table: Table, _ rows: [Table.Row], empty: String = "leeg", note: (text: String, style: Style)? = nil) -> [String] {
+        var canvas = Canvas(width: 40, height: table.area.height)
+        table.render(into: &canvas, rows: rows, empty: empty, note: note)
+        XCTAssertEqual(canvas.silentCuts, [], "nothing is cut without a sign")
+        return (0..<canvas.height).map(canvas.line)
+    }
+
+    func testOnlyASelectedRowThatIsCutIsShownInFull() {
+        var table = table()
+        let rows = [Table.Row(["Sem", "kort"]), Table.Row(["Fatima El Ouali", "een lange omschrijving die niet past"])]
+        table.setCount(rows.count)
+        var lines = draw(table, rows)
+        XCTAssertEqual(lines[0].trimmingCharacters(in: .whitespaces), "Naam         Wat")
+        XCTAssertTrue(lines[2].contains("Fatima El O…"), lines[2])
+        XCTAssertFalse(lines.joined().contains("Fatima El Ouali"), "the first row fits, so no full text")
+        table.select(1)
+        lines = draw(table, rows)
+        let full = lines[8...].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertEqual(full, "Fatima El Ouali · een lange omschrijving die niet past")
+    }
+
+    func testAnAlwaysShownDetailAndANoteShareTheDetailLines() {
+        var table = table(detailLines: 3)
+        let rows = [Table.Row(["Oom Karim", "oom"], detail: "Draagt bij: een stageplek")]
+        table.setCount(1)
+        XCTAssertTrue(draw(table, rows)[9].contains("Draagt bij: een stageplek"))
+        let lines = draw(table, rows, note: ("Niet opgeslagen: de schijf is vol.", .error))
+        XCTAssertTrue(lines[8].contains("Niet opgeslagen"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[9].contains("Draagt bij"), "the note leaves room for the detail")
+    }
+
+    func testTheAreaSetsThePageAndTheSelectionScrollsIntoView() {
+        var table = table(height: 10, detailLines: 2)
+        XCTAssertEqual(table.pageSize, 7)
+        let rows = (1...20).map { Table.Row(["naam \($0)", "wat \($0)"]) }
+        table.setCount(rows.count)
+        XCTAssertTrue(table.handle(.pageDown))
+        XCTAssertEqual(table.selected, 6)
+        XCTAssertTrue(table.handle(.end))
+        let lines = draw(table, rows)
+        XCTAssertTrue(lines[7].contains("naam 20"), "the last row is on the last line of the page: \(lines)")
+        XCTAssertTrue(lines[1].contains("naam 14"))
+        XCTAssertFalse(table.handle(.char("x")), "not a key of the table")
+    }
+
+    func testAnEmptyTableSaysWhatToDoWrapped() {
+        let lines = draw(table(), [], empty: "Nog geen acties. Druk op n voor een nieuwe actie, dan Tab naar wie en wanneer.")
+        XCTAssertTrue(lines[2].hasPrefix("  Nog geen acties."))
+        XCTAssertEqual(lines[2...].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " "),
+                       "Nog geen acties. Druk op n voor een nieuwe actie, dan Tab naar wie en wanneer.", "wrapped, not cut")
+    }
+
+    func testMarksAndCellStylesGiveWayToTheSelection() {
+        var table = table()
+        let rows = [Table.Row(["Bilal", "te laat"], cellStyles: [nil, .error], mark: ("!", .error)), Table.Row(["Sem", "op tijd"])]
+        table.setCount(2)
+        var canvas = Canvas(width: 40, height: 10)
+        table.render(into: &canvas, rows: rows, empty: "")
+        XCTAssertEqual(canvas[1, 0].text, "!")
+        XCTAssertEqual(canvas[1, 2].style, .selected, "the selected row is one style")
+        table.select(1)
+        canvas = Canvas(width: 40, height: 10)
+        table.render(into: &canvas, rows: rows, empty: "")
+        XCTAssertEqual(canvas[1, 0].style, .error)
+        XCTAssertEqual(canvas[1, 15].style, .error, "a late cell is marked when not selected")
+        XCTAssertEqual(canvas[2, 2].style, .selected)
+    }
+}
