@@ -65,10 +65,7 @@ final class AgendaScreen: Screen {
     private var meeting: WrapAroundMeeting? { editor.youth.meetings.first { $0.id == meetingID } }
     private var item: AgendaItem? { meeting.flatMap { $0.agenda.indices.contains(table.selected) ? $0.agenda[table.selected] : nil } }
 
-    var capturesKeys: Bool {
-        if case .browsing = mode { return false }
-        return true
-    }
+    var capturesKeys: Bool { writing }
 
     var bindings: [KeyBinding] {
         switch mode {

@@ -147,7 +147,8 @@ final class CaseloadScreen: Screen {
                 canvas.put(legend, row: area.row, col: area.width - Glyphs.width(of: legend) - 1, style: .dim)
             }
         }
-        table.render(into: &canvas, rows: rows.map { row(for: $0, today: today) }, empty: emptyText, note: message.map { ($0, .error) })
+        table.render(into: &canvas, count: rows.count, row: { row(for: rows[$0], today: today) }, empty: emptyText,
+                     note: message.map { ($0, .error) })
     }
 
     /// One youth's line: an acute domain (!) or a missing measurement (?) marked left; an age

@@ -69,16 +69,23 @@ public struct Table: Sendable {
     /// Draws `rows`. With no rows, `empty` is shown, wrapped. `note` (an error, a warning) goes in
     /// the detail lines above the selected row in full, which gets what the note leaves.
     public func render(into canvas: inout Canvas, rows: [Row], empty: String, note: (text: String, style: Style)? = nil) {
+        render(into: &canvas, count: rows.count, row: { rows[$0] }, empty: empty, note: note)
+    }
+
+    /// Draws `count` rows, asking `row` only for those in sight and the selected one: a list of
+    /// thousands costs what a page costs.
+    public func render(into canvas: inout Canvas, count: Int, row rowAt: (Int) -> Row, empty: String,
+                       note: (text: String, style: Style)? = nil) {
         let table = layout()
         table.put(columns.map(\.title), row: area.row, into: &canvas, style: .heading)
         // Drawing changes nothing: a copy of the list with the count of what is drawn.
         var list = self.list
-        list.setCount(rows.count)
-        if rows.isEmpty {
+        list.setCount(count)
+        if count == 0 {
             canvas.putWrapped(empty, row: area.row + 2, col: area.col + 2, width: area.width - 4, style: .dim)
         }
         for (line, index) in list.visibleRange(height: pageSize).enumerated() {
-            let entry = rows[index]
+            let entry = rowAt(index)
             let row = area.row + 1 + line
             let selected = index == list.selected
             let style = selected ? Style.selected : entry.style
@@ -90,8 +97,8 @@ public struct Table: Sendable {
         var bottom = area.row + area.height - 1
         let width = area.width - 4
         let noteLines = note.map { Glyphs.wrap($0.text, width: width).count } ?? 0
-        if detailLines > noteLines, rows.indices.contains(list.selected) {
-            let entry = rows[list.selected]
+        if detailLines > noteLines, list.selected < count {
+            let entry = rowAt(list.selected)
             let cut = zip(entry.cells, table.widths).contains { Glyphs.width(of: $0) > $1 }
             let full = cut ? entry.full ?? entry.cells.filter { !$0.isEmpty }.joined(separator: " · ") : nil
             let lines = [full, entry.detail].compactMap { $0 }

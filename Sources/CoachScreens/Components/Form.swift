@@ -120,7 +120,8 @@ final class Form {
 
     /// The selected field, counted among the fields (headings not counted).
     var selection: Int { fields.selected }
-    var fieldCount: Int { fieldIndexes.count }
+    /// The index in `items` of the selected field; nil in a form without fields.
+    private var selectedItem: Int? { fieldIndexes.isEmpty ? nil : fieldIndexes[fields.selected] }
     private var field: Field {
         guard case .field(let field) = items[fieldIndexes[fields.selected]] else { preconditionFailure("a field index holds a field") }
         return field
@@ -168,7 +169,7 @@ final class Form {
             guard case .field(let candidate) = items[index], case .multiline(let youthID, let key, _) = candidate.edit,
                   youthID == draft.youthID, key == draft.key else { continue }
             select(position)
-            mode = .writing(TextEditor(youthID: youthID, field: key, text: candidate.value(), resuming: draft.text, tabLabel: "bevestig, volgende"))
+            mode = .writing(Self.writer(youthID: youthID, key: key, text: candidate.value(), resuming: draft.text))
             message = ("Concept van \(session.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
             return true
         }
@@ -180,6 +181,7 @@ final class Form {
     /// Handles `key`. Returns nil for a key that is not the form's: while browsing, a screen's
     /// own action (a phase change, a score); the screen handles that.
     func handle(_ key: Key) -> Navigation? {
+        guard !fieldIndexes.isEmpty else { return nil }
         defer { scroll() }
         switch mode {
         case .browsing:
@@ -257,13 +259,18 @@ final class Form {
     /// Opens the selected field for typing, or its list: a new record starts this way, and Tab
     /// leads from field to field like this.
     func openForTyping() {
+        guard !fieldIndexes.isEmpty else { return }
         switch field.edit {
         case .line: mode = .editing(TextField(field.value()))
         case .pick(let options, let selected, _): mode = .picking(ListState(count: options().count, selected: selected()))
         case .multiline(let youthID, let key, _):
-            mode = .writing(TextEditor(youthID: youthID, field: key, text: field.value(), tabLabel: "bevestig, volgende"))
+            mode = .writing(Self.writer(youthID: youthID, key: key, text: field.value()))
         case .open: break
         }
+    }
+
+    private static func writer(youthID: String, key: DraftField, text: String, resuming draft: String? = nil) -> TextEditor {
+        TextEditor(youthID: youthID, field: key, text: text, resuming: draft, tabLabel: "bevestig, volgende")
     }
 
     // MARK: - Layout
@@ -299,14 +306,16 @@ final class Form {
     /// The first item shown for a page of `height` rows: moved from `top` as little as needed to
     /// show the selection, with its section heading when scrolling up to it.
     private func firstShown(height: Int) -> Int {
-        guard !fieldIndexes.isEmpty else { return 0 }
-        let selected = fieldIndexes[fields.selected]
+        guard let selected = selectedItem else { return 0 }
         var first = top
-        if selected < first {
-            first = selected > 0 && { if case .heading = items[selected - 1] { true } else { false } }() ? selected - 1 : selected
-        }
+        if selected < first { first = isHeading(selected - 1) ? selected - 1 : selected }
         if selected >= first + height { first = selected - height + 1 }
-        return max(0, min(first, items.count - 1))
+        return max(0, min(first, items.count - height))
+    }
+
+    private func isHeading(_ index: Int) -> Bool {
+        guard items.indices.contains(index), case .heading = items[index] else { return false }
+        return true
     }
 
     private func scroll() { top = firstShown(height: pageSize) }
@@ -365,7 +374,7 @@ final class Form {
             case .heading(let text):
                 canvas.put(text, row: row, col: area.col + 2, style: .heading, maxWidth: area.width - 4)
             case .field(let entry):
-                renderField(entry, selected: index == fieldIndexes[fields.selected], row: row, into: &canvas)
+                renderField(entry, selected: index == selectedItem, row: row, into: &canvas)
             }
             if index == shown.lowerBound, index > 0 { canvas.put("▲", row: row, col: area.col, style: .dim) }
             if index == shown.upperBound - 1, shown.upperBound < items.count { canvas.put("▼", row: row, col: area.col, style: .dim) }
