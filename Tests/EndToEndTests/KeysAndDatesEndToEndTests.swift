@@ -70,4 +70,28 @@ final class KeysAndDatesEndToEndTests: XCTestCase {
         XCTAssertEqual(export.status, 0, export.stderr)
         XCTAssertTrue(export.stdout.contains("\"2025-02-01\"") && export.stdout.contains("\"2025-03-03\""), export.stdout)
     }
+
+    /// The quick scan's texts are written over several lines and flow with Tab, as a coach types
+    /// them: type, Enter for a new line, Tab to the next text, Tab through a list.
+    func testQuickScanTextsTakeSeveralLinesAndTabFlowsOn() throws {
+        let (tmux, directory) = try newYouth("Mila Scan", session: "scan", term: "xterm-256color")
+        try tmux.keys("scan", "s")
+        try tmux.waitFor("scan", "the quick scan with its sections") { $0.contains("Beeld van de jongere") && $0.contains("Situatie per leefgebied") }
+        try tmux.keys("scan", "Enter")
+        try tmux.text("scan", "Wil kapper worden")
+        try tmux.keys("scan", "Enter")
+        try tmux.text("scan", "en een eigen zaak")
+        try tmux.keys("scan", "Tab")
+        try tmux.waitFor("scan", "the next text open for writing") { $0.contains("Wensen en interesses") && $0.contains("Ctrl-S") }
+        try tmux.text("scan", "Stage in een salon")
+        try tmux.keys("scan", "Tab", "Escape")
+        try tmux.waitFor("scan", "both texts on their rows") { $0.contains("Wil kapper worden ¶ en een eigen zaak") && $0.contains("Stage in een salon") }
+        try tmux.keys("scan", "C-c")
+        tmux.waitUntilGone("scan")
+
+        let export = try runProcess(try rodeloperBinary(), ["--data-dir", directory, "export", "--format", "json"])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        XCTAssertTrue(export.stdout.contains(#""motivation" : "Wil kapper worden\nen een eigen zaak""#), export.stdout)
+        XCTAssertTrue(export.stdout.contains(#""wishes" : "Stage in een salon""#), export.stdout)
+    }
 }
