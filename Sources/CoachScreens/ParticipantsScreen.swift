@@ -71,7 +71,8 @@ final class ParticipantsScreen: Screen {
             var cells = [participant == nil ? "[ ]" : "[x]", person.name, relation]
             let missing = participant != nil && withoutConsent.contains(person.id)
             if let participant { cells += [participant.attended.map { $0 ? "ja" : "nee" } ?? "?", missing ? "GEEN" : "ja"] }
-            return Table.Row(cells, style: participant == nil ? .dim : .normal, cellStyles: [nil, nil, nil, nil, missing ? .warning : nil])
+            return Table.Row(cells, style: participant == nil ? .dim : .normal, cellStyles: [nil, nil, nil, nil, missing ? .warning : nil],
+                             full: ([person.name, relation] + (participant == nil ? ["niet uitgenodigd"] : [])).joined(separator: " · "))
         }
         let warning = withoutConsent.isEmpty ? nil
             : ("LET OP: \(withoutConsent.count) deelnemer(s) zonder toestemming op \(meeting.date.text); leg die vast bij toestemming (t).", Style.warning)
