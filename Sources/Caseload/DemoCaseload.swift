@@ -129,14 +129,8 @@ public enum DemoCaseload {
 
     private static func add(_ details: DemoDetails, to youth: inout Youth, today: LocalDate, now: Date) throws {
         for (key, text) in details.quickScan ?? [:] {
-            switch key {
-            case "motivation": youth.quickScan.motivation = text
-            case "wishes": youth.quickScan.wishes = text
-            case "talents": youth.quickScan.talents = text
-            case "network": youth.quickScan.network = text
-            case "fileInformation": youth.quickScan.fileInformation = text
-            default: throw InputError("Demo-gegevens: onbekend onderdeel \(key) van de quick scan.")
-            }
+            guard let name = QuickScanText(stored: key) else { throw InputError("Demo-gegevens: onbekend onderdeel \(key) van de quick scan.") }
+            youth.quickScan[name] = text
         }
         youth.quickScan.suspectedIntellectualDisability = details.suspectedLVB ?? .unknown
         for (code, text) in details.plan ?? [:] {

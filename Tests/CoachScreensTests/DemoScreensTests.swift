@@ -22,7 +22,7 @@ final class DemoScreensTests: XCTestCase {
             ("ZRM history", [.char("z")], ["0m", "verloop"]),
             ("ZRM form", [.char("z"), .enter], ["Gescoord door", "Coach Demo"]),
             ("ZRM comparison", [.char("z"), .char("c")], ["Gemiddeld", "omhoog"]),
-            ("quick scan", [.char("s")], ["geld verdienen met muziek", "installatiebedrijf"]),
+            ("quick scan", [.char("s")], ["geld verdienen met muziek. ¶ Ziet", "installatiebedrijf", "Schulden bij de"]),
             ("quick scan, LVB and BSA", [.char("s"), .end], ["Vermoeden LVB", "nee"]),
             ("plan", [.char("p")], ["BBL-plek als monteur", "leren"]),
             ("plan versions", [.char("p"), .char("h")], ["Eerdere versie 1 van 1", "Werk vinden, maakt niet uit wat."]),
