@@ -6,11 +6,11 @@ import TerminalKit
 /// information where relevant; whether a mild intellectual disability (LVB) is suspected; and
 /// whether the BSA was used, when, with what outcome. The texts are written over several lines,
 /// with drafts; the rest is picked from a list.
-final class QuickScanScreen: Screen {
+final class QuickScanScreen: FormScreen {
     let kind = ScreenKind.quickScan
     let title = "Quick scan"
     private let editor: YouthEditor
-    private let form: Form
+    let form: Form
 
     init(editor: YouthEditor) {
         self.editor = editor
@@ -73,10 +73,7 @@ final class QuickScanScreen: Screen {
     /// Reopens the text a draft was typed in.
     func resume(_ draft: Draft) { form.resume(draft) }
 
-    var capturesKeys: Bool { form.capturesKeys }
-    var bindings: [KeyBinding] { form.editingBindings ?? KeyTable.bindings(for: kind) }
 
-    func resize(to area: Rect) { form.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
 
     func handle(_ key: Key) -> Navigation {
         if let navigation = form.handle(key) { return navigation }

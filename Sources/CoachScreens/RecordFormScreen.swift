@@ -3,7 +3,7 @@ import TerminalKit
 
 /// A small form for one record (an action, a person, a meeting): a heading over a `Form`. Each
 /// confirmed field is saved at once by its own `commit`, which returns why it refused, if it did.
-final class RecordFormScreen: Screen {
+final class RecordFormScreen: FormScreen {
     typealias Field = Form.Field
 
     let kind: ScreenKind
@@ -31,10 +31,7 @@ final class RecordFormScreen: Screen {
         if startsTyping { form.openForTyping() }
     }
 
-    var capturesKeys: Bool { form.capturesKeys }
-    var bindings: [KeyBinding] { form.editingBindings ?? KeyTable.bindings(for: kind) }
 
-    func resize(to area: Rect) { form.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
 
     func handle(_ key: Key) -> Navigation {
         if let navigation = form.handle(key) { return navigation }

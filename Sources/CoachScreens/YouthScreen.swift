@@ -5,13 +5,13 @@ import TerminalKit
 /// One youth's profile: a form of the person and how they were found (each field saved when
 /// confirmed), the phase moved on or back with the day it happened, the ZRM in one line and
 /// the history of phase changes.
-final class YouthScreen: Screen {
+final class YouthScreen: FormScreen {
     let kind = ScreenKind.youth
     private let session: Session
     let editor: YouthEditor
     private var youth: Youth { editor.youth }
     /// Lazy: its fields read this screen.
-    private lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 24)
+    private(set) lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 24)
     private var area = Rect(row: 1, col: 0, width: 80, height: 22)
 
     init(session: Session, id: String) throws {
@@ -20,8 +20,6 @@ final class YouthScreen: Screen {
     }
 
     var title: String { youth.name }
-    var capturesKeys: Bool { form.capturesKeys }
-    var bindings: [KeyBinding] { form.editingBindings ?? KeyTable.bindings(for: kind) }
 
     // MARK: - Fields
 
@@ -36,7 +34,7 @@ final class YouthScreen: Screen {
             .heading("Persoon"),
             text("Naam", \.name) { input throws(InputError) in try Youth.validName(input) },
             .field(.init(label: "Geboortedatum", value: { [unowned self] in youth.dateOfBirth?.text ?? "" },
-                         edit: .line(date: true) { [unowned self] input in saveDateOfBirth(input) },
+                         edit: .line { [unowned self] input in saveDateOfBirth(input) },
                          cells: { [unowned self] in [dateOfBirthCell] })),
             text("Gemeente", \.municipality) { input throws(InputError) in try Youth.validText(input, field: "De gemeente") },
             text("Telefoon", \.phone) { input throws(InputError) in try Youth.validPhone(input) },

@@ -4,12 +4,12 @@ import TerminalKit
 /// One ZRM measurement: date, moment and scorer, then the 13 life domains, each scored with the
 /// digits 1-5 (or ← →) with a note, beside the previous measurement's score and the direction.
 /// A score of 1 is marked ACUUT in text as well as in colour.
-final class ZRMFormScreen: Screen {
+final class ZRMFormScreen: FormScreen {
     let kind = ScreenKind.zrmForm
     private let editor: YouthEditor
     private let measurementID: String
     /// Lazy: its fields read this screen.
-    private lazy var form = makeForm()
+    private(set) lazy var form = makeForm()
 
     init(editor: YouthEditor, measurementID: String) {
         self.editor = editor
@@ -37,10 +37,7 @@ final class ZRMFormScreen: Screen {
         return Catalog.lifeDomains.indices.contains(index) ? Catalog.lifeDomains[index] : nil
     }
 
-    var capturesKeys: Bool { form.capturesKeys }
-    var bindings: [KeyBinding] { form.editingBindings ?? KeyTable.bindings(for: kind) }
 
-    func resize(to area: Rect) { form.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
 
     // MARK: - Fields
 

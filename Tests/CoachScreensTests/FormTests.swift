@@ -156,7 +156,7 @@ final class FormTests: XCTestCase {
     func testAQuestionFirstKeepsTheFieldOpenUntilItIsAnswered() {
         var asked = false
         let form = Form(kind: .recordForm, session: session, fields: [
-            .init(label: "Geboortedatum", value: { "" }, edit: .line(date: true) { _ in
+            .init(label: "Geboortedatum", value: { "" }, edit: .line { _ in
                 asked = true
                 return .ask(NoticePopup("Zeker?"))
             }),

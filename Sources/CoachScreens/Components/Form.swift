@@ -23,8 +23,8 @@ final class Form {
 
     struct Field {
         enum Edit {
-            /// One line of text; with `date`, the text must be a day (dd-mm-jjjj).
-            case line(date: Bool, commit: (String) -> Reply)
+            /// One line of text (a date is one, parsed by `date`).
+            case line(commit: (String) -> Reply)
             /// Text over several lines, in the text editor; what is typed is kept as a draft.
             case multiline(youthID: String, draft: DraftField, commit: (String) -> String?)
             /// Options, the one now chosen, and what to do with a choice.
@@ -32,11 +32,11 @@ final class Form {
             /// A row that opens another screen (a list that belongs to the record).
             case open(() -> any Screen)
 
-            static func text(commit: @escaping (String) -> String?) -> Edit { .line(date: false) { Reply(failure: commit($0)) } }
+            static func text(commit: @escaping (String) -> String?) -> Edit { .line { Reply(failure: commit($0)) } }
 
             /// A day; empty is nil, and refused unless `optional`.
             static func date(optional: Bool = true, commit: @escaping (LocalDate?) -> String?) -> Edit {
-                .line(date: true) { text in
+                .line { text in
                     if text.trimmingCharacters(in: .whitespaces).isEmpty {
                         return optional ? Reply(failure: commit(nil)) : .refused("Vul een datum in (dd-mm-jjjj).")
                     }
@@ -78,7 +78,7 @@ final class Form {
     private enum Mode {
         case browsing
         case editing(TextField)
-        case picking(ListState)
+        case picking(Picker)
         case writing(TextEditor)
     }
 
@@ -202,24 +202,24 @@ final class Form {
             case .editing(let edited): mode = .editing(edited)
             case .cancelled: finishEditing()
             case .confirmed(let typed, let move):
-                guard case .line(_, let commit) = field.edit else { return .stay }
+                guard case .line(let commit) = field.edit else { return .stay }
                 return settle(commit(typed), move: move)
             }
             return .stay
         case .picking(var picker):
-            switch key {
-            case .escape: finishEditing()
-            case .enter, .tab, .backTab:
+            // In a form, Tab and Shift-Tab choose too, and move on.
+            let step = key == .tab ? 1 : key == .backTab ? -1 : 0
+            switch step != 0 ? .chosen(picker.list.selected) : picker.handle(key) {
+            case .picking: mode = .picking(picker)
+            case .cancelled: finishEditing()
+            case .chosen(let index):
                 guard case .pick(let options, _, let commit) = field.edit else { return .stay }
                 // The list may have changed under the picker: never pass on an index it no longer has.
-                guard options().indices.contains(picker.selected) else {
+                guard options().indices.contains(index) else {
                     error = "Deze keuze bestaat niet meer; kies opnieuw."
                     return .stay
                 }
-                return settle(commit(picker.selected), move: key == .tab ? 1 : key == .backTab ? -1 : 0)
-            default:
-                _ = picker.handle(key, pageSize: picker.count)
-                mode = .picking(picker)
+                return settle(commit(index), move: step)
             }
             return .stay
         case .writing(var writer):
@@ -262,7 +262,7 @@ final class Form {
         guard !fieldIndexes.isEmpty else { return }
         switch field.edit {
         case .line: mode = .editing(TextField(field.value()))
-        case .pick(let options, let selected, _): mode = .picking(ListState(count: options().count, selected: selected()))
+        case .pick(let options, let selected, _): mode = .picking(Picker(title: field.label, options: options(), selected: selected()))
         case .multiline(let youthID, let key, _):
             mode = .writing(Self.writer(youthID: youthID, key: key, text: field.value()))
         case .open: break
@@ -392,9 +392,7 @@ final class Form {
             canvas.put("↓ nog \(notes.count - shownNotes.count) regel(s): maak het venster hoger", row: row, col: area.col + 2,
                        style: .warning, maxWidth: area.width - 4)
         }
-        if case .picking(let picker) = mode, case .pick(let options, _, _) = field.edit {
-            Chrome.picker(&canvas, title: field.label, options: options(), state: picker)
-        }
+        if case .picking(let picker) = mode { picker.render(into: &canvas) }
     }
 
     private func renderField(_ entry: Field, selected: Bool, row: Int, into canvas: inout Canvas) {
@@ -432,4 +430,17 @@ final class Form {
             canvas.putAbove(note.text, bottomRow: area.row + area.height - 1, col: area.col + 2, width: area.width - 4, style: note.style, maxLines: 2)
         }
     }
+}
+
+/// A screen built on a form: while the form edits, the keys are the form's; by default the form
+/// takes the area under a heading line and a blank line.
+protocol FormScreen: Screen {
+    var form: Form { get }
+}
+
+extension FormScreen {
+    var capturesKeys: Bool { form.capturesKeys }
+    var bindings: [KeyBinding] { form.editingBindings ?? KeyTable.bindings(for: kind) }
+
+    func resize(to area: Rect) { form.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
 }
