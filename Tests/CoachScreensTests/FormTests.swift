@@ -87,11 +87,15 @@ final class FormTests: XCTestCase {
         XCTAssertTrue(form.capturesKeys, "and stays open")
         _ = form.handle(.ctrl("u"))
         type("30-11-2026", into: form)
-        _ = form.handle(.tab)
+        // Tab onto a choice opens its list as a pop-up, drawn over the whole screen.
+        guard case .popup(let list)? = form.handle(.tab) else { return XCTFail("the next field, a choice, opens its list") }
         XCTAssertEqual(record.values["Datum"], "30-11-2026")
-        _ = form.handle(.down)
-        _ = form.handle(.tab)
+        _ = list.handle(.down)
+        guard case .close(let next) = list.handle(.tab) else { return XCTFail("Tab chooses") }
         XCTAssertEqual(record.values["Keuze"], "groen", "a list takes Tab too")
+        guard case .stay = next else { return XCTFail("the choice is saved; the next field is a text") }
+        XCTAssertEqual(form.selection, 4, "and opens the next field")
+        XCTAssertTrue(form.capturesKeys)
     }
 
     func testARefusalSaysWhyAndEscLeavesTheValue() {

@@ -143,6 +143,16 @@ final class YouthScreenTests: XCTestCase {
         XCTAssertEqual(try savedYouth(harness).phase, .matchAndWrapAround)
     }
 
+    /// A field's list is a pop-up, drawn over the whole screen: the ZRM line and the history
+    /// under the form once showed through it and hid its last option.
+    func testAFieldsListIsDrawnOverEverythingUnderTheForm() throws {
+        let harness = try Harness(self, demo: true)
+        harness.press([.char("/")] + "jesse".map { Key.char($0) } + [.enter])
+        harness.press(.down, .down, .down, .down, .enter)
+        let last = try XCTUnwrap(harness.rows(containing: "Anders").first, harness.screen)
+        XCTAssertTrue(last.contains(#"│ Anders                             │"#), "the last option, inside its box: \(last)")
+    }
+
     func testAFailedSaveKeepsTheEditAndSaysWhy() throws {
         let harness = try openedYouth()
         harness.press(.down, .down, .down, .enter)

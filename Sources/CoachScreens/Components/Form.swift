@@ -78,7 +78,6 @@ final class Form {
     private enum Mode {
         case browsing
         case editing(TextField)
-        case picking(Picker)
         case writing(TextEditor)
     }
 
@@ -139,7 +138,6 @@ final class Form {
         switch mode {
         case .browsing: nil
         case .editing: ComponentKeys.field
-        case .picking: ComponentKeys.picker(inForm: true)
         case .writing(let writer): writer.bindings
         }
     }
@@ -193,7 +191,7 @@ final class Form {
             case .previousField: fields.select(fields.selected - 1)
             case .edit:
                 if case .open(let screen) = field.edit { return .push(screen()) }
-                openForTyping()
+                return openForTyping()
             default: return nil
             }
             return .stay
@@ -206,22 +204,6 @@ final class Form {
                 return settle(commit(typed), move: move)
             }
             return .stay
-        case .picking(var picker):
-            // In a form, Tab and Shift-Tab choose too, and move on.
-            let step = key == .tab ? 1 : key == .backTab ? -1 : 0
-            switch step != 0 ? .chosen(picker.list.selected) : picker.handle(key) {
-            case .picking: mode = .picking(picker)
-            case .cancelled: finishEditing()
-            case .chosen(let index):
-                guard case .pick(let options, _, let commit) = field.edit else { return .stay }
-                // The list may have changed under the picker: never pass on an index it no longer has.
-                guard options().indices.contains(index) else {
-                    error = "Deze keuze bestaat niet meer; kies opnieuw."
-                    return .stay
-                }
-                return settle(commit(index), move: step)
-            }
-            return .stay
         case .writing(var writer):
             guard case .multiline(_, _, let commit) = field.edit else { return .stay }
             let (step, failure) = writer.write(key, size: writerSize, session: session, save: commit)
@@ -231,7 +213,7 @@ final class Form {
             case .closed(let step):
                 mode = .browsing
                 message = nil
-                advance(by: step)
+                return advance(by: step)
             }
             return .stay
         }
@@ -242,31 +224,42 @@ final class Form {
         switch reply {
         case .saved:
             finishEditing()
-            advance(by: move)
+            return advance(by: move)
         case .refused(let reason): error = reason
         case .ask(let popup): return .popup(popup)
         }
         return .stay
     }
 
-    private func advance(by step: Int) {
-        guard step != 0 else { return }
+    private func advance(by step: Int) -> Navigation {
+        guard step != 0 else { return .stay }
         let before = fields.selected
         fields.select(fields.selected + step)
-        if fields.selected != before { openForTyping() }
+        return fields.selected != before ? openForTyping() : .stay
     }
 
-    /// Opens the selected field for typing, or its list: a new record starts this way, and Tab
-    /// leads from field to field like this.
-    func openForTyping() {
-        guard !fieldIndexes.isEmpty else { return }
+    /// Opens the selected field for typing, or its list (a pop-up): a new record starts this way,
+    /// and Tab leads from field to field like this.
+    @discardableResult
+    func openForTyping() -> Navigation {
+        guard !fieldIndexes.isEmpty else { return .stay }
         switch field.edit {
         case .line: mode = .editing(TextField(field.value()))
-        case .pick(let options, let selected, _): mode = .picking(Picker(title: field.label, options: options(), selected: selected()))
+        case .pick(let options, let selected, let commit):
+            let picker = Picker(title: field.label, options: options(), selected: selected(), inForm: true)
+            return .popup(PickerPopup(picker) { [self] index, move in
+                // The list may have changed under the picker: never pass on an index it no longer has.
+                guard options().indices.contains(index) else {
+                    error = "Deze keuze bestaat niet meer; kies opnieuw."
+                    return .stay
+                }
+                return settle(commit(index), move: move)
+            })
         case .multiline(let youthID, let key, _):
             mode = .writing(Self.writer(youthID: youthID, key: key, text: field.value()))
         case .open: break
         }
+        return .stay
     }
 
     private static func writer(youthID: String, key: DraftField, text: String, resuming draft: String? = nil) -> TextEditor {
@@ -392,7 +385,6 @@ final class Form {
             canvas.put("↓ nog \(notes.count - shownNotes.count) regel(s): maak het venster hoger", row: row, col: area.col + 2,
                        style: .warning, maxWidth: area.width - 4)
         }
-        if case .picking(let picker) = mode { picker.render(into: &canvas) }
     }
 
     private func renderField(_ entry: Field, selected: Bool, row: Int, into canvas: inout Canvas) {

@@ -65,14 +65,18 @@ final class PromptPopup: Popup {
     func render(into canvas: inout Canvas) { prompt.render(into: &canvas) }
 }
 
-/// A list to choose one from; `chosen` gets the index.
+/// A list to choose one from; `chosen` gets the index (and, in a form, how far to move on).
 final class PickerPopup: Popup {
     private var picker: Picker
-    private let chosen: (Int) -> Navigation
+    private let chosen: (_ index: Int, _ move: Int) -> Navigation
 
-    init(_ picker: Picker, chosen: @escaping (Int) -> Navigation) {
+    init(_ picker: Picker, moving chosen: @escaping (_ index: Int, _ move: Int) -> Navigation) {
         self.picker = picker
         self.chosen = chosen
+    }
+
+    convenience init(_ picker: Picker, chosen: @escaping (Int) -> Navigation) {
+        self.init(picker) { index, _ in chosen(index) }
     }
 
     var bindings: [KeyBinding] { picker.bindings }
@@ -81,7 +85,7 @@ final class PickerPopup: Popup {
         switch picker.handle(key) {
         case .picking: .stay
         case .cancelled: .close(.stay)
-        case .chosen(let index): .close(chosen(index))
+        case .chosen(let index, let move): .close(chosen(index, move))
         }
     }
 
