@@ -24,6 +24,13 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable {
     /// Open actions with a deadline, for the agenda across the caseload: what, who, when, and
     /// whether it was agreed in a wrap-around meeting.
     public var openActions: [OpenAction]
+    /// The last real contact in the journal; the 0-meting and the moments taken (for the meting
+    /// that is due); attempts to reach a youth in scout (from schema 6).
+    public var lastContact: LocalDate?
+    public var zeroMeting: LocalDate?
+    public var momentsTaken: [MeasurementMoment]
+    public var scoutAttempts: Int
+    public var started: LocalDate?
 
     public struct OpenAction: Codable, Equatable, Sendable {
         public var what: String
@@ -47,7 +54,20 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable {
         openActions = youth.actionsInOrder.filter { $0.status == .open }.compactMap { action in
             action.due.map { OpenAction(what: action.what, owner: youth.ownerName(action.owner), due: $0, agreedInMeeting: action.meetingID != nil) }
         }
+        lastContact = youth.lastContact
+        zeroMeting = youth.zeroMeting
+        momentsTaken = MeasurementMoment.allCases.filter { moment in youth.measurements.contains { $0.moment == moment } }
+        scoutAttempts = youth.scoutAttempts.count
+        started = youth.started
     }
+
+    public func measurementDue(weeks: [MeasurementMoment: Int], today: LocalDate) -> MeasurementDue? {
+        guard phase != .closed else { return nil }
+        return MeasurementDue.next(zeroMeting: zeroMeting, taken: Set(momentsTaken), weeks: weeks, today: today)
+    }
+
+    /// Days since the last real contact, or since the start when there was none yet.
+    public func daysWithoutContact(today: LocalDate) -> Int? { (lastContact ?? started).map { $0.days(until: today) } }
 
     /// In quick scan or later (not closed) without any ZRM measurement: one is due.
     public var measurementDue: Bool {
@@ -73,18 +93,23 @@ public final class CaseloadStore {
     /// 2 added ZRM measurements and the quick scan, 3 the veranderplan, its actions, the people
     /// around the youth, wrap-around meetings and consent; 4 wrote action owners and agenda
     /// sources as `{"kind": …}` and corrections as codes; 5 added the quick scan's
-    /// `suspectedIntellectualDisability` (vermoeden LVB). Files of every earlier version open
+    /// `suspectedIntellectualDisability` (vermoeden LVB); 6 the contact journal, scout attempts
+    /// and agreement (`journal`, `scoutAttempts`, `agreedOn`) and a consent's end date (`until`).
+    /// Files of every earlier version open
     /// (Tests/Samples holds one of each). A file of a newer version is shown but never written:
     /// this program would drop what the newer one added.
-    public static let schemaVersion = 5
+    public static let schemaVersion = 6
 
     public let directory: String
     public let mode: Mode
-    public private(set) var notices: [StoreNotice] = []
+    public internal(set) var notices: [StoreNotice] = []
     /// Why nothing can be written, when the data directory turned out read-only at opening.
     public private(set) var readOnlyReason: String?
     /// Youths whose file a newer Rode Loper wrote, by id, with that file's schema.
     private var newerFiles: [String: Int] = [:]
+    /// Other documents (settings, reviews) a newer Rode Loper wrote, by path in the data
+    /// directory, with their schema: read where they can be, never written.
+    var newerDocuments: [String: Int] = [:]
     private let lock: DirectoryLock?
     private let clock: () -> Date
     private var entries: [String: IndexEntry] = [:]
@@ -136,11 +161,6 @@ public final class CaseloadStore {
     func storeSettings(_ settings: CoachSettings) {
         self.settings = settings
         hasSettingsFile = true
-    }
-
-    /// An unreadable settings.json goes to quarantine like a youth file, with a notice.
-    func setAsideSettings(reason: UnreadableReason) {
-        setAside(fileName: "settings.json", in: ".", reason: reason)
     }
 
     /// Why this youth cannot be changed here, or nil when it can.
@@ -288,7 +308,7 @@ public final class CaseloadStore {
         for (id, schema) in newerFiles.sorted(by: { $0.key < $1.key }) where entries[id] != nil {
             notices.append(StoreNotice(message: "youths/\(id).json is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)). Het dossier is hier alleen te lezen en blijft ongewijzigd staan."))
         }
-        if mode == .readWrite { sweepInterruptedWrites(in: "drafts") }
+        if mode == .readWrite { for folder in ["drafts", "reviews"] { sweepInterruptedWrites(in: folder) } }
         if Set(cache.keys) != Set(entries.keys) { indexChanged = true }
         saveIndex()
     }
@@ -308,7 +328,7 @@ public final class CaseloadStore {
             case .notJSON: "het is geen geldige JSON (afgekapt of beschadigd)"
             case .noSchemaVersion: "er staat geen schemaVersion in"
             case .newerSchema(let version):
-                "het is gemaakt door een nieuwere versie van Rode Loper (schema \(version), deze versie kent \(CaseloadStore.schemaVersion))"
+                "het is gemaakt door een nieuwere versie van Rode Loper (schema \(version))"
             case .wrongShape(let field): "de inhoud heeft niet de verwachte vorm (bij \(field))"
             case .idMismatch: "het nummer in het bestand past niet bij de bestandsnaam"
             case .interruptedWrite: "het is een onvoltooide opslag van een onderbroken sessie; het dossier zelf is heel gebleven"
@@ -353,21 +373,29 @@ public final class CaseloadStore {
     /// version knows it (the caller makes sure it is never written back); when even that fails,
     /// the reason is `.newerSchema`, not a damaged file.
     static func decodeYouth(_ data: Data) throws(UnreadableReason) -> (Youth, Int) {
+        let (record, schema) = try decodeDocument(YouthRecord.self, from: data, known: schemaVersion) { try $0.youth.validate() }
+        return (record.youth, schema)
+    }
+
+    /// A document of any kind and the schema its file was written in, checked by `validate`. A
+    /// newer schema is read as far as this version knows it; when even that fails, the reason is
+    /// `.newerSchema`, not a damaged file.
+    static func decodeDocument<T: Decodable>(_ type: T.Type, from data: Data, known: Int,
+                                             validate: (T) throws -> Void = { _ in }) throws(UnreadableReason) -> (T, Int) {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0 }) { throw .empty }
         guard (try? JSONSerialization.jsonObject(with: data)) != nil else { throw .notJSON }
         guard let probe = try? decoder.decode(SchemaProbe.self, from: data) else { throw .noSchemaVersion }
-        let youth: Youth
         do {
-            youth = try decoder.decode(YouthRecord.self, from: data).youth
-            try youth.validate()
+            let value = try decoder.decode(T.self, from: data)
+            try validate(value)
+            return (value, probe.schemaVersion)
         } catch {
-            if probe.schemaVersion > schemaVersion { throw .newerSchema(probe.schemaVersion) }
+            if probe.schemaVersion > known { throw .newerSchema(probe.schemaVersion) }
             throw reason(for: error)
         }
-        return (youth, probe.schemaVersion)
     }
 
-    private static func reason(for error: Error) -> UnreadableReason {
+    static func reason(for error: Error) -> UnreadableReason {
         func path(_ keys: [CodingKey]) -> String {
             keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: ["."])
                 .replacingOccurrences(of: ".[", with: "[")
@@ -391,7 +419,7 @@ public final class CaseloadStore {
     /// overwrites or deletes it. The entry itself moves (rename never follows a link); its mode
     /// is tightened only when it is a regular file or directory.
     @discardableResult
-    private func setAside(fileName: String, in folder: String = "youths", reason: UnreadableReason) -> StoreNotice {
+    func setAside(fileName: String, in folder: String = "youths", reason: UnreadableReason) -> StoreNotice {
         let stamp = Self.stampFormatter.string(from: clock())
         let shown = SafeText.escaped(fileName)
         var message = "\(folder == "." ? "" : folder + "/")\(shown) kon niet worden gelezen: \(reason.text)."
@@ -466,7 +494,7 @@ struct YouthRecord: Codable {
     var youth: Youth
 }
 
-private struct SchemaProbe: Decodable {
+struct SchemaProbe: Decodable {
     var schemaVersion: Int
 }
 

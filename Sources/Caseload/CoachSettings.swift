@@ -2,29 +2,78 @@ import Foundation
 import SafeText
 
 /// The coach's own settings, in `settings.json` in the data directory: the name that fills in
-/// "gescoord door" of a new ZRM measurement and the chair of a new meeting. It has its own
-/// `schemaVersion` and is read as tolerantly as every stored type (docs/data-format.md).
+/// "gescoord door" of a new ZRM measurement and the chair of a new meeting, and the thresholds of
+/// what is due (schema 2). It has its own `schemaVersion` and is read as tolerantly as every
+/// stored type (docs/data-format.md).
 public struct CoachSettings: Codable, Equatable, Sendable {
-    public static let schemaVersion = 1
+    /// 2 added the thresholds: days without contact, weeks to each meting, weeks per phase.
+    public static let schemaVersion = 2
 
     /// The coach's name as they want it on measurements and meetings; may be empty.
     public var coachName: String
+    /// More days than this since the last real contact is marked.
+    public var contactDays: Int
+    /// Weeks after the 0-meting that the 1-, 2- and 3-meting fall due.
+    public var measurementWeeks: [MeasurementMoment: Int]
+    /// Weeks a phase may last before it is flagged; a phase without a number is never flagged.
+    public var phaseWeeks: [Phase: Int]
 
-    public init(coachName: String = "") {
+    public static let defaultContactDays = 14
+    public static let defaultMeasurementWeeks: [MeasurementMoment: Int] = [.one: 13, .two: 26, .three: 52]
+    public static let defaultPhaseWeeks: [Phase: Int] = [.scout: 6, .quickScan: 6, .matchAndWrapAround: 12, .coaching: 52, .borg: 26]
+    /// The moments on the schedule, and the phases with a threshold, in order.
+    public static let scheduledMoments: [MeasurementMoment] = [.one, .two, .three]
+    public static let timedPhases: [Phase] = [.scout, .quickScan, .matchAndWrapAround, .coaching, .borg]
+    public static let contactDayRange = 1...365
+    public static let weekRange = 1...520
+
+    public init(coachName: String = "", contactDays: Int = defaultContactDays,
+                measurementWeeks: [MeasurementMoment: Int] = defaultMeasurementWeeks, phaseWeeks: [Phase: Int] = defaultPhaseWeeks) {
         self.coachName = coachName
+        self.contactDays = contactDays
+        self.measurementWeeks = measurementWeeks
+        self.phaseWeeks = phaseWeeks
     }
 
-    private enum CodingKeys: String, CodingKey { case schemaVersion, coachName }
+    private enum CodingKeys: String, CodingKey { case schemaVersion, coachName, contactDays, measurementWeeks, phaseWeeks }
 
+    /// Schema 1 files (only a name) read with the default thresholds; a missing moment or phase
+    /// gets its default. Codes and numbers out of range are refused, naming the field.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let version = try c.decode(Int.self, forKey: .schemaVersion)
-        if version > Self.schemaVersion {
-            throw ValidationFailure("schemaVersion", String(version), "gemaakt door een nieuwere versie van Rode Loper")
-        }
+        _ = try c.decode(Int.self, forKey: .schemaVersion)
         coachName = try c.value(.coachName, or: "")
         if coachName.unicodeScalars.contains(where: SafeText.needsEscape) {
             throw ValidationFailure("coachName", coachName, "een naam zonder stuurtekens")
+        }
+        contactDays = try c.value(.contactDays, or: Self.defaultContactDays)
+        guard Self.contactDayRange.contains(contactDays) else {
+            throw ValidationFailure("contactDays", String(contactDays), "1 tot en met \(Self.contactDayRange.upperBound) dagen")
+        }
+        measurementWeeks = Self.defaultMeasurementWeeks
+        for (code, weeks) in try c.value(.measurementWeeks, or: [String: Int]()) {
+            guard let moment = MeasurementMoment(rawValue: code), Self.scheduledMoments.contains(moment) else {
+                throw ValidationFailure("measurementWeeks", code, "een moment is one, two of three")
+            }
+            guard Self.weekRange.contains(weeks) else { throw ValidationFailure("measurementWeeks.\(code)", String(weeks), "1 tot en met 520 weken") }
+            measurementWeeks[moment] = weeks
+        }
+        phaseWeeks = Self.defaultPhaseWeeks
+        for (code, weeks) in try c.value(.phaseWeeks, or: [String: Int]()) {
+            guard let phase = Phase(rawValue: code), Self.timedPhases.contains(phase) else {
+                throw ValidationFailure("phaseWeeks", code, "een fase van scout tot en met borg")
+            }
+            guard Self.weekRange.contains(weeks) else { throw ValidationFailure("phaseWeeks.\(code)", String(weeks), "1 tot en met 520 weken") }
+            phaseWeeks[phase] = weeks
+        }
+        try Self.checkOrder(measurementWeeks)
+    }
+
+    /// The 1-, 2- and 3-meting follow each other: each later than the one before.
+    static func checkOrder(_ weeks: [MeasurementMoment: Int]) throws(ValidationFailure) {
+        let values = scheduledMoments.compactMap { weeks[$0] }
+        if zip(values, values.dropFirst()).contains(where: { $0 >= $1 }) {
+            throw ValidationFailure("measurementWeeks", values.map(String.init).joined(separator: ","), "elke meting later dan de vorige")
         }
     }
 
@@ -32,36 +81,50 @@ public struct CoachSettings: Codable, Equatable, Sendable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Self.schemaVersion, forKey: .schemaVersion)
         try c.encode(coachName, forKey: .coachName)
+        try c.encode(contactDays, forKey: .contactDays)
+        try c.encode(Dictionary(uniqueKeysWithValues: measurementWeeks.map { ($0.key.rawValue, $0.value) }), forKey: .measurementWeeks)
+        try c.encode(Dictionary(uniqueKeysWithValues: phaseWeeks.map { ($0.key.rawValue, $0.value) }), forKey: .phaseWeeks)
+    }
+
+    // MARK: - Changes typed on the settings screen
+
+    public mutating func setContactDays(_ input: String) throws(InputError) {
+        contactDays = try Self.number(input, in: Self.contactDayRange, unit: "dagen")
+    }
+
+    public mutating func setWeeks(_ input: String, for moment: MeasurementMoment) throws(InputError) {
+        var changed = measurementWeeks
+        changed[moment] = try Self.number(input, in: Self.weekRange, unit: "weken")
+        do { try Self.checkOrder(changed) } catch {
+            throw InputError("De 1-, 2- en 3-meting volgen op elkaar: elk later dan de vorige.")
+        }
+        measurementWeeks = changed
+    }
+
+    public mutating func setWeeks(_ input: String, for phase: Phase) throws(InputError) {
+        phaseWeeks[phase] = try Self.number(input, in: Self.weekRange, unit: "weken")
+    }
+
+    private static func number(_ input: String, in range: ClosedRange<Int>, unit: String) throws(InputError) -> Int {
+        guard let value = Int(input.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            throw InputError("Typ een aantal \(unit) van \(range.lowerBound) tot en met \(range.upperBound).")
+        }
+        return value
     }
 }
 
 extension CaseloadStore {
-    var settingsPath: String { directory + "/settings.json" }
-
     /// Reads settings.json: missing gives the defaults; an unreadable or invalid file is moved to
-    /// quarantine with a notice (never overwritten), and the defaults are used.
+    /// quarantine with a notice (never overwritten), and the defaults are used. A newer file
+    /// stays in place and is read as far as this version knows it.
     func loadSettings() -> (CoachSettings, exists: Bool) {
-        switch PrivateFiles.readRegularFile(settingsPath) {
-        case .success(let data):
-            do {
-                return (try Self.decoder.decode(CoachSettings.self, from: data), true)
-            } catch let failure as ValidationFailure {
-                if mode == .readWrite { setAsideSettings(reason: .invalid(failure)) }
-            } catch {
-                if mode == .readWrite { setAsideSettings(reason: .notJSON) }
-            }
-        case .failure(let error) where error.code == ENOENT:
-            break
-        case .failure(let error):
-            if mode == .readWrite { setAsideSettings(reason: .cannotOpen(error.code)) }
-        }
-        return (CoachSettings(), false)
+        let settings = readDocument(CoachSettings.self, folder: ".", name: "settings.json", known: CoachSettings.schemaVersion)
+        return (settings ?? CoachSettings(), settings != nil)
     }
 
     /// Writes the settings at once and atomically (0600), like a youth.
     public func saveSettings(_ settings: CoachSettings) throws {
-        try requireWritable()
-        try PrivateFiles.writeAtomically(try Self.encode(settings), to: settingsPath, simulate: simulate)
+        try writeDocument(settings, folder: ".", name: "settings.json")
         storeSettings(settings)
     }
 }

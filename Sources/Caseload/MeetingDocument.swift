@@ -19,7 +19,7 @@ public enum MeetingDocument {
     }
 
     public static func render(_ youth: Youth, _ meeting: WrapAroundMeeting, kind: Kind, format: Format) -> String {
-        var out = Writer(format: format)
+        var out = DocumentWriter(format: format)
         out.title("\(kind == .agenda ? "Agenda" : "Verslag") wrap-around overleg \(youth.name)")
         var when = meeting.date.text
         if !meeting.time.isEmpty { when += " om \(meeting.time)" }
@@ -88,34 +88,35 @@ public enum MeetingDocument {
         let plain = String(youth.name.sortKey.map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(separator: "-")
         return "\(kind == .agenda ? "agenda" : "verslag")-\(plain)-\(meeting.date.iso).\(format.fileExtension)"
     }
+}
 
-    /// Lines in either format: Markdown marks headings and lists; plain text underlines and dashes.
-    private struct Writer {
-        let format: Format
-        var lines: [String] = []
+/// Lines in either format: Markdown marks headings and lists; plain text underlines and dashes.
+struct DocumentWriter {
+    typealias Format = MeetingDocument.Format
+    let format: Format
+    var lines: [String] = []
 
-        /// Made safe in one place: no character from the data can act on a terminal or a viewer.
-        var text: String { SafeText.escaped(lines.joined(separator: "\n") + "\n", keepingLineBreaks: true) }
+    /// Made safe in one place: no character from the data can act on a terminal or a viewer.
+    var text: String { SafeText.escaped(lines.joined(separator: "\n") + "\n", keepingLineBreaks: true) }
 
-        mutating func title(_ text: String) {
-            if format == .markdown { lines += ["# \(text)", ""] } else { lines += [text, String(repeating: "=", count: text.count), ""] }
-        }
+    mutating func title(_ text: String) {
+        if format == .markdown { lines += ["# \(text)", ""] } else { lines += [text, String(repeating: "=", count: text.count), ""] }
+    }
 
-        mutating func heading(_ text: String) {
-            if format == .markdown { lines += ["## \(text)", ""] } else { lines += [text, String(repeating: "-", count: text.count), ""] }
-        }
+    mutating func heading(_ text: String) {
+        if format == .markdown { lines += ["## \(text)", ""] } else { lines += [text, String(repeating: "-", count: text.count), ""] }
+    }
 
-        mutating func subheading(_ text: String) {
-            lines += [format == .markdown ? "### \(text)" : "\(text):", ""]
-        }
+    mutating func subheading(_ text: String) {
+        lines += [format == .markdown ? "### \(text)" : "\(text):", ""]
+    }
 
-        mutating func line(_ text: String) { lines.append(text) }
-        mutating func item(_ text: String) { lines.append("- \(text)") }
-        mutating func blank() { lines.append("") }
+    mutating func line(_ text: String) { lines.append(text) }
+    mutating func item(_ text: String) { lines.append("- \(text)") }
+    mutating func blank() { lines.append("") }
 
-        mutating func paragraph(_ text: String) {
-            lines.append(text.isEmpty ? "(geen)" : text)
-            lines.append("")
-        }
+    mutating func paragraph(_ text: String) {
+        lines.append(text.isEmpty ? "(geen)" : text)
+        lines.append("")
     }
 }

@@ -82,7 +82,20 @@ extension Youth {
             if let withdrawn = consent.withdrawn, withdrawn < consent.from {
                 throw ValidationFailure("consents[\(index)].withdrawn", withdrawn.iso, "ligt vóór het begin van de toestemming")
             }
+            if let until = consent.until, until < consent.from {
+                throw ValidationFailure("consents[\(index)].until", until.iso, "ligt vóór het begin van de toestemming")
+            }
         }
+        try Self.unique(journal.map(\.id), "journal")
+        for (index, entry) in journal.enumerated() {
+            if let minutes = entry.minutes, !(1...JournalEntry.longest).contains(minutes) {
+                throw ValidationFailure("journal[\(index)].minutes", String(minutes), "een duur is 1 tot en met \(JournalEntry.longest) minuten")
+            }
+            if Set(entry.principles).count != entry.principles.count {
+                throw ValidationFailure("journal[\(index)].principles", entry.principles.map(\.rawValue).joined(separator: ","), "elk principe één keer")
+            }
+        }
+        try Self.unique(scoutAttempts.map(\.id), "scoutAttempts")
     }
 
     private static func unique(_ ids: [String], _ field: String) throws(ValidationFailure) {

@@ -10,6 +10,8 @@ public struct Consent: Codable, Equatable, Sendable, Identifiable {
     public var what: String
     public var from: LocalDate
     public var withdrawn: LocalDate?
+    /// The last day it holds, when the youth gave it for a while (from schema 6); nil: no end.
+    public var until: LocalDate?
 
     public init(personID: String, what: String, from: LocalDate, id: String = UUID().uuidString.lowercased()) throws(InputError) {
         self.id = id
@@ -25,11 +27,17 @@ public struct Consent: Codable, Equatable, Sendable, Identifiable {
         what = try c.value(.what, or: "")
         from = try c.decode(LocalDate.self, forKey: .from)
         withdrawn = try c.decodeIfPresent(LocalDate.self, forKey: .withdrawn)
+        until = try c.decodeIfPresent(LocalDate.self, forKey: .until)
     }
 
-    /// In force on `day`: given on or before it, and not withdrawn by then.
+    /// In force on `day`: given on or before it, not withdrawn by then, and not past its end date.
     public func isActive(on day: LocalDate) -> Bool {
-        from <= day && (withdrawn.map { day < $0 } ?? true)
+        from <= day && (withdrawn.map { day < $0 } ?? true) && (until.map { day <= $0 } ?? true)
+    }
+
+    /// The day it stops holding: the withdrawal, or the day after its end date; nil when open-ended.
+    public var ends: LocalDate? {
+        [withdrawn, until.map { $0.adding(days: 1) }].compactMap { $0 }.min()
     }
 }
 

@@ -98,6 +98,11 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
     /// Wrap-around meetings, and the register of consent to share information.
     public var meetings: [WrapAroundMeeting]
     public var consents: [Consent]
+    /// The contact journal, in the order entries were made (from schema 6).
+    public var journal: [JournalEntry]
+    /// Attempts to reach the youth in the scout phase, and the day they agreed to take part.
+    public var scoutAttempts: [ScoutAttempt]
+    public var agreedOn: LocalDate?
 
     /// A new youth in the scout phase. The name must pass `Youth.validName`.
     public init(name: String, now: Date, today: LocalDate, id: String = UUID().uuidString.lowercased()) throws(InputError) {
@@ -122,12 +127,15 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         self.professionals = []
         self.meetings = []
         self.consents = []
+        self.journal = []
+        self.scoutAttempts = []
+        self.agreedOn = nil
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, name, dateOfBirth, municipality, phone, foundAt, foundAtDetail, referredBy, phase, phaseHistory
         case created, updated, measurements, quickScan, changePlan, changePlanVersions, actions, network, professionals
-        case meetings, consents
+        case meetings, consents, journal, scoutAttempts, agreedOn
     }
 
     /// Reads files of every schema: a missing key gets its default (docs/data-format.md).
@@ -154,6 +162,9 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         professionals = try c.value(.professionals, or: [])
         meetings = try c.value(.meetings, or: [])
         consents = try c.value(.consents, or: [])
+        journal = try c.value(.journal, or: [])
+        scoutAttempts = try c.value(.scoutAttempts, or: [])
+        agreedOn = try c.decodeIfPresent(LocalDate.self, forKey: .agreedOn)
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }

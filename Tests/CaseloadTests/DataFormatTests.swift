@@ -26,9 +26,18 @@ final class DataFormatTests: XCTestCase {
         let data = try Data(contentsOf: Self.samples.appendingPathComponent("settings-v\(CoachSettings.schemaVersion).json"))
         let settings = try CaseloadStore.decoder.decode(CoachSettings.self, from: data)
         XCTAssertEqual(settings.coachName, "Anna de Coach")
+        XCTAssertEqual(settings.contactDays, 10)
+        XCTAssertEqual(settings.measurementWeeks, [.one: 12, .two: 26, .three: 52])
+        XCTAssertEqual(settings.phaseWeeks[.scout], 8)
         XCTAssertEqual(try CaseloadStore.encode(settings), data, "what is written changed: raise CoachSettings.schemaVersion and add a sample")
         XCTAssertEqual(try CaseloadStore.decoder.decode(CoachSettings.self, from: Data(#"{"schemaVersion": 1}"#.utf8)), CoachSettings())
-        XCTAssertThrowsError(try CaseloadStore.decoder.decode(CoachSettings.self, from: Data(#"{"schemaVersion": 2}"#.utf8)))
+        // Schema 1 (only a name) reads with the default thresholds.
+        let first = try Data(contentsOf: Self.samples.appendingPathComponent("settings-v1.json"))
+        XCTAssertEqual(try CaseloadStore.decoder.decode(CoachSettings.self, from: first), CoachSettings(coachName: "Anna de Coach"))
+        for bad in [#"{"schemaVersion": 2, "contactDays": 0}"#, #"{"schemaVersion": 2, "phaseWeeks": {"closed": 3}}"#,
+                    #"{"schemaVersion": 2, "measurementWeeks": {"one": 30, "two": 20}}"#, #"{"schemaVersion": 2, "phaseWeeks": {"scout": 9999}}"#] {
+            XCTAssertThrowsError(try CaseloadStore.decoder.decode(CoachSettings.self, from: Data(bad.utf8)), bad)
+        }
     }
 
     func testEachSampleLoadsAndSavesBackAsTheCurrentVersionWithNothingDropped() throws {
@@ -174,6 +183,7 @@ final class DataFormatTests: XCTestCase {
         "youth.professionals[].id", "youth.professionals[].kind", "youth.professionals[].name",
         "youth.meetings[].id", "youth.meetings[].date", "youth.meetings[].participants[].personID", "youth.meetings[].agenda[].id",
         "youth.consents[].id", "youth.consents[].personID", "youth.consents[].from",
+        "youth.journal[].id", "youth.journal[].date", "youth.scoutAttempts[].id", "youth.scoutAttempts[].date",
         // Inside a tagged value the kind says what it is, and a person or action needs its id.
         "youth.actions[].owner.kind", "youth.actions[].owner.personID",
         "youth.meetings[].agenda[].source.kind", "youth.meetings[].agenda[].source.actionID",

@@ -14,7 +14,9 @@ enum CoachNamePrompt {
         PromptPopup(make(session)) { text in
             do {
                 let name = try Youth.validText(text, field: "Uw naam")
-                try session.store.saveSettings(CoachSettings(coachName: name))
+                var settings = session.store.settings
+                settings.coachName = name
+                try session.store.saveSettings(settings)
                 return .done(.stay)
             } catch let error as InputError {
                 return .refuse(error.message)

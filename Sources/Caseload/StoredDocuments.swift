@@ -1,0 +1,69 @@
+import Foundation
+import SafeText
+
+// Files beside the youths (settings.json, reviews/…) get the same guarantees through this one
+// mechanism: read without following links, checked, set aside to quarantine when unreadable
+// (never overwritten), left in place and never written when a newer Rode Loper wrote them, and
+// written atomically with 0600.
+
+extension CaseloadStore {
+    /// The document at `name` in `folder` ("." for the data directory itself), or nil when it is
+    /// missing, unreadable (then set aside, with a notice) or too new to read.
+    func readDocument<T: Decodable>(_ type: T.Type, folder: String, name: String, known: Int,
+                                    validate: (T) throws -> Void = { _ in }) -> T? {
+        let relative = folder == "." ? name : folder + "/" + name
+        let path = directory + "/" + relative
+        let reason: UnreadableReason
+        switch PrivateFiles.readRegularFile(path) {
+        case .failure(let error) where error.code == ENOENT:
+            return nil
+        case .failure(let error):
+            reason = error.code == ELOOP || error.code == EINVAL ? .notAFile(PrivateFiles.kind(of: path)) : .cannotOpen(error.code)
+        case .success(let data):
+            do {
+                let (value, schema) = try Self.decodeDocument(type, from: data, known: known, validate: validate)
+                if schema > known {
+                    newerDocuments[relative] = schema
+                    noteNewer(relative, schema: schema, readable: true)
+                }
+                return value
+            } catch .newerSchema(let schema) {
+                newerDocuments[relative] = schema
+                noteNewer(relative, schema: schema, readable: false)
+                return nil
+            } catch {
+                reason = error
+            }
+        }
+        if mode == .readWrite {
+            setAside(fileName: name, in: folder, reason: reason)
+        } else {
+            notices.append(StoreNotice(message: "\(SafeText.escaped(relative)) is niet leesbaar: \(reason.text)."))
+        }
+        return nil
+    }
+
+    private func noteNewer(_ relative: String, schema: Int, readable: Bool) {
+        let shown = SafeText.escaped(relative)
+        notices.append(StoreNotice(message: readable
+            ? "\(shown) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)); het is hier alleen te lezen en blijft ongewijzigd staan."
+            : "\(shown) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)) en kan hier niet worden gelezen. Het blijft ongewijzigd staan."))
+    }
+
+    /// Writes a document at once and atomically (0600; its folder 0700). Refused for a file a
+    /// newer Rode Loper wrote, and in a directory opened for reading.
+    func writeDocument<T: Encodable>(_ value: T, folder: String, name: String) throws {
+        try requireWritable()
+        let relative = folder == "." ? name : folder + "/" + name
+        if let schema = newerDocuments[relative] { throw StoreError.newerVersion(schema: schema) }
+        if folder != "." { try PrivateFiles.makeDirectory(directory + "/" + folder, tightenExisting: true) }
+        try PrivateFiles.writeAtomically(try Self.encode(value), to: directory + "/" + relative, simulate: simulate)
+    }
+
+    /// The names of the documents in `folder` that end in `.json` (no hidden or temporary ones).
+    func documentNames(in folder: String) -> [String] {
+        guard PrivateFiles.kind(of: directory + "/" + folder) == .directory else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+    }
+}

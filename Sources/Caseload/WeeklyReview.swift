@@ -1,0 +1,282 @@
+import Foundation
+import SafeText
+
+/// An ISO week (Monday to Sunday), the unit of the weekly case review: "2026-W49".
+public struct ReviewWeek: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let week: Int
+
+    public init(containing day: LocalDate) {
+        let thursday = day.adding(days: 4 - day.isoWeekday)
+        year = thursday.year
+        week = (thursday.dayNumber - LocalDate(year: thursday.year, month: 1, day: 1)!.dayNumber) / 7 + 1
+    }
+
+    /// "2026-W49" (also "2026-49"); nil for a week that does not exist.
+    public init?(text: String) {
+        let parts = text.uppercased().replacingOccurrences(of: "-W", with: "-").split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let week = Int(parts[1]), (1...53).contains(week),
+              ReviewWeek(containing: ReviewWeek.monday(year: year, week: week)) == ReviewWeek(year: year, week: week) else { return nil }
+        self.init(year: year, week: week)
+    }
+
+    private init(year: Int, week: Int) {
+        self.year = year
+        self.week = week
+    }
+
+    private static func monday(year: Int, week: Int) -> LocalDate {
+        // 4 January is always in week 1.
+        let january4 = LocalDate(year: year, month: 1, day: 4)!
+        return january4.adding(days: 1 - january4.isoWeekday + (week - 1) * 7)
+    }
+
+    public var monday: LocalDate { Self.monday(year: year, week: week) }
+    public var sunday: LocalDate { monday.adding(days: 6) }
+    public var previous: ReviewWeek { ReviewWeek(containing: monday.adding(days: -7)) }
+    public func contains(_ day: LocalDate) -> Bool { monday <= day && day <= sunday }
+
+    public var text: String { String(format: "%04d-W%02d", year, week) }
+    public var description: String { text }
+    public static func < (a: ReviewWeek, b: ReviewWeek) -> Bool { (a.year, a.week) < (b.year, b.week) }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let week = ReviewWeek(text: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: StoredCodingMessage.unknownCode(text))
+        }
+        self = week
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
+
+extension LocalDate {
+    /// Monday 1 to Sunday 7.
+    public var isoWeekday: Int { ((dayNumber + 3) % 7 + 7) % 7 + 1 }
+}
+
+/// The rules that put a youth on the review's agenda, most urgent first: the order of the cases
+/// is the order of the agenda.
+public enum ReviewRule: String, StoredCode, Sendable {
+    case acuteDomain, overdueAction, noContact, meetingThisWeek, measurementDue, consentProblem, noZRM, phaseTooLong
+
+    public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
+
+    public var label: String {
+        switch self {
+        case .acuteDomain: "Acuut leefgebied"
+        case .overdueAction: "Actie te laat"
+        case .noContact: "Geen contact"
+        case .meetingThisWeek: "Overleg deze week"
+        case .measurementDue: "Meting"
+        case .consentProblem: "Toestemming"
+        case .noZRM: "Geen ZRM"
+        case .phaseTooLong: "Fase te lang"
+        }
+    }
+}
+
+/// One reason a youth is on the agenda: the rule and what it found, in words.
+public struct ReviewReason: Codable, Equatable, Sendable {
+    public var rule: ReviewRule
+    public var detail: String
+
+    public init(_ rule: ReviewRule, _ detail: String) {
+        self.rule = rule
+        self.detail = detail
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        rule = try c.decode(ReviewRule.self, forKey: .rule)
+        detail = try c.value(.detail, or: "")
+    }
+
+    public var text: String { detail.isEmpty ? rule.label : "\(rule.label): \(detail)" }
+}
+
+public enum ReviewRules {
+    /// Why `youth` needs attention this week, in the order of the rules.
+    public static func reasons(for youth: Youth, settings: CoachSettings, today: LocalDate) -> [ReviewReason] {
+        var reasons: [ReviewReason] = []
+        let acute = youth.latestMeasurement?.acuteDomains.compactMap { Catalog.lifeDomain($0)?.name } ?? []
+        if !acute.isEmpty { reasons.append(ReviewReason(.acuteDomain, acute.joined(separator: ", "))) }
+        let late = youth.actionsInOrder.filter { $0.isOverdue(on: today) }
+        if let first = late.first, let due = first.due {
+            reasons.append(ReviewReason(.overdueAction, late.count == 1 ? "\(first.what) (sinds \(due.text))"
+                                            : "\(late.count) acties, de oudste sinds \(due.text)"))
+        }
+        if let detail = contactGap(youth, limit: settings.contactDays, today: today) { reasons.append(ReviewReason(.noContact, detail)) }
+        let week = ReviewWeek(containing: today)
+        if let meeting = youth.meetingsInOrder.first(where: { week.contains($0.date) }) {
+            reasons.append(ReviewReason(.meetingThisWeek, meeting.date.text + (meeting.time.isEmpty ? "" : " om \(meeting.time)")))
+        }
+        if let due = youth.measurementDue(weeks: settings.measurementWeeks, today: today) {
+            reasons.append(ReviewReason(.measurementDue, due.text(today: today)))
+        }
+        let consent = youth.consentProblems(today: today)
+        if !consent.isEmpty { reasons.append(ReviewReason(.consentProblem, consent.map(\.text).joined(separator: "; "))) }
+        if youth.measurements.isEmpty && youth.phase != .scout && youth.phase != .closed {
+            reasons.append(ReviewReason(.noZRM, "nog geen meting"))
+        }
+        if let weeks = youth.phaseTooLong(weeks: settings.phaseWeeks, today: today) {
+            reasons.append(ReviewReason(.phaseTooLong, "\(youth.phase.label) duurt \(weeks) weken (drempel \(settings.phaseWeeks[youth.phase] ?? 0))"))
+        }
+        return reasons
+    }
+
+    /// More days than `limit` since the last real contact, or since the start when there was none.
+    public static func contactGap(_ youth: Youth, limit: Int, today: LocalDate) -> String? {
+        guard let since = youth.lastContact ?? youth.started else { return nil }
+        let days = since.days(until: today)
+        guard days > limit else { return nil }
+        return youth.lastContact == nil ? "nog geen contact, \(days) dagen sinds de start" : "\(days) dagen (laatste \(since.text))"
+    }
+
+    /// The agenda: every active youth with its reasons, most urgent first (the most urgent rule
+    /// that applies, then the number of reasons, then the name); youths with nothing to flag last.
+    public static func agenda(_ youths: [Youth], settings: CoachSettings, today: LocalDate) -> [ReviewItem] {
+        youths.filter { $0.phase != .closed }
+            .map { (youth: $0, reasons: reasons(for: $0, settings: settings, today: today)) }
+            .sorted { a, b in
+                let rankA = a.reasons.map { ReviewRule.allCases.firstIndex(of: $0.rule)! }.min() ?? Int.max
+                let rankB = b.reasons.map { ReviewRule.allCases.firstIndex(of: $0.rule)! }.min() ?? Int.max
+                if rankA != rankB { return rankA < rankB }
+                if a.reasons.count != b.reasons.count { return a.reasons.count > b.reasons.count }
+                return (a.youth.name.sortKey, a.youth.id) < (b.youth.name.sortKey, b.youth.id)
+            }
+            .map { ReviewItem(youthID: $0.youth.id, name: $0.youth.name, reasons: $0.reasons) }
+    }
+}
+
+/// One youth on a week's review: why, and what the coach wrote and decided.
+public struct ReviewItem: Codable, Equatable, Sendable {
+    public var youthID: String
+    /// The name when the review was made, so the summary reads without the youth's file.
+    public var name: String
+    public var reasons: [ReviewReason]
+    public var note: String
+    public var nextStep: String
+    /// The coach went past this page: it has been discussed.
+    public var reviewed: Bool
+
+    public init(youthID: String, name: String, reasons: [ReviewReason]) {
+        self.youthID = youthID
+        self.name = name
+        self.reasons = reasons
+        note = ""
+        nextStep = ""
+        reviewed = false
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        youthID = try c.decode(String.self, forKey: .youthID)
+        name = try c.value(.name, or: "")
+        reasons = try c.value(.reasons, or: [])
+        note = try c.value(.note, or: "")
+        nextStep = try c.value(.nextStep, or: "")
+        reviewed = try c.value(.reviewed, or: false)
+    }
+}
+
+/// The weekly case review of one week: the agenda fixed when it started (so an interrupted
+/// review resumes on the same page), the notes and decisions, and where the coach was.
+public struct WeeklyReview: Codable, Equatable, Sendable {
+    public static let schemaVersion = 1
+
+    public var week: ReviewWeek
+    public var started: Date
+    public var items: [ReviewItem]
+    /// The page the coach was on.
+    public var position: Int
+
+    public init(week: ReviewWeek, started: Date, items: [ReviewItem]) {
+        self.week = week
+        self.started = started.wholeSeconds
+        self.items = items
+        position = 0
+    }
+
+    private enum CodingKeys: String, CodingKey { case week, started, items, position }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        week = try c.decode(ReviewWeek.self, forKey: .week)
+        started = try c.value(.started, or: Date(timeIntervalSince1970: 0))
+        items = try c.value(.items, or: [])
+        position = try c.value(.position, or: 0)
+    }
+
+    public var reviewedCount: Int { items.filter(\.reviewed).count }
+    public var isFinished: Bool { !items.isEmpty && items.allSatisfy(\.reviewed) }
+
+    public func item(for youthID: String) -> ReviewItem? { items.first { $0.youthID == youthID } }
+
+    /// Adds active youths that came after the review started (at the end, in agenda order).
+    public mutating func add(missingFrom agenda: [ReviewItem]) {
+        let present = Set(items.map(\.youthID))
+        items += agenda.filter { !present.contains($0.youthID) }
+    }
+
+    /// Checks what a screen relies on: a valid page, ids that are file names, each youth once,
+    /// texts without control characters (a note may hold line breaks).
+    func validate() throws(ValidationFailure) {
+        guard items.isEmpty ? position == 0 : items.indices.contains(position) else {
+            throw ValidationFailure("position", String(position), "een pagina van de bespreking")
+        }
+        var seen = Set<String>()
+        for (index, item) in items.enumerated() {
+            guard !item.youthID.isEmpty, item.youthID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                throw ValidationFailure("items[\(index)].youthID", item.youthID, "een dossiernummer")
+            }
+            guard seen.insert(item.youthID).inserted else { throw ValidationFailure("items[\(index)].youthID", item.youthID, "elke jongere één keer") }
+            for (field, text) in [("name", item.name), ("nextStep", item.nextStep)] where text.unicodeScalars.contains(where: SafeText.needsEscape) {
+                throw ValidationFailure("items[\(index)].\(field)", String(text.count), "tekst zonder stuurtekens")
+            }
+            if item.note.unicodeScalars.contains(where: { $0 != "\n" && SafeText.needsEscape($0) }) {
+                throw ValidationFailure("items[\(index)].note", String(item.note.count), "tekst zonder stuurtekens")
+            }
+        }
+    }
+}
+
+/// The file of one week's review: `{"schemaVersion": 1, "review": {...}}` in reviews/2026-W49.json.
+struct ReviewRecord: Codable {
+    var schemaVersion = WeeklyReview.schemaVersion
+    var review: WeeklyReview
+}
+
+extension CaseloadStore {
+    static let reviewsFolder = "reviews"
+
+    /// The review of `week`, or nil when there is none (or its file could not be read: then it is
+    /// set aside with a notice, and a new review can start).
+    public func review(of week: ReviewWeek) -> WeeklyReview? {
+        readDocument(ReviewRecord.self, folder: Self.reviewsFolder, name: week.text + ".json", known: WeeklyReview.schemaVersion) { record in
+            guard record.review.week == week else { throw ValidationFailure("review.week", record.review.week.text, "past niet bij de bestandsnaam") }
+            try record.review.validate()
+        }?.review
+    }
+
+    /// The latest review of a week before `week`: last week's decisions.
+    public func review(before week: ReviewWeek) -> WeeklyReview? {
+        documentNames(in: Self.reviewsFolder).compactMap { ReviewWeek(text: String($0.dropLast(5))) }
+            .filter { $0 < week }.max().flatMap { review(of: $0) }
+    }
+
+    /// Every week with a review, oldest first.
+    public var reviewWeeks: [ReviewWeek] {
+        documentNames(in: Self.reviewsFolder).compactMap { ReviewWeek(text: String($0.dropLast(5))) }.sorted()
+    }
+
+    /// Writes a review at once and atomically, like a youth.
+    public func save(_ review: WeeklyReview) throws {
+        try writeDocument(ReviewRecord(review: review), folder: Self.reviewsFolder, name: review.week.text + ".json")
+    }
+}
