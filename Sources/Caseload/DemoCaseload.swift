@@ -5,6 +5,36 @@ import Foundation
 public enum DemoCaseload {
     private struct File: Decodable {
         var youths: [Entry]
+        var review: DemoReview?
+    }
+
+    /// A review of this week with its first `pages` discussed, and last week's, by youth name.
+    private struct DemoReview: Decodable {
+        var pages: Int
+        var notes: [String: DemoNote]
+        var lastWeek: [String: DemoNote]
+    }
+
+    private struct DemoNote: Decodable {
+        var note: String
+        var nextStep: String
+    }
+
+    private struct DemoContact: Decodable {
+        var daysAgo: Int
+        var kind: ContactKind
+        var minutes: Int?
+        var present: String?
+        var text: String
+        var principles: [WorkingPrinciple]?
+    }
+
+    private struct DemoAttempt: Decodable {
+        var daysAgo: Int
+        var channel: AttemptChannel
+        var outcome: AttemptOutcome
+        var introducedBy: String?
+        var note: String?
     }
 
     private struct Entry: Decodable {
@@ -38,6 +68,9 @@ public enum DemoCaseload {
         var consents: [DemoConsent]?
         var meetings: [DemoMeeting]?
         var actions: [DemoAction]?
+        var journal: [DemoContact]?
+        var scoutAttempts: [DemoAttempt]?
+        var agreedDaysAgo: Int?
     }
 
     private struct DemoPerson: Decodable {
@@ -54,6 +87,7 @@ public enum DemoCaseload {
         var what: String
         var fromDaysAgo: Int
         var withdrawnDaysAgo: Int?
+        var untilInDays: Int?
     }
 
     private struct DemoMeeting: Decodable {
@@ -91,12 +125,15 @@ public enum DemoCaseload {
         var scores: [Int]
     }
 
-    public static func youths(today: LocalDate, now: Date) throws -> [Youth] {
+    private static func file() throws -> File {
         guard let data = AppResources.data(named: "demo-caseload.json") else {
             throw InputError("De demo-caseload ontbreekt in dit programma.")
         }
-        let file = try JSONDecoder().decode(File.self, from: data)
-        return try file.youths.map { entry in
+        return try JSONDecoder().decode(File.self, from: data)
+    }
+
+    public static func youths(today: LocalDate, now: Date) throws -> [Youth] {
+        try file().youths.map { entry in
             var youth = try Youth(name: entry.name, now: now, today: today)
             youth.dateOfBirth = today.adding(days: entry.birthdayInDays).adding(years: -(entry.age + 1))
             youth.municipality = entry.municipality
@@ -133,6 +170,21 @@ public enum DemoCaseload {
             youth.quickScan[name] = text
         }
         youth.quickScan.suspectedIntellectualDisability = details.suspectedLVB ?? .unknown
+        for demo in details.journal ?? [] {
+            var entry = JournalEntry(date: today.adding(days: -demo.daysAgo), kind: demo.kind)
+            entry.minutes = demo.minutes
+            entry.present = demo.present ?? ""
+            entry.text = demo.text
+            entry.principles = demo.principles ?? []
+            youth.save(entry)
+        }
+        for demo in details.scoutAttempts ?? [] {
+            var attempt = ScoutAttempt(date: today.adding(days: -demo.daysAgo), channel: demo.channel, outcome: demo.outcome)
+            attempt.introducedBy = demo.introducedBy ?? ""
+            attempt.note = demo.note ?? ""
+            youth.save(attempt)
+        }
+        youth.agreedOn = details.agreedDaysAgo.map { today.adding(days: -$0) }
         for (code, text) in details.plan ?? [:] {
             guard let part = ChangePlan.Part(rawValue: code) else { throw InputError("Demo-gegevens: onbekend deel \(code) van het plan.") }
             youth.changePlan[part] = text
@@ -161,6 +213,7 @@ public enum DemoCaseload {
         for demo in details.consents ?? [] {
             var consent = try Consent(personID: try personID(demo.person), what: demo.what, from: today.adding(days: -demo.fromDaysAgo))
             consent.withdrawn = demo.withdrawnDaysAgo.map { today.adding(days: -$0) }
+            consent.until = demo.untilInDays.map { today.adding(days: $0) }
             youth.save(consent)
         }
         var meetings: [WrapAroundMeeting] = []
@@ -197,11 +250,30 @@ public enum DemoCaseload {
         }
     }
 
-    /// Writes the demo into an empty data directory; refuses one that holds data.
+    /// Writes the demo into an empty data directory, with this week's review half done and last
+    /// week's; refuses a directory that holds data.
     public static func write(into store: CaseloadStore, today: LocalDate, now: Date) throws {
         guard !store.holdsData else { throw StoreError.notEmpty(directory: store.directory) }
-        for youth in try youths(today: today, now: now) {
+        let youths = try youths(today: today, now: now)
+        for youth in youths {
             try store.save(youth, updatedAt: youth.updated)
         }
+        guard let demo = try file().review else { return }
+        func review(on day: LocalDate, notes: [String: DemoNote], pages: Int?) -> WeeklyReview {
+            let week = ReviewWeek(containing: day)
+            var review = WeeklyReview(week: week, started: now.addingTimeInterval(Double(day.days(until: today)) * -86_400),
+                                      items: ReviewRules.agenda(youths, settings: store.settings, today: day))
+            let discussed = min(pages ?? review.items.count, review.items.count)
+            for index in review.items.indices {
+                let note = index < discussed ? notes[review.items[index].name] : nil
+                review.items[index].note = note?.note ?? (index < discussed ? "Besproken; loopt volgens plan." : "")
+                review.items[index].nextStep = note?.nextStep ?? ""
+                review.items[index].reviewed = index < discussed
+            }
+            review.position = min(discussed, max(0, review.items.count - 1))
+            return review
+        }
+        try store.save(review(on: today.adding(days: -7), notes: demo.lastWeek, pages: nil))
+        try store.save(review(on: today, notes: demo.notes, pages: demo.pages))
     }
 }

@@ -7,12 +7,17 @@ public enum DraftField: Hashable, Sendable {
     case agendaNotes(meetingID: String, itemID: String)
     /// A free text of the quick scan (from issue 9 on).
     case quickScan(QuickScanText)
+    /// The text of a journal entry, and the note of a youth in a week's review (from schema 6).
+    case journal(entryID: String)
+    case reviewNote(week: ReviewWeek)
 
     public var stored: String {
         switch self {
         case .planPart(let part): "changePlan.\(part.rawValue)"
         case .agendaNotes(let meeting, let item): "meeting.\(meeting).\(item)"
         case .quickScan(let text): "quickScan.\(text.stored)"
+        case .journal(let id): "journal.\(id)"
+        case .reviewNote(let week): "review.\(week.text)"
         }
     }
 
@@ -23,6 +28,10 @@ public enum DraftField: Hashable, Sendable {
             self = .planPart(part)
         } else if parts.count == 2, parts[0] == "quickScan", let text = QuickScanText(stored: parts[1]) {
             self = .quickScan(text)
+        } else if parts.count == 2, parts[0] == "journal", !parts[1].isEmpty {
+            self = .journal(entryID: parts[1])
+        } else if parts.count == 2, parts[0] == "review", let week = ReviewWeek(text: parts[1]) {
+            self = .reviewNote(week: week)
         } else if parts.count == 3, parts[0] == "meeting", !parts[1].isEmpty, !parts[2].isEmpty {
             self = .agendaNotes(meetingID: parts[1], itemID: parts[2])
         } else {

@@ -4,10 +4,10 @@ import TerminalKit
 /// The actions of one youth: open ones first, soonest due on top, overdue ones marked in text
 /// and colour; done and cancelled ones below. New, open to change who and when, tick off. Opened
 /// from a meeting's agreements it shows the actions agreed there, and can add existing ones.
-final class ActionsScreen: Screen {
+final class ActionsScreen: Screen, OfOneYouth {
     let kind: ScreenKind
     let title = "Acties"
-    private let editor: YouthEditor
+    let editor: YouthEditor
     /// When set, only the actions agreed in this meeting, and new ones are agreed in it.
     private let meetingID: String?
     private var table = Table(columns: [.init("", width: 3), .init("Deadline", width: 18, minimum: 18), .init("Wie", width: 18, minimum: 8),
@@ -143,7 +143,7 @@ enum ActionFormScreen {
                 editor.youth.person(id).map { "\($0.name)\($0.relation.isEmpty ? "" : " (\($0.relation))")" } ?? "(onbekend)"
             }
         }
-        return RecordFormScreen(session: editor.session, title: "Actie", heading: "\(editor.youth.name)  ·  \(actionID == nil ? "Nieuwe actie" : "Actie")", startsTyping: actionID == nil, fields: [
+        return RecordFormScreen(editor: editor, title: "Actie", heading: "\(editor.youth.name)  ·  \(actionID == nil ? "Nieuwe actie" : "Actie")", startsTyping: actionID == nil, fields: [
             .init(label: "Wat", value: { action()?.what ?? "" }, edit: .text(commit: setWhat)),
             .init(label: "Wie", value: { action().map { ownerLabel($0.owner) } ?? "" }, edit: .choice(
                 options: { owners().map(ownerLabel) },

@@ -3,7 +3,7 @@ import TerminalKit
 
 /// The agenda of a meeting: drafted from the plan, with free items, in an order the coach sets,
 /// and notes per item written during the meeting (kept as a draft while typed).
-final class AgendaScreen: Screen {
+final class AgendaScreen: Screen, OfOneYouth {
     private enum Mode {
         case browsing
         case writing(TextEditor)
@@ -11,7 +11,7 @@ final class AgendaScreen: Screen {
 
     let kind = ScreenKind.agenda
     let title = "Agenda"
-    private let editor: YouthEditor
+    let editor: YouthEditor
     private let meetingID: String
     /// The selected item is shown in full under the list, above its notes.
     private var table = Table(columns: [.init("Agendapunt", width: 200, minimum: 10)], detailLines: 0)

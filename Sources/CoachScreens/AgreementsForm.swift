@@ -40,6 +40,6 @@ enum AgreementsForm {
             }),
             text("Ontbindende voorwaarden", \.dissolvingConditions),
         ]
-        return RecordFormScreen(session: editor.session, title: "Afspraken", heading: "\(editor.youth.name)  ·  Afspraken van het overleg", fields: fields)
+        return RecordFormScreen(editor: editor, title: "Afspraken", heading: "\(editor.youth.name)  ·  Afspraken van het overleg", fields: fields)
     }
 }

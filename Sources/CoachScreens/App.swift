@@ -77,6 +77,10 @@ public final class App {
             go(.push(HelpScreen(for: top)))
             return
         }
+        if !top.capturesKeys, KeyTable.action(for: key, on: top.kind) == .quickContact, let editor = (top as? YouthScoped)?.youthEditor {
+            go(.push(JournalEntryForm.make(editor: editor, entryID: nil)))
+            return
+        }
         go(top.handle(key))
     }
 
@@ -86,7 +90,9 @@ public final class App {
             if case .quit = navigation { finished = true }
             if case .popup(let popup) = navigation { popups.append(popup) }
             return
-        case .push(let screen): stack.append(screen)
+        case .push(let screen):
+            stack.append(screen)
+            if let popup = screen.openingPopup() { popups.append(popup) }
         case .replace(let screen): stack[stack.count - 1] = screen
         case .pop:
             guard stack.count > 1 else { return }

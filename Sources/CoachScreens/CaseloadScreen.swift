@@ -2,8 +2,9 @@ import Caseload
 import Foundation
 import TerminalKit
 
-/// The caseload list: every youth with age, phase and days since the last change, sorted by
-/// name; `/` filters as you type, `n` adds a youth, Enter opens one.
+/// The caseload list: every youth with age, phase, days since the last change and since the
+/// last contact, sorted by name; `/` filters as you type, `n` adds a youth, Enter opens one, `s`
+/// shows only the youths in scout (for how long, how many attempts), `r` starts the weekly review.
 final class CaseloadScreen: Screen {
     let kind = ScreenKind.caseload
     let title = "Caseload"
@@ -14,9 +15,11 @@ final class CaseloadScreen: Screen {
     private var rows: [YouthSummary] = []
     private var hiddenClosed = 0
     /// Name and next action give way first on a narrow screen; the next action takes what is left.
-    private var table = Table(columns: [.init("Naam", width: 28, minimum: 12), .init("Leeftijd", width: 8), .init("Fase", width: 19, minimum: 14),
-                                        .init("Gewijzigd", width: 9), .init("Volgende actie", width: 32, minimum: 14)])
+    private var table = Table(columns: [.init("Naam", width: 28, minimum: 12), .init("Leeftijd", width: 8), .init("Fase", width: 20, minimum: 14),
+                                        .init("Gewijzigd", width: 9), .init("Contact", width: 8), .init("Volgende actie", width: 32, minimum: 14)])
     private var showClosed = false
+    /// Only the youths in scout, with how long and the attempts in the last column.
+    private var scoutOnly = false
     /// The search field while the coach types in it; the query stays after Enter.
     private var search: TextField?
     private var query = ""
@@ -50,6 +53,7 @@ final class CaseloadScreen: Screen {
         let needle = query.trimmingCharacters(in: .whitespaces).sortKey
         hiddenClosed = 0
         rows = catalog.compactMap { entry in
+            if scoutOnly && entry.summary.phase != .scout { return nil }
             if !showClosed && entry.summary.phase == .closed {
                 hiddenClosed += 1
                 return nil
@@ -69,7 +73,11 @@ final class CaseloadScreen: Screen {
         case .new:
             return .popup(PromptPopup(Prompt(title: "Nieuwe jongere", question: "Enter maakt het dossier en opent het.", label: "Naam:",
                                              enterLabel: "maak aan"), submitted: addYouth))
-        case .coachName: return .popup(CoachNamePrompt.popup(session))
+        case .openSettings: return .push(SettingsScreen(session: session))
+        case .startReview: return .push(ReviewScreen.thisWeek(session: session).screen)
+        case .scoutView:
+            scoutOnly.toggle()
+            reload()
         case .search: search = TextField(query)
         case .clearSearch:
             query = ""
@@ -137,11 +145,12 @@ final class CaseloadScreen: Screen {
             canvas.put("Zoek: ", row: area.row, col: 1, style: .heading)
             search.render(into: &canvas, row: area.row, col: 7, width: min(40, inner - 6))
         } else {
-            var info = Wording.youths(rows.count)
+            var info = Wording.youths(rows.count) + (scoutOnly ? " in scout (s toont alle)" : "")
             if !query.isEmpty { info += " gevonden voor \"\(query)\" (Esc wist)" }
             if hiddenClosed > 0 { info += " · \(hiddenClosed) afgesloten verborgen (a toont)" }
             let used = canvas.put(info, row: area.row, col: 1, style: .dim, maxWidth: inner)
-            let legend = ["! acuut  ? geen ZRM  * leeftijd buiten 16-27", "! acuut  ? geen ZRM  * buiten 16-27", "! acuut  ? geen ZRM"]
+            let legend = ["! acuut  ? geen ZRM  m meting  * leeftijd buiten 16-27", "! acuut  ? geen ZRM  m meting  * buiten 16-27",
+                          "! acuut  ? geen ZRM  m meting", "! acuut  ? geen ZRM"]
                 .first { used + Glyphs.width(of: $0) + 4 <= inner } ?? ""
             if !legend.isEmpty {
                 canvas.put(legend, row: area.row, col: area.width - Glyphs.width(of: legend) - 1, style: .dim)
@@ -151,26 +160,40 @@ final class CaseloadScreen: Screen {
                      note: message.map { ($0, .error) })
     }
 
-    /// One youth's line: an acute domain (!) or a missing measurement (?) marked left; an age
-    /// outside the method's 16-27 marked (*), so a typing error in a date of birth shows; a late
-    /// next action marked (!).
+    /// One youth's line: an acute domain (!), a missing measurement (?) or a meting due (m) marked
+    /// left; an age outside the method's 16-27 marked (*), so a typing error in a date of birth
+    /// shows; a phase that lasts too long, contact longer ago than the coach's threshold and a late
+    /// next action marked (!). In the scout view the last column has the scouting instead.
     private func row(for youth: YouthSummary, today: LocalDate) -> Table.Row {
-        let mark: (text: String, style: Style)? = youth.acuteDomains > 0 ? ("!", .error) : youth.measurementDue ? ("?", .warning) : nil
+        let settings = session.store.settings
+        let due = youth.measurementDue(weeks: settings.measurementWeeks, today: today)
+        let mark: (text: String, style: Style)? = youth.acuteDomains > 0 ? ("!", .error) : youth.measurementDue ? ("?", .warning)
+            : due != nil ? ("m", .warning) : nil
         let age = youth.age(on: today)
         let outside = age.map { !Youth.intendedAges.contains($0) } ?? false
         let days = session.day(of: youth.updated).days(until: today)
-        var action = ""
+        let phaseWeeks = youth.phaseSince.map { $0.days(until: today) / 7 } ?? 0
+        let longPhase = youth.phase != .closed && settings.phaseWeeks[youth.phase].map { phaseWeeks > $0 } ?? false
+        let silent = youth.daysWithoutContact(today: today)
+        let quiet = youth.phase != .closed && silent.map { $0 > settings.contactDays } ?? false
+        let contact = youth.lastContact.map { "\($0.days(until: today)) d" } ?? "–"
+        var last = ""
         var late = false
-        if let what = youth.nextAction {
+        if scoutOnly {
+            last = "\(youth.scoutAttempts) poging\(youth.scoutAttempts == 1 ? "" : "en") · \(youth.started.map { $0.days(until: today) } ?? 0) dagen in scout"
+        } else if let what = youth.nextAction {
             late = youth.nextActionDue.map { $0 < today } ?? false
-            action = (youth.nextActionDue.map { session.shortDate($0) + (late ? "!" : "") + " " } ?? "") + what
+            last = (youth.nextActionDue.map { session.shortDate($0) + (late ? "!" : "") + " " } ?? "") + what
         }
-        return Table.Row([youth.name, Wording.age(age) + (outside ? "*" : ""), youth.phase.label, Wording.daysAgo(days), action],
-                         cellStyles: [nil, outside ? .warning : nil, nil, nil, late ? .warning : nil], mark: mark)
+        return Table.Row([youth.name, Wording.age(age) + (outside ? "*" : ""), youth.phase.label + (longPhase ? " \(phaseWeeks) wk!" : ""),
+                          Wording.daysAgo(days), contact + (quiet ? "!" : ""), last],
+                         cellStyles: [nil, outside ? .warning : nil, longPhase ? .warning : nil, nil, quiet ? .warning : nil, late ? .warning : nil],
+                         mark: mark, detail: due.map { $0.text(today: today) })
     }
 
     private var emptyText: String {
         if !query.isEmpty { return "Geen jongere gevonden voor \"\(query)\"." }
+        if scoutOnly { return "Niemand is in scout. s toont weer alle jongeren." }
         if hiddenClosed > 0 { return "Alle dossiers zijn afgesloten; a toont ze." }
         return "Nog geen jongeren. Druk op n om de eerste toe te voegen."
     }

@@ -5,7 +5,7 @@ import TerminalKit
 /// The veranderplan as one page: its seven parts and the main strategy. A part opens in a text
 /// area; what is typed is kept as a draft on every change until Tab or Ctrl-S confirms it.
 /// Earlier versions can be paged through; the plan exports as Markdown.
-final class ChangePlanScreen: Screen {
+final class ChangePlanScreen: Screen, OfOneYouth {
     private enum Row: Equatable {
         case part(ChangePlan.Part)
         case strategy
@@ -27,7 +27,7 @@ final class ChangePlanScreen: Screen {
 
     let kind = ScreenKind.changePlan
     let title = "Veranderplan"
-    private let editor: YouthEditor
+    let editor: YouthEditor
     private let rows: [Row] = ChangePlan.Part.allCases.map { .part($0) } + [.strategy]
     private var list = ListState(count: ChangePlan.Part.allCases.count + 1)
     private var mode = Mode.browsing

@@ -3,12 +3,13 @@ import TerminalKit
 
 /// The register of consent: with whom information about the youth may be shared, what, from
 /// when, and when it was withdrawn. Information is shared on the youth's initiative.
-final class ConsentScreen: Screen {
+final class ConsentScreen: Screen, OfOneYouth {
     let kind = ScreenKind.consents
     let title = "Toestemming"
-    private let editor: YouthEditor
+    let editor: YouthEditor
     private var table = Table(columns: [.init("Met wie", width: 21, minimum: 10), .init("Wat", width: 25, minimum: 8),
-                                        .init("Vanaf", width: 10), .init("Ingetrokken", width: 11, minimum: 10)], detailLines: 4)
+                                        .init("Vanaf", width: 10), .init("Tot en met", width: 10), .init("Ingetrokken", width: 11, minimum: 10)],
+                      detailLines: 4)
     private var error: String?
 
     init(editor: YouthEditor) {
@@ -71,8 +72,11 @@ final class ConsentScreen: Screen {
         let today = editor.session.today
         canvas.put("\(youth.name)  ·  Toestemming om informatie te delen", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         let rows = consents.map { consent in
-            Table.Row([youth.person(consent.personID)?.name ?? "(onbekend)", consent.what, consent.from.text, consent.withdrawn?.text ?? ""],
-                      style: consent.isActive(on: today) ? .normal : .dim)
+            // Ending within four weeks shows, as the review flags it for a coming meeting.
+            let endsSoon = consent.isActive(on: today) && consent.until.map { today.days(until: $0) < ConsentProblem.warningDays } ?? false
+            return Table.Row([youth.person(consent.personID)?.name ?? "(onbekend)", consent.what, consent.from.text, consent.until?.text ?? "",
+                              consent.withdrawn?.text ?? ""],
+                             style: consent.isActive(on: today) ? .normal : .dim, cellStyles: [nil, nil, nil, endsSoon ? .warning : nil])
         }
         let rule = "Gedeeld wordt op initiatief van de jongere; zonder toestemming alleen om incidenten te voorkomen."
         table.render(into: &canvas, rows: rows, empty: "Nog geen toestemming vastgelegd. Druk op n.",
@@ -89,7 +93,7 @@ enum ConsentForm {
             do { try change(&current) } catch { return error.message }
             return editor.apply { $0.save(current) }
         }
-        return RecordFormScreen(session: editor.session, title: "Toestemming", heading: "\(editor.youth.name)  ·  Toestemming", fields: [
+        return RecordFormScreen(editor: editor, title: "Toestemming", heading: "\(editor.youth.name)  ·  Toestemming", fields: [
             .init(label: "Met wie", value: { consent().flatMap { editor.youth.person($0.personID)?.name } ?? "" }, edit: .choice(
                 options: { editor.youth.people.map(\.name) },
                 selected: { consent().flatMap { c in editor.youth.people.firstIndex { $0.id == c.personID } } ?? 0 },
@@ -99,6 +103,12 @@ enum ConsentForm {
             }),
             .init(label: "Vanaf (dd-mm-jjjj)", value: { consent()?.from.text ?? "" }, edit: .date(optional: false) { day in
                 update { $0.from = day ?? $0.from }
+            }),
+            .init(label: "Geldig tot en met", value: { consent()?.until?.text ?? "" }, edit: .date { day in
+                update { c throws(InputError) in
+                    if let day, day < c.from { throw InputError("Het einde kan niet vóór het begin liggen (\(c.from.text)).") }
+                    c.until = day
+                }
             }),
             .init(label: "Ingetrokken op", value: { consent()?.withdrawn?.text ?? "" }, edit: .date { day in
                 update { $0.withdrawn = day }

@@ -11,6 +11,16 @@ enum DraftRestore {
     }
 
     static func open(_ draft: Draft, session: Session) throws -> Outcome {
+        if case .reviewNote(let week)? = draft.key {
+            // A note of the weekly review reopens the review on that youth's page.
+            guard let review = session.store.review(of: week), review.item(for: draft.youthID) != nil else {
+                let place = (try? session.store.setAside(draft)) ?? "drafts/"
+                return .gone("Het concept hoort bij een weekbespreking die niet meer bestaat. De tekst is bewaard in \(place).")
+            }
+            let screen = ReviewScreen(session: session, review: review)
+            screen.resume(draft)
+            return .screens([CaseloadScreen(session: session), screen])
+        }
         let youth = try YouthScreen(session: session, id: draft.youthID)
         let editor = youth.editor
         let base: [any Screen] = [CaseloadScreen(session: session), youth]
@@ -28,7 +38,15 @@ enum DraftRestore {
             let scan = QuickScanScreen(editor: editor)
             scan.resume(draft)
             return .screens(base + [scan])
-        case nil:
+        case .journal(let entryID)?:
+            guard editor.youth.journal.contains(where: { $0.id == entryID }) else {
+                let place = (try? session.store.setAside(draft)) ?? "drafts/"
+                return .gone("Het concept hoort bij een contact dat niet meer bestaat. De tekst is bewaard in \(place).")
+            }
+            let form = JournalEntryForm.make(editor: editor, entryID: entryID)
+            form.form.resume(draft)
+            return .screens(base + [JournalScreen(editor: editor), form])
+        case .reviewNote?, nil:
             let place = (try? session.store.setAside(draft)) ?? "drafts/"
             return .gone("Het concept hoort bij een veld dat deze versie van Rode Loper niet kent. De tekst is bewaard in \(place).")
         }
@@ -40,6 +58,8 @@ enum DraftRestore {
         case .planPart(let part)?: "\"\(part.label.lowercased())\" in het veranderplan"
         case .agendaNotes?: "de notities bij een agendapunt van een wrap-around overleg"
         case .quickScan(let text)?: "\"\(QuickScanScreen.label(of: text).lowercased())\" in de quick scan"
+        case .journal?: "het verslag van een contact in het journaal"
+        case .reviewNote(let week)?: "de notitie in de weekbespreking van week \(week.week)"
         case nil: "een veld dat deze versie niet kent"
         }
     }

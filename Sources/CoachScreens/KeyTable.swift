@@ -3,7 +3,7 @@ import TerminalKit
 /// The kinds of screen, for the key table.
 public enum ScreenKind: CaseIterable, Sendable {
     case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, changePlan, actions, agreedActions, people, recordForm,
-         meetings, meeting, participants, agenda, consents, caseloadAgenda, help
+         meetings, meeting, participants, agenda, consents, caseloadAgenda, journal, scoutAttempts, settings, review, help
 }
 
 /// What a key does. Screens switch on actions, never on raw keys, so the help and the hint line
@@ -15,9 +15,11 @@ public enum Action: Sendable {
     case openPlan, versions, exportMarkdown, openActions, openPeople, markDone, markCancelled, remove
     case openMeetings, openConsents, openAgenda, invite, attended, moveItemUp, moveItemDown, withdraw, agreeExisting
     case emptyCaseload, demoCaseload, coachName
+    case quickContact, openJournal, filter, recordAgreement, scoutView, openSettings, startReview
+    case nextYouth, previousYouth, newAction, closeAction, openDossier
     case back, quit, help, redraw, forceQuit
     /// The keys of components (dialogs, fields, lists to pick from, the text editor).
-    case yes, no, confirm, confirmAndMove, cancel, choose, type, editText, saveAndStay, undo, browseVersions
+    case yes, no, confirm, confirmAndMove, cancel, choose, toggle, type, editText, saveAndStay, undo, browseVersions
 }
 
 /// One row of the key table: the keys, the short hint for the bottom line (nil: not shown
@@ -65,12 +67,16 @@ public struct KeyBinding: Sendable {
 public enum KeyTable {
     private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .changePlan, .actions,
                                               .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
-                                              .caseloadAgenda, .help]
-    private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting]
+                                              .caseloadAgenda, .journal, .scoutAttempts, .settings, .help]
+    private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting, .settings, .review]
+    /// The screens of one youth: a contact is noted from each of them with one key.
+    private static let ofYouth: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan, .actions,
+                                                .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
+                                                .journal, .scoutAttempts, .review]
     private static let everywhere = ScreenKind.allCases
     private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan,
                                                       .actions, .agreedActions, .people, .recordForm, .meetings, .meeting, .participants,
-                                                      .agenda, .consents, .caseloadAgenda]
+                                                      .agenda, .consents, .caseloadAgenda, .journal, .scoutAttempts, .settings, .review]
 
     public static let all: [KeyBinding] = [
         KeyBinding(action: .emptyCaseload, keys: [.enter], hint: "lege caseload",
@@ -79,7 +85,16 @@ public enum KeyTable {
                    help: "Vul een demo-caseload met verzonnen jongeren, om te oefenen", screens: [.welcome]),
         KeyBinding(action: .coachName, keys: [.char("i")], hint: "uw naam",
                    help: "Uw naam als coach: vult \"gescoord door\" van een nieuwe ZRM-meting en de voorzitter van een nieuw overleg in",
-                   screens: [.welcome, .caseload]),
+                   screens: [.welcome]),
+        KeyBinding(action: .startReview, keys: [.char("r")], hint: "weekbespreking",
+                   help: "Weekbespreking: elke actieve jongere, de dringendste eerst, met de reden; een onderbroken bespreking gaat verder waar u was",
+                   screens: [.caseload]),
+        KeyBinding(action: .scoutView, keys: [.char("s")], hint: "scout",
+                   help: "Alleen de jongeren in scout tonen, met hoe lang al en hoeveel contactpogingen (nogmaals: alle)",
+                   screens: [.caseload]),
+        KeyBinding(action: .openSettings, keys: [.char("i")], hint: "instellingen",
+                   help: "Instellingen: uw naam, na hoeveel dagen zonder contact, wanneer de 1-, 2- en 3-meting vallen, hoe lang elke fase mag duren",
+                   screens: [.caseload]),
         KeyBinding(action: .move, keys: [.up, .down, .char("k"), .char("j"), .pageUp, .pageDown, .home, .end], hint: nil,
                    help: "Omhoog en omlaag, een pagina, naar begin of eind", screens: lists),
         KeyBinding(action: .open, keys: [.enter], hint: "open",
@@ -206,6 +221,46 @@ public enum KeyTable {
                    help: "Vergelijk de gekozen meting met de vorige (daar kiest u elke twee metingen)", screens: [.zrmHistory]),
         KeyBinding(action: .switchSide, keys: [.tab], hint: "wissel kant",
                    help: "Wissel tussen de meting links (van) en rechts (naar)", screens: [.zrmComparison]),
+        KeyBinding(action: .quickContact, keys: [.char("g")], hint: "contact",
+                   help: "Contact noteren in het journaal, vanaf elk scherm van de jongere: soort, datum, duur, wie, verslag, principes (Tab door het formulier)",
+                   screens: ofYouth),
+        KeyBinding(action: .openJournal, keys: [.char("l")], hint: "journaal",
+                   help: "Contactjournaal: alle contacten, nieuwste bovenaan, te filteren op soort en werkzaam principe",
+                   screens: [.youth, .review]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open",
+                   help: "Open het gekozen contact om het te wijzigen", screens: [.journal]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
+                   help: "Nieuw contact noteren (zoals g): soort, datum, duur, wie, verslag, principes", screens: [.journal]),
+        KeyBinding(action: .filter, keys: [.char("/")], hint: "filter",
+                   help: "Alleen contacten van één soort of met één werkzaam principe tonen (of weer alle)", screens: [.journal]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open",
+                   help: "Open de gekozen contactpoging om te wijzigen", screens: [.scoutAttempts]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuwe poging",
+                   help: "Nieuwe contactpoging: hoe, met welke uitkomst, wie introduceerde", screens: [.scoutAttempts]),
+        KeyBinding(action: .recordAgreement, keys: [.char("a")], hint: "akkoord",
+                   help: "De jongere doet mee: het akkoord met zijn datum; dat sluit de scoutfase af op die dag", screens: [.scoutAttempts]),
+        KeyBinding(action: .edit, keys: [.enter], hint: "wijzig",
+                   help: "Wijzig de gekozen instelling; Enter bevestigt en slaat meteen op, Esc annuleert", screens: [.settings]),
+        KeyBinding(action: .move, keys: [.up, .down, .char("k"), .char("j")], hint: nil,
+                   help: "Omhoog en omlaag: de notitie of de volgende stap kiezen", screens: [.review]),
+        KeyBinding(action: .edit, keys: [.enter], hint: "schrijf",
+                   help: "Schrijf de notitie (Enter is een nieuwe regel; Tab bevestigt en opent de volgende stap) of de volgende stap",
+                   screens: [.review]),
+        KeyBinding(action: .nextYouth, keys: [.right, .pageDown], hint: "volgende",
+                   help: "Besproken: naar de volgende jongere (alles is al opgeslagen)", screens: [.review], keyLabel: "→"),
+        KeyBinding(action: .previousYouth, keys: [.left, .pageUp], hint: nil,
+                   help: "Terug naar de vorige jongere", screens: [.review], keyLabel: "←"),
+        KeyBinding(action: .newAction, keys: [.char("n")], hint: "actie",
+                   help: "Nieuwe actie voor deze jongere: wat, wie, deadline", screens: [.review]),
+        KeyBinding(action: .closeAction, keys: [.char("x")], hint: "afvinken",
+                   help: "Een open actie van deze jongere afvinken als gedaan (kies uit de lijst)", screens: [.review]),
+        KeyBinding(action: .openActions, keys: [.char("a")], hint: nil,
+                   help: "Alle acties van deze jongere", screens: [.review]),
+        KeyBinding(action: .openDossier, keys: [.char("o")], hint: "dossier",
+                   help: "Het dossier van deze jongere openen (en elk scherm daarvandaan); q brengt u terug in de bespreking",
+                   screens: [.review]),
+        KeyBinding(action: .exportMarkdown, keys: [.char("e")], hint: "export",
+                   help: "De samenvatting van de week als Markdown en als platte tekst in exports/", screens: [.review]),
         KeyBinding(action: .back, keys: [.escape, .char("q")], hint: "terug",
                    help: "Terug naar het vorige scherm", screens: belowCaseload + [.help]),
         KeyBinding(action: .back, keys: [.char("?"), .f1], hint: nil,
@@ -268,6 +323,16 @@ enum ComponentKeys {
          KeyBinding(.cancel, [.escape], hint: "annuleer", help: "Annuleren; er verandert niets"),
          pickerMoves]
             + (inForm ? [KeyBinding(.confirmAndMove, [.tab, .backTab], hint: nil, help: "Kiezen en het volgende (Shift-Tab: vorige) veld openen",
+                                    label: "Tab")] : [])
+    }
+
+    /// A checklist: several can be ticked.
+    static func checklist(inForm: Bool) -> [KeyBinding] {
+        [KeyBinding(.toggle, [.char(" "), .char("x")], hint: "vink aan/uit", help: "Het gekozen item aan- of uitvinken", label: "Spatie"),
+         KeyBinding(.choose, [.enter], hint: "klaar", help: "Klaar; de aangevinkte staan meteen op schijf"),
+         KeyBinding(.cancel, [.escape], hint: "annuleer", help: "Annuleren; er verandert niets"),
+         pickerMoves]
+            + (inForm ? [KeyBinding(.confirmAndMove, [.tab, .backTab], hint: nil, help: "Klaar en het volgende (Shift-Tab: vorige) veld openen",
                                     label: "Tab")] : [])
     }
 

@@ -3,10 +3,10 @@ import TerminalKit
 
 /// The wrap-around meetings of one youth: when, where, who, and a warning for a participant
 /// without consent. New meetings start with an agenda drafted from the veranderplan.
-final class MeetingsScreen: Screen {
+final class MeetingsScreen: Screen, OfOneYouth {
     let kind = ScreenKind.meetings
     let title = "Overleggen"
-    private let editor: YouthEditor
+    let editor: YouthEditor
     private var table = Table(columns: [.init("Datum", width: 10), .init("Tijd", width: 5, minimum: 5), .init("Plaats", width: 24, minimum: 8),
                                         .init("Deelnemers", width: 10), .init("Toestemming", width: 20, minimum: 11)])
     private var error: String?
@@ -78,7 +78,7 @@ enum MeetingForm {
                 update { m throws(InputError) in m[keyPath: path] = try check(input) }
             })
         }
-        let form = RecordFormScreen(kind: .meeting, session: editor.session, title: "Overleg", heading: "\(editor.youth.name)  ·  Wrap-around overleg", fields: [
+        let form = RecordFormScreen(kind: .meeting, editor: editor, title: "Overleg", heading: "\(editor.youth.name)  ·  Wrap-around overleg", fields: [
             .init(label: "Datum (dd-mm-jjjj)", value: { meeting()?.date.text ?? "" }, edit: .date(optional: false) { day in
                 update { $0.date = day ?? $0.date }
             }),

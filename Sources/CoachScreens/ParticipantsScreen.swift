@@ -3,10 +3,10 @@ import TerminalKit
 
 /// Who is invited to a meeting, picked from the youth's network and professionals, whether they
 /// came, and whether consent to share information with them is on record for the meeting's date.
-final class ParticipantsScreen: Screen {
+final class ParticipantsScreen: Screen, OfOneYouth {
     let kind = ScreenKind.participants
     let title = "Deelnemers"
-    private let editor: YouthEditor
+    let editor: YouthEditor
     private let meetingID: String
     private var table = Table(columns: [.init("", width: 3), .init("Naam", width: 22, minimum: 10), .init("Relatie / organisatie", width: 21, minimum: 8),
                                         .init("Aanwezig", width: 8), .init("Toestemming", width: 11)], detailLines: 3)

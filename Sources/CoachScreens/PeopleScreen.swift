@@ -3,10 +3,10 @@ import TerminalKit
 
 /// The people around one youth, in two tabs: the social network (family, friends, key figures)
 /// and the professionals. Add, change, remove; actions and the wrap-around meeting use them.
-final class PeopleScreen: Screen {
+final class PeopleScreen: Screen, OfOneYouth {
     let kind = ScreenKind.people
     let title = "Mensen"
-    private let editor: YouthEditor
+    let editor: YouthEditor
     private var tab = Person.Kind.network
     private var table = Table(columns: [])
     private var error: String?
@@ -108,7 +108,7 @@ enum PersonFormScreen {
         }
         let professional = person()?.kind == .professional
         let title = professional ? "Professional" : "Netwerk"
-        return RecordFormScreen(session: editor.session, title: title, heading: "\(editor.youth.name)  ·  \(title)", fields: [
+        return RecordFormScreen(editor: editor, title: title, heading: "\(editor.youth.name)  ·  \(title)", fields: [
             text("Naam", \.name, required: true),
             text(professional ? "Organisatie" : "Relatie", \.relation),
             text("Rol", \.role),

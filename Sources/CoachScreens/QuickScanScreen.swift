@@ -6,10 +6,10 @@ import TerminalKit
 /// information where relevant; whether a mild intellectual disability (LVB) is suspected; and
 /// whether the BSA was used, when, with what outcome. The texts are written over several lines,
 /// with drafts; the rest is picked from a list.
-final class QuickScanScreen: FormScreen {
+final class QuickScanScreen: FormScreen, OfOneYouth {
     let kind = ScreenKind.quickScan
     let title = "Quick scan"
-    private let editor: YouthEditor
+    let editor: YouthEditor
     let form: Form
 
     init(editor: YouthEditor) {

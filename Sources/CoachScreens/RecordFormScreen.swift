@@ -3,7 +3,7 @@ import TerminalKit
 
 /// A small form for one record (an action, a person, a meeting): a heading over a `Form`. Each
 /// confirmed field is saved at once by its own `commit`, which returns why it refused, if it did.
-final class RecordFormScreen: FormScreen {
+final class RecordFormScreen: FormScreen, YouthScoped {
     typealias Field = Form.Field
 
     let kind: ScreenKind
@@ -11,6 +11,8 @@ final class RecordFormScreen: FormScreen {
     let title: String
     private let heading: String
     let form: Form
+    private let editor: YouthEditor
+    var youthEditor: YouthEditor? { editor }
     /// Screens this form links to by a key of its own (a meeting: consent, actions).
     var links: [Action: () -> any Screen] = [:]
 
@@ -19,19 +21,25 @@ final class RecordFormScreen: FormScreen {
 
     /// With `startsTyping` (a new record) the first field is open for typing at once. `footer`
     /// gives extra lines under the fields (a warning, a summary), computed each frame.
-    init(kind: ScreenKind = .recordForm, session: Session, title: String, heading: String, startsTyping: Bool = false,
+    init(kind: ScreenKind = .recordForm, editor: YouthEditor, title: String, heading: String, startsTyping: Bool = false,
          fields: [Field], footer: @escaping () -> [(text: String, style: Style)] = { [] },
          export: (() -> (text: String, style: Style))? = nil) {
         self.kind = kind
+        self.editor = editor
         self.title = title
         self.heading = heading
         self.export = export
-        form = Form(kind: kind, session: session, fields: fields)
+        form = Form(kind: kind, session: editor.session, fields: fields)
         form.footer = footer
-        if startsTyping { form.openForTyping() }
+        if startsTyping, case .popup(let popup) = form.openForTyping() { firstChoice = popup }
     }
 
-
+    /// A new record whose first field is a choice opens with its list.
+    private var firstChoice: (any Popup)?
+    func openingPopup() -> (any Popup)? {
+        defer { firstChoice = nil }
+        return firstChoice
+    }
 
     func handle(_ key: Key) -> Navigation {
         if let navigation = form.handle(key) { return navigation }

@@ -31,6 +31,8 @@ public protocol Screen: AnyObject {
     /// The area the screen draws in, given by the App whenever it changes (a resize) and when the
     /// screen is opened: `handle` works from this, never from the last frame.
     func resize(to area: Rect)
+    /// A pop-up the screen opens with, shown when it is pushed (a new record's first choice).
+    func openingPopup() -> (any Popup)?
 }
 
 extension Screen {
@@ -40,4 +42,20 @@ extension Screen {
     public var hints: [Chrome.Hint] { KeyTable.hints(from: bindings) }
     public func willAppear() {}
     public func resize(to area: Rect) {}
+    public func openingPopup() -> (any Popup)? { nil }
+}
+
+/// A screen of one youth: from each, `g` notes a contact in that youth's journal (App does it, in
+/// one place). Nil while the screen shows no youth (an empty review).
+protocol YouthScoped: Screen {
+    var youthEditor: YouthEditor? { get }
+}
+
+/// A screen that always shows one youth, through its editor.
+protocol OfOneYouth: YouthScoped {
+    var editor: YouthEditor { get }
+}
+
+extension OfOneYouth {
+    var youthEditor: YouthEditor? { editor }
 }

@@ -5,7 +5,7 @@ import TerminalKit
 /// One youth's profile: a form of the person and how they were found (each field saved when
 /// confirmed), the phase moved on or back with the day it happened, the ZRM in one line and
 /// the history of phase changes.
-final class YouthScreen: FormScreen {
+final class YouthScreen: FormScreen, OfOneYouth {
     let kind = ScreenKind.youth
     private let session: Session
     let editor: YouthEditor
@@ -56,7 +56,38 @@ final class YouthScreen: FormScreen {
                     let phase = Phase.allCases[index]
                     return phase == youth.phase ? .saved : .ask(askDate(for: phase))
                 }), cells: { [unowned self] in [(youth.phase.label, .accent)] })),
+            .field(.init(label: "Scout: pogingen, akkoord", value: { [unowned self] in scoutText },
+                         edit: .open { [unowned self] in ScoutAttemptsScreen(editor: editor) })),
+            .field(.init(label: "Contactjournaal", value: { [unowned self] in journalText.text },
+                         edit: .open { [unowned self] in JournalScreen(editor: editor) },
+                         cells: { [unowned self] in [journalText] })),
         ]
+    }
+
+    private var scoutText: String {
+        let count = youth.scoutAttempts.count
+        return "\(count) contactpoging\(count == 1 ? "" : "en")" + (youth.agreedOn.map { " · akkoord \($0.text)" } ?? " · nog geen akkoord")
+    }
+
+    /// How many contacts, and how long since the last real one (marked past the coach's threshold).
+    private var journalText: (text: String, style: Style) {
+        let count = youth.journal.count
+        guard let last = youth.lastContact else { return ("\(count) regel\(count == 1 ? "" : "s") · nog geen contact", .dim) }
+        let days = last.days(until: session.today)
+        let late = days > session.store.settings.contactDays && youth.phase != .closed
+        return ("\(count) regel\(count == 1 ? "" : "s") · laatste contact \(Wording.daysAgo(days))\(days > 1 ? " geleden" : "")", late ? .warning : .normal)
+    }
+
+    /// What is due, by the coach's thresholds: a meting, a phase that lasts too long.
+    private var dueText: String? {
+        let settings = session.store.settings
+        let today = session.today
+        var parts: [String] = []
+        if let due = youth.measurementDue(weeks: settings.measurementWeeks, today: today) { parts.append(due.text(today: today)) }
+        if let weeks = youth.phaseTooLong(weeks: settings.phaseWeeks, today: today) {
+            parts.append("\(youth.phase.label) duurt al \(weeks) weken (drempel \(settings.phaseWeeks[youth.phase] ?? 0))")
+        }
+        return parts.isEmpty ? nil : "Let op: " + parts.joined(separator: " · ")
     }
 
     /// A date of birth outside 16-27 is allowed (the coach may know better) but asked about;
@@ -105,6 +136,7 @@ final class YouthScreen: FormScreen {
         case .openActions: return .push(ActionsScreen(editor: editor))
         case .openPeople: return .push(PeopleScreen(editor: editor))
         case .openMeetings: return .push(MeetingsScreen(editor: editor))
+        case .openJournal: return .push(JournalScreen(editor: editor))
         case .back: return .pop
         default: break
         }
@@ -142,7 +174,7 @@ final class YouthScreen: FormScreen {
     /// The form gets what the heading, the ZRM line, at least two lines of history and the last
     /// line leave; it scrolls (▲ ▼) when that is less than it needs.
     private func layOut() {
-        let zrm = Glyphs.wrap(zrmSummary, width: area.width - 4).count
+        let zrm = Glyphs.wrap(zrmSummary, width: area.width - 4).count + (dueText.map { Glyphs.wrap($0, width: area.width - 4).count } ?? 0)
         let room = area.height - 3 - 1 - zrm - 1 - 3 - 1
         form.resize(to: Rect(row: area.row + 3, col: area.col, width: area.width, height: max(3, min(form.naturalHeight, room))))
     }
@@ -160,6 +192,10 @@ final class YouthScreen: FormScreen {
         let acute = !(youth.latestMeasurement?.acuteDomains.isEmpty ?? true)
         for line in Glyphs.wrap(zrmSummary, width: width) {
             canvas.put(line, row: row, col: 2, style: acute ? .warning : .dim, maxWidth: width)
+            row += 1
+        }
+        for line in dueText.map({ Glyphs.wrap($0, width: width) }) ?? [] {
+            canvas.put(line, row: row, col: 2, style: .warning, maxWidth: width)
             row += 1
         }
         row += 1

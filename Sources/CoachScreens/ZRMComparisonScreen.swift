@@ -3,10 +3,10 @@ import TerminalKit
 
 /// Two ZRM measurements side by side: per life domain both scores and the direction, with how
 /// many went up, down or stayed, and the acute domains of each.
-final class ZRMComparisonScreen: Screen {
+final class ZRMComparisonScreen: Screen, OfOneYouth {
     let kind = ScreenKind.zrmComparison
     let title = "Vergelijken"
-    private let editor: YouthEditor
+    let editor: YouthEditor
     /// Indexes into the chronological measurements.
     private var from: Int
     private var to: Int

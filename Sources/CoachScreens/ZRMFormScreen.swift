@@ -4,9 +4,9 @@ import TerminalKit
 /// One ZRM measurement: date, moment and scorer, then the 13 life domains, each scored with the
 /// digits 1-5 (or ← →) with a note, beside the previous measurement's score and the direction.
 /// A score of 1 is marked ACUUT in text as well as in colour.
-final class ZRMFormScreen: FormScreen {
+final class ZRMFormScreen: FormScreen, OfOneYouth {
     let kind = ScreenKind.zrmForm
-    private let editor: YouthEditor
+    let editor: YouthEditor
     private let measurementID: String
     /// Lazy: its fields read this screen.
     private(set) lazy var form = makeForm()

@@ -5,10 +5,10 @@ import TerminalKit
 /// All ZRM measurements of one youth: per life domain the scores over time as a table with a
 /// small chart, the number of acute domains and the mean per measurement. Opens a measurement,
 /// starts a new one, or compares two.
-final class ZRMHistoryScreen: Screen {
+final class ZRMHistoryScreen: Screen, OfOneYouth {
     let kind = ScreenKind.zrmHistory
     let title = "ZRM"
-    private let editor: YouthEditor
+    let editor: YouthEditor
     /// Index into the chronological measurements.
     private var selected: Int
     /// The first life domain shown, when the window is too low for all thirteen.

@@ -102,9 +102,9 @@ public enum Chrome {
 
 extension Chrome {
     /// A centred list to choose from, with the selection highlighted.
-    public static func picker(_ canvas: inout Canvas, title: String, options: [String], state: ListState) {
+    public static func picker(_ canvas: inout Canvas, title: String, options: [String], state: ListState,
+                              footer: String = "Enter kies · Esc annuleer") {
         let area = canvas.bounds.inset(by: 1)
-        let footer = "Enter kies · Esc annuleer"
         let width = min(area.width, max(options.map { Glyphs.width(of: $0) }.max() ?? 0, Glyphs.width(of: title) + 4, Glyphs.width(of: footer)) + 6)
         let box = area.centered(width: width, height: options.count + 4)
         canvas.box(box, title: title)

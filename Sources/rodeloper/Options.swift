@@ -8,6 +8,8 @@ struct Options: Equatable {
         case exportPlan(youthID: String)
         /// The agenda or minutes of one youth's meeting on a date, as Markdown or text.
         case exportMeeting(youthID: String, date: String, agenda: Bool, markdown: Bool)
+        /// The summary of a week's review (this week when `week` is nil), as Markdown or text.
+        case review(week: String?, markdown: Bool)
     }
 
     var command = Command.run
@@ -22,6 +24,8 @@ struct Options: Equatable {
                                                             het veranderplan van een jongere als Markdown
           rodeloper [--data-dir MAP] export --format markdown|text --youth ID --meeting DATUM [--agenda]
                                                             verslag (of agenda) van een wrap-around overleg
+          rodeloper [--data-dir MAP] review [--format markdown|text] [--week JJJJ-WW]
+                                                            de weekbespreking (standaard deze week, als tekst)
           rodeloper --help | --version
 
         Gegevens staan in $XDG_DATA_HOME/rodeloper (standaard ~/.local/share/rodeloper),
@@ -39,6 +43,7 @@ struct Options: Equatable {
         var youth: String?
         var meeting: String?
         var agenda = false
+        var week: String?
         var index = 0
         func value(for flag: String) throws(UsageError) -> String {
             index += 1
@@ -55,6 +60,7 @@ struct Options: Equatable {
             case "--youth": youth = try value(for: argument)
             case "--meeting": meeting = try value(for: argument)
             case "--agenda": agenda = true
+            case "--week": week = try value(for: argument)
             default:
                 if argument.hasPrefix("--data-dir=") {
                     options.dataDirectory = String(argument.dropFirst("--data-dir=".count))
@@ -71,6 +77,13 @@ struct Options: Equatable {
         switch positional {
         case []: options.command = .run
         case ["demo"]: options.command = .demo
+        case ["review"]:
+            guard youth == nil, meeting == nil, !agenda else { throw UsageError(message: "review kent alleen --format en --week.") }
+            switch format {
+            case nil, "text": options.command = .review(week: week, markdown: false)
+            case "markdown": options.command = .review(week: week, markdown: true)
+            case let other?: throw UsageError(message: "Onbekend formaat voor review: \(other) (bekend: markdown, text).")
+            }
         case ["export"]:
             switch format {
             case nil: throw UsageError(message: "export verwacht --format json of --format markdown.")
@@ -90,9 +103,10 @@ struct Options: Equatable {
         default:
             throw UsageError(message: "Onbekende opdracht: \(positional.joined(separator: " "))")
         }
-        if (format != nil || youth != nil || meeting != nil || agenda) && positional != ["export"] {
+        if (youth != nil || meeting != nil || agenda || (format != nil && positional != ["review"])) && positional != ["export"] {
             throw UsageError(message: "--format, --youth, --meeting en --agenda horen bij export.")
         }
+        if week != nil && positional != ["review"] { throw UsageError(message: "--week hoort bij review.") }
         return options
     }
 

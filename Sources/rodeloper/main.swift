@@ -79,6 +79,25 @@ case .exportMeeting(let id, let dateText, let agenda, let markdown):
         fail(error.localizedDescription)
     }
 
+case .review(let weekText, let markdown):
+    do {
+        let store = try CaseloadStore(directory: directory, mode: .readOnly)
+        let today = LocalDate(Date(), timeZone: .current)
+        guard let week = weekText.map({ ReviewWeek(text: $0) }) ?? ReviewWeek(containing: today) else {
+            fail("Onbekende week: \(weekText ?? ""). Typ de week als JJJJ-WW, bijvoorbeeld 2026-49.", status: 2)
+        }
+        // This week without a stored review prints the agenda it would start with.
+        guard let review = store.review(of: week) ?? (week == ReviewWeek(containing: today)
+            ? WeeklyReview(week: week, started: Date(), items: ReviewRules.agenda(store.allYouths(), settings: store.settings, today: today)) : nil) else {
+            fail("Er is geen weekbespreking van week \(week.week) van \(week.year) (\(week.text)).")
+        }
+        FileHandle.standardOutput.write(Data(ReviewSummary.render(review, coachName: store.settings.coachName, format: markdown ? .markdown : .text).utf8))
+        for notice in store.notices { warn(notice.message) }
+        exit(store.notices.isEmpty ? 0 : 1)
+    } catch {
+        fail(error.localizedDescription)
+    }
+
 case .demo:
     do {
         let store = try CaseloadStore(directory: directory)

@@ -29,6 +29,8 @@ final class Form {
             case multiline(youthID: String, draft: DraftField, commit: (String) -> String?)
             /// Options, the one now chosen, and what to do with a choice.
             case pick(options: () -> [String], selected: () -> Int, commit: (Int) -> Reply)
+            /// Options of which several may be ticked (a checklist), the ticked ones, and what to do.
+            case check(options: () -> [String], checked: () -> Set<Int>, commit: (Set<Int>) -> Reply)
             /// A row that opens another screen (a list that belongs to the record).
             case open(() -> any Screen)
 
@@ -254,6 +256,11 @@ final class Form {
                     return .stay
                 }
                 return settle(commit(index), move: move)
+            })
+        case .check(let options, let checked, let commit):
+            let picker = Picker(title: field.label, options: options(), checked: checked(), inForm: true)
+            return .popup(ChecklistPopup(picker) { [self] items, move in
+                settle(commit(items.filter(options().indices.contains)), move: move)
             })
         case .multiline(let youthID, let key, _):
             mode = .writing(Self.writer(youthID: youthID, key: key, text: field.value()))

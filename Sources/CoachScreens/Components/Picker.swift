@@ -1,13 +1,16 @@
 import TerminalKit
 
 /// A list to choose one item from, in a box over the screen: ↑ ↓ PgUp PgDn Home End move,
-/// Enter (or Tab, in a form) chooses, Esc cancels.
+/// Enter (or Tab, in a form) chooses, Esc cancels. As a checklist (`checked` given) Space ticks
+/// the selected item on or off and Enter confirms the ticked ones.
 struct Picker {
     let title: String
     let options: [String]
     /// In a form, Tab and Shift-Tab choose too, and move to the next or previous field.
     let inForm: Bool
     private(set) var list: ListState
+    /// The ticked items of a checklist; nil for a list to choose one from.
+    private(set) var checked: Set<Int>?
 
     init(title: String, options: [String], selected: Int = 0, inForm: Bool = false) {
         self.title = title
@@ -16,8 +19,15 @@ struct Picker {
         list = ListState(count: options.count, selected: selected)
     }
 
-    /// `chosen` with how far the form moves on: 0 for Enter, 1 for Tab, -1 for Shift-Tab.
-    enum Outcome: Equatable { case picking, cancelled, chosen(Int, move: Int) }
+    /// A checklist with `checked` ticked.
+    init(title: String, options: [String], checked: Set<Int>, inForm: Bool = false) {
+        self.init(title: title, options: options, inForm: inForm)
+        self.checked = checked.filter(options.indices.contains)
+    }
+
+    /// `chosen` (or, for a checklist, `ticked`) with how far the form moves on: 0 for Enter, 1 for
+    /// Tab, -1 for Shift-Tab.
+    enum Outcome: Equatable { case picking, cancelled, chosen(Int, move: Int), ticked(Set<Int>, move: Int) }
 
     mutating func handle(_ key: Key) -> Outcome {
         let move = !inForm ? 0 : key == .tab ? 1 : key == .backTab ? -1 : 0
@@ -25,16 +35,25 @@ struct Picker {
         case .escape: return .cancelled
         case .enter, .tab, .backTab:
             guard key == .enter || move != 0 else { return .picking }
+            if let checked { return .ticked(checked, move: move) }
             return options.indices.contains(list.selected) ? .chosen(list.selected, move: move) : .cancelled
+        case .char(" ") where checked != nil, .char("x") where checked != nil:
+            if options.indices.contains(list.selected) { checked?.formSymmetricDifference([list.selected]) }
+            return .picking
         default:
             _ = list.handle(key, pageSize: max(1, options.count))
             return .picking
         }
     }
 
-    var bindings: [KeyBinding] { ComponentKeys.picker(inForm: inForm) }
+    var bindings: [KeyBinding] { checked == nil ? ComponentKeys.picker(inForm: inForm) : ComponentKeys.checklist(inForm: inForm) }
 
     func render(into canvas: inout Canvas) {
-        Chrome.picker(&canvas, title: title, options: options, state: list)
+        guard let checked else {
+            Chrome.picker(&canvas, title: title, options: options, state: list)
+            return
+        }
+        Chrome.picker(&canvas, title: title, options: options.indices.map { (checked.contains($0) ? "[x] " : "[ ] ") + options[$0] },
+                      state: list, footer: "Spatie vink aan/uit · Enter klaar · Esc annuleer")
     }
 }

@@ -86,6 +86,31 @@ final class PickerPopup: Popup {
         case .picking: .stay
         case .cancelled: .close(.stay)
         case .chosen(let index, let move): .close(chosen(index, move))
+        case .ticked: .stay
+        }
+    }
+
+    func render(into canvas: inout Canvas) { picker.render(into: &canvas) }
+}
+
+/// A checklist (several may be ticked); `ticked` gets the ticked items and how far to move on.
+final class ChecklistPopup: Popup {
+    private var picker: Picker
+    private let ticked: (_ items: Set<Int>, _ move: Int) -> Navigation
+
+    init(_ picker: Picker, ticked: @escaping (_ items: Set<Int>, _ move: Int) -> Navigation) {
+        precondition(picker.checked != nil, "a checklist picker")
+        self.picker = picker
+        self.ticked = ticked
+    }
+
+    var bindings: [KeyBinding] { picker.bindings }
+
+    func handle(_ key: Key) -> PopupOutcome {
+        switch picker.handle(key) {
+        case .picking, .chosen: .stay
+        case .cancelled: .close(.stay)
+        case .ticked(let items, let move): .close(ticked(items, move))
         }
     }
 

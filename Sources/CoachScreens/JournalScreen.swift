@@ -1,0 +1,101 @@
+import Caseload
+import TerminalKit
+
+/// The contact journal of one youth: newest first, filtered by kind or working principle; n (or
+/// g anywhere) notes a contact, Enter opens one. The heading says how long since the last real
+/// contact, marked when that is longer than the coach's threshold.
+final class JournalScreen: Screen, OfOneYouth {
+    let kind = ScreenKind.journal
+    let title = "Journaal"
+    let editor: YouthEditor
+    private var table = Table(columns: [.init("Datum", width: 10), .init("Soort", width: 14, minimum: 7), .init("Duur", width: 7),
+                                        .init("Principes", width: 20, minimum: 8), .init("Verslag", width: 30, minimum: 10)], detailLines: 3)
+
+    /// What the list shows: every entry, or one kind, or one principle.
+    enum Filter: Equatable {
+        case all
+        case kind(ContactKind)
+        case principle(WorkingPrinciple)
+
+        static let choices: [Filter] = [.all] + ContactKind.allCases.map { .kind($0) } + WorkingPrinciple.allCases.map { .principle($0) }
+
+        var label: String {
+            switch self {
+            case .all: "Alle contacten"
+            case .kind(let kind): kind.label
+            case .principle(let principle): "Principe: \(principle.label)"
+            }
+        }
+
+        func admits(_ entry: JournalEntry) -> Bool {
+            switch self {
+            case .all: true
+            case .kind(let kind): entry.kind == kind
+            case .principle(let principle): entry.principles.contains(principle)
+            }
+        }
+    }
+
+    private(set) var filter = Filter.all
+
+    init(editor: YouthEditor) {
+        self.editor = editor
+        table.setCount(entries.count)
+    }
+
+    private var entries: [JournalEntry] { editor.youth.journalNewestFirst.filter(filter.admits) }
+
+    func willAppear() { table.setCount(entries.count) }
+    func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
+
+    func handle(_ key: Key) -> Navigation {
+        switch KeyTable.action(for: key, on: kind) {
+        case .move: _ = table.handle(key)
+        case .new: return .push(JournalEntryForm.make(editor: editor, entryID: nil))
+        case .open:
+            let shown = entries
+            if shown.indices.contains(table.selected) { return .push(JournalEntryForm.make(editor: editor, entryID: shown[table.selected].id)) }
+        case .filter:
+            let picker = Picker(title: "Toon", options: Filter.choices.map(\.label), selected: Filter.choices.firstIndex(of: filter) ?? 0)
+            return .popup(PickerPopup(picker) { [self] index in
+                filter = Filter.choices[index]
+                table.setCount(entries.count)
+                table.select(0)
+                return .stay
+            })
+        case .back: return .pop
+        default: break
+        }
+        return .stay
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        let youth = editor.youth
+        let session = editor.session
+        let today = session.today
+        let limit = session.store.settings.contactDays
+        var heading = "\(youth.name)  ·  Contactjournaal: \(youth.journal.count) \(youth.journal.count == 1 ? "regel" : "regels")"
+        var late = false
+        if let last = youth.lastContact {
+            let days = last.days(until: today)
+            late = days > limit
+            heading += ", laatste contact \(Wording.daysAgo(days))\(days > 1 ? " geleden" : "")\(late ? " (langer dan \(limit) dagen)" : "")"
+        } else {
+            heading += ", nog geen contact"
+        }
+        if filter != .all { heading += "  ·  filter: \(filter.label) (/ wijzigt)" }
+        canvas.put(heading, row: area.row, col: 2, style: late ? .warning : .heading, maxWidth: area.width - 4)
+        let shown = entries
+        table.render(into: &canvas, count: shown.count, row: { index in
+            let entry = shown[index]
+            let report = Form.oneLine(entry.text)
+            let who = entry.present.isEmpty ? "" : " (met \(entry.present))"
+            return Table.Row([entry.date.text, entry.kind.short, JournalEntry.durationText(entry.minutes),
+                              entry.principles.map(\.short).joined(separator: ", "), report],
+                             style: entry.kind.isContact ? .normal : .dim,
+                             full: "\(entry.date.text) \(entry.kind.label)\(who): \(report.isEmpty ? "–" : report)"
+                                + (entry.principles.isEmpty ? "" : " · " + entry.principles.map(\.label).joined(separator: ", ")))
+        }, empty: filter == .all ? "Nog geen contacten. Druk op n (of g op elk scherm van de jongere) om er een te noteren."
+                                 : "Geen contacten voor dit filter; / kiest een ander.", note: nil)
+    }
+}

@@ -1,0 +1,61 @@
+import Caseload
+import TerminalKit
+
+/// The coach's settings (settings.json): the name, and the thresholds of what is due. Each
+/// field is saved when confirmed; a number out of range is refused with the reason.
+final class SettingsScreen: FormScreen {
+    let kind = ScreenKind.settings
+    let title = "Instellingen"
+    private let session: Session
+    private(set) lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 34)
+
+    init(session: Session) {
+        self.session = session
+    }
+
+    private func save(_ change: (inout CoachSettings) throws(InputError) -> Void) -> String? {
+        var settings = session.store.settings
+        do throws(InputError) { try change(&settings) } catch { return error.message }
+        do { try session.store.saveSettings(settings) } catch { return "Niet bewaard: \(error.localizedDescription)" }
+        return nil
+    }
+
+    private func number(_ label: String, _ value: @escaping (CoachSettings) -> Int?, unit: String,
+                        set: @escaping (inout CoachSettings, String) throws(InputError) -> Void) -> Form.Item {
+        .field(.init(label: label, value: { [unowned self] in value(session.store.settings).map(String.init) ?? "" },
+                     edit: .text { [unowned self] input in save { s throws(InputError) in try set(&s, input) } },
+                     cells: { [unowned self] in [(value(session.store.settings).map { "\($0) \(unit)" } ?? "–", .normal)] }))
+    }
+
+    private func items() -> [Form.Item] {
+        var items: [Form.Item] = [
+            .heading("U"),
+            .field(.init(label: "Uw naam", value: { [unowned self] in session.store.settings.coachName }, edit: .text { [unowned self] input in
+                save { s throws(InputError) in s.coachName = try Youth.validText(input, field: "Uw naam") }
+            })),
+            .heading("Contact"),
+            number("Markeren na … dagen zonder contact", { $0.contactDays }, unit: "dagen") { s, input throws(InputError) in try s.setContactDays(input) },
+            .heading("Metingen: weken na de 0-meting"),
+        ]
+        for moment in CoachSettings.scheduledMoments {
+            items.append(number(moment.label, { $0.measurementWeeks[moment] }, unit: "weken") { s, input throws(InputError) in
+                try s.setWeeks(input, for: moment)
+            })
+        }
+        items.append(.heading("Hoe lang een fase mag duren"))
+        for phase in CoachSettings.timedPhases {
+            items.append(number(phase.label, { $0.phaseWeeks[phase] }, unit: "weken") { s, input throws(InputError) in try s.setWeeks(input, for: phase) })
+        }
+        return items
+    }
+
+    func handle(_ key: Key) -> Navigation {
+        if let navigation = form.handle(key) { return navigation }
+        return KeyTable.action(for: key, on: kind) == .back ? .pop : .stay
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        canvas.put("Instellingen  ·  in settings.json in de gegevensmap, meteen opgeslagen", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        form.render(into: &canvas)
+    }
+}
