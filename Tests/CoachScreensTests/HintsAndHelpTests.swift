@@ -22,7 +22,15 @@ final class HintsAndHelpTests: XCTestCase {
         let held = jesse + [.char("o"), .home, .enter]
         func down(_ n: Int) -> [Key] { Array(repeating: .down, count: n) }
         return [
-            ("caseload", []), ("search", [.char("/")]), ("new youth", [.char("n")]), ("coach name", [.char("i")]),
+            ("caseload", []), ("search", [.char("/")]), ("new youth", [.char("n")]), ("scout view", [.char("s")]),
+            ("settings", [.char("i")]), ("settings field", [.char("i"), .enter]),
+            ("review", [.char("r")]), ("review note", [.char("r"), .enter]), ("review next step", [.char("r"), .down, .enter]),
+            ("review close action", [.char("r"), .pageUp, .pageUp, .pageUp, .pageUp, .char("x")]),
+            ("journal", jesse + [.char("l")]), ("journal filter", jesse + [.char("l"), .char("/")]),
+            ("contact kind", jesse + [.char("g")]), ("contact form", jesse + [.char("g"), .escape]),
+            ("contact principles", jesse + [.char("l"), .enter, .end, .enter]), ("contact report", jesse + [.char("l"), .enter, .end, .up, .enter]),
+            ("scout attempts", jesse + [.end, .up, .enter]), ("agreement", jesse + [.end, .up, .enter, .char("a")]),
+            ("new attempt", jesse + [.end, .up, .enter, .char("n")]),
             ("caseload agenda", [.char("o")]), ("help", [.char("?")]),
             ("youth", jesse), ("youth field", jesse + [.enter]), ("youth picker", jesse + down(4) + [.enter]),
             ("phase date", jesse + [.char("v")]),

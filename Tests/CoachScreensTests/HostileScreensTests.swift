@@ -89,8 +89,23 @@ final class HostileScreensTests: XCTestCase {
             var consent = try Consent(personID: person.id, what: "Wat", from: today.adding(days: -10))
             consent.what = long("Wat")
             if index % 4 == 0 { consent.withdrawn = today }
+            if index % 6 == 0 { consent.until = today.adding(days: 10) }
             youth.save(consent)
         }
+        for index in 0..<25 {
+            var entry = JournalEntry(date: today.adding(days: -index), kind: ContactKind.allCases[index % ContactKind.allCases.count])
+            entry.minutes = 1 + index * 50
+            entry.present = long("Aanwezig")
+            entry.text = long("Verslag") + "\n" + long("regel")
+            entry.principles = Array(WorkingPrinciple.allCases.prefix(index % 7))
+            youth.save(entry)
+            var attempt = ScoutAttempt(date: today.adding(days: -index), channel: AttemptChannel.allCases[index % 6],
+                                       outcome: AttemptOutcome.allCases[index % 4])
+            attempt.introducedBy = long("Introductie")
+            attempt.note = long("Notitie")
+            youth.save(attempt)
+        }
+        youth.agreedOn = today
         return youth
     }
 
@@ -103,8 +118,13 @@ final class HostileScreensTests: XCTestCase {
     /// The ways into every screen from the caseload list (the hostile youth is first).
     static let walks: [[Key]] = {
         let meeting: [Key] = [.enter, .char("o"), .end, .enter]
+        let scout: [Key] = [.enter, .end, .up, .enter]
         func down(_ n: Int) -> [Key] { Array(repeating: .down, count: n) }
         return [
+            [.char("r")], [.char("r"), .enter], [.char("r"), .right, .right, .down, .enter], [.char("r"), .char("x")],
+            [.char("i")], [.char("i"), .down, .enter],
+            [.enter, .char("l")], [.enter, .char("l"), .char("/")], [.enter, .char("l"), .enter], [.enter, .char("l"), .enter, .end, .enter],
+            [.enter, .char("g")], scout, scout + [.char("a")], scout + [.enter], scout + [.char("n")],
             [], [.char("o")], [.char("?")], [.char("n")], [.char("/")], [.end],
             [.enter], [.enter, .char("v")], [.enter, .end], [.enter, .char("?")],
             [.enter, .char("z")], [.enter, .char("z"), .enter], [.enter, .char("z"), .enter, .end], [.enter, .char("z"), .char("c")],
@@ -118,6 +138,8 @@ final class HostileScreensTests: XCTestCase {
             meeting + down(6) + [.enter], meeting + down(6) + [.enter, .end, .enter],
             meeting + down(6) + [.enter, .down, .enter], meeting + down(6) + [.enter, .down, .enter, .char("b")],
             [.char("o"), .enter],
+            // Last: the scout view stays on, and hides the hostile youth from the walks after it.
+            [.char("s")],
         ]
     }()
 

@@ -121,11 +121,11 @@ final class YouthScreenTests: XCTestCase {
 
     func testAStepBackFromAClosedCaseGoesToThePhaseItWasClosedFrom() throws {
         let harness = try openedYouth()
-        let phaseRow = 8   // "Fase", the last field
+        let phaseRow = 8   // "Fase"
         for _ in 0..<phaseRow { harness.press(.down) }
         harness.press(.enter, .down, .down, .down, .enter, .enter)   // picked, dated today
         XCTAssertEqual(try savedYouth(harness).phase, .coaching)
-        harness.press(.enter, .end, .enter, .enter)       // closed, straight from coaching
+        harness.press(.enter, .end, .enter, .enter)       // closed, straight from coaching (the phase list's End)
         XCTAssertEqual(try savedYouth(harness).phase, .closed)
         harness.press(.char("t"))
         XCTAssertTrue(harness.screen.contains("van Afgesloten naar Coachen"), harness.screen)
@@ -137,7 +137,7 @@ final class YouthScreenTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("Kapper / barbershop"), harness.screen)
         harness.press(.end, .up, .enter)
         XCTAssertEqual(try savedYouth(harness).foundAt, .barbershop)
-        harness.press(.end, .enter, .down, .down, .enter)
+        harness.press(.end, .up, .up, .enter, .down, .down, .enter)
         XCTAssertTrue(harness.screen.contains("naar Match & wrap-around"), harness.screen)
         harness.press(.enter)
         XCTAssertEqual(try savedYouth(harness).phase, .matchAndWrapAround)

@@ -24,8 +24,8 @@ final class KeysAndDatesEndToEndTests: XCTestCase {
     func testEndAndHomeUnderXtermMoveAndLeaveNothing() throws {
         let (tmux, _) = try newYouth("Sem Toets", session: "keys", term: "xterm-256color")
 
-        try tmux.keys("keys", "End", "Enter")
-        try tmux.waitFor("keys", "End selected the last field, the phase") { $0.contains("Match & wrap-around") && $0.contains("Enter kies") }
+        try tmux.keys("keys", "End", "Up", "Up", "Enter")
+        try tmux.waitFor("keys", "End selected the last field, two above it the phase") { $0.contains("Match & wrap-around") && $0.contains("Enter kies") }
         try tmux.keys("keys", "Escape", "Home", "Enter")
         try tmux.keys("keys", "End")
         try tmux.text("keys", "!")
