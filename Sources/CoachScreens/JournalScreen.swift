@@ -75,16 +75,16 @@ final class JournalScreen: Screen, OfOneYouth {
         let today = session.today
         let limit = session.store.settings.contactDays
         var heading = "\(youth.name)  ·  Contactjournaal: \(youth.journal.count) \(youth.journal.count == 1 ? "regel" : "regels")"
+        if filter != .all { heading += "  ·  filter: \(filter.label) (/ wijzigt)" }
+        canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        var status = "Nog geen contact."
         var late = false
         if let last = youth.lastContact {
             let days = last.days(until: today)
-            late = days > limit
-            heading += ", laatste contact \(Wording.daysAgo(days))\(days > 1 ? " geleden" : "")\(late ? " (langer dan \(limit) dagen)" : "")"
-        } else {
-            heading += ", nog geen contact"
+            late = days > limit && youth.phase != .closed
+            status = "Laatste contact \(Wording.daysAgo(days))\(days > 1 ? " geleden" : "")" + (late ? ": langer dan \(limit) dagen" : "")
         }
-        if filter != .all { heading += "  ·  filter: \(filter.label) (/ wijzigt)" }
-        canvas.put(heading, row: area.row, col: 2, style: late ? .warning : .heading, maxWidth: area.width - 4)
+        canvas.put(status, row: area.row + 1, col: 2, style: late ? .warning : .dim, maxWidth: area.width - 4)
         let shown = entries
         table.render(into: &canvas, count: shown.count, row: { index in
             let entry = shown[index]

@@ -218,7 +218,9 @@ final class ReviewScreen: FormScreen, YouthScoped {
         if used + Glyphs.width(of: progress) + 4 <= width {
             canvas.put(progress, row: area.row, col: area.width - 2 - Glyphs.width(of: progress), style: .dim)
         }
-        let bottom = form.area.row - 1
+        // Last week's decision sits just above this week's note; the facts get the rows between.
+        let previous = lastWeek(item, width: width)
+        let bottom = form.area.row - 1 - previous.count
         var row = area.row + 1
         let lines = pageLines(item, width: width)
         let room = bottom - row
@@ -230,13 +232,16 @@ final class ReviewScreen: FormScreen, YouthScoped {
         if shown.count < lines.count {
             canvas.put("↓ nog \(lines.count - shown.count) regel(s): maak het venster hoger", row: row, col: 2, style: .warning, maxWidth: width)
         }
+        for (offset, line) in previous.enumerated() {
+            canvas.put(line.text, row: bottom + offset, col: 2, style: line.style, maxWidth: width)
+        }
         form.render(into: &canvas)
     }
 
     private typealias Line = (text: String, style: Style, indent: Bool)
 
-    /// The facts of the page, line by line: reasons (wrapped, never cut), open actions, last
-    /// contacts, ZRM, next meeting, last week's decision.
+    /// The facts of the page, line by line: reasons (wrapped), open actions, last contacts, ZRM,
+    /// next meeting. What does not fit is counted, never dropped silently.
     private func pageLines(_ item: ReviewItem, width: Int) -> [Line] {
         var lines: [Line] = []
         func wrapped(_ text: String, _ style: Style, indent: Bool = true) {
@@ -250,7 +255,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
         }
         guard let youth = editor?.youth else {
             if let pageProblem { wrapped(pageProblem, .error, indent: false) }
-            return lines + lastWeek(item, width: width)
+            return lines
         }
         let today = session.today
         let open = youth.actionsInOrder.filter { $0.status == .open }
@@ -278,7 +283,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
         } else {
             lines.append(("Geen overleg gepland.", .dim, false))
         }
-        return lines + lastWeek(item, width: width)
+        return lines
     }
 
     /// The ZRM in one line: the latest measurement, its mean, the lowest domains, acute ones.
@@ -295,7 +300,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
     /// Last week's note and decision for this youth, beside this week's.
     private func lastWeek(_ item: ReviewItem, width: Int) -> [Line] {
         guard let earlier, let before = earlier.item(for: item.youthID), !(before.note.isEmpty && before.nextStep.isEmpty) else { return [] }
-        var text = "Week \(earlier.week.week): "
+        var text = "Vorige keer (week \(earlier.week.week)): "
         text += before.note.isEmpty ? "" : Form.oneLine(before.note)
         if !before.nextStep.isEmpty { text += (before.note.isEmpty ? "" : " → ") + "volgende stap: \(before.nextStep)" }
         return Glyphs.wrap(text, width: width, maxLines: 2).map { ($0, .dim, false) }

@@ -37,6 +37,7 @@ final class DemoScreensTests: XCTestCase {
             ("agreed actions", [.char("o"), .home, .enter] + Array(repeating: .down, count: 6) + [.enter, .down, .enter],
              ["Afgesproken acties: 2 open", "Cv afmaken"]),
             ("consents", [.char("o"), .char("t")], ["alles over werk en school", "Oom Karim"]),
+            ("journal", [.char("l")], ["Gesprek over de schulden", "mislukt", "aandacht"]),
         ]
         for screen in screens {
             let harness = try jesse()
@@ -46,6 +47,20 @@ final class DemoScreensTests: XCTestCase {
             }
             XCTAssertFalse(harness.screen.contains("Nog geen") || harness.screen.contains("Nog niemand"), "\(screen.name) is not empty")
         }
+        let scout = try Harness(self, demo: true)
+        scout.press(.char("s"))
+        XCTAssertTrue(scout.screen.contains("3 pogingen") && scout.screen.contains("2 jongeren in scout"), "the scout view: \(scout.screen)")
+        scout.press(.char("/"))
+        scout.type("fenna")
+        scout.press(.enter, .end, .up, .enter)
+        XCTAssertTrue(scout.screen.contains("Scout: 3 contactpogingen") && scout.screen.contains("Appje gestuurd"), scout.screen)
+        let review = try Harness(self, demo: true)
+        review.press(.char("r"))
+        XCTAssertTrue(review.screen.contains("5/11") && review.screen.contains("4 besproken") && review.screen.contains("Aanleiding"),
+                      "the demo's review is half done: \(review.screen)")
+        review.press(.pageUp, .pageUp, .pageUp, .pageUp)
+        XCTAssertTrue(review.screen.contains("Schuldhulp staat nog niet op de lijst") && review.screen.contains("Vorige keer (week 46): Cv is half af."),
+                      "with this week's note and last week's decision: \(review.screen)")
         let list = try Harness(self, demo: true)
         list.press(.char("o"))
         XCTAssertTrue(list.screen.contains("Jesse Testman") && list.screen.contains("TE LAAT") && list.screen.contains("afgesproken in overleg"),
