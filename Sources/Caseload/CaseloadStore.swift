@@ -180,7 +180,7 @@ public final class CaseloadStore {
     /// The full record of one youth, read from its file.
     public func youth(id: String) throws -> Youth {
         // An id is a file name in youths/, never a path.
-        guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+        guard Youth.isFileNameSafe(id) else {
             throw StoreError.notFound(id: id)
         }
         let name = id + ".json"

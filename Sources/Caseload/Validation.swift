@@ -88,6 +88,8 @@ extension Youth {
         }
         try Self.unique(journal.map(\.id), "journal")
         for (index, entry) in journal.enumerated() {
+            // The id names the draft of the entry's report.
+            if !Self.isFileNameSafe(entry.id) { throw ValidationFailure("journal[\(index)].id", entry.id, "letters, cijfers en streepjes") }
             if let minutes = entry.minutes, !(1...JournalEntry.longest).contains(minutes) {
                 throw ValidationFailure("journal[\(index)].minutes", String(minutes), "een duur is 1 tot en met \(JournalEntry.longest) minuten")
             }
@@ -96,6 +98,11 @@ extension Youth {
             }
         }
         try Self.unique(scoutAttempts.map(\.id), "scoutAttempts")
+    }
+
+    /// An id that can name a file (a youth's, a draft's): ASCII letters, digits and dashes.
+    static func isFileNameSafe(_ id: String) -> Bool {
+        !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
 
     private static func unique(_ ids: [String], _ field: String) throws(ValidationFailure) {

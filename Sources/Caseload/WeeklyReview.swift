@@ -232,7 +232,7 @@ public struct WeeklyReview: Codable, Equatable, Sendable {
         }
         var seen = Set<String>()
         for (index, item) in items.enumerated() {
-            guard !item.youthID.isEmpty, item.youthID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            guard Youth.isFileNameSafe(item.youthID) else {
                 throw ValidationFailure("items[\(index)].youthID", item.youthID, "een dossiernummer")
             }
             guard seen.insert(item.youthID).inserted else { throw ValidationFailure("items[\(index)].youthID", item.youthID, "elke jongere één keer") }

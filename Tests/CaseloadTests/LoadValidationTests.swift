@@ -71,6 +71,24 @@ final class LoadValidationTests: XCTestCase {
         XCTAssertTrue(reason.contains("youth.actions[0].owner: onbekende soort \"buurman\""), reason)
     }
 
+    /// Schema 6: the journal, the scout attempts and a consent's end date are checked too.
+    func testTheJournalScoutAttemptsAndConsentEndsAreChecked() throws {
+        var reason = try quarantineReason(try sample { youth in edit(&youth, "journal") { $0["minutes"] = 5000 } })
+        XCTAssertTrue(reason.contains("journal[0].minutes = \"5000\": een duur is 1 tot en met 1440 minuten"), reason)
+        reason = try quarantineReason(try sample { youth in edit(&youth, "journal") { $0["kind"] = "telepathie" } })
+        XCTAssertTrue(reason.contains("bij youth.journal[0].kind: onbekende code \"telepathie\""), reason)
+        reason = try quarantineReason(try sample { youth in edit(&youth, "journal") { $0["principles"] = ["attention", "attention"] } })
+        XCTAssertTrue(reason.contains("journal[0].principles = \"attention,attention\": elk principe één keer"), reason)
+        reason = try quarantineReason(try sample { youth in edit(&youth, "journal") { $0["id"] = "../../etc" } })
+        XCTAssertTrue(reason.contains("journal[0].id = \"../../etc\": letters, cijfers en streepjes"), "the id names a draft file: \(reason)")
+        reason = try quarantineReason(try sample { youth in edit(&youth, "scoutAttempts") { $0["outcome"] = "misschien" } })
+        XCTAssertTrue(reason.contains("bij youth.scoutAttempts[0].outcome: onbekende code \"misschien\""), reason)
+        reason = try quarantineReason(try sample { youth in edit(&youth, "consents") { $0["until"] = "2020-01-01" } })
+        XCTAssertTrue(reason.contains("consents[0].until = \"2020-01-01\": ligt vóór het begin"), reason)
+        reason = try quarantineReason(try sample { $0["agreedOn"] = "2026-02-31" })
+        XCTAssertTrue(reason.contains("bij youth.agreedOn: geen geldige datum"), reason)
+    }
+
     func testImpossibleDatesAndTimesAreRefused() throws {
         var reason = try quarantineReason(try sample { $0["dateOfBirth"] = "2007-02-30" })
         XCTAssertTrue(reason.contains("bij youth.dateOfBirth: geen geldige datum (jjjj-mm-dd): \"2007-02-30\""), reason)
