@@ -40,6 +40,27 @@ final class DataFormatTests: XCTestCase {
         }
     }
 
+    /// A week's review has its own schemaVersion and sample: it reads, writes back exactly as the
+    /// sample, and every key but the ids and the week may be missing.
+    func testTheReviewSampleReadsAndWritesTheSameShape() throws {
+        let data = try Data(contentsOf: Self.samples.appendingPathComponent("review-v\(WeeklyReview.schemaVersion).json"))
+        let record = try CaseloadStore.decoder.decode(ReviewRecord.self, from: data)
+        XCTAssertEqual(record.review.week.text, "2026-W48")
+        XCTAssertEqual(record.review.items.map(\.reasons.count), [2, 0])
+        XCTAssertEqual(record.review.items[0].note, "Huisvesting acuut.\nMoeder belt morgen.")
+        XCTAssertNoThrow(try record.review.validate())
+        XCTAssertEqual(try CaseloadStore.encode(record), data, "what is written changed: raise WeeklyReview.schemaVersion and add a sample")
+        let bare = try CaseloadStore.decoder.decode(ReviewRecord.self, from: Data(#"{"schemaVersion": 1, "review": {"week": "2026-W48", "items": [{"youthID": "y1", "reasons": [{"rule": "noZRM"}]}]}}"#.utf8))
+        XCTAssertEqual(bare.review.position, 0)
+        XCTAssertEqual(bare.review.items[0].reasons, [ReviewReason(.noZRM, "")])
+        XCTAssertEqual([bare.review.items[0].name, bare.review.items[0].note, bare.review.items[0].nextStep], ["", "", ""])
+        XCTAssertFalse(bare.review.items[0].reviewed)
+        for bad in [#"{"schemaVersion": 1, "review": {"items": []}}"#, #"{"schemaVersion": 1, "review": {"week": "2026-W60"}}"#,
+                    #"{"schemaVersion": 1, "review": {"week": "2026-W48", "items": [{"youthID": "y", "reasons": [{"rule": "mood"}]}]}}"#] {
+            XCTAssertThrowsError(try CaseloadStore.decoder.decode(ReviewRecord.self, from: Data(bad.utf8)), bad)
+        }
+    }
+
     func testEachSampleLoadsAndSavesBackAsTheCurrentVersionWithNothingDropped() throws {
         for version in 1...CaseloadStore.schemaVersion {
             let data = try Self.sample(version)
