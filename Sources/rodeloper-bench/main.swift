@@ -60,6 +60,14 @@ let generate = try seconds {
                 }
             }
         }
+        // A contact journal: ten contacts over the last months for a case that is not closed.
+        for contact in 0..<(youth.phase == .closed ? 0 : 10) {
+            var entry = JournalEntry(date: today.adding(days: -(contact * 9 + index % 7)), kind: ContactKind.allCases[(index + contact) % 8])
+            entry.minutes = 30
+            entry.text = "gesproken over school, werk en de schulden; afspraak gemaakt voor volgende week"
+            entry.principles = [.attention, .structure]
+            youth.save(entry)
+        }
         youth.quickScan.motivation = "wil graag aan het werk in de techniek en een eigen inkomen"
         for skill in Catalog.basicSkills { youth.quickScan.basicSkills[skill.code] = .sufficient }
         try store.save(youth)
@@ -101,6 +109,19 @@ let keystroke = seconds {
 }
 row("search keystroke over all \(count) (key + frame)", ms(keystroke))
 app.handle(.escape)
+app.handle(.escape)
+
+// The weekly review: the agenda over every active youth (their files read), then a page turn.
+let active = store.summaries.filter { $0.phase != .closed }.count
+row("start the weekly review (\(active) active youths read, ranked, saved) + frame", ms(seconds {
+    app.handle(.char("r"))
+    _ = frame()
+}))
+row("→ to the next page (review saved, next youth read) + frame", ms(seconds {
+    app.handle(.right)
+    _ = frame()
+}))
+app.handle(.char("q"))
 
 // 4. Open one youth: read and decode its full file.
 let open = try seconds { for id in sampleIDs { _ = try store.youth(id: id) } } / Double(sampleIDs.count)
