@@ -147,7 +147,7 @@ extension Youth {
     public var lastContact: LocalDate? { journal.filter(\.kind.isContact).map(\.date).max() }
 
     public mutating func save(_ entry: JournalEntry) {
-        if let index = journal.firstIndex(where: { $0.id == entry.id }) { journal[index] = entry } else { journal.append(entry) }
+        journal.replaceOrAppend(entry)
     }
 
     /// A contact cannot lie in the future: the journal records what happened.

@@ -165,7 +165,7 @@ extension Youth {
     /// Adds or replaces a person of the network or the professionals.
     public mutating func save(_ person: Person) {
         var list = person.kind == .network ? network : professionals
-        if let index = list.firstIndex(where: { $0.id == person.id }) { list[index] = person } else { list.append(person) }
+        list.replaceOrAppend(person)
         if person.kind == .network { network = list } else { professionals = list }
     }
 
@@ -187,6 +187,6 @@ extension Youth {
     }
 
     public mutating func save(_ action: CaseAction) {
-        if let index = actions.firstIndex(where: { $0.id == action.id }) { actions[index] = action } else { actions.append(action) }
+        actions.replaceOrAppend(action)
     }
 }

@@ -72,7 +72,7 @@ extension Youth {
     }
 
     public mutating func save(_ attempt: ScoutAttempt) {
-        if let index = scoutAttempts.firstIndex(where: { $0.id == attempt.id }) { scoutAttempts[index] = attempt } else { scoutAttempts.append(attempt) }
+        scoutAttempts.replaceOrAppend(attempt)
     }
 
     /// The youth agreed to take part on `day`: recorded, and a youth still in scout moves to the

@@ -88,3 +88,11 @@ struct TaggedValue {
         DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: StoredCodingMessage.unknownKind(kind)))
     }
 }
+
+extension Array where Element: Identifiable {
+    /// Puts `element` in the place of the one with its id, or at the end when there is none: how
+    /// every record of a youth (an action, a contact, a meeting) is saved.
+    mutating func replaceOrAppend(_ element: Element) {
+        if let index = firstIndex(where: { $0.id == element.id }) { self[index] = element } else { append(element) }
+    }
+}

@@ -225,11 +225,11 @@ extension Youth {
     public var meetingsInOrder: [WrapAroundMeeting] { meetings.sorted { $0.date < $1.date } }
 
     public mutating func save(_ meeting: WrapAroundMeeting) {
-        if let index = meetings.firstIndex(where: { $0.id == meeting.id }) { meetings[index] = meeting } else { meetings.append(meeting) }
+        meetings.replaceOrAppend(meeting)
     }
 
     public mutating func save(_ consent: Consent) {
-        if let index = consents.firstIndex(where: { $0.id == consent.id }) { consents[index] = consent } else { consents.append(consent) }
+        consents.replaceOrAppend(consent)
     }
 
     /// The actions agreed in `meeting`.
