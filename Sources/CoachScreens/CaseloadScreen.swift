@@ -74,7 +74,7 @@ final class CaseloadScreen: Screen {
             return .popup(PromptPopup(Prompt(title: "Nieuwe jongere", question: "Enter maakt het dossier en opent het.", label: "Naam:",
                                              enterLabel: "maak aan"), submitted: addYouth))
         case .openSettings: return .push(SettingsScreen(session: session))
-        case .startReview: return .push(ReviewScreen.thisWeek(session: session).screen)
+        case .startReview: return .push(ReviewScreen.thisWeek(session: session))
         case .scoutView:
             scoutOnly.toggle()
             reload()

@@ -33,22 +33,31 @@ final class ReviewScreen: FormScreen, YouthScoped {
 
     /// This week's review: the stored one (with youths that came since added at the end), or a
     /// new one with the agenda of today. Saved at once, so a kill right after resumes it.
-    static func thisWeek(session: Session) -> (screen: ReviewScreen, problem: String?) {
+    static func thisWeek(session: Session) -> ReviewScreen {
         let store = session.store
         let today = session.today
+        let noticesBefore = store.notices.count
         let youths = store.summaries.filter { $0.phase != .closed }.compactMap { try? store.youth(id: $0.id) }
         let agenda = ReviewRules.agenda(youths, settings: store.settings, today: today)
         let week = ReviewWeek(containing: today)
-        var review = store.review(of: week) ?? WeeklyReview(week: week, started: session.now, items: agenda)
-        let before = review
+        let stored = store.review(of: week)
+        var review = stored ?? WeeklyReview(week: week, started: session.now, items: agenda)
         review.add(missingFrom: agenda)
-        var problem: String?
-        if review != before || store.review(of: week) == nil {
-            do { try store.save(review) } catch { problem = "De bespreking is niet opgeslagen: \(error.localizedDescription)" }
+        // A youth or review file that turned out unreadable was set aside: the coach reads why first.
+        var problems = store.notices.dropFirst(noticesBefore).map(\.message)
+        if review != stored {
+            do { try store.save(review) } catch { problems.append("De bespreking is niet opgeslagen: \(error.localizedDescription)") }
         }
         let screen = ReviewScreen(session: session, review: review)
-        if let problem { screen.form.error = problem }
-        return (screen, problem)
+        screen.notice = problems.isEmpty ? nil : problems.joined(separator: " ")
+        return screen
+    }
+
+    /// What the coach must read when the review opens (a file set aside, a failed save).
+    private var notice: String?
+    func openingPopup() -> (any Popup)? {
+        defer { notice = nil }
+        return notice.map { NoticePopup($0) }
     }
 
     private var item: ReviewItem? { review.items.indices.contains(review.position) ? review.items[review.position] : nil }

@@ -89,6 +89,7 @@ case .review(let weekText, let markdown):
         // This week without a stored review prints the agenda it would start with.
         guard let review = store.review(of: week) ?? (week == ReviewWeek(containing: today)
             ? WeeklyReview(week: week, started: Date(), items: ReviewRules.agenda(store.allYouths(), settings: store.settings, today: today)) : nil) else {
+            for notice in store.notices { warn(notice.message) }
             fail("Er is geen weekbespreking van week \(week.week) van \(week.year) (\(week.text)).")
         }
         FileHandle.standardOutput.write(Data(ReviewSummary.render(review, coachName: store.settings.coachName, format: markdown ? .markdown : .text).utf8))

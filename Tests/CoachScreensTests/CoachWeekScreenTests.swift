@@ -258,6 +258,20 @@ final class CoachWeekScreenTests: XCTestCase {
         XCTAssertTrue(ReviewSummary.render(review, coachName: "", format: .text).contains("Vrijdag langs"))
     }
 
+    func testABrokenReviewFileIsSetAsideWithANoticeAndANewReviewStarts() throws {
+        let harness = try reviewHarness()
+        let week = ReviewWeek(containing: today)
+        try FileManager.default.createDirectory(atPath: harness.directory + "/reviews", withIntermediateDirectories: true)
+        try Data("{\"schemaVersion\": 1, \"review\": {\"week\"".utf8).write(to: URL(fileURLWithPath: harness.directory + "/reviews/\(week.text).json"))
+        harness.press(.char("r"))
+        XCTAssertTrue(harness.screen.contains("kon niet worden gelezen") && harness.screen.contains("quarantine/"), harness.screen)
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("1/2  ·  Amal"), harness.screen)
+        XCTAssertEqual(harness.store.review(of: week)?.items.count, 2, "a new review of the week")
+        let quarantined = try FileManager.default.contentsOfDirectory(atPath: harness.directory + "/quarantine")
+        XCTAssertTrue(quarantined.contains { $0.hasSuffix("reviews-\(week.text).json") }, "\(quarantined)")
+    }
+
     func testANoteTypedInTheReviewIsKeptAsADraftAndOfferedBack() throws {
         let harness = try reviewHarness()
         harness.press(.char("r"), .right, .enter)
