@@ -94,9 +94,13 @@ enum MeetingForm {
         ], footer: {
             guard let meeting = meeting() else { return [] }
             let missing = editor.youth.participantsWithoutConsent(meeting)
-            guard !missing.isEmpty else { return [] }
-            return [("LET OP: geen toestemming geregistreerd voor \(missing.map(\.name).joined(separator: ", ")).", .warning),
-                    ("Delen mag alleen met toestemming (t), behalve om incidenten te voorkomen.", .dim)]
+            // Consent that holds on the day but ends within four weeks, for a meeting still to come.
+            let ending = editor.youth.consentProblems(today: session.today).filter { $0.ends != nil && $0.meetingDate == meeting.date }
+            var lines: [(text: String, style: Style)] = []
+            if !missing.isEmpty { lines.append(("LET OP: geen toestemming geregistreerd voor \(missing.map(\.name).joined(separator: ", ")).", .warning)) }
+            lines += ending.map { ("Let op: \($0.text).", .warning) }
+            guard !lines.isEmpty else { return [] }
+            return lines + [("Delen mag alleen met toestemming (t), behalve om incidenten te voorkomen.", .dim)]
         }, export: {
             guard let meeting = meeting() else { return ("Dit overleg bestaat niet meer.", .error) }
             do {

@@ -253,8 +253,9 @@ final class ReviewScreen: FormScreen, YouthScoped {
     /// next meeting. What does not fit is counted, never dropped silently.
     private func pageLines(_ item: ReviewItem, width: Int) -> [Line] {
         var lines: [Line] = []
-        func wrapped(_ text: String, _ style: Style, indent: Bool = true) {
-            lines += Glyphs.wrap(text, width: width - (indent ? 2 : 0)).map { ($0, style, indent) }
+        // Reasons wrap whole; a contact, the ZRM and the meeting take two lines at most.
+        func wrapped(_ text: String, _ style: Style, indent: Bool = true, maxLines: Int? = nil) {
+            lines += Glyphs.wrap(text, width: width - (indent ? 2 : 0), maxLines: maxLines ?? Int.max).map { ($0, style, indent) }
         }
         if item.reasons.isEmpty {
             lines.append(("Niets bijzonders deze week.", .dim, false))
@@ -280,15 +281,16 @@ final class ReviewScreen: FormScreen, YouthScoped {
         lines.append(("Laatste contacten", .heading, false))
         for entry in contacts.prefix(3) {
             let text = Form.oneLine(entry.text)
-            lines.append(("\(session.shortDate(entry.date))  \(entry.kind.label)\(text.isEmpty ? "" : ": " + text)", entry.kind.isContact ? .normal : .dim, true))
+            wrapped("\(session.shortDate(entry.date))  \(entry.kind.label)\(text.isEmpty ? "" : ": " + text)", entry.kind.isContact ? .normal : .dim,
+                    maxLines: 2)
         }
         if contacts.isEmpty { lines.append(("nog geen; g noteert een contact", .dim, true)) }
-        lines.append((zrmLine(youth), (youth.latestMeasurement?.acuteDomains.isEmpty ?? true) ? .normal : .warning, false))
+        wrapped(zrmLine(youth), (youth.latestMeasurement?.acuteDomains.isEmpty ?? true) ? .normal : .warning, indent: false, maxLines: 2)
         if let meeting = youth.comingMeetings(today: today).first {
             var text = "Volgend overleg: \(meeting.date.text)"
             if !meeting.time.isEmpty { text += " om \(meeting.time)" }
             if !meeting.place.isEmpty { text += ", \(meeting.place)" }
-            lines.append((text, .normal, false))
+            wrapped(text, .normal, indent: false, maxLines: 2)
         } else {
             lines.append(("Geen overleg gepland.", .dim, false))
         }
