@@ -270,11 +270,6 @@ extension CaseloadStore {
             .filter { $0 < week }.max().flatMap { review(of: $0) }
     }
 
-    /// Every week with a review, oldest first.
-    public var reviewWeeks: [ReviewWeek] {
-        documentNames(in: Self.reviewsFolder).compactMap { ReviewWeek(text: String($0.dropLast(5))) }.sorted()
-    }
-
     /// Writes a review at once and atomically, like a youth.
     public func save(_ review: WeeklyReview) throws {
         try writeDocument(ReviewRecord(review: review), folder: Self.reviewsFolder, name: review.week.text + ".json")

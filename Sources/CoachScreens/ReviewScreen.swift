@@ -223,7 +223,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
         let done = review.reviewedCount
         let heading = "Week \(review.week.week)  ·  \(review.position + 1)/\(review.items.count)  ·  \(item.name)"
         let used = canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: width)
-        let progress = "\(done) besproken\(item.reviewed ? " · deze ook" : "")"
+        let progress = review.isFinished ? "alle \(done) besproken" : "\(done) besproken\(item.reviewed ? " · deze ook" : "")"
         if used + Glyphs.width(of: progress) + 4 <= width {
             canvas.put(progress, row: area.row, col: area.width - 2 - Glyphs.width(of: progress), style: .dim)
         }

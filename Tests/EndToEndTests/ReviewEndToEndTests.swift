@@ -61,7 +61,7 @@ final class ReviewEndToEndTests: XCTestCase {
 
         // Started again: the review opens on its last page, everything discussed.
         try tmux.keys("again", "r")
-        try tmux.waitFor("again", "the finished review") { $0.contains("11/11") && $0.contains("11 besproken") }
+        try tmux.waitFor("again", "the finished review") { $0.contains("11/11") && $0.contains("alle 11 besproken") }
         try tmux.keys("again", "q", "q")
         tmux.waitUntilGone("again")
 
