@@ -72,6 +72,9 @@ public struct Draft: Codable, Equatable, Sendable {
     }
 
     var fileName: String { "\(youthID)--\(field).json" }
+
+    /// A name that stays inside drafts/: no path separator, not hidden.
+    var hasSafeFileName: Bool { !fileName.contains("/") && !fileName.hasPrefix(".") && !fileName.contains("\0") }
 }
 
 extension CaseloadStore {
@@ -80,6 +83,7 @@ extension CaseloadStore {
     /// Writes a draft now (atomically, 0600, like every file).
     public func saveDraft(_ draft: Draft) throws {
         try requireWritable()
+        guard draft.hasSafeFileName else { throw StoreError.io(operation: "Concept opslaan", path: "drafts/", code: EINVAL) }
         pendingDrafts[draft.fileName] = nil
         try PrivateFiles.makeDirectory(draftsDirectory, tightenExisting: true)
         try PrivateFiles.writeAtomically(try Self.encode(draft), to: draftsDirectory + "/" + draft.fileName, simulate: simulate)
@@ -90,6 +94,7 @@ extension CaseloadStore {
     /// and on every way out (quit, signal, hangup). A read-only directory refuses at once.
     public func keepDraft(_ draft: Draft) throws {
         try requireWritable()
+        guard draft.hasSafeFileName else { throw StoreError.io(operation: "Concept opslaan", path: "drafts/", code: EINVAL) }
         if pendingDrafts.isEmpty { pendingSince = clockNow() }
         pendingDrafts[draft.fileName] = draft
     }

@@ -57,6 +57,11 @@ extension Youth {
         try Self.unique(meetings.map(\.id), "meetings")
         for (index, meeting) in meetings.enumerated() {
             let path = "meetings[\(index)]"
+            // The ids name the draft of an agenda item's notes: never a path.
+            if !Self.isFileNameSafe(meeting.id) { throw ValidationFailure("\(path).id", meeting.id, "letters, cijfers en streepjes") }
+            for (a, item) in meeting.agenda.enumerated() where !Self.isFileNameSafe(item.id) {
+                throw ValidationFailure("\(path).agenda[\(a)].id", item.id, "letters, cijfers en streepjes")
+            }
             if (try? WrapAroundMeeting.validTime(meeting.time)) != meeting.time {
                 throw ValidationFailure("\(path).time", meeting.time, "een tijd is uu:mm of leeg")
             }

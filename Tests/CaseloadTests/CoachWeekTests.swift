@@ -253,6 +253,15 @@ final class CoachWeekTests: XCTestCase {
         XCTAssertTrue(store.notices.last?.message.contains("review.week") ?? false, "\(store.notices.last!)")
     }
 
+    func testADraftWhoseNameWouldLeaveTheDraftsFolderIsRefused() throws {
+        let store = try CaseloadStore(directory: temporaryDirectory(self))
+        let escaping = Draft(youthID: "y1", field: "meeting.a/../../../x.b", text: "tekst", saved: now)
+        XCTAssertThrowsError(try store.keepDraft(escaping))
+        XCTAssertThrowsError(try store.saveDraft(escaping))
+        XCTAssertNoThrow(try store.saveDraft(Draft(youthID: "y1", field: .reviewNote(week: ReviewWeek(containing: today)), text: "tekst", saved: now)))
+        XCTAssertEqual(store.drafts().map(\.key), [.reviewNote(week: ReviewWeek(containing: today))])
+    }
+
     // MARK: - The summary
 
     func testTheSummaryHoldsEveryNoteAndDecisionInBothFormats() throws {

@@ -85,6 +85,14 @@ final class LoadValidationTests: XCTestCase {
         XCTAssertTrue(reason.contains("bij youth.scoutAttempts[0].outcome: onbekende code \"misschien\""), reason)
         reason = try quarantineReason(try sample { youth in edit(&youth, "consents") { $0["until"] = "2020-01-01" } })
         XCTAssertTrue(reason.contains("consents[0].until = \"2020-01-01\": ligt vóór het begin"), reason)
+        reason = try quarantineReason(try sample { youth in
+            edit(&youth, "meetings") { meeting in
+                var agenda = meeting["agenda"] as! [[String: Any]]
+                agenda[0]["id"] = "a/../../b"
+                meeting["agenda"] = agenda
+            }
+        })
+        XCTAssertTrue(reason.contains("meetings[0].agenda[0].id = \"a/../../b\": letters, cijfers en streepjes"), reason)
         reason = try quarantineReason(try sample { $0["agreedOn"] = "2026-02-31" })
         XCTAssertTrue(reason.contains("bij youth.agreedOn: geen geldige datum"), reason)
     }
