@@ -7,7 +7,7 @@ final class SettingsScreen: FormScreen {
     let kind = ScreenKind.settings
     let title = "Instellingen"
     private let session: Session
-    private(set) lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 34)
+    private(set) lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 30)
 
     init(session: Session) {
         self.session = session
@@ -29,12 +29,12 @@ final class SettingsScreen: FormScreen {
 
     private func items() -> [Form.Item] {
         var items: [Form.Item] = [
-            .heading("U"),
+            .heading("Coach"),
             .field(.init(label: "Uw naam", value: { [unowned self] in session.store.settings.coachName }, edit: .text { [unowned self] input in
                 save { s throws(InputError) in s.coachName = try Youth.validText(input, field: "Uw naam") }
             })),
             .heading("Contact"),
-            number("Markeren na … dagen zonder contact", { $0.contactDays }, unit: "dagen") { s, input throws(InputError) in try s.setContactDays(input) },
+            number("Zonder contact markeren na", { $0.contactDays }, unit: "dagen") { s, input throws(InputError) in try s.setContactDays(input) },
             .heading("Metingen: weken na de 0-meting"),
         ]
         for moment in CoachSettings.scheduledMoments {

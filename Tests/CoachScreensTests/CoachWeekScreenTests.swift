@@ -147,7 +147,7 @@ final class CoachWeekScreenTests: XCTestCase {
     func testSettingsAreSavedWhenConfirmedAndRefusedOutOfRange() throws {
         let harness = try Harness(self, youths: ["Zoë"])
         harness.press(.char("i"))
-        XCTAssertTrue(harness.rows(containing: "Markeren na").first?.contains("14 dagen") ?? false, harness.screen)
+        XCTAssertTrue(harness.rows(containing: "Zonder contact markeren na").first?.contains("14 dagen") ?? false, harness.screen)
         harness.press(.down, .enter, .ctrl("u"))
         harness.type("0")
         harness.press(.enter)
