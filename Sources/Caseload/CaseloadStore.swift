@@ -6,7 +6,7 @@ import Glibc
 
 /// What the caseload list needs of a youth, kept in a cache so that opening years of closed
 /// cases does not read every file.
-public struct YouthSummary: Codable, Equatable, Sendable, Identifiable {
+public struct YouthSummary: Codable, Equatable, Sendable, Identifiable, DueFacts {
     public var id: String
     public var name: String
     public var dateOfBirth: LocalDate?
@@ -56,22 +56,9 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable {
         }
         lastContact = youth.lastContact
         zeroMeting = youth.zeroMeting
-        momentsTaken = MeasurementMoment.allCases.filter { moment in youth.measurements.contains { $0.moment == moment } }
+        momentsTaken = youth.momentsTaken
         scoutAttempts = youth.scoutAttempts.count
         started = youth.started
-    }
-
-    public func measurementDue(weeks: [MeasurementMoment: Int], today: LocalDate) -> MeasurementDue? {
-        guard phase != .closed else { return nil }
-        return MeasurementDue.next(zeroMeting: zeroMeting, taken: Set(momentsTaken), weeks: weeks, today: today)
-    }
-
-    /// Days since the last real contact, or since the start when there was none yet.
-    public func daysWithoutContact(today: LocalDate) -> Int? { (lastContact ?? started).map { $0.days(until: today) } }
-
-    /// In quick scan or later (not closed) without any ZRM measurement: one is due.
-    public var measurementDue: Bool {
-        measurementCount == 0 && phase != .scout && phase != .closed
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }

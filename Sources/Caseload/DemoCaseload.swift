@@ -133,7 +133,11 @@ public enum DemoCaseload {
     }
 
     public static func youths(today: LocalDate, now: Date) throws -> [Youth] {
-        try file().youths.map { entry in
+        try youths(of: file(), today: today, now: now)
+    }
+
+    private static func youths(of file: File, today: LocalDate, now: Date) throws -> [Youth] {
+        try file.youths.map { entry in
             var youth = try Youth(name: entry.name, now: now, today: today)
             youth.dateOfBirth = today.adding(days: entry.birthdayInDays).adding(years: -(entry.age + 1))
             youth.municipality = entry.municipality
@@ -254,11 +258,12 @@ public enum DemoCaseload {
     /// week's; refuses a directory that holds data.
     public static func write(into store: CaseloadStore, today: LocalDate, now: Date) throws {
         guard !store.holdsData else { throw StoreError.notEmpty(directory: store.directory) }
-        let youths = try youths(today: today, now: now)
+        let file = try file()
+        let youths = try youths(of: file, today: today, now: now)
         for youth in youths {
             try store.save(youth, updatedAt: youth.updated)
         }
-        guard let demo = try file().review else { return }
+        guard let demo = file.review else { return }
         func review(on day: LocalDate, notes: [String: DemoNote], pages: Int?) -> WeeklyReview {
             let week = ReviewWeek(containing: day)
             var review = WeeklyReview(week: week, started: now.addingTimeInterval(Double(day.days(until: today)) * -86_400),

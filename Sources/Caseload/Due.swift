@@ -44,15 +44,53 @@ public struct ConsentProblem: Equatable, Sendable {
     }
 }
 
-extension Youth {
-    /// The day of the 0-meting (the earliest, when there are several).
-    public var zeroMeting: LocalDate? { measurements.filter { $0.moment == .zero }.map(\.date).min() }
+/// The facts the rules of what is due need. A youth and its summary (which the list shows) both
+/// have them, so the list, the youth screen and the review give the same answer from one rule.
+public protocol DueFacts {
+    var phase: Phase { get }
+    var phaseSince: LocalDate? { get }
+    var started: LocalDate? { get }
+    var lastContact: LocalDate? { get }
+    var zeroMeting: LocalDate? { get }
+    var momentsTaken: [MeasurementMoment] { get }
+    var measurementCount: Int { get }
+}
+
+extension DueFacts {
+    /// In quick scan or later (not closed) without any ZRM measurement: the first one is due.
+    public var needsFirstZRM: Bool { measurementCount == 0 && phase != .scout && phase != .closed }
 
     public func measurementDue(weeks: [MeasurementMoment: Int], today: LocalDate) -> MeasurementDue? {
         guard phase != .closed else { return nil }
-        return MeasurementDue.next(zeroMeting: zeroMeting, taken: Set(measurements.map(\.moment)), weeks: weeks, today: today)
+        return MeasurementDue.next(zeroMeting: zeroMeting, taken: Set(momentsTaken), weeks: weeks, today: today)
     }
 
+    /// Days since the last real contact, or since the start when there was none yet; nil for a
+    /// closed case (nothing is due there).
+    public func daysWithoutContact(today: LocalDate) -> Int? {
+        guard phase != .closed else { return nil }
+        return (lastContact ?? started).map { $0.days(until: today) }
+    }
+
+    /// Longer without contact than the coach's threshold.
+    public func isOutOfContact(limit: Int, today: LocalDate) -> Bool { daysWithoutContact(today: today).map { $0 > limit } ?? false }
+
+    /// Weeks in the current phase when that is longer than its threshold; nil otherwise.
+    public func phaseTooLong(weeks: [Phase: Int], today: LocalDate) -> Int? {
+        guard let since = phaseSince, let limit = weeks[phase] else { return nil }
+        let lasted = since.days(until: today) / 7
+        return lasted > limit ? lasted : nil
+    }
+}
+
+extension Youth: DueFacts {
+    /// The day of the 0-meting (the earliest, when there are several).
+    public var zeroMeting: LocalDate? { measurements.filter { $0.moment == .zero }.map(\.date).min() }
+    public var momentsTaken: [MeasurementMoment] { MeasurementMoment.allCases.filter { moment in measurements.contains { $0.moment == moment } } }
+    public var measurementCount: Int { measurements.count }
+}
+
+extension Youth {
     /// Meetings from today on, soonest first.
     public func comingMeetings(today: LocalDate) -> [WrapAroundMeeting] { meetingsInOrder.filter { $0.date >= today } }
 
@@ -77,12 +115,5 @@ extension Youth {
             }
         }
         return problems
-    }
-
-    /// Weeks in the current phase when that is longer than its threshold; nil otherwise.
-    public func phaseTooLong(weeks: [Phase: Int], today: LocalDate) -> Int? {
-        guard let since = phaseSince, let limit = weeks[phase] else { return nil }
-        let lasted = since.days(until: today) / 7
-        return lasted > limit ? lasted : nil
     }
 }

@@ -121,9 +121,7 @@ public enum ReviewRules {
         }
         let consent = youth.consentProblems(today: today)
         if !consent.isEmpty { reasons.append(ReviewReason(.consentProblem, consent.map(\.text).joined(separator: "; "))) }
-        if youth.measurements.isEmpty && youth.phase != .scout && youth.phase != .closed {
-            reasons.append(ReviewReason(.noZRM, "nog geen meting"))
-        }
+        if youth.needsFirstZRM { reasons.append(ReviewReason(.noZRM, "nog geen meting")) }
         if let weeks = youth.phaseTooLong(weeks: settings.phaseWeeks, today: today) {
             reasons.append(ReviewReason(.phaseTooLong, "\(youth.phase.label) duurt \(weeks) weken (drempel \(settings.phaseWeeks[youth.phase] ?? 0))"))
         }
@@ -132,10 +130,8 @@ public enum ReviewRules {
 
     /// More days than `limit` since the last real contact, or since the start when there was none.
     public static func contactGap(_ youth: Youth, limit: Int, today: LocalDate) -> String? {
-        guard let since = youth.lastContact ?? youth.started else { return nil }
-        let days = since.days(until: today)
-        guard days > limit else { return nil }
-        return youth.lastContact == nil ? "nog geen contact, \(days) dagen sinds de start" : "\(days) dagen (laatste \(since.text))"
+        guard let days = youth.daysWithoutContact(today: today), days > limit else { return nil }
+        return youth.lastContact.map { "\(days) dagen (laatste \($0.text))" } ?? "nog geen contact, \(days) dagen sinds de start"
     }
 
     /// The agenda: every active youth with its reasons, most urgent first (the most urgent rule

@@ -167,15 +167,13 @@ final class CaseloadScreen: Screen {
     private func row(for youth: YouthSummary, today: LocalDate) -> Table.Row {
         let settings = session.store.settings
         let due = youth.measurementDue(weeks: settings.measurementWeeks, today: today)
-        let mark: (text: String, style: Style)? = youth.acuteDomains > 0 ? ("!", .error) : youth.measurementDue ? ("?", .warning)
+        let mark: (text: String, style: Style)? = youth.acuteDomains > 0 ? ("!", .error) : youth.needsFirstZRM ? ("?", .warning)
             : due != nil ? ("m", .warning) : nil
         let age = youth.age(on: today)
         let outside = age.map { !Youth.intendedAges.contains($0) } ?? false
         let days = session.day(of: youth.updated).days(until: today)
-        let phaseWeeks = youth.phaseSince.map { $0.days(until: today) / 7 } ?? 0
-        let longPhase = youth.phase != .closed && settings.phaseWeeks[youth.phase].map { phaseWeeks > $0 } ?? false
-        let silent = youth.daysWithoutContact(today: today)
-        let quiet = youth.phase != .closed && silent.map { $0 > settings.contactDays } ?? false
+        let longPhase = youth.phaseTooLong(weeks: settings.phaseWeeks, today: today)
+        let quiet = youth.isOutOfContact(limit: settings.contactDays, today: today)
         let contact = youth.lastContact.map { "\($0.days(until: today)) d" } ?? "–"
         var last = ""
         var late = false
@@ -185,9 +183,9 @@ final class CaseloadScreen: Screen {
             late = youth.nextActionDue.map { $0 < today } ?? false
             last = (youth.nextActionDue.map { session.shortDate($0) + (late ? "!" : "") + " " } ?? "") + what
         }
-        return Table.Row([youth.name, Wording.age(age) + (outside ? "*" : ""), youth.phase.label + (longPhase ? " \(phaseWeeks) wk!" : ""),
+        return Table.Row([youth.name, Wording.age(age) + (outside ? "*" : ""), youth.phase.label + (longPhase.map { " \($0) wk!" } ?? ""),
                           Wording.daysAgo(days), contact + (quiet ? "!" : ""), last],
-                         cellStyles: [nil, outside ? .warning : nil, longPhase ? .warning : nil, nil, quiet ? .warning : nil, late ? .warning : nil],
+                         cellStyles: [nil, outside ? .warning : nil, longPhase != nil ? .warning : nil, nil, quiet ? .warning : nil, late ? .warning : nil],
                          mark: mark, detail: due.map { $0.text(today: today) })
     }
 

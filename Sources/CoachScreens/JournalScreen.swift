@@ -77,13 +77,10 @@ final class JournalScreen: Screen, OfOneYouth {
         var heading = "\(youth.name)  ·  Contactjournaal: \(youth.journal.count) \(youth.journal.count == 1 ? "regel" : "regels")"
         if filter != .all { heading += "  ·  filter: \(filter.label) (/ wijzigt)" }
         canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
-        var status = "Nog geen contact."
-        var late = false
-        if let last = youth.lastContact {
-            let days = last.days(until: today)
-            late = days > limit && youth.phase != .closed
-            status = "Laatste contact \(Wording.daysAgo(days))\(days > 1 ? " geleden" : "")" + (late ? ": langer dan \(limit) dagen" : "")
-        }
+        let late = youth.lastContact != nil && youth.isOutOfContact(limit: limit, today: today)
+        let status = youth.lastContact.map { "Laatste contact \(Wording.ago($0.days(until: today)))" + (late ? ": langer dan \(limit) dagen" : "") }
+            ?? "Nog geen contact."
+
         canvas.put(status, row: area.row + 1, col: 2, style: late ? .warning : .dim, maxWidth: area.width - 4)
         let shown = entries
         table.render(into: &canvas, count: shown.count, row: { index in

@@ -48,5 +48,8 @@ enum Wording {
         }
     }
 
+    /// "vandaag", "gisteren", "5 dagen geleden".
+    static func ago(_ days: Int) -> String { days > 1 ? daysAgo(days) + " geleden" : daysAgo(days) }
+
     static func age(_ years: Int?) -> String { years.map { "\($0)" } ?? "–" }
 }

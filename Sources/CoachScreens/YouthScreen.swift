@@ -73,9 +73,8 @@ final class YouthScreen: FormScreen, OfOneYouth {
     private var journalText: (text: String, style: Style) {
         let count = youth.journal.count
         guard let last = youth.lastContact else { return ("\(count) regel\(count == 1 ? "" : "s") · nog geen contact", .dim) }
-        let days = last.days(until: session.today)
-        let late = days > session.store.settings.contactDays && youth.phase != .closed
-        return ("\(count) regel\(count == 1 ? "" : "s") · laatste contact \(Wording.daysAgo(days))\(days > 1 ? " geleden" : "")", late ? .warning : .normal)
+        let late = youth.isOutOfContact(limit: session.store.settings.contactDays, today: session.today)
+        return ("\(count) regel\(count == 1 ? "" : "s") · laatste contact \(Wording.ago(last.days(until: session.today)))", late ? .warning : .normal)
     }
 
     /// What is due, by the coach's thresholds: a meting, a phase that lasts too long.
@@ -207,7 +206,7 @@ final class YouthScreen: FormScreen, OfOneYouth {
     /// One line on the ZRM: how many measurements, the latest, its acute domains.
     private var zrmSummary: String {
         guard let latest = youth.latestMeasurement else {
-            return YouthSummary(youth).measurementDue ? "ZRM: nog geen meting; z om te scoren" : "ZRM: nog geen meting"
+            return youth.needsFirstZRM ? "ZRM: nog geen meting; z om te scoren" : "ZRM: nog geen meting"
         }
         let acute = latest.acuteDomains.compactMap { Catalog.lifeDomain($0)?.name }
         var text = "ZRM: \(youth.measurements.count) meting\(youth.measurements.count == 1 ? "" : "en"), laatste \(latest.moment.label) van \(latest.date.text)"

@@ -101,12 +101,12 @@ final class ZRMMeasurementTests: XCTestCase {
 
     func testSummaryMarksAcuteAndDueMeasurements() throws {
         var youth = try Youth(name: "Noor", now: now, today: today)
-        XCTAssertFalse(YouthSummary(youth).measurementDue, "scout needs no ZRM yet")
+        XCTAssertFalse(YouthSummary(youth).needsFirstZRM, "scout needs no ZRM yet")
         youth.move(to: .quickScan, on: today, now: now)
-        XCTAssertTrue(YouthSummary(youth).measurementDue)
+        XCTAssertTrue(YouthSummary(youth).needsFirstZRM)
         let m = try youth.addMeasurement(date: today, moment: .zero, scoredBy: "", today: today)
         try youth.updateMeasurement(m.id) { m throws(InputError) in try m.setScore(1, for: "housing", today: today) }
-        XCTAssertFalse(YouthSummary(youth).measurementDue)
+        XCTAssertFalse(YouthSummary(youth).needsFirstZRM)
         XCTAssertEqual(YouthSummary(youth).acuteDomains, 1)
     }
 
