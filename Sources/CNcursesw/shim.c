@@ -214,17 +214,21 @@ void rl_catch_signals(void) {
 int rl_caught_signal(void) { return (int)caught_signal; }
 
 static void restore_and_die(int number) {
-    /* Not async-signal-safe, but the process is dying: a usable terminal is worth the risk. */
-    if (screen != NULL) endwin();
-    static const char no_paste[] = "\033[?2004l";
-    ssize_t unused = write(1, no_paste, sizeof no_paste - 1);
-    (void)unused;
+    /* Not async-signal-safe, but the process is dying: a usable terminal is worth the risk.
+       This handler replaces the Swift runtime's backtracer, whatever SWIFT_BACKTRACE says. */
+    if (screen != NULL) {
+        endwin();
+        static const char no_paste[] = "\033[?2004l";
+        ssize_t unused = write(1, no_paste, sizeof no_paste - 1);
+        (void)unused;
+    }
     static const char message[] =
         "\nrodeloper: interne fout; het programma is gestopt. Alles wat u had bevestigd, is opgeslagen.\n";
     ssize_t ignored = write(2, message, sizeof message - 1);
     (void)ignored;
-    signal(number, SIG_DFL);
-    raise(number);
+    /* Exit with the status a death by this signal gives (128 + number), without dying of it:
+       a re-raised SIGILL or SIGTRAP could reach a debugger or crash reporter with our memory. */
+    _exit(128 + number);
 }
 
 void rl_catch_crashes(void) {

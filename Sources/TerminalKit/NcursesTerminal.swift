@@ -150,6 +150,13 @@ public final class NcursesTerminal: Terminal {
         rl_catch_crashes()
     }
 
+    /// Replaces the Swift runtime's crash handling (a backtrace with memory bytes on stderr, which
+    /// may hold names) by a short Dutch message: call first thing, before any data is read, so it
+    /// holds for the command line too. The terminal is given back first when it was taken.
+    public static func catchCrashes() {
+        rl_catch_crashes()
+    }
+
     /// The first signal caught, or nil.
     public static var caughtSignal: Int32? {
         let number = rl_caught_signal()

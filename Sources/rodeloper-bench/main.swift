@@ -3,13 +3,26 @@ import CoachScreens
 import Foundation
 import TerminalKit
 
-// Usage: rodeloper-bench [COUNT] [DIR]
-// Generates COUNT invented youths (default 10000) in DIR (default a new temporary directory),
-// then times what a coach waits for and reports peak memory. Figures, not pass/fail.
+// Generates COUNT invented youths in DIR (default a new temporary directory), then times what a
+// coach waits for and reports peak memory. Figures, not pass/fail. Without arguments it prints
+// its usage and exits 2: a run of minutes and hundreds of megabytes is never started by accident.
 
-let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
-let directory = CommandLine.arguments.dropFirst(2).first
-    ?? NSTemporaryDirectory() + "rodeloper-bench-\(UUID().uuidString.prefix(8))"
+let usage = """
+    Usage: rodeloper-bench COUNT [DIR]
+      COUNT  how many invented youths to generate (1 to 1000000), e.g. 10000
+      DIR    where to write them (default: a new temporary directory); never a real caseload
+    Times what a coach waits for (open, list, search, save) and reports peak memory.
+    """
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "-h" || arguments.first == "--help" {
+    print(usage)
+    exit(0)
+}
+guard (1...2).contains(arguments.count), let count = Int(arguments[0]), (1...1_000_000).contains(count) else {
+    FileHandle.standardError.write(Data((usage + "\n").utf8))
+    exit(2)
+}
+let directory = arguments.count == 2 ? arguments[1] : NSTemporaryDirectory() + "rodeloper-bench-\(UUID().uuidString.prefix(8))"
 let now = Date()
 let today = LocalDate(now, timeZone: .current)
 

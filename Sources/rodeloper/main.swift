@@ -9,6 +9,9 @@ let version = "0.1.0"
 // A crash must not leave a core file full of names in the working directory.
 var noCoreFiles = rlimit(rlim_cur: 0, rlim_max: 0)
 setrlimit(Int32(RLIMIT_CORE.rawValue), &noCoreFiles)
+// Nor a backtrace with memory bytes on stderr: a short message instead, from the first line on
+// (a file read at the start could reach a fault as well as a key could).
+NcursesTerminal.catchCrashes()
 
 /// A line on stderr. Whatever it names (a file, a path) is escaped: never raw control characters.
 func warn(_ message: String) {
@@ -81,11 +84,12 @@ case .exportMeeting(let id, let dateText, let agenda, let markdown):
 
 case .review(let weekText, let markdown):
     do {
-        let store = try CaseloadStore(directory: directory, mode: .readOnly)
         let today = LocalDate(Date(), timeZone: .current)
+        // The week is checked before anything is read: a week that does not exist is a usage error.
         guard let week = weekText.map({ ReviewWeek(text: $0) }) ?? ReviewWeek(containing: today) else {
-            fail("Onbekende week: \(weekText ?? ""). Typ de week als JJJJ-WW, bijvoorbeeld 2026-49.", status: 2)
+            fail("Onbekende week: \(weekText ?? ""). Typ een week die bestaat als JJJJ-WW (jaar \(ReviewWeek.years.lowerBound) tot en met \(ReviewWeek.years.upperBound), week 1 tot en met 52 of 53), bijvoorbeeld 2026-49.", status: 2)
         }
+        let store = try CaseloadStore(directory: directory, mode: .readOnly)
         // This week without a stored review prints the agenda it would start with.
         guard let review = store.review(of: week) ?? (week == ReviewWeek(containing: today)
             ? WeeklyReview(week: week, started: Date(), items: ReviewRules.agenda(store.allYouths(), settings: store.settings, today: today)) : nil) else {

@@ -38,8 +38,9 @@ int rl_read(int timeout_ms, uint32_t *value);
 
 /// Catch SIGINT, SIGTERM, SIGHUP and SIGQUIT into a flag instead of dying with the terminal in raw mode.
 void rl_catch_signals(void);
-/// On a crash (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE): give the terminal back and
-/// say so in Dutch, then die of the same signal. Confirmed changes are already on disk.
+/// On a crash (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE): give the terminal back when
+/// it was taken, say so in Dutch (no data, no backtrace: this replaces the Swift runtime's
+/// backtracer) and _exit with 128 + the signal. Confirmed changes are already on disk.
 void rl_catch_crashes(void);
 /// The first caught signal number, or 0.
 int rl_caught_signal(void);

@@ -142,6 +142,10 @@ public final class CaseloadStore {
         self.mode = mode
         self.lock = lock
         try load()
+        // A review file named after a week that does not exist goes to quarantine at the start.
+        setAsideMisnamed(in: Self.reviewsFolder, isValidName: { name in
+            ReviewWeek(text: String(name.dropLast(5))).map { $0.text + ".json" } == name
+        }, reason: .misnamed("de bestandsnaam is geen bestaande week (jjjj-Www.json, jaar \(ReviewWeek.years.lowerBound) tot en met \(ReviewWeek.years.upperBound))"))
         (settings, hasSettingsFile) = loadSettings()
     }
 
@@ -205,6 +209,7 @@ public final class CaseloadStore {
         if let schema = newerFiles[youth.id] { throw StoreError.newerVersion(schema: schema) }
         var saved = youth
         saved.updated = (updatedAt ?? clock()).wholeSeconds
+        try Self.refuseInvalid(YouthRecord(youth: saved))
         let path = youthsDirectory + "/\(saved.id).json"
         try PrivateFiles.writeAtomically(try Self.encode(YouthRecord(youth: saved)), to: path, simulate: simulate)
         if let identity = PrivateFiles.identity(of: path) {
@@ -302,7 +307,7 @@ public final class CaseloadStore {
 
     enum UnreadableReason: Error, Equatable {
         case missing, empty, notJSON, noSchemaVersion, newerSchema(Int), wrongShape(String), idMismatch
-        case interruptedWrite, invalid(ValidationFailure)
+        case interruptedWrite, invalid(ValidationFailure), misnamed(String)
         case notAFile(PrivateFiles.EntryKind), cannotOpen(Int32)
 
         var text: String {
@@ -318,6 +323,7 @@ public final class CaseloadStore {
                 "het is gemaakt door een nieuwere versie van Rode Loper (schema \(version))"
             case .wrongShape(let field): "de inhoud heeft niet de verwachte vorm (bij \(field))"
             case .idMismatch: "het nummer in het bestand past niet bij de bestandsnaam"
+            case .misnamed(let rule): rule
             case .interruptedWrite: "het is een onvoltooide opslag van een onderbroken sessie; het dossier zelf is heel gebleven"
             }
         }
@@ -360,7 +366,7 @@ public final class CaseloadStore {
     /// version knows it (the caller makes sure it is never written back); when even that fails,
     /// the reason is `.newerSchema`, not a damaged file.
     static func decodeYouth(_ data: Data) throws(UnreadableReason) -> (Youth, Int) {
-        let (record, schema) = try decodeDocument(YouthRecord.self, from: data, known: schemaVersion) { try $0.youth.validate() }
+        let (record, schema) = try decodeDocument(YouthRecord.self, from: data, known: schemaVersion)
         return (record.youth, schema)
     }
 
@@ -374,15 +380,19 @@ public final class CaseloadStore {
         guard let probe = try? decoder.decode(SchemaProbe.self, from: data) else { throw .noSchemaVersion }
         do {
             let value = try decoder.decode(T.self, from: data)
+            try (value as? ValidatedDocument)?.validate()
             try validate(value)
             return (value, probe.schemaVersion)
         } catch {
             if probe.schemaVersion > known { throw .newerSchema(probe.schemaVersion) }
-            throw reason(for: error)
+            throw reason(for: error, in: data)
         }
     }
 
-    static func reason(for error: Error) -> UnreadableReason {
+    /// Why decoding `data` failed, naming the field. Foundation reports a fraction or a number
+    /// too large for an integer as invalid JSON with no path at all; as no stored number is
+    /// anything but a whole number, the first such number in the file is the field to name.
+    static func reason(for error: Error, in data: Data? = nil) -> UnreadableReason {
         func path(_ keys: [CodingKey]) -> String {
             keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: ["."])
                 .replacingOccurrences(of: ".[", with: "[")
@@ -394,6 +404,11 @@ public final class CaseloadStore {
         case DecodingError.dataCorrupted(let context) where StoredCodingMessage.isOurs(context.debugDescription):
             // Our own decoders name the value (escaped): an unknown code, a date that does not exist.
             return .wrongShape(path(context.codingPath) + ": " + context.debugDescription)
+        case DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty:
+            if let data, let field = StoredNumbers.firstNotWhole(in: data) {
+                return .wrongShape(field + ": " + StoredCodingMessage.notAWholeNumber)
+            }
+            return .wrongShape("?")
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
              DecodingError.dataCorrupted(let context):
             return .wrongShape(path(context.codingPath))
@@ -452,7 +467,7 @@ public final class CaseloadStore {
 
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom(StoredTimestamp.decode)
         return decoder
     }()
 
@@ -476,9 +491,11 @@ public final class CaseloadStore {
 }
 
 /// The file of one youth: `{"schemaVersion": 1, "youth": {...}}`.
-struct YouthRecord: Codable {
+struct YouthRecord: Codable, ValidatedDocument {
     var schemaVersion = CaseloadStore.schemaVersion
     var youth: Youth
+
+    func validate() throws(ValidationFailure) { try youth.validate() }
 }
 
 struct SchemaProbe: Decodable {

@@ -22,6 +22,11 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case readOnlyDirectory(reason: String)
     /// This youth's file was written by a newer Rode Loper; it is shown but never written.
     case newerVersion(schema: Int)
+    /// A settings or review file was written by a newer Rode Loper: named as what it is.
+    case newerDocument(StoredDocumentKind, schema: Int)
+    /// What would be written breaks a rule that reading checks: refused, so that the next start
+    /// does not put the file in quarantine. Names the field and the rule, never a text.
+    case invalid(ValidationFailure)
 
     public var errorDescription: String? { SafeText.escaped(text) }
 
@@ -51,6 +56,10 @@ public enum StoreError: Error, Equatable, LocalizedError {
             "Alleen lezen: \(reason) Bekijken en exporteren kan; wijzigingen worden niet opgeslagen."
         case .newerVersion(let schema):
             "Dit dossier is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)). Het is hier alleen te lezen, zodat er niets verloren gaat; werk het bij met die nieuwere versie."
+        case .newerDocument(let kind, let schema):
+            "\(kind.name) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)). Het is hier alleen te lezen, zodat er niets verloren gaat; werk het bij met die nieuwere versie."
+        case .invalid(let failure):
+            "Niet opgeslagen: \(failure.text). Er is niets veranderd."
         }
     }
 
@@ -69,6 +78,26 @@ public enum StoreError: Error, Equatable, LocalizedError {
         case EACCES, EPERM: .noPermission(path: path)
         case EROFS: .readOnlyFileSystem
         default: .io(operation: operation, path: path, code: code)
+        }
+    }
+}
+
+/// The kinds of file beside the youths, for messages that name a file as what it is.
+public enum StoredDocumentKind: Equatable, Sendable {
+    case settings, review, other
+
+    /// The file kind named from its path in the data directory.
+    init(relative: String) {
+        if relative == "settings.json" { self = .settings }
+        else if relative.hasPrefix(CaseloadStore.reviewsFolder + "/") { self = .review }
+        else { self = .other }
+    }
+
+    var name: String {
+        switch self {
+        case .settings: "Het instellingenbestand"
+        case .review: "De weekbespreking"
+        case .other: "Het bestand"
         }
     }
 }

@@ -12,16 +12,65 @@ extension KeyedDecodingContainer {
     }
 }
 
-/// The messages our decoders put in a `DecodingError`, in Dutch and naming the value, so that a
-/// quarantine reason can show them (the generated decoders' English texts are not shown).
+/// The messages our decoders put in a `DecodingError`, in Dutch, so that a quarantine reason can
+/// show them (the generated decoders' English texts are not shown). They name the rule, and a
+/// value only when it is a code: a date or a text may be personal data (a date of birth).
 enum StoredCodingMessage {
-    static func unknownCode(_ code: String) -> String { "onbekende code \(SafeText.quoted(code))" }
-    static func unknownKind(_ kind: String) -> String { "onbekende soort \(SafeText.quoted(kind))" }
+    static func unknownCode(_ code: String) -> String { "onbekende code" + shownCode(code) }
+    static func unknownKind(_ kind: String) -> String { "onbekende soort" + shownCode(kind) }
     static func missing(_ key: String) -> String { "\"\(key)\" ontbreekt" }
-    static func notADate(_ text: String) -> String { "geen geldige datum (jjjj-mm-dd): \(SafeText.quoted(text))" }
+    static let notADate = "geen bestaande datum (jjjj-mm-dd, jaar 1 tot en met 9999)"
+    static let notATime = "geen bestaand tijdstip (jjjj-mm-ddTuu:mm:ssZ)"
+    static let notAWeek = "geen bestaande week (jjjj-Www, jaar \(ReviewWeek.years.lowerBound) tot en met \(ReviewWeek.years.upperBound))"
+    static let notAWholeNumber = "geen geheel getal binnen het bereik"
 
     static func isOurs(_ message: String) -> Bool {
-        message.hasPrefix("onbekende ") || message.hasPrefix("geen geldige datum") || message.hasSuffix(" ontbreekt")
+        message.hasPrefix("onbekende ") || message.hasPrefix("geen bestaand") || message.hasPrefix("geen geheel") || message.hasSuffix(" ontbreekt")
+    }
+
+    /// ` "code"` for a value that looks like a code (short, ASCII letters, digits, `-_.`), else
+    /// nothing: what a hostile or mistaken file put where a code belongs may be a name.
+    static func shownCode(_ value: String) -> String {
+        ValidationFailure.isCodeLike(value) ? " " + SafeText.quoted(value) : ""
+    }
+}
+
+/// Stored timestamps (`created`, `updated`, `saved`, …): `2026-02-28T10:00:00Z`, or with an
+/// offset `+01:00`, as RFC 3339 without fractions. A day or time that does not exist
+/// (`2026-02-31T10:00:00Z`, `25:00`) is refused, where Foundation's ISO 8601 reading would move it
+/// silently to another day.
+enum StoredTimestamp {
+    static func date(from text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count, bytes[range].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return bytes[range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        func byte(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+        guard bytes.count >= 20, byte(4) == UInt8(ascii: "-"), byte(7) == UInt8(ascii: "-"), byte(10) == UInt8(ascii: "T"),
+              byte(13) == UInt8(ascii: ":"), byte(16) == UInt8(ascii: ":"),
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              let date = LocalDate(year: year, month: month, day: day), hour < 24, minute < 60, second < 60 else { return nil }
+        let offsetSeconds: Int
+        if bytes.count == 20, byte(19) == UInt8(ascii: "Z") {
+            offsetSeconds = 0
+        } else if bytes.count == 25, let sign = byte(19), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), byte(22) == UInt8(ascii: ":"),
+                  let hours = number(20..<22), let minutes = number(23..<25), hours < 24, minutes < 60 {
+            offsetSeconds = (sign == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
+        } else {
+            return nil
+        }
+        let seconds = date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    static func decode(_ decoder: Decoder) throws -> Date {
+        let container = try decoder.singleValueContainer()
+        guard let date = date(from: try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: StoredCodingMessage.notATime)
+        }
+        return date
     }
 }
 

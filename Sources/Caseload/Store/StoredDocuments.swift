@@ -44,7 +44,7 @@ extension CaseloadStore {
     }
 
     private func noteNewer(_ relative: String, schema: Int, readable: Bool) {
-        let shown = SafeText.escaped(relative)
+        let shown = "\(StoredDocumentKind(relative: relative).name) (\(SafeText.escaped(relative)))"
         notices.append(StoreNotice(message: readable
             ? "\(shown) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)); het is hier alleen te lezen en blijft ongewijzigd staan."
             : "\(shown) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)) en kan hier niet worden gelezen. Het blijft ongewijzigd staan."))
@@ -55,9 +55,29 @@ extension CaseloadStore {
     func writeDocument<T: Encodable>(_ value: T, folder: String, name: String) throws {
         try requireWritable()
         let relative = folder == "." ? name : folder + "/" + name
-        if let schema = newerDocuments[relative] { throw StoreError.newerVersion(schema: schema) }
+        if let schema = newerDocuments[relative] { throw StoreError.newerDocument(StoredDocumentKind(relative: relative), schema: schema) }
+        try Self.refuseInvalid(value)
         if folder != "." { try PrivateFiles.makeDirectory(directory + "/" + folder, tightenExisting: true) }
         try PrivateFiles.writeAtomically(try Self.encode(value), to: directory + "/" + relative, simulate: simulate)
+    }
+
+    /// Refuses to write what the next start would refuse to read: the same `validate()` that
+    /// loading runs, its failure as a `StoreError` naming the field.
+    static func refuseInvalid<T>(_ value: T) throws(StoreError) {
+        do { try (value as? ValidatedDocument)?.validate() } catch { throw .invalid(error) }
+    }
+
+    /// Sets aside the documents of `folder` whose name this version would never read (a review
+    /// file named after a week that does not exist, such as `0000-W01.json` or `2025-W53.json`),
+    /// so that nothing reaches a week calculation with an impossible week. Read-only: notices.
+    func setAsideMisnamed(in folder: String, isValidName: (String) -> Bool, reason: UnreadableReason) {
+        for name in documentNames(in: folder) where !isValidName(name) {
+            if mode == .readWrite {
+                setAside(fileName: name, in: folder, reason: reason)
+            } else {
+                notices.append(StoreNotice(message: "\(folder)/\(SafeText.escaped(name)) is niet leesbaar: \(reason.text)."))
+            }
+        }
     }
 
     /// The names of the documents in `folder` that end in `.json` (no hidden or temporary ones).
@@ -65,5 +85,31 @@ extension CaseloadStore {
         guard PrivateFiles.kind(of: directory + "/" + folder) == .directory else { return [] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+    }
+}
+
+/// Finds the number Foundation refused without naming it (see `CaseloadStore.reason(for:in:)`).
+enum StoredNumbers {
+    /// The path (`items[2].score`) of the first number in `data` that is not a whole number an
+    /// `Int` holds, keys in sorted order as the files are written; nil when there is none.
+    static func firstNotWhole(in data: Data) -> String? {
+        guard let root = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
+        return search(root, path: "")
+    }
+
+    private static func search(_ value: Any, path: String) -> String? {
+        if let object = value as? [String: Any] {
+            for key in object.keys.sorted() {
+                if let found = search(object[key] as Any, path: path.isEmpty ? key : path + "." + key) { return found }
+            }
+        } else if let array = value as? [Any] {
+            for (index, element) in array.enumerated() {
+                if let found = search(element, path: path + "[\(index)]") { return found }
+            }
+        } else if let number = value as? NSNumber, !(value is Bool) {
+            let double = number.doubleValue
+            if !double.isFinite || double.rounded() != double || Int(exactly: double) == nil { return path }
+        }
+        return nil
     }
 }

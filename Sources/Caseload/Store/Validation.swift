@@ -1,9 +1,9 @@
 import Foundation
 import SafeText
 
-/// Why a youth file that parses is still not a youth the screens can rely on: the field, as a
-/// path in the file, its value, and the rule. Names no personal data: values are codes, numbers
-/// and ids.
+/// Why a stored document that parses is still not one the screens can rely on: the field, as a
+/// path in the file, its value, and the rule. Names no personal data: a value is shown only when
+/// it is a code, a number or an id (`isCodeLike`); callers pass "" for texts and dates.
 public struct ValidationFailure: Error, Equatable {
     public let field: String
     public let value: String
@@ -15,7 +15,20 @@ public struct ValidationFailure: Error, Equatable {
         self.rule = rule
     }
 
-    public var text: String { "\(field) = \(SafeText.quoted(value)): \(rule)" }
+    public var text: String { Self.isCodeLike(value) ? "\(field) = \(SafeText.quoted(value)): \(rule)" : "\(field): \(rule)" }
+
+    /// Short, and only ASCII letters, digits and `-_.,:`: a code, number or id, never a name.
+    static func isCodeLike(_ value: String) -> Bool {
+        !value.isEmpty && value.count <= 40
+            && value.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.,:".unicodeScalars.contains($0)) }
+    }
+}
+
+/// A stored document that checks itself: the one validation used when its file is read (a
+/// failure sends the file to quarantine) and before it is written (a failure refuses the save,
+/// naming the field), so that nothing the program writes is refused when it is read back.
+protocol ValidatedDocument {
+    func validate() throws(ValidationFailure)
 }
 
 extension Youth {
@@ -23,7 +36,9 @@ extension Youth {
     /// ids, and that references between records point at something that exists. The first fault
     /// found is thrown; nothing is repaired.
     public func validate() throws(ValidationFailure) {
-        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationFailure("name", name, "een naam is verplicht") }
+        // The id names the youth's file and its drafts.
+        guard Self.isFileNameSafe(id) else { throw ValidationFailure("id", id, "letters, cijfers en streepjes") }
+        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationFailure("name", "", "een naam is verplicht") }
         guard let last = phaseHistory.last else { throw ValidationFailure("phaseHistory", "[]", "de fasegeschiedenis is leeg") }
         guard last.to == phase else {
             throw ValidationFailure("phase", phase.rawValue, "past niet bij de laatste fasewissel (\(last.to.rawValue))")
@@ -85,10 +100,10 @@ extension Youth {
                 throw ValidationFailure("consents[\(index)].personID", consent.personID, "die persoon bestaat niet")
             }
             if let withdrawn = consent.withdrawn, withdrawn < consent.from {
-                throw ValidationFailure("consents[\(index)].withdrawn", withdrawn.iso, "ligt vóór het begin van de toestemming")
+                throw ValidationFailure("consents[\(index)].withdrawn", "", "ligt vóór het begin van de toestemming")
             }
             if let until = consent.until, until < consent.from {
-                throw ValidationFailure("consents[\(index)].until", until.iso, "ligt vóór het begin van de toestemming")
+                throw ValidationFailure("consents[\(index)].until", "", "ligt vóór het begin van de toestemming")
             }
         }
         try Self.unique(journal.map(\.id), "journal")

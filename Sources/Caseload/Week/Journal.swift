@@ -117,13 +117,15 @@ public struct JournalEntry: Codable, Equatable, Sendable, Identifiable {
         let text = input.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return nil }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        // Digits only, and few of them: "99999999999:00" must be refused, not overflow.
+        let numbers = parts.map { part in part.count <= 6 && part.allSatisfy { $0.isASCII && $0.isNumber } ? Int(part) : nil }
         let minutes: Int?
-        switch parts.count {
-        case 1: minutes = Int(parts[0])
-        case 2: minutes = Int(parts[0]).flatMap { hours in Int(parts[1]).map { hours * 60 + $0 } }
+        switch (numbers.count, numbers.first ?? nil, numbers.last ?? nil) {
+        case (1, let value?, _): minutes = value
+        case (2, let hours?, let rest?) where parts[1].count == 2 && rest < 60: minutes = hours * 60 + rest
         default: minutes = nil
         }
-        guard let minutes, (1...longest).contains(minutes), parts.count == 1 || (parts[1].count == 2 && Int(parts[1])! < 60) else {
+        guard let minutes, (1...longest).contains(minutes) else {
             throw InputError("Typ de duur in minuten (45) of als uu:mm (1:30), hoogstens 24 uur.")
         }
         return minutes

@@ -6,17 +6,26 @@ public struct ReviewWeek: Hashable, Comparable, Sendable, Codable, CustomStringC
     public let year: Int
     public let week: Int
 
+    /// The years a week may be typed, stored or named in a file name: a wider range is no use to a
+    /// coach and only lets a typing error or a hostile file reach the edges of the calendar.
+    public static let years = 1900...2999
+
+    /// The week of any day. Total: a day at the edge of the calendar gives a week outside `years`,
+    /// which nothing reads back, rather than a crash.
     public init(containing day: LocalDate) {
         let thursday = day.adding(days: 4 - day.isoWeekday)
         year = thursday.year
-        week = (thursday.dayNumber - LocalDate(year: thursday.year, month: 1, day: 1)!.dayNumber) / 7 + 1
+        week = (thursday.dayNumber - LocalDate.dayNumber(year: thursday.year, month: 1, day: 1)) / 7 + 1
     }
 
-    /// "2026-W49" (also "2026-49"); nil for a week that does not exist.
+    /// "2026-W49" (also "2026-49", "2026-w49"); nil for a week that does not exist (week 53 of a
+    /// year with 52, week 0) or a year outside `years`.
     public init?(text: String) {
-        let parts = text.uppercased().replacingOccurrences(of: "-W", with: "-").split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let week = Int(parts[1]), (1...53).contains(week),
-              ReviewWeek(containing: ReviewWeek.monday(year: year, week: week)) == ReviewWeek(year: year, week: week) else { return nil }
+        let parts = text.uppercased().replacingOccurrences(of: "-W", with: "-").split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let week = Int(parts[1]),
+              Self.years.contains(year), (1...Self.weeks(in: year)).contains(week) else { return nil }
         self.init(year: year, week: week)
     }
 
@@ -25,9 +34,14 @@ public struct ReviewWeek: Hashable, Comparable, Sendable, Codable, CustomStringC
         self.week = week
     }
 
+    /// 52 or 53: 28 December is always in the last week of its year.
+    public static func weeks(in year: Int) -> Int {
+        ReviewWeek(containing: LocalDate(dayNumber: LocalDate.dayNumber(year: year, month: 12, day: 28))).week
+    }
+
     private static func monday(year: Int, week: Int) -> LocalDate {
         // 4 January is always in week 1.
-        let january4 = LocalDate(year: year, month: 1, day: 4)!
+        let january4 = LocalDate(dayNumber: LocalDate.dayNumber(year: year, month: 1, day: 4))
         return january4.adding(days: 1 - january4.isoWeekday + (week - 1) * 7)
     }
 
@@ -44,7 +58,7 @@ public struct ReviewWeek: Hashable, Comparable, Sendable, Codable, CustomStringC
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let week = ReviewWeek(text: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: StoredCodingMessage.unknownCode(text))
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: StoredCodingMessage.notAWeek)
         }
         self = week
     }
@@ -220,8 +234,9 @@ public struct WeeklyReview: Codable, Equatable, Sendable {
         items += agenda.filter { !present.contains($0.youthID) }
     }
 
-    /// Checks what a screen relies on: a valid page, ids that are file names, each youth once,
-    /// texts without control characters (a note may hold line breaks).
+    /// Checks what a screen relies on, on reading and before writing (`ValidatedDocument`): a
+    /// valid page, ids that are file names, each youth once, the coach's texts without control
+    /// characters (a note may hold line breaks).
     func validate() throws(ValidationFailure) {
         guard items.isEmpty ? position == 0 : items.indices.contains(position) else {
             throw ValidationFailure("position", String(position), "een pagina van de bespreking")
@@ -232,20 +247,24 @@ public struct WeeklyReview: Codable, Equatable, Sendable {
                 throw ValidationFailure("items[\(index)].youthID", item.youthID, "een dossiernummer")
             }
             guard seen.insert(item.youthID).inserted else { throw ValidationFailure("items[\(index)].youthID", item.youthID, "elke jongere één keer") }
-            for (field, text) in [("name", item.name), ("nextStep", item.nextStep)] where text.unicodeScalars.contains(where: SafeText.needsEscape) {
-                throw ValidationFailure("items[\(index)].\(field)", String(text.count), "tekst zonder stuurtekens")
+            // The name is a copy of the youth's and follows its rule (any text, shown escaped): a
+            // name that loads in the caseload must never make the review unsaveable.
+            if item.nextStep.unicodeScalars.contains(where: SafeText.needsEscape) {
+                throw ValidationFailure("items[\(index)].nextStep", "", "tekst zonder stuurtekens")
             }
             if item.note.unicodeScalars.contains(where: { $0 != "\n" && SafeText.needsEscape($0) }) {
-                throw ValidationFailure("items[\(index)].note", String(item.note.count), "tekst zonder stuurtekens")
+                throw ValidationFailure("items[\(index)].note", "", "tekst zonder stuurtekens (een regeleinde mag)")
             }
         }
     }
 }
 
 /// The file of one week's review: `{"schemaVersion": 1, "review": {...}}` in reviews/2026-W49.json.
-struct ReviewRecord: Codable {
+struct ReviewRecord: Codable, ValidatedDocument {
     var schemaVersion = WeeklyReview.schemaVersion
     var review: WeeklyReview
+
+    func validate() throws(ValidationFailure) { try review.validate() }
 }
 
 extension CaseloadStore {
@@ -256,7 +275,6 @@ extension CaseloadStore {
     public func review(of week: ReviewWeek) -> WeeklyReview? {
         readDocument(ReviewRecord.self, folder: Self.reviewsFolder, name: week.text + ".json", known: WeeklyReview.schemaVersion) { record in
             guard record.review.week == week else { throw ValidationFailure("review.week", record.review.week.text, "past niet bij de bestandsnaam") }
-            try record.review.validate()
         }?.review
     }
 

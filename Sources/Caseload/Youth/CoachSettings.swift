@@ -5,7 +5,7 @@ import SafeText
 /// "gescoord door" of a new ZRM measurement and the chair of a new meeting, and the thresholds of
 /// what is due (schema 2). It has its own `schemaVersion` and is read as tolerantly as every
 /// stored type (docs/data-format.md).
-public struct CoachSettings: Codable, Equatable, Sendable {
+public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
     /// 2 added the thresholds: days without contact, weeks to each meting, weeks per phase.
     public static let schemaVersion = 2
 
@@ -38,24 +38,18 @@ public struct CoachSettings: Codable, Equatable, Sendable {
     private enum CodingKeys: String, CodingKey { case schemaVersion, coachName, contactDays, measurementWeeks, phaseWeeks }
 
     /// Schema 1 files (only a name) read with the default thresholds; a missing moment or phase
-    /// gets its default. Codes and numbers out of range are refused, naming the field.
+    /// gets its default. An unknown code is refused here, naming the field; the rules on values
+    /// are `validate()`, which saving runs too.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         _ = try c.decode(Int.self, forKey: .schemaVersion)
         coachName = try c.value(.coachName, or: "")
-        if coachName.unicodeScalars.contains(where: SafeText.needsEscape) {
-            throw ValidationFailure("coachName", coachName, "een naam zonder stuurtekens")
-        }
         contactDays = try c.value(.contactDays, or: Self.defaultContactDays)
-        guard Self.contactDayRange.contains(contactDays) else {
-            throw ValidationFailure("contactDays", String(contactDays), "1 tot en met \(Self.contactDayRange.upperBound) dagen")
-        }
         measurementWeeks = Self.defaultMeasurementWeeks
         for (code, weeks) in try c.value(.measurementWeeks, or: [String: Int]()) {
             guard let moment = MeasurementMoment(rawValue: code), Self.scheduledMoments.contains(moment) else {
                 throw ValidationFailure("measurementWeeks", code, "een moment is one, two of three")
             }
-            guard Self.weekRange.contains(weeks) else { throw ValidationFailure("measurementWeeks.\(code)", String(weeks), "1 tot en met 520 weken") }
             measurementWeeks[moment] = weeks
         }
         phaseWeeks = Self.defaultPhaseWeeks
@@ -63,8 +57,27 @@ public struct CoachSettings: Codable, Equatable, Sendable {
             guard let phase = Phase(rawValue: code), Self.timedPhases.contains(phase) else {
                 throw ValidationFailure("phaseWeeks", code, "een fase van scout tot en met borg")
             }
-            guard Self.weekRange.contains(weeks) else { throw ValidationFailure("phaseWeeks.\(code)", String(weeks), "1 tot en met 520 weken") }
             phaseWeeks[phase] = weeks
+        }
+    }
+
+    /// The rules of every value, on reading and before writing (`ValidatedDocument`).
+    func validate() throws(ValidationFailure) {
+        if coachName.unicodeScalars.contains(where: SafeText.needsEscape) {
+            throw ValidationFailure("coachName", "", "een naam zonder stuurtekens")
+        }
+        guard Self.contactDayRange.contains(contactDays) else {
+            throw ValidationFailure("contactDays", String(contactDays), "1 tot en met \(Self.contactDayRange.upperBound) dagen")
+        }
+        for moment in Self.scheduledMoments {
+            if let weeks = measurementWeeks[moment], !Self.weekRange.contains(weeks) {
+                throw ValidationFailure("measurementWeeks.\(moment.rawValue)", String(weeks), "1 tot en met \(Self.weekRange.upperBound) weken")
+            }
+        }
+        for phase in Phase.allCases {
+            if let weeks = phaseWeeks[phase], !Self.timedPhases.contains(phase) || !Self.weekRange.contains(weeks) {
+                throw ValidationFailure("phaseWeeks.\(phase.rawValue)", String(weeks), "een fase van scout tot en met borg, 1 tot en met \(Self.weekRange.upperBound) weken")
+            }
         }
         try Self.checkOrder(measurementWeeks)
     }

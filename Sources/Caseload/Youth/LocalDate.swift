@@ -7,8 +7,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public let month: Int
     public let day: Int
 
+    /// The years a stored or typed date may have.
+    public static let years = 1...9999
+
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
+        guard LocalDate.years.contains(year), (1...12).contains(month),
               (1...LocalDate.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year
         self.month = month
@@ -21,9 +24,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        self.year = parts.year!
-        self.month = parts.month!
-        self.day = parts.day!
+        // The calendar always fills these in; 1 January 1970 only keeps a broken clock from crashing.
+        self.init(dayNumber: LocalDate.dayNumber(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1))
     }
 
     /// dd-mm-jjjj, as the coach reads and types it.
@@ -52,10 +54,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return years
     }
 
-    /// The same day `years` later; 29 February becomes 28 February in a common year.
+    /// The same day `years` later; 29 February becomes 28 February in a common year. The year
+    /// stays within `LocalDate.years`.
     public func adding(years: Int) -> LocalDate {
-        let target = year + years
-        return LocalDate(year: target, month: month, day: min(day, LocalDate.daysIn(month: month, year: target)))!
+        let (sum, overflow) = year.addingReportingOverflow(years)
+        let target = overflow ? (years < 0 ? Self.years.lowerBound : Self.years.upperBound)
+            : min(max(sum, Self.years.lowerBound), Self.years.upperBound)
+        let day = min(day, LocalDate.daysIn(month: month, year: target))
+        return LocalDate(dayNumber: LocalDate.dayNumber(year: target, month: month, day: day))
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {
@@ -68,8 +74,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
-    // Days since a fixed epoch (civil-from-days algorithm), for day arithmetic without Calendar.
-    var dayNumber: Int {
+    // Days since 1 January 1970 (civil-from-days algorithm), for day arithmetic without Calendar.
+    var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
+
+    /// The day number of a year, month and day that need not make a valid date (so the week
+    /// functions need no optional).
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -143,7 +153,7 @@ extension LocalDate: Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = LocalDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: StoredCodingMessage.notADate(text))
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: StoredCodingMessage.notADate)
         }
         self = date
     }

@@ -45,9 +45,9 @@ final class CaseloadAgendaScreen: Screen {
             .filter { today.days(until: $0.action.due) <= Self.horizonDays }
         let byOwner = Dictionary(grouping: due) { $0.action.owner }
         if byOwner.isEmpty { result.append(Line(text: "  geen", style: .dim)) }
-        for owner in byOwner.keys.sorted(by: { $0.sortKey < $1.sortKey }) {
+        for (owner, entries) in byOwner.sorted(by: { $0.key.sortKey < $1.key.sortKey }) {
             result.append(Line(text: "  \(owner)", style: .accent))
-            for entry in byOwner[owner]!.sorted(by: { $0.action.due < $1.action.due }) {
+            for entry in entries.sorted(by: { $0.action.due < $1.action.due }) {
                 let date = entry.action.due
                 let late = date < today
                 let agreed = entry.action.agreedInMeeting ? ", afgesproken in overleg" : ""
