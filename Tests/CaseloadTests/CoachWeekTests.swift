@@ -244,7 +244,7 @@ final class CoachWeekTests: XCTestCase {
 
         let read = try XCTUnwrap(store.review(of: ReviewWeek(text: "2026-W48")!), "read as far as this version knows it")
         XCTAssertEqual(read.items.map(\.name), ["Zoë"])
-        XCTAssertThrowsError(try store.save(read)) { XCTAssertEqual($0 as? StoreError, .newerVersion(schema: 9)) }
+        XCTAssertThrowsError(try store.save(read)) { XCTAssertEqual($0 as? StoreError, .newerDocument(.review, schema: 9)) }
         XCTAssertEqual(try String(contentsOfFile: directory + "/reviews/2026-W48.json", encoding: .utf8), newer, "left as it was")
 
         let wrongWeek = #"{"schemaVersion": 1, "review": {"week": "2026-W40", "items": [], "position": 0}}"#

@@ -13,11 +13,11 @@ extension KeyedDecodingContainer {
 }
 
 /// The messages our decoders put in a `DecodingError`, in Dutch, so that a quarantine reason can
-/// show them (the generated decoders' English texts are not shown). They name the rule, and a
-/// value only when it is a code: a date or a text may be personal data (a date of birth).
+/// show them (the generated decoders' English texts are not shown). A code is named (escaped and
+/// short); a date or time is not: it may be personal data (a date of birth).
 enum StoredCodingMessage {
-    static func unknownCode(_ code: String) -> String { "onbekende code" + shownCode(code) }
-    static func unknownKind(_ kind: String) -> String { "onbekende soort" + shownCode(kind) }
+    static func unknownCode(_ code: String) -> String { "onbekende code \(SafeText.quoted(code))" }
+    static func unknownKind(_ kind: String) -> String { "onbekende soort \(SafeText.quoted(kind))" }
     static func missing(_ key: String) -> String { "\"\(key)\" ontbreekt" }
     static let notADate = "geen bestaande datum (jjjj-mm-dd, jaar 1 tot en met 9999)"
     static let notATime = "geen bestaand tijdstip (jjjj-mm-ddTuu:mm:ssZ)"
@@ -26,12 +26,6 @@ enum StoredCodingMessage {
 
     static func isOurs(_ message: String) -> Bool {
         message.hasPrefix("onbekende ") || message.hasPrefix("geen bestaand") || message.hasPrefix("geen geheel") || message.hasSuffix(" ontbreekt")
-    }
-
-    /// ` "code"` for a value that looks like a code (short, ASCII letters, digits, `-_.`), else
-    /// nothing: what a hostile or mistaken file put where a code belongs may be a name.
-    static func shownCode(_ value: String) -> String {
-        ValidationFailure.isCodeLike(value) ? " " + SafeText.quoted(value) : ""
     }
 }
 

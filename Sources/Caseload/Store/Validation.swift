@@ -2,8 +2,9 @@ import Foundation
 import SafeText
 
 /// Why a stored document that parses is still not one the screens can rely on: the field, as a
-/// path in the file, its value, and the rule. Names no personal data: a value is shown only when
-/// it is a code, a number or an id (`isCodeLike`); callers pass "" for texts and dates.
+/// path in the file, its value, and the rule. Names no personal data: a value is given only for
+/// codes, numbers and ids (escaped, and shortened by `SafeText.quoted`); for a text or a date
+/// (a name, a date of birth) the caller passes "" and the message names the field and the rule.
 public struct ValidationFailure: Error, Equatable {
     public let field: String
     public let value: String
@@ -15,13 +16,7 @@ public struct ValidationFailure: Error, Equatable {
         self.rule = rule
     }
 
-    public var text: String { Self.isCodeLike(value) ? "\(field) = \(SafeText.quoted(value)): \(rule)" : "\(field): \(rule)" }
-
-    /// Short, and only ASCII letters, digits and `-_.,:`: a code, number or id, never a name.
-    static func isCodeLike(_ value: String) -> Bool {
-        !value.isEmpty && value.count <= 40
-            && value.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.,:".unicodeScalars.contains($0)) }
-    }
+    public var text: String { value.isEmpty ? "\(field): \(rule)" : "\(field) = \(SafeText.quoted(value)): \(rule)" }
 }
 
 /// A stored document that checks itself: the one validation used when its file is read (a
