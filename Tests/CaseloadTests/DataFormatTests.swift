@@ -284,6 +284,86 @@ final class DataFormatTests: XCTestCase {
         XCTAssertThrowsError(try decoder.decode(ActionOwner.self, from: Data(#"{"kind":"person"}"#.utf8)))
     }
 
+    /// Every code of every stored enum, written out: a renamed case (or a raw value left to the
+    /// compiler) that changes what a file holds fails here before it reaches a coach's disk.
+    func testEveryCodeOfEveryStoredEnumIsPinned() throws {
+        pin([Phase.scout: "scout", .quickScan: "quickScan", .matchAndWrapAround: "matchAndWrapAround", .coaching: "coaching",
+             .borg: "borg", .closed: "closed"])
+        pin([Channel.neighbourhoodOfficer: "neighbourhoodOfficer", .youthWorker: "youthWorker", .safetyHouse: "safetyHouse",
+             .school: "school", .rmcCompulsoryEducation: "rmcCompulsoryEducation", .youthDesk: "youthDesk", .street: "street",
+             .sportsClub: "sportsClub", .musicStudio: "musicStudio", .barbershop: "barbershop", .other: "other"])
+        pin([MeasurementMoment.zero: "zero", .one: "one", .two: "two", .three: "three", .interim: "interim"])
+        pin([SkillImpression.attention: "attention", .sufficient: "sufficient", .strong: "strong"])
+        pin([Suspicion.yes: "yes", .no: "no", .unknown: "unknown"])
+        pin([MainStrategy.facilitate: "facilitate", .teach: "teach", .takeOverAndStructure: "takeOverAndStructure", .coCreate: "coCreate"])
+        pinRawValues([ChangePlan.Part.goal: "goal", .mattersMost: "mattersMost", .youthDoes: "youthDoes", .canLearn: "canLearn",
+             .networkDoes: "networkDoes", .takenOver: "takenOver", .remember: "remember"])
+        pin([Person.Kind.network: "network", .professional: "professional"])
+        pin([ActionStatus.open: "open", .done: "done", .cancelled: "cancelled"])
+        pin([ContactKind.atHome: "atHome", .onTheStreet: "onTheStreet", .atSchoolOrWork: "atSchoolOrWork", .phone: "phone",
+             .message: "message", .withNetwork: "withNetwork", .withProfessional: "withProfessional", .failedAttempt: "failedAttempt"])
+        pin([WorkingPrinciple.normalise: "normalise", .attention: "attention", .chances: "chances", .structure: "structure",
+             .skills: "skills", .dreams: "dreams"])
+        pin([AttemptChannel.visit: "visit", .street: "street", .phone: "phone", .message: "message", .introduction: "introduction",
+             .other: "other"])
+        pin([AttemptOutcome.notReached: "notReached", .spoke: "spoke", .appointment: "appointment", .declined: "declined"])
+        pin([ReviewRule.acuteDomain: "acuteDomain", .overdueAction: "overdueAction", .noContact: "noContact",
+             .meetingThisWeek: "meetingThisWeek", .measurementDue: "measurementDue", .consentProblem: "consentProblem",
+             .noZRM: "noZRM", .phaseTooLong: "phaseTooLong"])
+        // The kinds of the tagged values, every case (a switch without default: a new case must be added here).
+        let owners: [ActionOwner] = [.youth, .coach, .person("p1")]
+        for owner in owners {
+            switch owner {
+            case .youth: XCTAssertEqual(try encoded(owner), #"{"kind":"youth"}"#)
+            case .coach: XCTAssertEqual(try encoded(owner), #"{"kind":"coach"}"#)
+            case .person: XCTAssertEqual(try encoded(owner), #"{"kind":"person","personID":"p1"}"#)
+            }
+        }
+        let sources: [AgendaItem.Source] = [.goal, .mattersMost, .strategy, .free, .action("a1")]
+        for source in sources {
+            switch source {
+            case .goal: XCTAssertEqual(try encoded(source), #"{"kind":"goal"}"#)
+            case .mattersMost: XCTAssertEqual(try encoded(source), #"{"kind":"mattersMost"}"#)
+            case .strategy: XCTAssertEqual(try encoded(source), #"{"kind":"strategy"}"#)
+            case .free: XCTAssertEqual(try encoded(source), #"{"kind":"free"}"#)
+            case .action: XCTAssertEqual(try encoded(source), #"{"actionID":"a1","kind":"action"}"#)
+            }
+        }
+        let texts: [QuickScanText: String] = [.motivation: "motivation", .wishes: "wishes", .talents: "talents", .network: "network",
+                                              .fileInformation: "fileInformation", .bsaOutcome: "bsaOutcome", .situation("housing"): "situation-housing"]
+        for (text, code) in texts {
+            XCTAssertEqual(text.stored, code)
+            XCTAssertEqual(QuickScanText(stored: code), text)
+        }
+    }
+
+    /// `codes` lists every case with its code, which is its raw value (for a code stored inside
+    /// another text, such as a plan part in a draft's field name).
+    private func pinRawValues<T: RawRepresentable<String> & CaseIterable & Hashable>(_ codes: [T: String],
+                                                                                  file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(Set(codes.keys), Set(T.allCases), "every case of \(T.self) is pinned", file: file, line: line)
+        for (value, code) in codes {
+            XCTAssertEqual(value.rawValue, code, file: file, line: line)
+            XCTAssertEqual(T(rawValue: code), value, file: file, line: line)
+        }
+    }
+
+    /// The same for a stored enum: each case is also written as its code in JSON and reads back.
+    private func pin<T: RawRepresentable<String> & CaseIterable & Hashable & Codable>(_ codes: [T: String],
+                                                                                   file: StaticString = #filePath, line: UInt = #line) {
+        pinRawValues(codes, file: file, line: line)
+        for (value, code) in codes {
+            XCTAssertEqual(try encoded([value]), "[\"\(code)\"]", file: file, line: line)
+            XCTAssertEqual(try JSONDecoder().decode([T].self, from: Data("[\"\(code)\"]".utf8)), [value], file: file, line: line)
+        }
+    }
+
+    private func encoded<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
     func testCorrectionsStoreCodesAndISODates() throws {
         var m = ZRMMeasurement(date: LocalDate(year: 2026, month: 3, day: 2)!, moment: .zero, scoredBy: "", recordedOn: LocalDate(year: 2026, month: 3, day: 2)!)
         let later = LocalDate(year: 2026, month: 3, day: 9)!

@@ -2,7 +2,10 @@ import Foundation
 
 /// The main strategy (hoofdstrategie) of a change plan.
 public enum MainStrategy: String, StoredCode, Sendable {
-    case facilitate, teach, takeOverAndStructure, coCreate
+    case facilitate = "facilitate"
+    case teach = "teach"
+    case takeOverAndStructure = "takeOverAndStructure"
+    case coCreate = "coCreate"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
@@ -20,7 +23,13 @@ public enum MainStrategy: String, StoredCode, Sendable {
 public struct ChangePlan: Codable, Equatable, Sendable {
     /// The seven text parts, in the order of the method.
     public enum Part: String, CaseIterable, Sendable {
-        case goal, mattersMost, youthDoes, canLearn, networkDoes, takenOver, remember
+        case goal = "goal"
+        case mattersMost = "mattersMost"
+        case youthDoes = "youthDoes"
+        case canLearn = "canLearn"
+        case networkDoes = "networkDoes"
+        case takenOver = "takenOver"
+        case remember = "remember"
 
         public var label: String {
             switch self {

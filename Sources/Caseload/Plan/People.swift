@@ -4,7 +4,7 @@ import Foundation
 /// or a professional (jobhunter, debt counsellor, wijkagent, school mentor, ...).
 public struct Person: Codable, Equatable, Sendable, Identifiable {
     public enum Kind: String, StoredCode, Sendable {
-        case network, professional
+        case network = "network", professional = "professional"
 
         public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
@@ -71,7 +71,7 @@ public enum ActionOwner: Codable, Equatable, Hashable, Sendable {
 
 /// Where an action stands.
 public enum ActionStatus: String, StoredCode, Sendable {
-    case open, done, cancelled
+    case open = "open", done = "done", cancelled = "cancelled"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 

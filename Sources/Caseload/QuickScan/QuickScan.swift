@@ -2,7 +2,7 @@ import Foundation
 
 /// The coach's first impression of one basic skill.
 public enum SkillImpression: String, StoredCode, Sendable {
-    case attention, sufficient, strong
+    case attention = "attention", sufficient = "sufficient", strong = "strong"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
@@ -18,7 +18,7 @@ public enum SkillImpression: String, StoredCode, Sendable {
 /// The coach's answer to "is a mild intellectual disability (LVB) suspected?": it decides
 /// whether the BSA is used. Unknown until the coach says.
 public enum Suspicion: String, StoredCode, Sendable {
-    case yes, no, unknown
+    case yes = "yes", no = "no", unknown = "unknown"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 

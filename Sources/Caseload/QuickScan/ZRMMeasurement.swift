@@ -2,7 +2,7 @@ import Foundation
 
 /// The measurement moments of the action research, plus measurements in between.
 public enum MeasurementMoment: String, StoredCode, Sendable {
-    case zero, one, two, three, interim
+    case zero = "zero", one = "one", two = "two", three = "three", interim = "interim"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 

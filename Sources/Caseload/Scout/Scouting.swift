@@ -2,7 +2,12 @@ import Foundation
 
 /// How the coach tried to reach a young person who is not yet in the programme.
 public enum AttemptChannel: String, StoredCode, Sendable {
-    case visit, street, phone, message, introduction, other
+    case visit = "visit"
+    case street = "street"
+    case phone = "phone"
+    case message = "message"
+    case introduction = "introduction"
+    case other = "other"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
@@ -20,7 +25,7 @@ public enum AttemptChannel: String, StoredCode, Sendable {
 
 /// What a contact attempt gave.
 public enum AttemptOutcome: String, StoredCode, Sendable {
-    case notReached, spoke, appointment, declined
+    case notReached = "notReached", spoke = "spoke", appointment = "appointment", declined = "declined"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 

@@ -3,7 +3,14 @@ import Foundation
 /// How a contact with the young person took place. A failed attempt is recorded too (the coach
 /// went by, nobody opened) but is not a contact: it never counts for "laatste contact".
 public enum ContactKind: String, StoredCode, Sendable {
-    case atHome, onTheStreet, atSchoolOrWork, phone, message, withNetwork, withProfessional, failedAttempt
+    case atHome = "atHome"
+    case onTheStreet = "onTheStreet"
+    case atSchoolOrWork = "atSchoolOrWork"
+    case phone = "phone"
+    case message = "message"
+    case withNetwork = "withNetwork"
+    case withProfessional = "withProfessional"
+    case failedAttempt = "failedAttempt"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
@@ -41,7 +48,12 @@ public enum ContactKind: String, StoredCode, Sendable {
 /// The six working principles (werkzame principes) of the method; a contact is tagged with the
 /// ones it put into practice.
 public enum WorkingPrinciple: String, StoredCode, Sendable {
-    case normalise, attention, chances, structure, skills, dreams
+    case normalise = "normalise"
+    case attention = "attention"
+    case chances = "chances"
+    case structure = "structure"
+    case skills = "skills"
+    case dreams = "dreams"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 

@@ -77,7 +77,14 @@ extension LocalDate {
 /// The rules that put a youth on the review's agenda, most urgent first: the order of the cases
 /// is the order of the agenda.
 public enum ReviewRule: String, StoredCode, Sendable {
-    case acuteDomain, overdueAction, noContact, meetingThisWeek, measurementDue, consentProblem, noZRM, phaseTooLong
+    case acuteDomain = "acuteDomain"
+    case overdueAction = "overdueAction"
+    case noContact = "noContact"
+    case meetingThisWeek = "meetingThisWeek"
+    case measurementDue = "measurementDue"
+    case consentProblem = "consentProblem"
+    case noZRM = "noZRM"
+    case phaseTooLong = "phaseTooLong"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 

@@ -2,7 +2,12 @@ import Foundation
 
 /// The phases of Rode loper coaching, in order. `closed` is the end of a case.
 public enum Phase: String, StoredCode, Sendable {
-    case scout, quickScan, matchAndWrapAround, coaching, borg, closed
+    case scout = "scout"
+    case quickScan = "quickScan"
+    case matchAndWrapAround = "matchAndWrapAround"
+    case coaching = "coaching"
+    case borg = "borg"
+    case closed = "closed"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
@@ -26,8 +31,17 @@ public enum Phase: String, StoredCode, Sendable {
 
 /// Where the young person was found (vindplaats).
 public enum Channel: String, StoredCode, Sendable {
-    case neighbourhoodOfficer, youthWorker, safetyHouse, school, rmcCompulsoryEducation, youthDesk
-    case street, sportsClub, musicStudio, barbershop, other
+    case neighbourhoodOfficer = "neighbourhoodOfficer"
+    case youthWorker = "youthWorker"
+    case safetyHouse = "safetyHouse"
+    case school = "school"
+    case rmcCompulsoryEducation = "rmcCompulsoryEducation"
+    case youthDesk = "youthDesk"
+    case street = "street"
+    case sportsClub = "sportsClub"
+    case musicStudio = "musicStudio"
+    case barbershop = "barbershop"
+    case other = "other"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
 
