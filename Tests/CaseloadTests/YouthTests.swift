@@ -46,7 +46,7 @@ final class YouthTests: XCTestCase {
 
     func testDateOfBirthInTheFutureIsRefused() {
         XCTAssertThrowsError(try Youth.validDateOfBirth("23-11-2026", today: today)) { error in
-            XCTAssertEqual((error as? InputError)?.message, "De geboortedatum 23-11-2026 ligt in de toekomst.")
+            XCTAssertEqual((error as? InputError)?.message, "Een geboortedatum kan niet in de toekomst liggen (vandaag is 22-11-2026).")
         }
         XCTAssertNil(try Youth.validDateOfBirth("", today: today))
     }

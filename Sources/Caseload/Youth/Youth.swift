@@ -272,7 +272,8 @@ extension Youth {
     public static func validDateOfBirth(_ input: String, today: LocalDate) throws(InputError) -> LocalDate? {
         if input.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
         let date = try LocalDate.parseInput(input)
-        guard date <= today else { throw InputError("De geboortedatum \(date.text) ligt in de toekomst.") }
+        // The rule, not the date: a message never repeats a date of birth.
+        guard date <= today else { throw InputError("Een geboortedatum kan niet in de toekomst liggen (vandaag is \(today.text)).") }
         return date
     }
 
