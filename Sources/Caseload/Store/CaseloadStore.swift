@@ -393,9 +393,11 @@ public final class CaseloadStore {
     /// too large for an integer as invalid JSON with no path at all; as no stored number is
     /// anything but a whole number, the first such number in the file is the field to name.
     static func reason(for error: Error, in data: Data? = nil) -> UnreadableReason {
+        // Never "(bij )": a fault at the top of the file names the file itself.
         func path(_ keys: [CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: ["."])
+            let joined = keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: ["."])
                 .replacingOccurrences(of: ".[", with: "[")
+            return joined.isEmpty ? "het bestand als geheel" : joined
         }
         switch error {
         case let failure as ValidationFailure: return .invalid(failure)
@@ -408,7 +410,7 @@ public final class CaseloadStore {
             if let data, let field = StoredNumbers.firstNotWhole(in: data) {
                 return .wrongShape(field + ": " + StoredCodingMessage.notAWholeNumber)
             }
-            return .wrongShape("?")
+            return .wrongShape(path([]))
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
              DecodingError.dataCorrupted(let context):
             return .wrongShape(path(context.codingPath))

@@ -69,6 +69,8 @@ enum StoredTimestamp {
 }
 
 /// An enum stored by its code (its raw value). An unknown code is an error that names the code.
+/// Every case spells its code as a string literal (`case quickScan = "quickScan"`): a raw value
+/// left to the compiler would change the files when a case is renamed. DataFormatTests pins them.
 protocol StoredCode: RawRepresentable<String>, CaseIterable, Codable {}
 
 extension StoredCode {
