@@ -194,6 +194,10 @@ final class ImpossibleValuesTests: XCTestCase {
         review.position = 3
         XCTAssertThrowsError(try store.save(review)) { XCTAssertEqual(($0 as? StoreError), .invalid(ValidationFailure("position", "3", "een pagina van de bespreking"))) }
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/reviews/\(review.week.text).json"))
+        // A week outside 1900...2999 (a clock gone wrong) would be quarantined as a file name.
+        let farAway = WeeklyReview(week: ReviewWeek(containing: LocalDate(year: 3001, month: 6, day: 1)!), started: now, items: [])
+        XCTAssertThrowsError(try store.save(farAway)) { XCTAssertEqual(($0 as? StoreError).map { if case .invalid(let f) = $0 { f.field } else { "" } }, "week") }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/reviews/3001-W22.json"))
 
         // A youth: a meeting at a time that does not exist.
         var youth = try Youth(name: "Zoë", now: now, today: today)

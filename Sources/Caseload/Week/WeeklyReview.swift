@@ -245,6 +245,8 @@ public struct WeeklyReview: Codable, Equatable, Sendable {
     /// valid page, ids that are file names, each youth once, the coach's texts without control
     /// characters (a note may hold line breaks).
     func validate() throws(ValidationFailure) {
+        // A week outside the accepted years (a clock gone wrong) would not read back.
+        guard ReviewWeek(text: week.text) == week else { throw ValidationFailure("week", week.text, StoredCodingMessage.notAWeek) }
         guard items.isEmpty ? position == 0 : items.indices.contains(position) else {
             throw ValidationFailure("position", String(position), "een pagina van de bespreking")
         }
