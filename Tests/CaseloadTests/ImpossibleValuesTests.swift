@@ -42,6 +42,13 @@ final class ImpossibleValuesTests: XCTestCase {
         XCTAssertEqual(LocalDate(year: 2024, month: 2, day: 29)?.adding(years: 1), LocalDate(year: 2025, month: 2, day: 28))
     }
 
+    func testAStoredDayIsDigitsOnly() {
+        for bad in ["+123-01-01", "2026-+1-01", "2026-01-+1", "0000-01-01", "2026-02-29", "10000-01-01", "2026-1-01"] {
+            XCTAssertNil(LocalDate(iso: bad), bad)
+        }
+        XCTAssertEqual(LocalDate(iso: "0001-01-01"), LocalDate(year: 1, month: 1, day: 1))
+    }
+
     func testADraftForAWeekThatDoesNotExistIsNoField() {
         XCTAssertNil(DraftField(stored: "review.0000-W01"))
         XCTAssertNil(DraftField(stored: "review.2025-W53"))
