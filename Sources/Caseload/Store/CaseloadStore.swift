@@ -404,7 +404,7 @@ public final class CaseloadStore {
         case DecodingError.keyNotFound(let key, let context):
             return .wrongShape(path(context.codingPath + [key]) + " ontbreekt")
         case DecodingError.dataCorrupted(let context) where StoredCodingMessage.isOurs(context.debugDescription):
-            // Our own decoders name the value (escaped): an unknown code, a date that does not exist.
+            // Our own decoders name the rule, and the code for an unknown one (escaped): never a date.
             return .wrongShape(path(context.codingPath) + ": " + context.debugDescription)
         case DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty:
             if let data, let field = StoredNumbers.firstNotWhole(in: data) {
