@@ -101,7 +101,7 @@ final class ImpossibleValuesTests: XCTestCase {
 
     // MARK: - Timestamps
 
-    func testOnlyTimestampsThatExistAreRead() {
+    func testOnlyTimestampsThatExistAreRead() throws {
         XCTAssertEqual(StoredTimestamp.date(from: "2026-02-28T10:00:00Z"), Date(timeIntervalSince1970: 1_772_272_800))
         XCTAssertEqual(StoredTimestamp.date(from: "2026-02-28T11:00:00+01:00"), Date(timeIntervalSince1970: 1_772_272_800))
         XCTAssertEqual(StoredTimestamp.date(from: "2026-02-28T09:30:00-00:30"), Date(timeIntervalSince1970: 1_772_272_800))
@@ -114,7 +114,7 @@ final class ImpossibleValuesTests: XCTestCase {
             XCTAssertNil(StoredTimestamp.date(from: bad), bad)
         }
         // What the store writes reads back as the same moment.
-        let written = String(decoding: try! CaseloadStore.encode([now]), as: UTF8.self)
+        let written = String(decoding: try CaseloadStore.encode([now]), as: UTF8.self)
         XCTAssertEqual(try CaseloadStore.decoder.decode([Date].self, from: Data(written.utf8)), [now])
     }
 
