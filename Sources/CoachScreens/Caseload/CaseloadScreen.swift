@@ -34,8 +34,11 @@ final class CaseloadScreen: Screen {
 
     var bindings: [KeyBinding] {
         if search != nil { return ComponentKeys.search }
-        // The quarantine list's key only while there is something unseen to show.
-        return KeyTable.bindings(for: kind).filter { $0.action != .openQuarantine || QuarantineScreen.caseloadLine(session.store) != nil }
+        // The quarantine list's key only while there is something unseen to show, and then first,
+        // so that even a narrow hint line names it.
+        let rows = KeyTable.bindings(for: kind)
+        let quarantine = QuarantineScreen.caseloadLine(session.store) == nil ? [] : rows.filter { $0.action == .openQuarantine }
+        return quarantine + rows.filter { $0.action != .openQuarantine }
     }
 
     func willAppear() { reloadCatalog() }

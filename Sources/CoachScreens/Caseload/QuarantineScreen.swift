@@ -10,7 +10,7 @@ final class QuarantineScreen: Screen {
     private let session: Session
     private let files: [QuarantinedFile]
     private var table = Table(columns: [.init("Wanneer", width: 16, minimum: 10), .init("Dossier", width: 20, minimum: 8),
-                                        .init("Reden", width: 60, minimum: 14)])
+                                        .init("Reden", width: 60, minimum: 14)], detailLines: 5)
 
     init(session: Session) {
         self.session = session
@@ -32,7 +32,7 @@ final class QuarantineScreen: Screen {
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
-        canvas.put("In quarantine/ van de gegevensmap, niet gewist: \(files.count) \(files.count == 1 ? "bestand" : "bestanden")",
+        canvas.put("In quarantine/, niet gewist: \(files.count) \(files.count == 1 ? "bestand" : "bestanden")",
                    row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         table.render(into: &canvas, rows: files.map(row), empty: "Er staat niets in quarantaine.")
     }
@@ -49,7 +49,8 @@ final class QuarantineScreen: Screen {
 
     private func row(_ file: QuarantinedFile) -> Table.Row {
         let whose = file.youthName ?? "–"
-        return Table.Row([session.dateTime(file.at), whose, file.reason],
-                         full: "\(file.from) → quarantine/\(file.file): \(file.reason)", detail: "\(file.from) → quarantine/\(file.file)")
+        // Under the list, the selected file in full: its reason, and where it was and went.
+        return Table.Row([session.dateTime(file.at), whose, file.reason], full: "\(whose): \(file.reason)",
+                         detail: "van \(file.from) naar quarantine/\(file.file)")
     }
 }
