@@ -154,4 +154,22 @@ final class DraftsAndQuarantineScreenTests: XCTestCase {
         harness.press(.char("?"))
         XCTAssertTrue(harness.screen.contains("Terug naar het vorige scherm"), harness.screen)
     }
+
+    // MARK: - A folder made read-only
+
+    func testAYouthsFolderMadeReadOnlyOpensReadOnlyWithTheReason() throws {
+        let harness = try Harness(self, youths: ["Sem Verzonnen"])
+        chmod(harness.directory + "/youths", 0o500)
+        let store = try CaseloadStore(directory: harness.directory, clock: { Harness.now })
+        let app = App(session: Session(store: store, clock: { Harness.now }, timeZone: testZone))
+        for (width, height) in [(60, 16), (80, 24)] {
+            var canvas = Canvas(width: width, height: height)
+            app.render(into: &canvas)
+            let text = canvas.text.replacingOccurrences(of: "\n ", with: " ")
+            XCTAssertTrue(text.contains("Alleen lezen: de map youths/ is alleen-lezen"), "\(width)x\(height):\n\(canvas.text)")
+            XCTAssertTrue(canvas.text.contains("Sem Verzonnen"))
+        }
+        XCTAssertEqual(permissions(harness.directory + "/youths"), 0o500, "left as the coach made it")
+        chmod(harness.directory + "/youths", 0o700)
+    }
 }

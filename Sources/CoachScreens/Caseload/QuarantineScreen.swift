@@ -50,7 +50,7 @@ final class QuarantineScreen: Screen {
     private func row(_ file: QuarantinedFile) -> Table.Row {
         let whose = file.youthName ?? "–"
         // Under the list, the selected file in full: its reason, and where it was and went.
-        return Table.Row([session.dateTime(file.at), whose, file.reason], full: "\(whose): \(file.reason)",
+        return Table.Row([session.dateTime(file.at), whose, file.reason], full: (file.youthName.map { "\($0): " } ?? "") + file.reason,
                          detail: "van \(file.from) naar quarantine/\(file.file)")
     }
 }
