@@ -182,6 +182,7 @@ final class HostileDraftsTests: XCTestCase {
         XCTAssertEqual(permissions(directory + "/.lock"), 0o600)
         XCTAssertTrue(store.notices.contains { $0.message.contains(".lock") && $0.message.contains("rechten ervan zijn niet veranderd") })
         XCTAssertTrue(quarantine(directory).contains { $0.hasSuffix("-lock-met-andere-naam") })
+        XCTAssertEqual(store.unseenQuarantined.map(\.from), [".lock"], "listed for the coach")
         XCTAssertThrowsError(try CaseloadStore(directory: directory), "the new lock holds")
     }
 

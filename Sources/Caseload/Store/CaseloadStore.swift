@@ -153,10 +153,12 @@ public final class CaseloadStore {
         }
         self.mode = mode
         self.lock = lock
-        if let moved = lock?.movedAside {
-            notices.append(StoreNotice(message: ".lock kon niet worden gebruikt: \(UnreadableReason.hardLinkedLock.text). Het is ongewijzigd verplaatst naar quarantine/\(moved); de rechten ervan zijn niet veranderd."))
-        }
         loadQuarantineLog()
+        if let moved = lock?.movedAside {
+            let reason = UnreadableReason.hardLinkedLock.text
+            notices.append(StoreNotice(message: ".lock kon niet worden gebruikt: \(reason). Het is ongewijzigd verplaatst naar quarantine/\(moved); de rechten ervan zijn niet veranderd."))
+            recordQuarantined(QuarantinedFile(file: moved, from: ".lock", reason: reason, youthName: nil, at: clock()))
+        }
         try load()
         (settings, hasSettingsFile) = loadSettings()
     }
