@@ -76,6 +76,14 @@ int rl_start(int use_color, int escape_delay_ms) {
     screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) return -1;
     set_term(screen);
+    /* A terminal that cannot place the cursor (TERM=dumb) would show a blank screen: refuse it. */
+    char *cup = tigetstr("cup");
+    if (cup == NULL || cup == (char *)-1) {
+        endwin();
+        delscreen(screen);
+        screen = NULL;
+        return -2;
+    }
     raw();            /* Ctrl-C, Ctrl-Z, Ctrl-S arrive as keys, not as signals or flow control */
     noecho();
     nonl();

@@ -9,6 +9,8 @@ public final class NcursesTerminal: Terminal {
     public enum StartError: Error {
         case notATerminal
         case unknownTerminalType(String)
+        /// The terminal cannot place the cursor (TERM=dumb): a full screen cannot be drawn.
+        case noCursorAddressing(String)
     }
 
     private var shown: Canvas?
@@ -25,8 +27,10 @@ public final class NcursesTerminal: Terminal {
         _ = Glyphs.localeReady
         let wantsColor = (environment["NO_COLOR"] ?? "").isEmpty
         let escapeDelay: Int32 = environment["ESCDELAY"] == nil ? 25 : -1
-        guard rl_start(wantsColor ? 1 : 0, escapeDelay) == 0 else {
-            throw .unknownTerminalType(environment["TERM"] ?? "")
+        switch rl_start(wantsColor ? 1 : 0, escapeDelay) {
+        case 0: break
+        case -2: throw .noCursorAddressing(environment["TERM"] ?? "")
+        default: throw .unknownTerminalType(environment["TERM"] ?? "")
         }
         usesColor = rl_has_color() == 1
         if usesColor {

@@ -46,6 +46,25 @@ guard let directory = options.resolvedDataDirectory(environment: environment) el
     fail("Geen gegevensmap: HOME is niet gezet. Gebruik --data-dir MAP.")
 }
 
+/// The first part of `path` that exists but is no folder (following links, as opening would):
+/// the data directory cannot be made there.
+func fileInTheWay(of path: String) -> String? {
+    var prefix = ""
+    for part in path.split(separator: "/") {
+        prefix += "/" + part
+        var info = stat()
+        guard stat(prefix, &info) == 0 else { return nil }
+        if (info.st_mode & S_IFMT) != S_IFDIR { return prefix }
+    }
+    return nil
+}
+
+if let file = fileInTheWay(of: directory) {
+    let advice = options.dataDirectory != nil ? "Geef met --data-dir een map."
+        : "Laat \(environment["XDG_DATA_HOME"]?.hasPrefix("/") == true ? "XDG_DATA_HOME" : "HOME") naar een map wijzen, of geef --data-dir MAP."
+    fail("De gegevensmap \(directory) kan niet worden gebruikt: \(file) is een bestand, geen map. \(advice)")
+}
+
 switch options.command {
 case .exportJSON:
     do {
@@ -129,6 +148,8 @@ default:
         fail("Rode Loper is een schermprogramma en heeft een terminal nodig (geen pijp of bestand).")
     } catch .unknownTerminalType(let type) {
         fail("Dit terminaltype is onbekend: \"\(type)\". Probeer TERM=xterm-256color.")
+    } catch .noCursorAddressing(let type) {
+        fail("Deze terminal (TERM=\(type.isEmpty ? "leeg" : type)) kan de cursor niet verplaatsen, dus Rode Loper kan er geen scherm op tekenen. Start het in een gewone terminal, bijvoorbeeld met TERM=xterm-256color.")
     }
     let app = App(session: Session(store: store))
     app.run(on: terminal, stopRequested: { NcursesTerminal.caughtSignal != nil })

@@ -58,7 +58,7 @@ final class ChangePlanTests: XCTestCase {
         try store.saveDraft(Draft(youthID: "abc", field: "changePlan.goal", text: "half af, nu meer", saved: now))
         XCTAssertEqual(store.drafts().map(\.text), ["half af, nu meer"], "one draft per field, the latest")
         XCTAssertEqual(permissions(directory + "/drafts/abc--changePlan.goal.json"), 0o600)
-        store.removeDraft(youthID: "abc", field: "changePlan.goal")
+        store.removeDraft(youthID: "abc", field: .planPart(.goal))
         XCTAssertTrue(store.drafts().isEmpty)
     }
 

@@ -5,7 +5,8 @@
 // A_*, KEY_*), the stdscr/LINES/COLS globals, and signal handlers. Keep every call on one thread.
 #include <stdint.h>
 
-/// Start curses on the controlling terminal. Returns 0, or -1 when the terminal type is unknown.
+/// Start curses on the controlling terminal. Returns 0, -1 when the terminal type is unknown, or
+/// -2 when it cannot address the cursor (no `cup`, e.g. TERM=dumb).
 int rl_start(int use_color, int escape_delay_ms);
 /// Restore the terminal. Safe to call more than once.
 void rl_stop(void);

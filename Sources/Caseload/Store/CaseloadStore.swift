@@ -108,6 +108,8 @@ public final class CaseloadStore {
     /// Drafts kept by `keepDraft`, by file name, written by `flushDrafts`.
     var pendingDrafts: [String: Draft] = [:]
     var pendingSince = Date()
+    /// What quarantine.json remembers of the files moved to quarantine/ (QuarantineLog.swift).
+    var quarantineLog: [QuarantinedFile] = []
     func clockNow() -> Date { clock() }
     /// For tests: make the next writes fail as a full disk or a crash would.
     var simulate: PrivateFiles.SimulatedFailure?
@@ -129,18 +131,34 @@ public final class CaseloadStore {
             do {
                 try PrivateFiles.makeDirectory(directory, tightenExisting: false)
                 if simulate == .readOnlyDirectory { throw StoreError.readOnlyFileSystem }
-                lock = try DirectoryLock(directory: directory)
+                // A folder the coach made read-only stays so: nothing is written, not even the lock.
+                let ours = ["", "/youths", "/drafts", "/reviews"].map { directory + $0 }
+                if let folder = PrivateFiles.firstReadOnlyFolder(ours) {
+                    throw StoreError.madeReadOnly(folder: folder == directory ? "de gegevensmap" : "de map " + String(folder.dropFirst(directory.count + 1)) + "/")
+                }
+                let aside = Self.stampFormatter.string(from: clock()) + "-lock-met-andere-naam"
+                lock = try DirectoryLock(directory: directory, quarantine: directory + "/quarantine", aside: aside)
                 try PrivateFiles.makeDirectory(directory + "/youths", tightenExisting: true)
             } catch let error as StoreError where error.meansReadOnly && FileManager.default.fileExists(atPath: directory) {
                 mode = .readOnly
                 lock = nil
-                readOnlyReason = error == .readOnlyFileSystem
-                    ? "de gegevensmap staat op een schijf die alleen gelezen kan worden."
-                    : "er mag niet geschreven worden in de gegevensmap."
+                if case .madeReadOnly(let folder) = error {
+                    readOnlyReason = "\(folder) is alleen-lezen gemaakt (zonder schrijfrecht); Rode Loper laat dat zo."
+                } else {
+                    readOnlyReason = error == .readOnlyFileSystem
+                        ? "de gegevensmap staat op een schijf die alleen gelezen kan worden."
+                        : "er mag niet geschreven worden in de gegevensmap."
+                }
             }
         }
         self.mode = mode
         self.lock = lock
+        loadQuarantineLog()
+        if let moved = lock?.movedAside {
+            let reason = UnreadableReason.hardLinkedLock.text
+            notices.append(StoreNotice(message: ".lock kon niet worden gebruikt: \(reason). Het is ongewijzigd verplaatst naar quarantine/\(moved); de rechten ervan zijn niet veranderd."))
+            recordQuarantined(QuarantinedFile(file: moved, from: ".lock", reason: reason, youthName: nil, at: clock()))
+        }
         try load()
         // A review file named after a week that does not exist goes to quarantine at the start.
         setAsideMisnamed(in: Self.reviewsFolder, isValidName: { name in
@@ -186,7 +204,7 @@ public final class CaseloadStore {
             guard mode == .readWrite else {
                 throw StoreError.unreadable(message: "youths/\(name) is niet leesbaar: \(reason.text).")
             }
-            let notice = setAside(fileName: name, reason: reason)
+            let notice = setAside(fileName: name, reason: reason, youthName: entries[id]?.summary.name)
             forget(id)
             throw StoreError.unreadable(message: notice.message)
         }
@@ -291,7 +309,8 @@ public final class CaseloadStore {
                 notices.append(StoreNotice(message: "youths/\(SafeText.escaped(name)) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)) en kan hier niet worden gelezen. Het blijft ongewijzigd staan."))
             case .failure(let reason):
                 if mode == .readWrite {
-                    setAside(fileName: name, reason: reason)
+                    // The cache may still know whose file it was: the notice names the youth.
+                    setAside(fileName: name, reason: reason, youthName: cache[id]?.summary.name)
                 } else {
                     notices.append(StoreNotice(message: "youths/\(SafeText.escaped(name)) is niet leesbaar: \(reason.text)."))
                 }
@@ -300,7 +319,11 @@ public final class CaseloadStore {
         for (id, schema) in newerFiles.sorted(by: { $0.key < $1.key }) where entries[id] != nil {
             notices.append(StoreNotice(message: "youths/\(id).json is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)). Het dossier is hier alleen te lezen en blijft ongewijzigd staan."))
         }
-        if mode == .readWrite { for folder in ["drafts", "reviews"] { sweepInterruptedWrites(in: folder) } }
+        if mode == .readWrite {
+            for folder in ["drafts", "reviews"] { sweepInterruptedWrites(in: folder) }
+            // Unreadable drafts go to quarantine now, so their notices come with the others.
+            _ = drafts()
+        }
         if Set(cache.keys) != Set(entries.keys) { indexChanged = true }
         saveIndex()
     }
@@ -309,6 +332,10 @@ public final class CaseloadStore {
         case missing, empty, notJSON, noSchemaVersion, newerSchema(Int), wrongShape(String), idMismatch
         case interruptedWrite, invalid(ValidationFailure), misnamed(String)
         case notAFile(PrivateFiles.EntryKind), cannotOpen(Int32)
+        /// A draft whose file name is not the one its youth and field are written under.
+        case draftNameMismatch
+        /// `.lock` had other names (a hard link): moved aside untouched, a new one made.
+        case hardLinkedLock
 
         var text: String {
             switch self {
@@ -325,6 +352,8 @@ public final class CaseloadStore {
             case .idMismatch: "het nummer in het bestand past niet bij de bestandsnaam"
             case .misnamed(let rule): rule
             case .interruptedWrite: "het is een onvoltooide opslag van een onderbroken sessie; het dossier zelf is heel gebleven"
+            case .draftNameMismatch: "de bestandsnaam past niet bij het dossier en het veld in het concept"
+            case .hardLinkedLock: "het vergrendelbestand had nog een andere naam (een harde koppeling); er is een nieuw gemaakt"
             }
         }
 
@@ -419,13 +448,15 @@ public final class CaseloadStore {
         }
     }
 
-    /// Moves an unreadable entry of `folder` to quarantine/ and records a notice; never
-    /// overwrites or deletes it. The entry itself moves (rename never follows a link); its mode
-    /// is tightened only when it is a regular file or directory.
+    /// Moves an unreadable entry of `folder` to quarantine/ and records a notice (naming the youth
+    /// when known) and an entry in quarantine.json; never overwrites or deletes it. The entry
+    /// itself moves (rename never follows a link); its mode is tightened only when it is a
+    /// regular file with no other name, or a directory.
     @discardableResult
-    func setAside(fileName: String, in folder: String = "youths", reason: UnreadableReason) -> StoreNotice {
+    func setAside(fileName: String, in folder: String = "youths", reason: UnreadableReason, youthName: String? = nil) -> StoreNotice {
         let stamp = Self.stampFormatter.string(from: clock())
         let shown = SafeText.escaped(fileName)
+        let from = (folder == "." ? "" : folder + "/") + fileName
         var message = "\(folder == "." ? "" : folder + "/")\(shown) kon niet worden gelezen: \(reason.text)."
         let source = directory + "/" + folder
         do {
@@ -440,14 +471,21 @@ public final class CaseloadStore {
             guard rename(source + "/" + fileName, target) == 0 else {
                 throw StoreError.from(errno: errno, operation: "Verplaatsen", path: fileName)
             }
-            PrivateFiles.tightenEntry(target)
+            let tightening = PrivateFiles.tightenEntry(target)
             try PrivateFiles.syncDirectory(source)
             try PrivateFiles.syncDirectory(quarantineDirectory)
-            message += " Het is verplaatst naar quarantine/\(SafeText.escaped((target as NSString).lastPathComponent)); de rest van de caseload werkt gewoon."
+            let moved = (target as NSString).lastPathComponent
+            message += " Het is verplaatst naar quarantine/\(SafeText.escaped(moved)); de rest van de caseload werkt gewoon."
+            var why = reason.text
+            if tightening == .otherNames {
+                message += " Het bestand heeft nog een andere naam (een harde koppeling), dus de rechten ervan zijn niet veranderd."
+                why += "; het heeft nog een andere naam (harde koppeling), de rechten zijn niet veranderd"
+            }
+            recordQuarantined(QuarantinedFile(file: moved, from: from, reason: why, youthName: youthName, at: clock()))
         } catch {
             message += " Het kon niet apart worden gezet en is blijven staan."
         }
-        let notice = StoreNotice(message: message)
+        let notice = StoreNotice(message: message, youthName: youthName)
         notices.append(notice)
         return notice
     }
@@ -484,7 +522,7 @@ public final class CaseloadStore {
         return data
     }
 
-    private static let stampFormatter: DateFormatter = {
+    static let stampFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyyMMdd-HHmmss"

@@ -41,13 +41,22 @@ public enum DraftField: Hashable, Sendable {
 }
 
 /// Text typed into a long field but not yet confirmed, kept on disk while it is typed so that a
-/// dropped connection or a crash loses nothing. Offered back at the next start.
+/// dropped connection or a crash loses nothing. Offered back at the next start; a draft kept for
+/// later stays on disk until its text is opened again, and that text then opens with the draft.
+///
+/// A draft's contents never name a path: a draft read from disk carries the name of the file it
+/// was read from (`file`), and throwing it away or setting it aside acts on that file only. A
+/// file whose name is not the one its contents would be written under goes to quarantine.
 public struct Draft: Codable, Equatable, Sendable {
     public var youthID: String
     /// Which field, e.g. "changePlan.goal".
     public var field: String
     public var text: String
     public var saved: Date
+    /// The file in drafts/ this draft was read from; nil for a draft made in this session.
+    public internal(set) var file: String?
+
+    private enum CodingKeys: String, CodingKey { case youthID, field, text, saved }
 
     public init(youthID: String, field: String, text: String, saved: Date) {
         self.youthID = youthID
@@ -71,22 +80,32 @@ public struct Draft: Codable, Equatable, Sendable {
         saved = try c.value(.saved, or: Date(timeIntervalSince1970: 0))
     }
 
-    var fileName: String { "\(youthID)--\(field).json" }
+    /// The name a draft of this youth and field is written under, or nil when the two would not
+    /// make a plain name inside drafts/ (a separator, a dot first, anything but letters, digits,
+    /// `-` and `.`). Only the program's own typed fields pass; nothing read from a file is used.
+    static func fileName(youthID: String, field: String) -> String? {
+        let fieldIsPlain = !field.isEmpty && !field.hasPrefix(".") && !field.contains("..")
+            && field.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+        guard Youth.isFileNameSafe(youthID), fieldIsPlain else { return nil }
+        return "\(youthID)--\(field).json"
+    }
 
-    /// A name that stays inside drafts/: no path separator, not hidden.
-    var hasSafeFileName: Bool { !fileName.contains("/") && !fileName.hasPrefix(".") && !fileName.contains("\0") }
+    /// The name this draft is written under (nil: it cannot be written).
+    var storedName: String? { Self.fileName(youthID: youthID, field: field) }
 }
 
 extension CaseloadStore {
     var draftsDirectory: String { directory + "/drafts" }
 
+    private static func unsafeDraftName() -> StoreError { StoreError.io(operation: "Concept opslaan", path: "drafts/", code: EINVAL) }
+
     /// Writes a draft now (atomically, 0600, like every file).
     public func saveDraft(_ draft: Draft) throws {
         try requireWritable()
-        guard draft.hasSafeFileName else { throw StoreError.io(operation: "Concept opslaan", path: "drafts/", code: EINVAL) }
-        pendingDrafts[draft.fileName] = nil
+        guard let name = draft.storedName else { throw Self.unsafeDraftName() }
+        pendingDrafts[name] = nil
         try PrivateFiles.makeDirectory(draftsDirectory, tightenExisting: true)
-        try PrivateFiles.writeAtomically(try Self.encode(draft), to: draftsDirectory + "/" + draft.fileName, simulate: simulate)
+        try PrivateFiles.writeAtomically(try Self.encode(draft), to: draftsDirectory + "/" + name, simulate: simulate)
     }
 
     /// Keeps a draft to be written by the next `flushDrafts`: typing is not two fsyncs per key.
@@ -94,9 +113,9 @@ extension CaseloadStore {
     /// and on every way out (quit, signal, hangup). A read-only directory refuses at once.
     public func keepDraft(_ draft: Draft) throws {
         try requireWritable()
-        guard draft.hasSafeFileName else { throw StoreError.io(operation: "Concept opslaan", path: "drafts/", code: EINVAL) }
+        guard let name = draft.storedName else { throw Self.unsafeDraftName() }
         if pendingDrafts.isEmpty { pendingSince = clockNow() }
-        pendingDrafts[draft.fileName] = draft
+        pendingDrafts[name] = draft
     }
 
     /// Drafts kept but not yet written, and since when.
@@ -108,9 +127,9 @@ extension CaseloadStore {
     @discardableResult
     public func flushDrafts() -> Error? {
         var failure: Error?
-        for draft in pendingDrafts.values.sorted(by: { $0.fileName < $1.fileName }) {
+        for (name, draft) in pendingDrafts.sorted(by: { $0.key < $1.key }) {
             do { try saveDraft(draft) } catch {
-                pendingDrafts[draft.fileName] = draft
+                pendingDrafts[name] = draft
                 failure = error
             }
         }
@@ -118,33 +137,94 @@ extension CaseloadStore {
         return failure
     }
 
-    /// Drops a draft once its text is confirmed or the coach cancelled it.
-    public func removeDraft(youthID: String, field: DraftField) { removeDraft(youthID: youthID, field: field.stored) }
+    /// The draft kept for this field of this youth (typed in this session, or left on disk by an
+    /// earlier one and kept for later), for the editor that opens the field: it starts from it.
+    public func keptDraft(youthID: String, field: DraftField) -> Draft? {
+        guard let name = Draft.fileName(youthID: youthID, field: field.stored) else { return nil }
+        if let pending = pendingDrafts[name] { return pending }
+        return readDraft(fileName: name).flatMap { try? $0.get() }
+    }
 
-    public func removeDraft(youthID: String, field: String) {
-        let name = Draft(youthID: youthID, field: field, text: "", saved: Date()).fileName
+    /// Drops the draft of a field once its text is confirmed or the coach cancelled it.
+    public func removeDraft(youthID: String, field: DraftField) {
+        guard let name = Draft.fileName(youthID: youthID, field: field.stored) else { return }
         pendingDrafts[name] = nil
+        removeDraftFile(name)
+    }
+
+    /// Throws away a draft offered back: the file it was read from, and nothing else.
+    public func discard(_ draft: Draft) {
+        guard let name = draft.file ?? draft.storedName else { return }
+        pendingDrafts[name] = nil
+        removeDraftFile(name)
+    }
+
+    private func removeDraftFile(_ name: String) {
+        // The name is one entry of drafts/: no separator, never `.` or `..`.
+        guard !name.contains("/"), !name.hasPrefix("."), mode == .readWrite, readOnlyReason == nil else { return }
         if unlink(draftsDirectory + "/" + name) == 0 { try? PrivateFiles.syncDirectory(draftsDirectory) }
     }
 
     /// Moves a draft that can no longer be put back (its field is gone) to quarantine/, so its
-    /// text is kept but no longer offered. Returns where it went.
+    /// text is kept but no longer offered. Acts on the file the draft was read from. Returns where it went.
     public func setAside(_ draft: Draft) throws -> String {
+        guard let name = draft.file ?? draft.storedName, !name.contains("/"), !name.hasPrefix(".") else { throw Self.unsafeDraftName() }
+        pendingDrafts[name] = nil
         try PrivateFiles.makeDirectory(quarantineDirectory, tightenExisting: true)
-        let target = "quarantine/draft-\(draft.fileName)"
-        guard rename(draftsDirectory + "/" + draft.fileName, directory + "/" + target) == 0 else {
-            throw StoreError.from(errno: errno, operation: "Verplaatsen", path: draft.fileName)
+        let target = "quarantine/draft-\(name)"
+        guard rename(draftsDirectory + "/" + name, directory + "/" + target) == 0 else {
+            throw StoreError.from(errno: errno, operation: "Verplaatsen", path: name)
         }
         try PrivateFiles.syncDirectory(draftsDirectory)
         return target
     }
 
-    /// Every draft left by an earlier session, oldest first; unreadable ones are skipped.
+    /// Every draft left by an earlier session, oldest first. In a directory that can be written,
+    /// a draft that cannot be read, or whose file name is not the one its contents belong under,
+    /// goes to quarantine with a notice (once: it is not offered again); elsewhere it is skipped.
     public func drafts() -> [Draft] {
+        guard PrivateFiles.kind(of: draftsDirectory) == .directory else { return [] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: draftsDirectory)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-            .compactMap { try? PrivateFiles.readRegularFile(draftsDirectory + "/" + $0).get() }
-            .compactMap { try? Self.decoder.decode(Draft.self, from: $0) }
-            .sorted { $0.saved < $1.saved }
+        var found: [Draft] = []
+        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            switch readDraft(fileName: name) {
+            case .success(let draft)?: found.append(draft)
+            case .failure(let reason)?:
+                if mode == .readWrite && readOnlyReason == nil {
+                    // Whose it is, by the id its name starts with (never by what is inside).
+                    let owner = name.components(separatedBy: "--").first.flatMap { id in summaries.first { $0.id == id }?.name }
+                    setAside(fileName: name, in: "drafts", reason: reason, youthName: owner)
+                }
+            case nil: break
+            }
+        }
+        return found.sorted { ($0.saved, $0.file ?? "") < ($1.saved, $1.file ?? "") }
+    }
+
+    /// One file of drafts/, read and checked: nil when it is gone.
+    private func readDraft(fileName name: String) -> Result<Draft, UnreadableReason>? {
+        let path = draftsDirectory + "/" + name
+        switch PrivateFiles.readRegularFile(path) {
+        case .failure(let error) where error.code == ENOENT: return nil
+        case .failure(let error):
+            return .failure(error.code == ELOOP || error.code == EINVAL ? .notAFile(PrivateFiles.kind(of: path)) : .cannotOpen(error.code))
+        case .success(let data):
+            do {
+                var draft = try Self.decodeDraft(data)
+                guard draft.storedName == name else { return .failure(.draftNameMismatch) }
+                draft.file = name
+                return .success(draft)
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// A draft from the bytes of its file: empty, not JSON (truncated, NUL bytes, invalid UTF-8)
+    /// or the wrong shape is a reason, as for every file.
+    static func decodeDraft(_ data: Data) throws(UnreadableReason) -> Draft {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0 }) { throw .empty }
+        guard (try? JSONSerialization.jsonObject(with: data)) != nil else { throw .notJSON }
+        do { return try decoder.decode(Draft.self, from: data) } catch { throw reason(for: error) }
     }
 }

@@ -7,9 +7,11 @@ import Glibc
 /// the umask, and writes that are atomic (temp file, fsync, rename, fsync of the directory).
 public enum PrivateFiles {
     /// Creates `path` (and missing parents) as 0700 whatever the umask. An existing directory is
-    /// made 0700 only when `tightenExisting`: our own subfolders, never a folder the coach pointed
-    /// us at. Our own subfolders must be real directories: a symbolic link there is refused, so no
-    /// mode is ever changed on what a link points to.
+    /// tightened only when `tightenExisting` (our own subfolders, never a folder the coach pointed
+    /// us at), and tightening only removes: group and other lose their bits, the owner's stay as
+    /// the coach set them, so a folder made read-only stays read-only. Our own subfolders must be
+    /// real directories: a symbolic link there is refused, so no mode is ever changed on what a
+    /// link points to.
     static func makeDirectory(_ path: String, tightenExisting: Bool) throws(StoreError) {
         var info = stat()
         if lstat(path, &info) != 0 {
@@ -21,7 +23,7 @@ public enum PrivateFiles {
             if mkdir(path, 0o700) != 0 && errno != EEXIST {
                 throw StoreError.from(errno: errno, operation: "Map maken", path: path)
             }
-            try tightenDirectory(path)
+            try setDirectoryMode(path, created: true)
             return
         }
         if (info.st_mode & S_IFMT) == S_IFLNK {
@@ -35,34 +37,61 @@ public enum PrivateFiles {
             throw StoreError.symbolicLink(path: path)
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw StoreError.io(operation: "Map openen", path: path, code: ENOTDIR) }
-        if tightenExisting { try tightenDirectory(path) }
+        if tightenExisting { try setDirectoryMode(path, created: false) }
     }
 
-    /// chmod 0700 on the directory itself, through a descriptor opened without following links.
-    private static func tightenDirectory(_ path: String) throws(StoreError) {
+    /// A folder we just made becomes exactly 0700 (whatever the umask took away); an existing one
+    /// only loses group and other bits. Through a descriptor opened without following links.
+    private static func setDirectoryMode(_ path: String, created: Bool) throws(StoreError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ELOOP || errno == ENOTDIR { throw StoreError.symbolicLink(path: path) }
             throw StoreError.from(errno: errno, operation: "Rechten zetten", path: path)
         }
         defer { close(fd) }
-        if fchmod(fd, 0o700) != 0 { throw StoreError.from(errno: errno, operation: "Rechten zetten", path: path) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.from(errno: errno, operation: "Rechten zetten", path: path) }
+        let current = info.st_mode & 0o7777
+        let wanted = created ? 0o700 : current & ~0o077
+        if wanted != current, fchmod(fd, wanted) != 0 { throw StoreError.from(errno: errno, operation: "Rechten zetten", path: path) }
     }
 
-    /// Makes a regular file or a directory at `path` private (0600 / 0700) without following a
-    /// link; anything else (a link, a pipe, a socket) is left exactly as it is.
-    static func tightenEntry(_ path: String) {
+    /// What `tightenEntry` did.
+    enum Tightening: Equatable {
+        /// Private now (or already), or not a file or folder (a link, a pipe: left as it is).
+        case done
+        /// A file with other names (hard links): its mode is theirs too, so it was left untouched.
+        case otherNames
+    }
+
+    /// Makes a regular file or a directory at `path` private without following a link: group and
+    /// other lose their bits, nothing is ever added. A file with more than one name (a hard link,
+    /// perhaps outside the data directory) keeps its mode; anything else (a link, a pipe, a
+    /// socket) is left exactly as it is.
+    @discardableResult
+    static func tightenEntry(_ path: String) -> Tightening {
         // Look before opening: opening a device or a pipe can have effects of its own.
-        guard [.regular, .directory].contains(kind(of: path)) else { return }
+        guard [.regular, .directory].contains(kind(of: path)) else { return .done }
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { return .done }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: fchmod(fd, 0o600)
-        case S_IFDIR: fchmod(fd, 0o700)
-        default: break
+        guard fstat(fd, &info) == 0 else { return .done }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG || kind == S_IFDIR else { return .done }
+        if kind == S_IFREG && info.st_nlink > 1 { return .otherNames }
+        let current = info.st_mode & 0o7777
+        if current & 0o077 != 0 { fchmod(fd, current & ~0o077) }
+        return .done
+    }
+
+    /// The first of `folders` (that exists) whose owner may not write in it: a folder the coach
+    /// made read-only, which the program then leaves so and opens for reading only.
+    static func firstReadOnlyFolder(_ folders: [String]) -> String? {
+        folders.first { folder in
+            var info = stat()
+            guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+            return info.st_mode & S_IWUSR == 0
         }
     }
 
@@ -200,9 +229,33 @@ public enum PrivateFiles {
 /// when the process dies, so a crash never leaves a stale lock.
 final class DirectoryLock {
     private let fd: Int32
+    /// Where a `.lock` with other names (a hard link) was moved, untouched; nil when it had none.
+    private(set) var movedAside: String?
 
-    init(directory: String) throws(StoreError) {
+    /// Takes the lock. A `.lock` that turns out to have other names keeps its mode: it is moved
+    /// to `quarantine` as it is, under a name from `aside`, and a new one is made.
+    init(directory: String, quarantine: String, aside: String) throws(StoreError) {
         let path = directory + "/.lock"
+        var fd = try Self.openLocked(path, directory: directory)
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_nlink > 1 {
+            // Still holding the old lock, so no other instance can start in between.
+            let old = fd
+            defer { close(old) }
+            try PrivateFiles.makeDirectory(quarantine, tightenExisting: true)
+            let target = quarantine + "/" + aside
+            guard PrivateFiles.kind(of: target) == .missing, rename(path, target) == 0 else {
+                throw StoreError.io(operation: "Vergrendelen", path: path, code: EMLINK)
+            }
+            try PrivateFiles.syncDirectory(directory)
+            fd = try Self.openLocked(path, directory: directory)
+            movedAside = (target as NSString).lastPathComponent
+        }
+        self.fd = fd
+    }
+
+    /// Opens (or makes) `.lock` and locks it; 0600 when it has no other name.
+    private static func openLocked(_ path: String, directory: String) throws(StoreError) -> Int32 {
         // Never through a link: the mode is set on the file that was opened, and only on that.
         let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
@@ -214,14 +267,15 @@ final class DirectoryLock {
             close(fd)
             throw StoreError.io(operation: "Vergrendelen", path: path, code: EINVAL)
         }
-        fchmod(fd, 0o600)
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             close(fd)
             if code == EWOULDBLOCK { throw StoreError.lockedByOtherInstance(directory: directory) }
             throw StoreError.from(errno: code, operation: "Vergrendelen", path: directory)
         }
-        self.fd = fd
+        // A mode is never changed through another name of the file (a hard link).
+        if info.st_nlink == 1, info.st_mode & 0o077 != 0 { fchmod(fd, info.st_mode & 0o7777 & ~0o077) }
+        return fd
     }
 
     deinit { close(fd) }

@@ -27,6 +27,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
     /// What would be written breaks a rule that reading checks: refused, so that the next start
     /// does not put the file in quarantine. Names the field and the rule, never a text.
     case invalid(ValidationFailure)
+    /// The coach took the write permission off one of our folders (named for the coach, e.g.
+    /// "de map youths/"): it stays so, and the program opens read-only.
+    case madeReadOnly(folder: String)
 
     public var errorDescription: String? { SafeText.escaped(text) }
 
@@ -54,6 +57,8 @@ public enum StoreError: Error, Equatable, LocalizedError {
             "\(path) is een symbolische koppeling. Rode Loper volgt die niet, om geen bestand buiten de gegevensmap te veranderen; vervang de koppeling door een gewone map of een gewoon bestand."
         case .readOnlyDirectory(let reason):
             "Alleen lezen: \(reason) Bekijken en exporteren kan; wijzigingen worden niet opgeslagen."
+        case .madeReadOnly(let folder):
+            "Alleen lezen: \(folder) is alleen-lezen gemaakt (zonder schrijfrecht). Rode Loper laat dat zo; zet het schrijfrecht terug om te wijzigen."
         case .newerVersion(let schema):
             "Dit dossier is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)). Het is hier alleen te lezen, zodat er niets verloren gaat; werk het bij met die nieuwere versie."
         case .newerDocument(let kind, let schema):
@@ -66,7 +71,7 @@ public enum StoreError: Error, Equatable, LocalizedError {
     /// A failure that means the directory cannot be written at all, so it opens read-only.
     var meansReadOnly: Bool {
         switch self {
-        case .readOnlyFileSystem, .noPermission: true
+        case .readOnlyFileSystem, .noPermission, .madeReadOnly: true
         default: false
         }
     }
@@ -103,6 +108,18 @@ public enum StoredDocumentKind: Equatable, Sendable {
 }
 
 /// Something the coach should know about the data directory, e.g. a file put in quarantine.
+/// `message` never holds personal data (it may go to stderr); `onScreen` adds whose dossier it
+/// is, when known, for the coach.
 public struct StoreNotice: Equatable, Sendable {
     public let message: String
+    /// The youth the file belonged to, when the summary cache knew the name.
+    public let youthName: String?
+
+    public init(message: String, youthName: String? = nil) {
+        self.message = message
+        self.youthName = youthName
+    }
+
+    /// The notice as the coach reads it on screen: naming the youth when known.
+    public var onScreen: String { youthName.map { "Dossier van \($0): \(message)" } ?? message }
 }

@@ -34,7 +34,11 @@ final class CaseloadScreen: Screen {
 
     var bindings: [KeyBinding] {
         if search != nil { return ComponentKeys.search }
-        return KeyTable.bindings(for: kind)
+        // The quarantine list's key only while there is something unseen to show, and then first,
+        // so that even a narrow hint line names it.
+        let rows = KeyTable.bindings(for: kind)
+        let quarantine = QuarantineScreen.caseloadLine(session.store) == nil ? [] : rows.filter { $0.action == .openQuarantine }
+        return quarantine + rows.filter { $0.action != .openQuarantine }
     }
 
     func willAppear() { reloadCatalog() }
@@ -86,6 +90,7 @@ final class CaseloadScreen: Screen {
             showClosed.toggle()
             reload()
         case .openAgenda: return .push(CaseloadAgendaScreen(session: session))
+        case .openQuarantine where QuarantineScreen.caseloadLine(session.store) != nil: return .push(QuarantineScreen(session: session))
         case .quit: return .quit
         default: break
         }
@@ -157,7 +162,7 @@ final class CaseloadScreen: Screen {
             }
         }
         table.render(into: &canvas, count: rows.count, row: { row(for: rows[$0], today: today) }, empty: emptyText,
-                     note: message.map { ($0, .error) })
+                     note: message.map { ($0, .error) } ?? QuarantineScreen.caseloadLine(session.store).map { ($0, .warning) })
     }
 
     /// One youth's line: an acute domain (!), a missing measurement (?) or a meting due (m) marked

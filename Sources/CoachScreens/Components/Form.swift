@@ -169,7 +169,7 @@ final class Form {
             guard case .field(let candidate) = items[index], case .multiline(let youthID, let key, _) = candidate.edit,
                   youthID == draft.youthID, key == draft.key else { continue }
             select(position)
-            mode = .writing(Self.writer(youthID: youthID, key: key, text: candidate.value(), resuming: draft.text))
+            mode = .writing(writer(youthID: youthID, key: key, text: candidate.value(), resuming: draft.text))
             message = ("Concept van \(session.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
             return true
         }
@@ -263,14 +263,17 @@ final class Form {
                 settle(commit(items.filter(options().indices.contains)), move: move)
             })
         case .multiline(let youthID, let key, _):
-            mode = .writing(Self.writer(youthID: youthID, key: key, text: field.value()))
+            mode = .writing(writer(youthID: youthID, key: key, text: field.value()))
         case .open: break
         }
         return .stay
     }
 
-    private static func writer(youthID: String, key: DraftField, text: String, resuming draft: String? = nil) -> TextEditor {
-        TextEditor(youthID: youthID, field: key, text: text, resuming: draft, tabLabel: "bevestig, volgende")
+    /// The editor of a multi-line field: from its draft when one is kept (offered back, or kept for later).
+    private func writer(youthID: String, key: DraftField, text: String, resuming draft: String? = nil) -> TextEditor {
+        let writer = TextEditor(youthID: youthID, field: key, text: text, resuming: draft, keptIn: session.store, tabLabel: "bevestig, volgende")
+        if let restored = writer.restored { message = (TextEditor.restoredNotice(restored, session: session), .warning) }
+        return writer
     }
 
     // MARK: - Layout

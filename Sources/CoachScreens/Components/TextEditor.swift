@@ -14,13 +14,25 @@ struct TextEditor {
     private(set) var area: TextArea
     private var discarding: Confirm?
     private let tabLabel: String
+    /// When the text opened from a draft kept on disk (left by a crash, kept for later): when that
+    /// draft was typed. The owner says so.
+    private(set) var restored: Date?
 
-    init(youthID: String, field: DraftField, text: String, resuming draft: String? = nil, tabLabel: String) {
+    /// Opens a text for typing: from `draft` when given, else from the draft kept for this field
+    /// in `store` (so a draft kept for later is there when the text is opened again), else from `text`.
+    init(youthID: String, field: DraftField, text: String, resuming draft: String? = nil, keptIn store: CaseloadStore? = nil, tabLabel: String) {
         self.youthID = youthID
         self.field = field
         original = text
-        area = TextArea(draft ?? text)
+        let kept = draft == nil ? store?.keptDraft(youthID: youthID, field: field) : nil
+        area = TextArea(draft ?? kept?.text ?? text)
+        restored = kept?.saved
         self.tabLabel = tabLabel
+    }
+
+    /// The line that marks a text opened from its draft.
+    static func restoredNotice(_ saved: Date, session: Session) -> String {
+        "Concept van \(session.dateTime(saved)) teruggezet; Tab bevestigt."
     }
 
     enum Outcome: Equatable {

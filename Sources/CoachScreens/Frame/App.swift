@@ -26,7 +26,7 @@ public final class App {
         stack = [session.store.count == 0 ? WelcomeScreen(session: session) : CaseloadScreen(session: session)]
         // The first notice on top, then the drafts in the order they were typed.
         popups = session.store.drafts().reversed().map { DraftOfferPopup($0, session: session) }
-            + session.store.notices.reversed().map { NoticePopup($0.message) }
+            + session.store.notices.reversed().map { NoticePopup($0.onScreen) }
         if let question = (stack[0] as? WelcomeScreen)?.firstQuestion { popups.insert(question, at: 0) }
         resize(width: size.width, height: size.height)
     }

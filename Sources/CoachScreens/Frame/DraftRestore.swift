@@ -90,7 +90,7 @@ final class DraftOfferPopup: Popup {
                 return .close(.popup(NoticePopup("Het concept hoort bij een dossier dat niet te openen is: \(error.localizedDescription) Het concept blijft bewaard.")))
             }
         case .char("d"):
-            session.store.removeDraft(youthID: draft.youthID, field: draft.field)
+            session.store.discard(draft)
             return .close(.stay)
         case .escape: return .close(.stay)
         default: return .stay

@@ -3,7 +3,8 @@ import TerminalKit
 /// The kinds of screen, for the key table.
 public enum ScreenKind: CaseIterable, Sendable {
     case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, changePlan, actions, agreedActions, people, recordForm,
-         meetings, meeting, participants, agenda, consents, caseloadAgenda, journal, scoutAttempts, settings, review, help
+         meetings, meeting, participants, agenda, consents, caseloadAgenda, journal, scoutAttempts, settings, review, help,
+         quarantine
 }
 
 /// What a key does. Screens switch on actions, never on raw keys, so the help and the hint line
@@ -16,6 +17,8 @@ public enum Action: Sendable {
     case openMeetings, openConsents, openAgenda, invite, attended, moveItemUp, moveItemDown, withdraw, agreeExisting
     case emptyCaseload, demoCaseload, coachName
     case quickContact, openJournal, filter, recordAgreement, scoutView, openSettings, startReview
+    /// The list of files in quarantine; on the caseload only while some are unseen.
+    case openQuarantine
     case nextYouth, previousYouth, newAction, closeAction, openDossier
     case back, quit, help, redraw, forceQuit
     /// The keys of components (dialogs, fields, lists to pick from, the text editor).
@@ -67,7 +70,7 @@ public struct KeyBinding: Sendable {
 public enum KeyTable {
     private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .changePlan, .actions,
                                               .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
-                                              .caseloadAgenda, .journal, .scoutAttempts, .settings, .help]
+                                              .caseloadAgenda, .journal, .scoutAttempts, .settings, .help, .quarantine]
     private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting, .settings, .review]
     /// The screens of one youth: a contact is noted from each of them with one key.
     private static let ofYouth: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan, .actions,
@@ -76,7 +79,8 @@ public enum KeyTable {
     private static let everywhere = ScreenKind.allCases
     private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan,
                                                       .actions, .agreedActions, .people, .recordForm, .meetings, .meeting, .participants,
-                                                      .agenda, .consents, .caseloadAgenda, .journal, .scoutAttempts, .settings, .review]
+                                                      .agenda, .consents, .caseloadAgenda, .journal, .scoutAttempts, .settings, .review,
+                                                      .quarantine]
 
     public static let all: [KeyBinding] = [
         KeyBinding(action: .emptyCaseload, keys: [.enter], hint: "lege caseload",
@@ -108,6 +112,8 @@ public enum KeyTable {
                    help: "Wis de zoekopdracht", screens: [.caseload]),
         KeyBinding(action: .toggleClosed, keys: [.char("a")], hint: "afgesloten",
                    help: "Afgesloten dossiers tonen of verbergen", screens: [.caseload]),
+        KeyBinding(action: .openQuarantine, keys: [.char("x")], hint: "quarantaine",
+                   help: "Welke bestanden in quarantaine staan en waarom (alleen zolang u ze nog niet zag)", screens: [.caseload]),
         KeyBinding(action: .edit, keys: [.enter], hint: "wijzig",
                    help: "Wijzig het gekozen veld; Enter bevestigt en slaat meteen op, Esc annuleert", screens: [.youth]),
         KeyBinding(action: .nextPhase, keys: [.char("v")], hint: "fase →",

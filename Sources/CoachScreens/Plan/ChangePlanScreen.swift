@@ -48,8 +48,12 @@ final class ChangePlanScreen: Screen, OfOneYouth {
 
     func resize(to area: Rect) { areaSize = (max(2, area.width - 4), max(1, area.height - 4)) }
 
+    /// The editor of a part: from its draft when one is kept (offered back, or kept for later).
     private func writer(for part: ChangePlan.Part, resuming draft: String? = nil) -> TextEditor {
-        TextEditor(youthID: editor.youth.id, field: .planPart(part), text: plan[part], resuming: draft, tabLabel: "bevestig, volgende")
+        let writer = TextEditor(youthID: editor.youth.id, field: .planPart(part), text: plan[part], resuming: draft,
+                                keptIn: editor.session.store, tabLabel: "bevestig, volgende")
+        if let restored = writer.restored { message = (TextEditor.restoredNotice(restored, session: editor.session), .warning) }
+        return writer
     }
 
     private var plan: ChangePlan { editor.youth.changePlan }

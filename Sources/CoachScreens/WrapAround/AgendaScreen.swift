@@ -57,9 +57,12 @@ final class AgendaScreen: Screen, OfOneYouth {
     /// item's notes show under it.
     private static func listHeight(writing: Bool, in area: Rect) -> Int { max(3, (area.height - 4) * (writing ? 1 : 2) / (writing ? 2 : 3)) }
 
+    /// The editor of an item's notes: from its draft when one is kept (offered back, or kept for later).
     private func writer(for item: AgendaItem, resuming draft: String? = nil) -> TextEditor {
-        TextEditor(youthID: editor.youth.id, field: .agendaNotes(meetingID: meetingID, itemID: item.id), text: item.notes,
-                   resuming: draft, tabLabel: "bevestig")
+        let writer = TextEditor(youthID: editor.youth.id, field: .agendaNotes(meetingID: meetingID, itemID: item.id), text: item.notes,
+                                resuming: draft, keptIn: editor.session.store, tabLabel: "bevestig")
+        if let restored = writer.restored { message = (TextEditor.restoredNotice(restored, session: editor.session), .warning) }
+        return writer
     }
 
     private var meeting: WrapAroundMeeting? { editor.youth.meetings.first { $0.id == meetingID } }
