@@ -67,11 +67,32 @@ final class AgendaScreen: Screen, OfOneYouth {
 
     var capturesKeys: Bool { writing }
 
+    /// Removal works on a selected item of a youth that can be saved; only then is its key named.
+    private var canRemove: Bool { item != nil && editor.isWritable }
+
     var bindings: [KeyBinding] {
         switch mode {
-        case .browsing: KeyTable.bindings(for: kind)
+        case .browsing: keyRows(canRemove: canRemove)
         case .writing(let writer): writer.bindings
         }
+    }
+
+    /// Asks before removing, naming the item and its notes; the draft of its notes goes with it.
+    private func remove(_ item: AgendaItem) -> Navigation {
+        let notes = item.notes.isEmpty ? "" : ", met de notities erbij"
+        let removal = Removal(title: "Agendapunt verwijderen",
+                              question: "Agendapunt \(Wording.quoted(item.title)) verwijderen? Het verdwijnt van de agenda van dit overleg\(notes).",
+                              drafts: [.agendaNotes(meetingID: meetingID, itemID: item.id)],
+                              change: { [meetingID] youth throws(InputError) in try youth.remove(agendaItemID: item.id, fromMeeting: meetingID) })
+        switch removal.ask(editor, finished: { [self] failure in
+            message = failure.map { ($0, .error) }
+            table.setCount(meeting?.agenda.count ?? 0)
+            layOut()
+        }) {
+        case .refused(let why): message = (why, .error)
+        case .asking(let question): return question
+        }
+        return .stay
     }
 
     func handle(_ key: Key) -> Navigation {
@@ -89,17 +110,8 @@ final class AgendaScreen: Screen, OfOneYouth {
             case .moveItemUp, .moveItemDown:
                 let moved = meeting.moveAgendaItem(at: table.selected, by: KeyTable.action(for: key, on: kind) == .moveItemUp ? -1 : 1)
                 if save(meeting) { table.select(moved) }
-            case .remove:
-                guard let item else { break }
-                let question = Confirm(title: "Verwijderen", question: "Agendapunt \"\(item.title)\" verwijderen?", yes: "ja, verwijder")
-                return .popup(ConfirmPopup(question) { [self] answer in
-                    guard answer == .yes, var current = self.meeting, let index = current.agenda.firstIndex(where: { $0.id == item.id }) else {
-                        return .stay
-                    }
-                    current.agenda.remove(at: index)
-                    if save(current) { table.setCount(current.agenda.count) }
-                    return .stay
-                })
+            case .remove where canRemove:
+                if let item { return remove(item) }
             case .openActions: return .push(ActionsScreen(editor: editor))
             case .back: return .pop
             default: break
