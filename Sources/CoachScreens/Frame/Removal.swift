@@ -26,7 +26,7 @@ struct Removal {
     func ask(_ editor: YouthEditor, finished: @escaping (_ failure: String?) -> Void) -> Step {
         var trial = editor.youth
         do { try change(&trial) } catch { return .refused(error.message) }
-        let confirm = Confirm(title: title, question: question, yes: "ja, verwijder", no: "nee, laat staan")
+        let confirm = Confirm(title: title, question: question, yes: "ja, verwijder")
         return .asking(.popup(ConfirmPopup(confirm) { answer in
             guard answer == .yes else { return .stay }
             let failure = editor.apply(change)

@@ -30,9 +30,11 @@ final class ActionsScreen: Screen, OfOneYouth {
     func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
 
     func handle(_ key: Key) -> Navigation {
-        error = nil
         table.setCount(actions.count)
-        switch KeyTable.action(for: key, on: kind) {
+        // A key that does nothing leaves the message standing.
+        guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
+        error = nil
+        switch command {
         case .move: _ = table.handle(key)
         case .new: return .push(ActionFormScreen.make(editor: editor, actionID: nil, meetingID: meetingID))
         case .open:
@@ -40,7 +42,7 @@ final class ActionsScreen: Screen, OfOneYouth {
             return .push(ActionFormScreen.make(editor: editor, actionID: action.id))
         case .markDone, .markCancelled:
             guard let action = selected else { break }
-            let target: ActionStatus = KeyTable.action(for: key, on: kind) == .markDone ? .done : .cancelled
+            let target: ActionStatus = command == .markDone ? .done : .cancelled
             return ActionClosing.toggle(action, to: target, editor: editor) { [self] failure in
                 error = failure
                 // Keep the same action selected though the order changed.
@@ -124,7 +126,8 @@ final class ActionsScreen: Screen, OfOneYouth {
             let owner = youth.ownerName(action.owner)
             return Table.Row([box, (action.due?.text ?? "–") + (late ? " TE LAAT" : ""), owner, action.what],
                              style: action.status == .open ? .normal : .dim, cellStyles: [nil, late ? .error : nil],
-                             full: "\(action.what) (\(owner))")
+                             full: "\(action.what) (\(owner))",
+                             detail: action.closedOn.map { "\(action.status == .done ? "Gedaan" : "Vervallen") op \($0.text)" })
         }, empty: meetingID == nil ? "Nog geen acties. Druk op n voor een nieuwe actie."
                                    : "Nog geen afgesproken acties. n maakt een nieuwe, b kiest een bestaande uit het plan.",
                      note: error.map { ($0, .error) })

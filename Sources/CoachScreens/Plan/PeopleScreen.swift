@@ -50,8 +50,10 @@ final class PeopleScreen: Screen, OfOneYouth {
     func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 4, col: area.col, width: area.width, height: area.height - 4)) }
 
     func handle(_ key: Key) -> Navigation {
+        // A key that does nothing leaves the message standing.
+        guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
         error = nil
-        switch KeyTable.action(for: key, on: kind) {
+        switch command {
         case .move: _ = table.handle(key)
         case .switchSide:
             tab = tab == .network ? .professional : .network

@@ -45,8 +45,10 @@ final class ScoutAttemptsScreen: Screen, OfOneYouth {
     func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 3, col: area.col, width: area.width, height: area.height - 3)) }
 
     func handle(_ key: Key) -> Navigation {
+        // A key that does nothing leaves the message standing.
+        guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
         message = nil
-        switch KeyTable.action(for: key, on: kind) {
+        switch command {
         case .move: _ = table.handle(key)
         case .new: return .push(ScoutAttemptForm.make(editor: editor, attemptID: nil))
         case .open:

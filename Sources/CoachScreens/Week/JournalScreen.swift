@@ -56,8 +56,8 @@ final class JournalScreen: Screen, OfOneYouth {
     private func remove(_ entry: JournalEntry) -> Navigation {
         let what = entry.text.isEmpty ? "" : " \(Wording.quoted(entry.text))"
         let removal = Removal(title: "Contact verwijderen",
-                              question: "Contact van \(entry.date.text) (\(entry.kind.label))\(what) verwijderen? "
-                                  + "Het verdwijnt uit het journaal en telt niet meer mee voor het laatste contact.",
+                              question: "Contact van \(entry.date.text) (\(entry.kind.label))\(what) verwijderen? Het verdwijnt uit het journaal"
+                                  + (entry.kind.isContact ? " en telt niet meer mee voor het laatste contact." : "."),
                               drafts: [.journal(entryID: entry.id)],
                               change: { youth throws(InputError) in try youth.remove(journalEntryID: entry.id) })
         switch removal.ask(editor, finished: { [self] failure in
@@ -74,8 +74,10 @@ final class JournalScreen: Screen, OfOneYouth {
     func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
 
     func handle(_ key: Key) -> Navigation {
+        // A key that does nothing leaves the message standing.
+        guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
         error = nil
-        switch KeyTable.action(for: key, on: kind) {
+        switch command {
         case .move: _ = table.handle(key)
         case .new: return .push(JournalEntryForm.make(editor: editor, entryID: nil))
         case .remove where canRemove:

@@ -100,15 +100,17 @@ final class AgendaScreen: Screen, OfOneYouth {
         guard var meeting else { return .pop }
         switch mode {
         case .browsing:
+            // A key that does nothing leaves the message standing.
+            guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
             message = nil
-            switch KeyTable.action(for: key, on: kind) {
+            switch command {
             case .move: _ = table.handle(key)
             case .new:
                 return .popup(PromptPopup(Prompt(title: "Nieuw agendapunt", question: "Een eigen punt voor de agenda van dit overleg.",
                                                  label: "Punt:", enterLabel: "voeg toe"), submitted: addItem))
             case .edit: if let item { mode = .writing(writer(for: item)) }
             case .moveItemUp, .moveItemDown:
-                let moved = meeting.moveAgendaItem(at: table.selected, by: KeyTable.action(for: key, on: kind) == .moveItemUp ? -1 : 1)
+                let moved = meeting.moveAgendaItem(at: table.selected, by: command == .moveItemUp ? -1 : 1)
                 if save(meeting) { table.select(moved) }
             case .remove where canRemove:
                 if let item { return remove(item) }
