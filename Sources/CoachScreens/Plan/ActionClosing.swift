@@ -4,7 +4,8 @@ import Caseload
 /// the day is asked with today filled in (an earlier day is fine, a later one refused); the same
 /// key on an action already so opens it again, without a question.
 enum ActionClosing {
-    /// `finished` gets nil once saved, or why not; it is not called when the coach cancels.
+    /// `finished` gets nil once saved, or why reopening failed; a day that cannot be saved is
+    /// refused in the box instead, and a cancelled question calls nothing.
     static func toggle(_ action: CaseAction, to status: ActionStatus, editor: YouthEditor,
                        finished: @escaping (_ failure: String?) -> Void) -> Navigation {
         guard action.status != status else {
