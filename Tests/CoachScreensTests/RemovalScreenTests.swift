@@ -99,6 +99,27 @@ final class RemovalScreenTests: XCTestCase {
         }
     }
 
+    /// In a meeting's agreed actions: one agreed in the meeting held 20 days ago stays (cancel it);
+    /// one made by mistake in the coming meeting goes, and with it from that meeting's agreements.
+    func testAgreedActionsFollowTheMeetingsDate() throws {
+        let agreed: [Key] = [.down, .down, .down, .down, .down, .down, .enter, .down, .enter]
+        let held = try demo((80, 24), Self.jesse + [.char("o"), .home, .enter] + agreed)
+        XCTAssertTrue(held.screen.contains("Afgesproken acties: 2 open"), held.screen)
+        held.press(.char("d"))
+        XCTAssertTrue(flat(held).contains("laat haar vervallen in plaats van haar te verwijderen"), held.screen)
+        XCTAssertEqual(try stored(held, "Jesse Testman").actions.count, 5)
+
+        let coming = try demo((80, 24), Self.jesse + [.char("o"), .end, .enter] + agreed + [.char("n")])
+        coming.type("Per ongeluk afgesproken")
+        coming.press(.enter, .escape)
+        XCTAssertTrue(coming.screen.contains("Afgesproken acties: 1 open"), coming.screen)
+        coming.press(.char("d"))
+        XCTAssertTrue(flat(coming).contains("uit de afspraken van het overleg van 27-11-2026"), coming.screen)
+        coming.press(.char("j"))
+        XCTAssertTrue(coming.screen.contains("Nog geen afgesproken acties"), coming.screen)
+        XCTAssertFalse(try stored(coming, "Jesse Testman").actions.contains { $0.what == "Per ongeluk afgesproken" })
+    }
+
     /// An empty list, or a youth that cannot be saved: the key is not named and does nothing.
     func testTheKeyIsNamedOnlyWhereSomethingCanBeRemoved() throws {
         let emptyAgenda: (CaseloadStore) throws -> Void = { store in
