@@ -30,7 +30,7 @@ final class ActionsAndPeopleScreenTests: XCTestCase {
         let action = try XCTUnwrap(try youth(harness).actions.first)
         XCTAssertEqual(action.owner, .youth)
         XCTAssertEqual(action.due, LocalDate(year: 2026, month: 11, day: 20))
-        harness.press(.char("x"))
+        harness.press(.char("x"), .enter)   // done today
         XCTAssertTrue(harness.rows(containing: "schuldhulp bellen").first?.contains("[x]") ?? false)
         XCTAssertEqual(try youth(harness).actions.first?.status, .done)
         harness.press(.escape, .escape)
@@ -66,7 +66,7 @@ final class ActionsAndPeopleScreenTests: XCTestCase {
         XCTAssertEqual(youth.network.map(\.name), ["Anna"])
         XCTAssertEqual(youth.professionals.map(\.name), ["Jan Jobhunter"])
         harness.press(.char("d"))
-        XCTAssertTrue(harness.screen.contains("Jan Jobhunter verwijderen uit de professionals?"), harness.screen)
+        XCTAssertTrue(harness.screen.contains("\"Jan Jobhunter\" verwijderen uit de professionals?"), harness.screen)
         harness.press(.char("j"))
         XCTAssertTrue(try self.youth(harness).professionals.isEmpty)
     }

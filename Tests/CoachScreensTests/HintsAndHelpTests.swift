@@ -48,7 +48,8 @@ final class HintsAndHelpTests: XCTestCase {
             ("actions", jesse + [.char("a")]), ("new action", jesse + [.char("a"), .char("n")]),
             ("action form", jesse + [.char("a"), .enter]),
             ("people", jesse + [.char("m")]), ("new person", jesse + [.char("m"), .char("n")]),
-            ("person removal", jesse + [.char("m"), .char("d")]), ("person form", jesse + [.char("m"), .enter]),
+            ("person removal", jesse + [.char("m"), .char("n")] + typed("Per Ongeluk") + [.enter, .escape, .char("d")]),
+            ("person removal refused", jesse + [.char("m"), .char("d")]), ("person form", jesse + [.char("m"), .enter]),
             ("meetings", jesse + [.char("o")]), ("meeting", meeting), ("participants", meeting + down(4) + [.enter]),
             ("agenda", meeting + down(5) + [.enter]), ("agenda notes", meeting + down(5) + [.enter, .enter]),
             ("agenda new item", meeting + down(5) + [.enter, .char("n")]), ("agenda removal", meeting + down(5) + [.enter, .char("d")]),
@@ -57,6 +58,12 @@ final class HintsAndHelpTests: XCTestCase {
             ("consents", jesse + [.char("o"), .char("t")]), ("consent person", jesse + [.char("o"), .char("t"), .char("n")]),
             ("consent what", jesse + [.char("o"), .char("t"), .char("n"), .enter]),
             ("consent form", jesse + [.char("o"), .char("t"), .enter]),
+            // Removal and the day an action was done (issue 16).
+            ("action removal", jesse + [.char("a"), .down, .char("d")]), ("action removal refused", jesse + [.char("a"), .char("d")]),
+            ("action done day", jesse + [.char("a"), .char("x")]), ("action cancelled day", jesse + [.char("a"), .char("c")]),
+            ("review done day", [.char("r"), .pageUp, .pageUp, .pageUp, .pageUp, .char("x"), .enter]),
+            ("journal removal", jesse + [.char("l"), .char("d")]),
+            ("scout removal", [.char("/")] + typed("fenna") + [.enter, .end, .up, .enter, .char("d")]),
         ]
     }()
 

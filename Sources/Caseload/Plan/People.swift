@@ -129,6 +129,16 @@ public struct CaseAction: Codable, Equatable, Sendable, Identifiable {
         self.status = status
         closedOn = status == .open ? nil : today
     }
+
+    /// Done or cancelled on `day`, recorded afterwards if need be: any day up to today (also
+    /// before the action was entered: it may have been written down late). `.open` opens it again.
+    public mutating func close(as status: ActionStatus, on day: LocalDate, today: LocalDate) throws(InputError) {
+        if status != .open, day > today {
+            throw InputError("Een actie kan niet in de toekomst \(status.label) zijn (vandaag is \(today.text)).")
+        }
+        self.status = status
+        closedOn = status == .open ? nil : day
+    }
 }
 
 extension Youth {
@@ -169,21 +179,48 @@ extension Youth {
         if person.kind == .network { network = list } else { professionals = list }
     }
 
-    /// Removes a person; refused while open actions are theirs, so no action loses its owner.
+    /// Removes a person added by mistake. Refused while a record names them, so that no record
+    /// loses who it was about: an action of theirs (open: reassign it; done or cancelled: the
+    /// history says who did it), a meeting they take part in, a consent (withdrawn, never
+    /// deleted). A role left in the agreements of a meeting they no longer take part in goes.
     public mutating func remove(personID: String) throws(InputError) {
-        let name = person(personID)?.name ?? "Deze persoon"
-        let open = actions.filter { $0.status == .open && $0.owner == .person(personID) }
-        guard open.isEmpty else {
-            throw InputError("\(name) heeft nog \(open.count) open actie\(open.count == 1 ? "" : "s"); wijs die eerst anders toe.")
+        guard person(personID) != nil else { throw InputError("Deze persoon bestaat niet meer.") }
+        let theirs = actions.filter { $0.owner == .person(personID) }
+        let open = theirs.filter { $0.status == .open }.count
+        if open > 0 {
+            throw InputError("Deze persoon heeft nog \(open) open actie\(open == 1 ? "" : "s"); wijs die eerst iemand anders toe.")
         }
-        guard !meetings.contains(where: { $0.participants.contains { $0.personID == personID } }) else {
-            throw InputError("\(name) staat bij een wrap-around overleg als deelnemer; haal die daar eerst weg.")
+        if !theirs.isEmpty {
+            throw InputError("Deze persoon staat bij \(theirs.count) afgeronde actie\(theirs.count == 1 ? "" : "s") als uitvoerder en blijft "
+                + "daarom bewaard; was dat een vergissing, wijs die dan eerst iemand anders toe.")
         }
-        guard !consents.contains(where: { $0.personID == personID }) else {
-            throw InputError("Voor \(name) staat toestemming geregistreerd; die blijft bewaard, dus de persoon ook.")
+        if let meeting = meetingsInOrder.first(where: { $0.participants.contains { $0.personID == personID } }) {
+            throw InputError("Deze persoon staat als deelnemer bij het overleg van \(meeting.date.text); haal die daar eerst weg.")
+        }
+        if consents.contains(where: { $0.personID == personID }) {
+            throw InputError("Voor deze persoon staat toestemming in het register; toestemming wordt ingetrokken, niet verwijderd, dus de persoon blijft.")
         }
         network.removeAll { $0.id == personID }
         professionals.removeAll { $0.id == personID }
+        for index in meetings.indices { meetings[index].agreements.roles[personID] = nil }
+    }
+
+    /// Removes an action made by mistake. Refused for one agreed in a meeting held before today:
+    /// the minutes name it, so it is cancelled instead. Agreed in a meeting of today or later, it
+    /// leaves that meeting's agreements with it. Agenda items drafted from it keep their title and
+    /// notes, as the meeting's own items.
+    public mutating func remove(actionID: String, today: LocalDate) throws(InputError) {
+        guard let action = actions.first(where: { $0.id == actionID }) else { throw InputError("Deze actie bestaat niet meer.") }
+        if let meeting = meetings.first(where: { $0.id == action.meetingID }), meeting.date < today {
+            throw InputError("Deze actie is afgesproken in het overleg van \(meeting.date.text) en staat in het verslag; "
+                + "laat haar vervallen in plaats van haar te verwijderen.")
+        }
+        actions.removeAll { $0.id == actionID }
+        for m in meetings.indices {
+            for a in meetings[m].agenda.indices where meetings[m].agenda[a].source == .action(actionID) {
+                meetings[m].agenda[a].source = .free
+            }
+        }
     }
 
     public mutating func save(_ action: CaseAction) {

@@ -80,6 +80,13 @@ extension Youth {
         scoutAttempts.replaceOrAppend(attempt)
     }
 
+    /// Removes a contact attempt recorded by mistake. Nothing refers to an attempt; the agreement
+    /// is recorded apart from them and stays.
+    public mutating func remove(scoutAttemptID: String) throws(InputError) {
+        guard scoutAttempts.contains(where: { $0.id == scoutAttemptID }) else { throw InputError("Deze contactpoging bestaat niet meer.") }
+        scoutAttempts.removeAll { $0.id == scoutAttemptID }
+    }
+
     /// The youth agreed to take part on `day`: recorded, and a youth still in scout moves to the
     /// quick scan on that day (the scout phase ends with the agreement). Not in the future, not
     /// before the case started or the phase's last change.

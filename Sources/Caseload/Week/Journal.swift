@@ -164,6 +164,13 @@ extension Youth {
         journal.replaceOrAppend(entry)
     }
 
+    /// Removes a contact noted by mistake. Nothing else refers to an entry; the draft of its
+    /// report (`DraftField.journal`) goes with it, which the screen asks the store to do.
+    public mutating func remove(journalEntryID: String) throws(InputError) {
+        guard journal.contains(where: { $0.id == journalEntryID }) else { throw InputError("Dit contact bestaat niet meer.") }
+        journal.removeAll { $0.id == journalEntryID }
+    }
+
     /// A contact cannot lie in the future: the journal records what happened.
     public static func validContactDate(_ date: LocalDate, today: LocalDate) throws(InputError) -> LocalDate {
         guard date <= today else { throw InputError("Een contact kan niet in de toekomst liggen (vandaag is \(today.text)).") }

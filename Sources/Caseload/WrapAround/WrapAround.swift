@@ -232,6 +232,16 @@ extension Youth {
         consents.replaceOrAppend(consent)
     }
 
+    /// Removes an agenda item, with its notes. Nothing refers to an item but the draft of its
+    /// notes (`DraftField.agendaNotes`), which the screen asks the store to drop.
+    public mutating func remove(agendaItemID: String, fromMeeting meetingID: String) throws(InputError) {
+        guard let m = meetings.firstIndex(where: { $0.id == meetingID }),
+              meetings[m].agenda.contains(where: { $0.id == agendaItemID }) else {
+            throw InputError("Dit agendapunt bestaat niet meer.")
+        }
+        meetings[m].agenda.removeAll { $0.id == agendaItemID }
+    }
+
     /// The actions agreed in `meeting`.
     public func actions(agreedIn meeting: WrapAroundMeeting) -> [CaseAction] {
         actionsInOrder.filter { $0.meetingID == meeting.id }

@@ -144,20 +144,15 @@ final class YouthScreen: FormScreen, OfOneYouth {
 
     /// A phase change waits for its date: today, or the day it really happened.
     private func askDate(for phase: Phase) -> PromptPopup {
-        let prompt = Prompt(title: "Fase wijzigen",
-                            question: "Fase van \(youth.name) wijzigen van \(youth.phase.label) naar \(phase.label). "
-                                + "Op welke dag? Vandaag, of de dag waarop het echt gebeurde.",
-                            label: "Datum (dd-mm-jjjj)", text: session.today.text, enterLabel: "wijzig")
-        return PromptPopup(prompt) { [self] text in
-            do throws(InputError) {
-                var changed = youth
-                try changed.move(to: phase, on: try LocalDate.parseInput(text), today: session.today, now: session.now)
-                if let failure = editor.apply({ $0 = changed }) { return .refuse(failure) }
-                form.finishEditing()
-                return .done(.stay)
-            } catch {
-                return .refuse(error.message)
-            }
+        DatePrompt.popup(title: "Fase wijzigen",
+                         question: "Fase van \(youth.name) wijzigen van \(youth.phase.label) naar \(phase.label). "
+                             + "Op welke dag? Vandaag, of de dag waarop het echt gebeurde.",
+                         day: session.today, enterLabel: "wijzig") { [self] day throws(InputError) in
+            var changed = youth
+            try changed.move(to: phase, on: day, today: session.today, now: session.now)
+            if let failure = editor.apply({ $0 = changed }) { return failure }
+            form.finishEditing()
+            return nil
         }
     }
 

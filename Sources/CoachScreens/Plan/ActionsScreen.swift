@@ -30,22 +30,28 @@ final class ActionsScreen: Screen, OfOneYouth {
     func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
 
     func handle(_ key: Key) -> Navigation {
-        error = nil
         table.setCount(actions.count)
-        let today = editor.session.today
-        switch KeyTable.action(for: key, on: kind) {
+        // A key that does nothing leaves the message standing.
+        guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
+        error = nil
+        switch command {
         case .move: _ = table.handle(key)
         case .new: return .push(ActionFormScreen.make(editor: editor, actionID: nil, meetingID: meetingID))
         case .open:
             guard let action = selected else { break }
             return .push(ActionFormScreen.make(editor: editor, actionID: action.id))
         case .markDone, .markCancelled:
-            guard var action = selected else { break }
-            let target: ActionStatus = KeyTable.action(for: key, on: kind) == .markDone ? .done : .cancelled
-            action.setStatus(action.status == target ? .open : target, on: today)
-            error = editor.apply { $0.save(action) }
-            // Keep the same action selected though the order changed.
-            table.select(actions.firstIndex { $0.id == action.id } ?? table.selected)
+            guard let action = selected else { break }
+            let target: ActionStatus = command == .markDone ? .done : .cancelled
+            return ActionClosing.toggle(action, to: target, editor: editor) { [self] failure in
+                error = failure
+                // Keep the same action selected though the order changed.
+                table.setCount(actions.count)
+                table.select(actions.firstIndex { $0.id == action.id } ?? table.selected)
+            }
+        case .remove where canRemove:
+            guard let action = selected else { break }
+            return remove(action)
         case .agreeExisting:
             // Open actions of the plan not yet agreed in a meeting (one meeting per action).
             let candidates = editor.youth.actionsInOrder.filter { $0.status == .open && $0.meetingID == nil }
@@ -76,6 +82,35 @@ final class ActionsScreen: Screen, OfOneYouth {
 
     private var selected: CaseAction? { actions.indices.contains(table.selected) ? actions[table.selected] : nil }
 
+    /// Removal works on a selected action of a youth that can be saved; only then is its key named.
+    private var canRemove: Bool { selected != nil && editor.isWritable }
+    var bindings: [KeyBinding] { keyRows(canRemove: canRemove) }
+
+    /// Asks before removing, naming the action and what goes with it; a rule that forbids it
+    /// (agreed in an earlier meeting) is said at once.
+    private func remove(_ action: CaseAction) -> Navigation {
+        let youth = editor.youth
+        var follows = "Ze verdwijnt uit de acties"
+        if let meeting = youth.meetings.first(where: { $0.id == action.meetingID }) {
+            follows += " en uit de afspraken van het overleg van \(meeting.date.text)"
+        }
+        if youth.meetings.contains(where: { $0.agenda.contains { $0.source == .action(action.id) } }) {
+            follows += "; een agendapunt erover blijft staan als eigen punt"
+        }
+        let removal = Removal(title: "Actie verwijderen",
+                              question: "Actie \(Wording.quoted(action.what)) (\(youth.ownerName(action.owner))) verwijderen? \(follows). "
+                                  + "Een actie die niet doorgaat, laat u beter vervallen.",
+                              change: { [today = editor.session.today] youth throws(InputError) in try youth.remove(actionID: action.id, today: today) })
+        switch removal.ask(editor, finished: { [self] failure in
+            error = failure
+            table.setCount(actions.count)
+        }) {
+        case .refused(let why): error = why
+        case .asking(let question): return question
+        }
+        return .stay
+    }
+
     func render(into canvas: inout Canvas, area: Rect) {
         let youth = editor.youth
         let today = editor.session.today
@@ -91,7 +126,8 @@ final class ActionsScreen: Screen, OfOneYouth {
             let owner = youth.ownerName(action.owner)
             return Table.Row([box, (action.due?.text ?? "–") + (late ? " TE LAAT" : ""), owner, action.what],
                              style: action.status == .open ? .normal : .dim, cellStyles: [nil, late ? .error : nil],
-                             full: "\(action.what) (\(owner))")
+                             full: "\(action.what) (\(owner))",
+                             detail: action.closedOn.map { "\(action.status == .done ? "Gedaan" : "Vervallen") op \($0.text)" })
         }, empty: meetingID == nil ? "Nog geen acties. Druk op n voor een nieuwe actie."
                                    : "Nog geen afgesproken acties. n maakt een nieuwe, b kiest een bestaande uit het plan.",
                      note: error.map { ($0, .error) })
@@ -156,6 +192,13 @@ enum ActionFormScreen {
                 options: { ActionStatus.allCases.map(\.label) },
                 selected: { action().flatMap { ActionStatus.allCases.firstIndex(of: $0.status) } ?? 0 },
                 commit: { index in update { $0.setStatus(ActionStatus.allCases[index], on: session.today) } })),
+            // The day it was done or cancelled: today when the status is chosen, corrected here.
+            .init(label: "Afgerond op (dd-mm-jjjj)", value: { action()?.closedOn?.text ?? "" }, edit: .date(optional: false) { day in
+                update { a throws(InputError) in
+                    guard a.status != .open, let day else { throw InputError("Een open actie is nog niet afgerond; kies eerst gedaan of vervallen.") }
+                    try a.close(as: a.status, on: day, today: session.today)
+                }
+            }),
         ])
     }
 }

@@ -25,12 +25,35 @@ final class PeopleScreen: Screen, OfOneYouth {
     private var people: [Person] { tab == .network ? editor.youth.network : editor.youth.professionals }
     private var selected: Person? { people.indices.contains(table.selected) ? people[table.selected] : nil }
 
+    /// Removal works on a selected person of a youth that can be saved; only then is its key named.
+    private var canRemove: Bool { selected != nil && editor.isWritable }
+    var bindings: [KeyBinding] { keyRows(canRemove: canRemove) }
+
+    /// Asks before removing; while an action, a meeting or a consent names the person, says so
+    /// at once instead.
+    private func remove(_ person: Person) -> Navigation {
+        let removal = Removal(title: "Persoon verwijderen",
+                              question: "\(Wording.quoted(person.name)) verwijderen uit \(tab == .network ? "het netwerk" : "de professionals")? "
+                                  + "Alles wat over deze persoon is ingevuld, verdwijnt.",
+                              change: { youth throws(InputError) in try youth.remove(personID: person.id) })
+        switch removal.ask(editor, finished: { [self] failure in
+            error = failure
+            table.setCount(people.count)
+        }) {
+        case .refused(let why): error = why
+        case .asking(let question): return question
+        }
+        return .stay
+    }
+
     func willAppear() { table.setCount(people.count) }
     func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 4, col: area.col, width: area.width, height: area.height - 4)) }
 
     func handle(_ key: Key) -> Navigation {
+        // A key that does nothing leaves the message standing.
+        guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
         error = nil
-        switch KeyTable.action(for: key, on: kind) {
+        switch command {
         case .move: _ = table.handle(key)
         case .switchSide:
             tab = tab == .network ? .professional : .network
@@ -44,16 +67,8 @@ final class PeopleScreen: Screen, OfOneYouth {
         case .open:
             guard let person = selected else { break }
             return .push(PersonFormScreen.make(editor: editor, personID: person.id))
-        case .remove:
-            guard let person = selected else { break }
-            let question = Confirm(title: "Verwijderen", question: "\(person.name) verwijderen uit \(tab == .network ? "het netwerk" : "de professionals")?",
-                                   yes: "ja, verwijder")
-            return .popup(ConfirmPopup(question) { [self] answer in
-                guard answer == .yes else { return .stay }
-                error = editor.apply { youth throws(InputError) in try youth.remove(personID: person.id) }
-                table.setCount(people.count)
-                return .stay
-            })
+        case .remove where canRemove:
+            if let person = selected { return remove(person) }
         case .back: return .pop
         default: break
         }

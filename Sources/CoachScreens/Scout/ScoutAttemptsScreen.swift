@@ -19,19 +19,44 @@ final class ScoutAttemptsScreen: Screen, OfOneYouth {
     }
 
     private var attempts: [ScoutAttempt] { editor.youth.scoutAttemptsInOrder.reversed() }
+    private var selected: ScoutAttempt? { attempts.indices.contains(table.selected) ? attempts[table.selected] : nil }
+
+    /// Removal works on a selected attempt of a youth that can be saved; only then is its key named.
+    private var canRemove: Bool { selected != nil && editor.isWritable }
+    var bindings: [KeyBinding] { keyRows(canRemove: canRemove) }
+
+    /// Asks before removing, naming the attempt; the agreement is recorded apart and stays.
+    private func remove(_ attempt: ScoutAttempt) -> Navigation {
+        let removal = Removal(title: "Contactpoging verwijderen",
+                              question: "Contactpoging van \(attempt.date.text) (\(attempt.channel.label): \(attempt.outcome.label)) verwijderen? "
+                                  + "Ze telt dan niet meer mee bij de contactpogingen\(editor.youth.agreedOn == nil ? "" : "; het akkoord blijft staan").",
+                              change: { youth throws(InputError) in try youth.remove(scoutAttemptID: attempt.id) })
+        switch removal.ask(editor, finished: { [self] failure in
+            message = failure.map { ($0, .error) }
+            table.setCount(attempts.count)
+        }) {
+        case .refused(let why): message = (why, .error)
+        case .asking(let question): return question
+        }
+        return .stay
+    }
 
     func willAppear() { table.setCount(attempts.count) }
     func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 3, col: area.col, width: area.width, height: area.height - 3)) }
 
     func handle(_ key: Key) -> Navigation {
+        // A key that does nothing leaves the message standing.
+        guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
         message = nil
-        switch KeyTable.action(for: key, on: kind) {
+        switch command {
         case .move: _ = table.handle(key)
         case .new: return .push(ScoutAttemptForm.make(editor: editor, attemptID: nil))
         case .open:
             let shown = attempts
             if shown.indices.contains(table.selected) { return .push(ScoutAttemptForm.make(editor: editor, attemptID: shown[table.selected].id)) }
         case .recordAgreement: return .popup(askAgreement())
+        case .remove where canRemove:
+            if let attempt = selected { return remove(attempt) }
         case .back: return .pop
         default: break
         }

@@ -44,14 +44,44 @@ final class JournalScreen: Screen, OfOneYouth {
     }
 
     private var entries: [JournalEntry] { editor.youth.journalNewestFirst.filter(filter.admits) }
+    private var selected: JournalEntry? { entries.indices.contains(table.selected) ? entries[table.selected] : nil }
+    /// Why the last key did nothing, or what went wrong saving.
+    private var error: String?
+
+    /// Removal works on a selected contact of a youth that can be saved; only then is its key named.
+    private var canRemove: Bool { selected != nil && editor.isWritable }
+    var bindings: [KeyBinding] { keyRows(canRemove: canRemove) }
+
+    /// Asks before removing, naming the contact; the draft of its report goes with it.
+    private func remove(_ entry: JournalEntry) -> Navigation {
+        let what = entry.text.isEmpty ? "" : " \(Wording.quoted(entry.text))"
+        let removal = Removal(title: "Contact verwijderen",
+                              question: "Contact van \(entry.date.text) (\(entry.kind.label))\(what) verwijderen? Het verdwijnt uit het journaal"
+                                  + (entry.kind.isContact ? " en telt niet meer mee voor het laatste contact." : "."),
+                              drafts: [.journal(entryID: entry.id)],
+                              change: { youth throws(InputError) in try youth.remove(journalEntryID: entry.id) })
+        switch removal.ask(editor, finished: { [self] failure in
+            error = failure
+            table.setCount(entries.count)
+        }) {
+        case .refused(let why): error = why
+        case .asking(let question): return question
+        }
+        return .stay
+    }
 
     func willAppear() { table.setCount(entries.count) }
     func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
 
     func handle(_ key: Key) -> Navigation {
-        switch KeyTable.action(for: key, on: kind) {
+        // A key that does nothing leaves the message standing.
+        guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
+        error = nil
+        switch command {
         case .move: _ = table.handle(key)
         case .new: return .push(JournalEntryForm.make(editor: editor, entryID: nil))
+        case .remove where canRemove:
+            if let entry = selected { return remove(entry) }
         case .open:
             let shown = entries
             if shown.indices.contains(table.selected) { return .push(JournalEntryForm.make(editor: editor, entryID: shown[table.selected].id)) }
@@ -93,6 +123,6 @@ final class JournalScreen: Screen, OfOneYouth {
                              full: "\(entry.date.text) \(entry.kind.label)\(who): \(report.isEmpty ? "–" : report)"
                                 + (entry.principles.isEmpty ? "" : " · " + entry.principles.map(\.label).joined(separator: ", ")))
         }, empty: filter == .all ? "Nog geen contacten. Druk op n (of g op elk scherm van de jongere) om er een te noteren."
-                                 : "Geen contacten voor dit filter; / kiest een ander.", note: nil)
+                                 : "Geen contacten voor dit filter; / kiest een ander.", note: error.map { ($0, .error) })
     }
 }

@@ -162,11 +162,11 @@ final class ReviewScreen: FormScreen, YouthScoped {
         }
         let picker = Picker(title: "Welke actie is gedaan?", options: open.map { "\($0.what) (\(editor.youth.ownerName($0.owner)))" })
         return .popup(PickerPopup(picker) { [self] index in
-            var action = open[index]
-            action.setStatus(.done, on: session.today)
-            form.error = editor.apply { $0.save(action) }
-            if form.error == nil { form.message = ("Afgevinkt: \(action.what)", .accent) }
-            return .stay
+            let action = open[index]
+            return ActionClosing.toggle(action, to: .done, editor: editor) { [self] failure in
+                form.error = failure
+                if failure == nil { form.message = ("Afgevinkt: \(action.what)", .accent) }
+            }
         })
     }
 

@@ -70,11 +70,32 @@ final class AgendaScreen: Screen, OfOneYouth {
 
     var capturesKeys: Bool { writing }
 
+    /// Removal works on a selected item of a youth that can be saved; only then is its key named.
+    private var canRemove: Bool { item != nil && editor.isWritable }
+
     var bindings: [KeyBinding] {
         switch mode {
-        case .browsing: KeyTable.bindings(for: kind)
+        case .browsing: keyRows(canRemove: canRemove)
         case .writing(let writer): writer.bindings
         }
+    }
+
+    /// Asks before removing, naming the item and its notes; the draft of its notes goes with it.
+    private func remove(_ item: AgendaItem) -> Navigation {
+        let notes = item.notes.isEmpty ? "" : ", met de notities erbij"
+        let removal = Removal(title: "Agendapunt verwijderen",
+                              question: "Agendapunt \(Wording.quoted(item.title)) verwijderen? Het verdwijnt van de agenda van dit overleg\(notes).",
+                              drafts: [.agendaNotes(meetingID: meetingID, itemID: item.id)],
+                              change: { [meetingID] youth throws(InputError) in try youth.remove(agendaItemID: item.id, fromMeeting: meetingID) })
+        switch removal.ask(editor, finished: { [self] failure in
+            message = failure.map { ($0, .error) }
+            table.setCount(meeting?.agenda.count ?? 0)
+            layOut()
+        }) {
+        case .refused(let why): message = (why, .error)
+        case .asking(let question): return question
+        }
+        return .stay
     }
 
     func handle(_ key: Key) -> Navigation {
@@ -82,27 +103,20 @@ final class AgendaScreen: Screen, OfOneYouth {
         guard var meeting else { return .pop }
         switch mode {
         case .browsing:
+            // A key that does nothing leaves the message standing.
+            guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
             message = nil
-            switch KeyTable.action(for: key, on: kind) {
+            switch command {
             case .move: _ = table.handle(key)
             case .new:
                 return .popup(PromptPopup(Prompt(title: "Nieuw agendapunt", question: "Een eigen punt voor de agenda van dit overleg.",
                                                  label: "Punt:", enterLabel: "voeg toe"), submitted: addItem))
             case .edit: if let item { mode = .writing(writer(for: item)) }
             case .moveItemUp, .moveItemDown:
-                let moved = meeting.moveAgendaItem(at: table.selected, by: KeyTable.action(for: key, on: kind) == .moveItemUp ? -1 : 1)
+                let moved = meeting.moveAgendaItem(at: table.selected, by: command == .moveItemUp ? -1 : 1)
                 if save(meeting) { table.select(moved) }
-            case .remove:
-                guard let item else { break }
-                let question = Confirm(title: "Verwijderen", question: "Agendapunt \"\(item.title)\" verwijderen?", yes: "ja, verwijder")
-                return .popup(ConfirmPopup(question) { [self] answer in
-                    guard answer == .yes, var current = self.meeting, let index = current.agenda.firstIndex(where: { $0.id == item.id }) else {
-                        return .stay
-                    }
-                    current.agenda.remove(at: index)
-                    if save(current) { table.setCount(current.agenda.count) }
-                    return .stay
-                })
+            case .remove where canRemove:
+                if let item { return remove(item) }
             case .openActions: return .push(ActionsScreen(editor: editor))
             case .back: return .pop
             default: break
