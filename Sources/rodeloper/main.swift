@@ -109,9 +109,9 @@ case .review(let weekText, let markdown):
             fail("Onbekende week: \(weekText ?? ""). Typ een week die bestaat als JJJJ-WW (jaar \(ReviewWeek.years.lowerBound) tot en met \(ReviewWeek.years.upperBound), week 1 tot en met 52 of 53), bijvoorbeeld 2026-49.", status: 2)
         }
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
-        // This week without a stored review prints the agenda it would start with.
-        guard let review = store.review(of: week) ?? (week == ReviewWeek(containing: today)
-            ? WeeklyReview(week: week, started: Date(), items: ReviewRules.agenda(store.allYouths(), settings: store.settings, today: today)) : nil) else {
+        // This week opens as the screen opens it (the stored review merged with today's agenda),
+        // without writing; another week is printed as it was stored.
+        guard let review = week == ReviewWeek(containing: today) ? store.openReview(today: today, now: Date()).review : store.review(of: week) else {
             for notice in store.notices { warn(notice.message) }
             fail("Er is geen weekbespreking van week \(week.week) van \(week.year) (\(week.text)).")
         }

@@ -222,11 +222,13 @@ final class CoachWeekTests: XCTestCase {
         XCTAssertEqual(store.review(before: week)?.items[0].note, "Vorige week besproken")
         XCTAssertNil(store.review(before: week.previous))
 
-        // A youth that came after the start joins at the end; nothing else moves.
+        // A youth that came after the start joins the pages not yet discussed by urgency (not at
+        // the end); the discussed page and the coach's page stay where they were.
         let newcomer = try youth("Jip Nieuw", contactDays: 30)
-        resumed.add(missingFrom: ReviewRules.agenda(youths + [newcomer], settings: settings, today: today))
-        XCTAssertEqual(resumed.items.map(\.name).last, "Jip Nieuw")
-        XCTAssertEqual(resumed.items.count, 9)
+        resumed = WeeklyReview.opening(resumed, week: week, agenda: ReviewRules.agenda(youths + [newcomer], settings: settings, today: today), now: now)
+        XCTAssertEqual(resumed.items.map(\.name), ["Amal Acuut", "Bas Achter", "Gijs Scout", "Cas Stil", "Jip Nieuw", "Dirk Overleg",
+                                                  "Eva Meting", "Fay Scan", "Hanna Rustig"])
+        XCTAssertEqual(resumed.position, 1)
         XCTAssertEqual(resumed.items[0].note, "Schuldhulp vandaag gebeld.\nMoeder was erbij.")
     }
 

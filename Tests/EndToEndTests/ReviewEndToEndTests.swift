@@ -9,6 +9,13 @@ final class ReviewEndToEndTests: XCTestCase {
         "env LANG=C.UTF-8 TERM=tmux-256color \(binary) --data-dir \(directory)"
     }
 
+    /// The youth's name in the heading of page `page` of 11 on `screen`.
+    private func name(on screen: String, page: Int) throws -> String {
+        let heading = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("  ·  \(page)/11  ·  ") })
+        let rest = try XCTUnwrap(heading.components(separatedBy: "  ·  \(page)/11  ·  ").last)
+        return try XCTUnwrap(rest.components(separatedBy: "  ").first)
+    }
+
     /// Writes the note and the next step of the page on screen and goes on: Enter, note, Tab,
     /// next step, Enter, →.
     private func review(_ tmux: Tmux, _ session: String, page: Int, of pages: Int) throws {
@@ -19,8 +26,48 @@ final class ReviewEndToEndTests: XCTestCase {
         try tmux.waitFor(session, "the next step open") { $0.contains("Enter bevestig") }
         try tmux.text(session, "Stap \(page)")
         try tmux.keys(session, "Enter")
-        try tmux.waitFor(session, "both saved") { $0.contains("Stap \(page)") && $0.contains("→ volgende") }
+        try tmux.waitFor(session, "both saved") { $0.contains("Stap \(page)") && $0.contains("→ besproken") }
         try tmux.keys(session, "Right")
+    }
+
+    /// At 80x24 Jesse's page is taller than the window: it scrolls to its last line with ▲▼ marks.
+    /// Paging with PgDn to look marks nothing ("4 besproken" stays); → marks the page discussed.
+    func testAt80x24ThePageScrollsAndPgDnLooksWithoutMarkingWhileRightMarks() throws {
+        let binary = try rodeloperBinary()
+        let tmux = try Tmux(self)
+        let directory = temporaryDataDirectory(self)
+        let demo = try runProcess(binary, ["--data-dir", directory, "demo"])
+        XCTAssertEqual(demo.status, 0, demo.stderr)
+
+        try tmux.start("look", width: 80, height: 24, launch(binary, directory))
+        try tmux.waitFor("look", "the caseload") { $0.contains("Jesse Testman") }
+        try tmux.keys("look", "r")
+        let fifth = try tmux.waitFor("look", "the review on page 5") { $0.contains("  ·  5/11  ·  ") && $0.contains("4 besproken") }
+        try tmux.keys("look", "PageUp", "PageUp", "PageUp", "PageUp")
+        let top = try tmux.waitFor("look", "Jesse's page, its top") { $0.contains("1/11  ·  Jesse Testman") && $0.contains("Aanleiding") }
+        XCTAssertTrue(top.contains("\n▼") && !top.contains("Volgend overleg") && !top.contains("maak het venster hoger"), top)
+        XCTAssertTrue(top.contains("4 besproken"), "PgUp looked back without marking: \(top)")
+        for _ in 0..<5 { try tmux.keys("look", "Down", "j") }
+        let end = try tmux.waitFor("look", "Jesse's page scrolled to its end") { $0.contains("Volgend overleg: ") && $0.contains("\n▲") }
+        XCTAssertTrue(end.contains("ZRM 1-meting") && end.contains("Oom Karim"), end)
+        XCTAssertFalse(end.contains("\n▼"), "nothing left below: \(end)")
+        try tmux.keys("look", "Home")
+        try tmux.waitFor("look", "back at the top") { $0.contains("Aanleiding") && $0.contains("\n▼") }
+
+        for _ in 0..<5 { try tmux.keys("look", "PageDown") }
+        let sixth = try tmux.waitFor("look", "page 6, looked at") { $0.contains("  ·  6/11  ·  ") && $0.contains("4 besproken") }
+        try tmux.keys("look", "Right")
+        try tmux.waitFor("look", "page 6 discussed, on to 7") { $0.contains("  ·  7/11  ·  ") && $0.contains("5 besproken") }
+        try tmux.keys("look", "q", "q")
+        tmux.waitUntilGone("look")
+
+        let text = try runProcess(binary, ["--data-dir", directory, "review"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("Besproken: 5 van 11 jongeren"), text.stdout)
+        let looked = try name(on: fifth, page: 5), discussed = try name(on: sixth, page: 6)
+        XCTAssertTrue(text.stdout.contains("\(looked) (nog niet besproken)"), "page 5 was only looked at: \(text.stdout)")
+        XCTAssertTrue(text.stdout.contains("\(discussed)\n") && !text.stdout.contains("\(discussed) (nog niet besproken)"),
+                      "page 6 was discussed: \(text.stdout)")
     }
 
     func testAFullReviewOfTheDemoInterruptedHalfwayResumesAndTheSummaryHoldsEveryNote() throws {

@@ -24,8 +24,9 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable, DueFacts
     /// Open actions with a deadline, for the agenda across the caseload: what, who, when, and
     /// whether it was agreed in a wrap-around meeting.
     public var openActions: [OpenAction]
-    /// The last real contact in the journal; the 0-meting and the moments taken (for the meting
-    /// that is due); attempts to reach a youth in scout (from schema 6).
+    /// The last real contact (journal, scout attempt that reached the youth, agreement); the
+    /// 0-meting and the moments taken (for the meting that is due); attempts to reach a youth in
+    /// scout (from schema 6).
     public var lastContact: LocalDate?
     public var zeroMeting: LocalDate?
     public var momentsTaken: [MeasurementMoment]
@@ -62,6 +63,10 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable, DueFacts
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }
+
+    /// Raised when what a summary holds or means changes without a new file schema (2: scout
+    /// contacts count for `lastContact`), so that a cached index is built again.
+    static let rulesVersion = 2
 }
 
 /// The caseload on disk: one JSON file per youth in `youths/`, written atomically, with an
@@ -260,7 +265,7 @@ public final class CaseloadStore {
         guard mode == .readWrite, indexChanged else { return }
         // A newer program's file is never cached: each start reads it again and knows not to write it.
         let cached = entries.values.filter { newerFiles[$0.summary.id] == nil }
-        let index = IndexFile(schemaVersion: Self.schemaVersion, entries: cached.sorted { $0.summary.id < $1.summary.id })
+        let index = IndexFile(schemaVersion: Self.schemaVersion, summaryRules: YouthSummary.rulesVersion, entries: cached.sorted { $0.summary.id < $1.summary.id })
         if let data = try? Self.encode(index), (try? PrivateFiles.writeAtomically(data, to: indexPath)) != nil {
             indexChanged = false
         }
@@ -271,7 +276,7 @@ public final class CaseloadStore {
     private func load() throws {
         let cached = (try? Data(contentsOf: URL(fileURLWithPath: indexPath)))
             .flatMap { try? Self.decoder.decode(IndexFile.self, from: $0) }
-            .flatMap { $0.schemaVersion == Self.schemaVersion ? $0 : nil }
+            .flatMap { $0.schemaVersion == Self.schemaVersion && $0.summaryRules == YouthSummary.rulesVersion ? $0 : nil }
         var cache: [String: IndexEntry] = [:]
         for entry in cached?.entries ?? [] { cache[entry.summary.id] = entry }
         indexChanged = cached == nil
@@ -549,6 +554,8 @@ struct IndexEntry: Codable, Equatable {
 
 private struct IndexFile: Codable {
     var schemaVersion: Int
+    /// `YouthSummary.rulesVersion` of the summaries; absent in an index written before it existed.
+    var summaryRules: Int?
     var entries: [IndexEntry]
 }
 

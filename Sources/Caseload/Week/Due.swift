@@ -65,8 +65,8 @@ extension DueFacts {
         return MeasurementDue.next(zeroMeting: zeroMeting, taken: Set(momentsTaken), weeks: weeks, today: today)
     }
 
-    /// Days since the last real contact, or since the start when there was none yet; nil for a
-    /// closed case (nothing is due there).
+    /// Days since the last real contact (in the journal, in scout, or the agreement), or since the
+    /// start when there was none yet; nil for a closed case (nothing is due there).
     public func daysWithoutContact(today: LocalDate) -> Int? {
         guard phase != .closed else { return nil }
         return (lastContact ?? started).map { $0.days(until: today) }

@@ -45,6 +45,12 @@ public enum ContactKind: String, StoredCode, Sendable {
     public var isContact: Bool { self != .failedAttempt }
 }
 
+extension AttemptOutcome {
+    /// A scout attempt that reached the youth is a contact (spoken, an appointment made, or even a
+    /// "not yet"): it counts for the days since contact. Only "not reached" is a failed attempt.
+    public var isContact: Bool { self != .notReached }
+}
+
 /// The six working principles (werkzame principes) of the method; a contact is tagged with the
 /// ones it put into practice.
 public enum WorkingPrinciple: String, StoredCode, Sendable {
@@ -157,8 +163,14 @@ extension Youth {
         journal.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
     }
 
-    /// The day of the latest real contact; failed attempts do not count.
-    public var lastContact: LocalDate? { journal.filter(\.kind.isContact).map(\.date).max() }
+    /// The day of the latest real contact: a contact in the journal, a scout attempt that reached
+    /// the youth, or the agreement to take part. Failed attempts (in the journal or in scout) do
+    /// not count.
+    public var lastContact: LocalDate? {
+        let journalled = journal.filter(\.kind.isContact).map(\.date)
+        let scouted = scoutAttempts.filter(\.outcome.isContact).map(\.date)
+        return (journalled + scouted + [agreedOn].compactMap { $0 }).max()
+    }
 
     public mutating func save(_ entry: JournalEntry) {
         journal.replaceOrAppend(entry)

@@ -191,6 +191,9 @@ public struct ReviewItem: Codable, Equatable, Sendable {
         reviewed = false
     }
 
+    /// The coach wrote a note or a decision on this page.
+    public var holdsWriting: Bool { !note.isEmpty || !nextStep.isEmpty }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         youthID = try c.decode(String.self, forKey: .youthID)
@@ -235,10 +238,37 @@ public struct WeeklyReview: Codable, Equatable, Sendable {
 
     public func item(for youthID: String) -> ReviewItem? { items.first { $0.youthID == youthID } }
 
-    /// Adds active youths that came after the review started (at the end, in agenda order).
-    public mutating func add(missingFrom agenda: [ReviewItem]) {
-        let present = Set(items.map(\.youthID))
-        items += agenda.filter { !present.contains($0.youthID) }
+    /// The review of `week` as it opens, from the one stored (nil: none yet) and today's agenda.
+    /// Without a stored review it is the agenda. Otherwise:
+    /// - the pages already discussed stay as they were (reasons, note, decision), in their order,
+    ///   also when the youth has been closed since: the week's record keeps what was said;
+    /// - the page the coach was on follows them, still open;
+    /// - then every other page not yet discussed, in today's urgency order and with today's
+    ///   reasons: a youth new in the caseload or newly urgent (an acute score, an action gone
+    ///   overdue) takes its place among them, not at the end; what was written on them stays;
+    /// - a page not yet discussed whose youth left the agenda (closed, file set aside) leaves,
+    ///   unless something was written on it: then it stays, at the end.
+    /// The review opens on the page the coach was on, else on the first page not yet discussed.
+    public static func opening(_ stored: WeeklyReview?, week: ReviewWeek, agenda: [ReviewItem], now: Date) -> WeeklyReview {
+        guard var review = stored else { return WeeklyReview(week: week, started: now, items: agenda) }
+        let before = Dictionary(review.items.map { ($0.youthID, $0) }, uniquingKeysWith: { first, _ in first })
+        let current = review.items.indices.contains(review.position) ? review.items[review.position] : nil
+        let discussed = review.items.filter(\.reviewed)
+        var waiting = agenda.filter { before[$0.youthID]?.reviewed != true }.map { item in
+            var item = item
+            item.note = before[item.youthID]?.note ?? ""
+            item.nextStep = before[item.youthID]?.nextStep ?? ""
+            return item
+        }
+        if let current, let index = waiting.firstIndex(where: { $0.youthID == current.youthID }) {
+            waiting.insert(waiting.remove(at: index), at: 0)
+        }
+        let onAgenda = Set(agenda.map(\.youthID))
+        let written = review.items.filter { !$0.reviewed && !onAgenda.contains($0.youthID) && $0.holdsWriting }
+        review.items = discussed + waiting + written
+        review.position = current.flatMap { page in review.items.firstIndex { $0.youthID == page.youthID } }
+            ?? min(discussed.count, max(0, review.items.count - 1))
+        return review
     }
 
     /// Checks what a screen relies on, on reading and before writing (`ValidatedDocument`): a
@@ -291,6 +321,26 @@ extension CaseloadStore {
     public func review(before week: ReviewWeek) -> WeeklyReview? {
         documentNames(in: Self.reviewsFolder).compactMap { ReviewWeek(text: String($0.dropLast(5))) }
             .filter { $0 < week }.max().flatMap { review(of: $0) }
+    }
+
+    /// This week's review as it opens, on the screen and in `rodeloper review` alike: the stored
+    /// one merged with today's agenda of the active youths (`WeeklyReview.opening`). `changed` is
+    /// true when it differs from the stored file (new, or pages added, left or moved): the screen
+    /// saves it then, the read-only command only prints it. Unreadable youth files become notices
+    /// (and are set aside when the store may write).
+    public func openReview(today: LocalDate, now: Date) -> (review: WeeklyReview, changed: Bool) {
+        let week = ReviewWeek(containing: today)
+        let youths = summaries.filter { $0.phase != .closed }.map(\.id).sorted().compactMap { id -> Youth? in
+            do {
+                return try youth(id: id)
+            } catch {
+                if mode == .readOnly { notices.append(StoreNotice(message: error.localizedDescription)) }
+                return nil
+            }
+        }
+        let stored = review(of: week)
+        let review = WeeklyReview.opening(stored, week: week, agenda: ReviewRules.agenda(youths, settings: settings, today: today), now: now)
+        return (review, review != stored)
     }
 
     /// Writes a review at once and atomically, like a youth.

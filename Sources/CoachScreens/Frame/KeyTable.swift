@@ -20,6 +20,7 @@ public enum Action: Sendable {
     /// The list of files in quarantine; on the caseload only while some are unseen.
     case openQuarantine
     case nextYouth, previousYouth, newAction, closeAction, openDossier
+    case browseYouth
     case back, quit, help, redraw, forceQuit
     /// The keys of components (dialogs, fields, lists to pick from, the text editor).
     case yes, no, confirm, confirmAndMove, cancel, choose, toggle, type, editText, saveAndStay, undo, browseVersions
@@ -257,15 +258,19 @@ public enum KeyTable {
                    help: "De gekozen contactpoging verwijderen, na bevestiging; het akkoord blijft staan", screens: [.scoutAttempts]),
         KeyBinding(action: .edit, keys: [.enter], hint: "wijzig",
                    help: "Wijzig de gekozen instelling; Enter bevestigt en slaat meteen op, Esc annuleert", screens: [.settings]),
-        KeyBinding(action: .move, keys: [.up, .down, .char("k"), .char("j")], hint: nil,
-                   help: "Omhoog en omlaag: de notitie of de volgende stap kiezen", screens: [.review]),
+        KeyBinding(action: .move, keys: [.up, .down, .char("k"), .char("j"), .home, .end], hint: nil,
+                   help: "Door de pagina schuiven als die niet in het venster past (▲▼ in de kantlijn: er is meer; Home en End: begin en eind); onder het eind kiezen ↓ en ↑ de notitie of de volgende stap",
+                   screens: [.review]),
         KeyBinding(action: .edit, keys: [.enter], hint: "schrijf",
                    help: "Schrijf de notitie (Enter is een nieuwe regel; Tab bevestigt en opent de volgende stap) of de volgende stap",
                    screens: [.review]),
-        KeyBinding(action: .nextYouth, keys: [.right, .pageDown], hint: "volgende",
-                   help: "Besproken: naar de volgende jongere (alles is al opgeslagen)", screens: [.review], keyLabel: "→"),
-        KeyBinding(action: .previousYouth, keys: [.left, .pageUp], hint: nil,
-                   help: "Terug naar de vorige jongere", screens: [.review], keyLabel: "←"),
+        KeyBinding(action: .nextYouth, keys: [.right], hint: "besproken",
+                   help: "Deze jongere is besproken: zo markeren en naar de volgende (alles is al opgeslagen)", screens: [.review]),
+        KeyBinding(action: .browseYouth, keys: [.pageDown, .pageUp], hint: "bladeren",
+                   help: "Bladeren: naar de volgende (PgDn) of de vorige (PgUp) jongere, zonder iets als besproken te markeren",
+                   screens: [.review]),
+        KeyBinding(action: .previousYouth, keys: [.left], hint: nil,
+                   help: "Terug naar de vorige jongere (zonder iets te markeren)", screens: [.review]),
         KeyBinding(action: .newAction, keys: [.char("n")], hint: "actie",
                    help: "Nieuwe actie voor deze jongere: wat, wie, deadline", screens: [.review]),
         KeyBinding(action: .closeAction, keys: [.char("x")], hint: "afvinken",

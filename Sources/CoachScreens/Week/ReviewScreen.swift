@@ -5,8 +5,9 @@ import TerminalKit
 /// The weekly case review: one page per active youth, most urgent first, each with the reasons
 /// it is on the agenda, the open actions, the last contacts, the ZRM in one line, the next
 /// meeting and last week's decision; the coach writes the note and the next step and goes on
-/// with →. Every change is in reviews/<week>.json at once, the page too, so an interrupted review
-/// resumes where it stopped.
+/// with →, which marks the page discussed. PgDn/PgUp only browse; ↑/↓ scroll a page taller than
+/// the window. Every change is in reviews/<week>.json at once, the page too, so an interrupted
+/// review resumes where it stopped.
 final class ReviewScreen: FormScreen, YouthScoped {
     let kind = ScreenKind.review
     let title = "Weekbespreking"
@@ -19,8 +20,19 @@ final class ReviewScreen: FormScreen, YouthScoped {
     private var pageProblem: String?
     private(set) var form: Form
     private var area = Rect(row: 1, col: 0, width: 80, height: 22)
+    /// Where the page's facts are drawn (between the heading and last week's decision), and how
+    /// far they are scrolled; both set in `layOut`, from `handle` and `resize` only.
+    private var factsArea = Rect(row: 2, col: 0, width: 80, height: 0)
+    private(set) var facts = ScrollPosition()
 
     var youthEditor: YouthEditor? { editor }
+
+    /// The review's own keys lead the hint line (→ and PgDn matter most here), the shared ones follow.
+    var bindings: [KeyBinding] {
+        if let editing = form.editingBindings { return editing }
+        let rows = KeyTable.bindings(for: kind)
+        return rows.filter { $0.screens == [kind] } + rows.filter { $0.screens != [kind] }
+    }
 
     /// Opens `review` on its stored page.
     init(session: Session, review: WeeklyReview) {
@@ -31,21 +43,15 @@ final class ReviewScreen: FormScreen, YouthScoped {
         openPage()
     }
 
-    /// This week's review: the stored one (with youths that came since added at the end), or a
-    /// new one with the agenda of today. Saved at once, so a kill right after resumes it.
+    /// This week's review as `CaseloadStore.openReview` opens it (the same as `rodeloper review`
+    /// prints). Saved at once when it changed, so a kill right after resumes it.
     static func thisWeek(session: Session) -> ReviewScreen {
         let store = session.store
-        let today = session.today
         let noticesBefore = store.notices.count
-        let youths = store.summaries.filter { $0.phase != .closed }.compactMap { try? store.youth(id: $0.id) }
-        let agenda = ReviewRules.agenda(youths, settings: store.settings, today: today)
-        let week = ReviewWeek(containing: today)
-        let stored = store.review(of: week)
-        var review = stored ?? WeeklyReview(week: week, started: session.now, items: agenda)
-        review.add(missingFrom: agenda)
+        let (review, changed) = store.openReview(today: session.today, now: session.now)
         // A youth or review file that turned out unreadable was set aside: the coach reads why first.
         var problems = store.notices.dropFirst(noticesBefore).map(\.message)
-        if review != stored {
+        if changed {
             do { try store.save(review) } catch { problems.append("De bespreking is niet opgeslagen: \(error.localizedDescription)") }
         }
         let screen = ReviewScreen(session: session, review: review)
@@ -74,6 +80,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
             }
         }
         form = Form(kind: .review, session: session, items: items(), labelWidth: 16)
+        facts = ScrollPosition()
         layOut()
     }
 
@@ -115,23 +122,19 @@ final class ReviewScreen: FormScreen, YouthScoped {
 
     func handle(_ key: Key) -> Navigation {
         defer { layOut() }
+        // The arrows belong to the page while browsing: the form below it never sees them.
+        if form.isBrowsing, KeyTable.action(for: key, on: kind) == .move {
+            scrollOrChooseField(key)
+            return .stay
+        }
         if let navigation = form.handle(key) { return navigation }
         switch KeyTable.action(for: key, on: kind) {
         case .nextYouth:
-            guard !review.items.isEmpty else { break }
-            let last = review.position == review.items.count - 1
-            if let failure = change(at: review.position, { $0.reviewed = true }, page: min(review.position + 1, review.items.count - 1)) {
-                form.error = failure
-                break
-            }
-            if last {
-                form.message = ("Alle \(review.items.count) besproken. e zet de samenvatting in exports/; q gaat terug.", .accent)
-            } else {
-                openPage()
-            }
+            markDiscussedAndGoOn()
         case .previousYouth:
-            guard review.position > 0 else { break }
-            if let failure = change(page: review.position - 1) { form.error = failure } else { openPage() }
+            turn(to: review.position - 1)
+        case .browseYouth:
+            turn(to: review.position + (key == .pageUp ? -1 : 1))
         case .newAction:
             if let editor { return .push(ActionFormScreen.make(editor: editor, actionID: nil)) }
         case .closeAction:
@@ -152,6 +155,40 @@ final class ReviewScreen: FormScreen, YouthScoped {
         return .stay
     }
 
+    /// ↓ reads on down the page, and below its end moves from the note to the next step; ↑ goes
+    /// back up the same way (next step, note, then the page). Home and End scroll the page.
+    private func scrollOrChooseField(_ key: Key) {
+        switch key {
+        case .down, .char("j"):
+            if !facts.handle(key) { form.select(form.selection + 1) }
+        case .up, .char("k"):
+            if form.selection > 0 { form.select(form.selection - 1) } else { _ = facts.handle(key) }
+        default:
+            _ = facts.handle(key)
+        }
+    }
+
+    /// →: this page has been discussed; on to the next. After the last page, says what is left.
+    private func markDiscussedAndGoOn() {
+        guard !review.items.isEmpty else { return }
+        let last = review.position == review.items.count - 1
+        if let failure = change(at: review.position, { $0.reviewed = true }, page: min(review.position + 1, review.items.count - 1)) {
+            form.error = failure
+            return
+        }
+        guard last else { return openPage() }
+        let open = review.items.indices.filter { !review.items[$0].reviewed }.map { String($0 + 1) }
+        form.message = open.isEmpty
+            ? ("Alle \(review.items.count) besproken. e zet de samenvatting in exports/; q gaat terug.", .accent)
+            : ("Nog niet besproken: pagina \(open.joined(separator: ", ")). ← of PgUp bladert terug.", .warning)
+    }
+
+    /// Shows page `index` without marking anything (←, PgDn, PgUp); nothing past either end.
+    private func turn(to index: Int) {
+        guard review.items.indices.contains(index) else { return }
+        if let failure = change(page: index) { form.error = failure } else { openPage() }
+    }
+
     /// The open actions to pick one from and tick off as done.
     private func closeAction() -> Navigation {
         guard let editor else { return .stay }
@@ -166,6 +203,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
             return ActionClosing.toggle(action, to: .done, editor: editor) { [self] failure in
                 form.error = failure
                 if failure == nil { form.message = ("Afgevinkt: \(action.what)", .accent) }
+                layOut()
             }
         })
     }
@@ -207,11 +245,18 @@ final class ReviewScreen: FormScreen, YouthScoped {
     }
 
     /// The form takes the bottom: its two fields and notes while browsing, half the screen (at
-    /// least ten rows) while the note is written. The page's facts get the rest.
+    /// least ten rows) while the note is written. Last week's decision sits just above it; the
+    /// page's facts get the rows between that and the heading, and scroll there. Called after
+    /// every key and resize: the scroll position is clamped here, never while drawing.
     private func layOut() {
         let height = form.isBrowsing ? min(form.naturalHeight, max(3, area.height - 6)) : max(10, area.height / 2)
         let clamped = min(height, area.height - 2)
         form.resize(to: Rect(row: area.row + area.height - clamped, col: area.col, width: area.width, height: clamped))
+        let width = area.width - 4
+        let previous = item.map { lastWeek($0, width: width).count } ?? 0
+        let top = area.row + 1
+        factsArea = Rect(row: top, col: area.col, width: area.width, height: max(0, form.area.row - 1 - previous - top))
+        facts.resize(count: item.map { pageLines($0, width: width).count } ?? 0, height: factsArea.height)
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
@@ -222,27 +267,22 @@ final class ReviewScreen: FormScreen, YouthScoped {
         }
         let done = review.reviewedCount
         let heading = "Week \(review.week.week)  ·  \(review.position + 1)/\(review.items.count)  ·  \(item.name)"
-        let used = canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: width)
-        let progress = review.isFinished ? "alle \(done) besproken" : "\(done) besproken\(item.reviewed ? " · deze ook" : "")"
-        if used + Glyphs.width(of: progress) + 4 <= width {
-            canvas.put(progress, row: area.row, col: area.width - 2 - Glyphs.width(of: progress), style: .dim)
-        }
-        // Last week's decision sits just above this week's note; the facts get the rows between.
-        let previous = lastWeek(item, width: width)
-        let bottom = form.area.row - 1 - previous.count
-        var row = area.row + 1
+        // The count always shows: shorter first, then the heading gives way.
+        let count = review.isFinished ? "alle \(done) besproken" : "\(done) besproken"
+        let full = item.reviewed && !review.isFinished ? count + " · deze ook" : count
+        let progress = Glyphs.width(of: heading) + Glyphs.width(of: full) + 4 <= width ? full : count
+        canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: max(1, width - Glyphs.width(of: progress) - 4))
+        canvas.put(progress, row: area.row, col: area.width - 2 - Glyphs.width(of: progress), style: .dim)
+        // The facts in their scrolled window, ▲▼ in the margin where more is out of sight.
         let lines = pageLines(item, width: width)
-        let room = bottom - row
-        let shown = lines.count > room ? Array(lines.prefix(max(0, room - 1))) : lines
-        for line in shown {
-            canvas.put(line.text, row: row, col: line.indent ? 4 : 2, style: line.style, maxWidth: width - (line.indent ? 2 : 0))
-            row += 1
+        for (offset, index) in facts.visible.enumerated() where lines.indices.contains(index) {
+            let line = lines[index]
+            canvas.put(line.text, row: factsArea.row + offset, col: line.indent ? 4 : 2, style: line.style, maxWidth: width - (line.indent ? 2 : 0))
         }
-        if shown.count < lines.count {
-            canvas.put("↓ nog \(lines.count - shown.count) regel(s): maak het venster hoger", row: row, col: 2, style: .warning, maxWidth: width)
-        }
-        for (offset, line) in previous.enumerated() {
-            canvas.put(line.text, row: bottom + offset, col: 2, style: line.style, maxWidth: width)
+        facts.drawMarks(into: &canvas, rect: factsArea, col: factsArea.col)
+        // Last week's decision sits just above this week's note.
+        for (offset, line) in lastWeek(item, width: width).enumerated() {
+            canvas.put(line.text, row: factsArea.row + factsArea.height + offset, col: 2, style: line.style, maxWidth: width)
         }
         form.render(into: &canvas)
     }
@@ -250,7 +290,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
     private typealias Line = (text: String, style: Style, indent: Bool)
 
     /// The facts of the page, line by line: reasons (wrapped), open actions, last contacts, ZRM,
-    /// next meeting. What does not fit is counted, never dropped silently.
+    /// next meeting. A page taller than its window scrolls (`facts`).
     private func pageLines(_ item: ReviewItem, width: Int) -> [Line] {
         var lines: [Line] = []
         // Reasons wrap whole; a contact, the ZRM and the meeting take two lines at most.
