@@ -80,7 +80,7 @@ final class Form {
     private enum Mode {
         case browsing
         case editing(TextField)
-        case writing(TextEditor)
+        case writing(TextFlow)
     }
 
     /// The screen the form is on: its key rows apply while browsing.
@@ -169,7 +169,7 @@ final class Form {
             guard case .field(let candidate) = items[index], case .multiline(let youthID, let key, _) = candidate.edit,
                   youthID == draft.youthID, key == draft.key else { continue }
             select(position)
-            mode = .writing(Self.writer(youthID: youthID, key: key, text: candidate.value(), resuming: draft.text))
+            mode = .writing(writer(youthID: youthID, key: key, text: candidate.value(), resuming: draft.text))
             message = ("Concept van \(session.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
             return true
         }
@@ -206,16 +206,20 @@ final class Form {
                 return settle(commit(typed), move: move)
             }
             return .stay
-        case .writing(var writer):
+        case .writing(var flow):
             guard case .multiline(_, _, let commit) = field.edit else { return .stay }
-            let (step, failure) = writer.write(key, size: writerSize, session: session, save: commit)
+            let (step, failure) = flow.write(key, size: writerSize, session: session, save: commit)
             error = failure
             switch step {
-            case .writing: mode = .writing(writer)
-            case .closed(let step):
+            case .writing: mode = .writing(flow)
+            case .stopped:
                 mode = .browsing
                 message = nil
-                return advance(by: step)
+            case .open(let row):
+                mode = .browsing
+                message = nil
+                fields.select(row)
+                return openForTyping()
             }
             return .stay
         }
@@ -263,14 +267,16 @@ final class Form {
                 settle(commit(items.filter(options().indices.contains)), move: move)
             })
         case .multiline(let youthID, let key, _):
-            mode = .writing(Self.writer(youthID: youthID, key: key, text: field.value()))
+            mode = .writing(writer(youthID: youthID, key: key, text: field.value()))
         case .open: break
         }
         return .stay
     }
 
-    private static func writer(youthID: String, key: DraftField, text: String, resuming draft: String? = nil) -> TextEditor {
-        TextEditor(youthID: youthID, field: key, text: text, resuming: draft, tabLabel: "bevestig, volgende")
+    /// The selected multi-line field in the flow of writing: Tab confirms it and opens the next field.
+    private func writer(youthID: String, key: DraftField, text: String, resuming draft: String? = nil) -> TextFlow {
+        TextFlow(TextEditor(youthID: youthID, field: key, text: text, resuming: draft, tabLabel: "bevestig, volgende"),
+                 row: fields.selected, of: fieldIndexes.count)
     }
 
     // MARK: - Layout
@@ -413,7 +419,7 @@ final class Form {
 
     /// A multi-line field being written: its heading and label, the editor under them, and the
     /// messages in the last two rows.
-    private func renderWriting(_ writer: TextEditor, into canvas: inout Canvas) {
+    private func renderWriting(_ writer: TextFlow, into canvas: inout Canvas) {
         let index = fieldIndexes[fields.selected]
         var row = area.row
         if let heading = items[..<index].reversed().lazy.compactMap({ if case .heading(let text) = $0 { text } else { nil } }).first {

@@ -20,7 +20,7 @@ final class ChangePlanScreen: Screen, OfOneYouth {
 
     private enum Mode {
         case browsing
-        case writing(TextEditor)
+        case writing(TextFlow)
         /// Looking at earlier version `index` (0 is the oldest).
         case viewingVersion(Int)
     }
@@ -41,15 +41,17 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         self.editor = editor
         if let draft, case .planPart(let part)? = draft.key {
             list.select(rows.firstIndex(of: .part(part)) ?? 0)
-            mode = .writing(writer(for: part, resuming: draft.text))
+            mode = .writing(flow(for: part, resuming: draft.text))
             message = ("Concept van \(editor.session.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
         }
     }
 
     func resize(to area: Rect) { areaSize = (max(2, area.width - 4), max(1, area.height - 4)) }
 
-    private func writer(for part: ChangePlan.Part, resuming draft: String? = nil) -> TextEditor {
-        TextEditor(youthID: editor.youth.id, field: .planPart(part), text: plan[part], resuming: draft, tabLabel: "bevestig, volgende")
+    private func flow(for part: ChangePlan.Part, resuming draft: String? = nil) -> TextFlow {
+        let writer = TextEditor(youthID: editor.youth.id, field: .planPart(part), text: plan[part], resuming: draft,
+                                tabLabel: "bevestig, volgende")
+        return TextFlow(writer, row: rows.firstIndex(of: .part(part)) ?? 0, of: rows.count)
     }
 
     private var plan: ChangePlan { editor.youth.changePlan }
@@ -63,7 +65,7 @@ final class ChangePlanScreen: Screen, OfOneYouth {
     var bindings: [KeyBinding] {
         switch mode {
         case .browsing: KeyTable.bindings(for: kind)
-        case .writing(let writer): writer.bindings
+        case .writing(let flow): flow.bindings
         case .viewingVersion: ComponentKeys.versions
         }
     }
@@ -76,8 +78,8 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         case .browsing:
             message = nil
             return handleBrowsing(key)
-        case .writing(var writer):
-            handleWriting(key, &writer)
+        case .writing(var flow):
+            return handleWriting(key, &flow)
         case .viewingVersion(let index):
             switch key {
             case .left: mode = .viewingVersion(max(0, index - 1))
@@ -94,18 +96,7 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         case .move: _ = list.handle(key, pageSize: rows.count)
         case .nextField: list.select(list.selected + 1)
         case .previousField: list.select(list.selected - 1)
-        case .edit:
-            switch selectedRow {
-            case .part(let part): mode = .writing(writer(for: part))
-            case .strategy:
-                let picker = Picker(title: "Hoofdstrategie", options: ["– (nog niet gekozen)"] + MainStrategy.allCases.map(\.label),
-                                    selected: plan.strategy.flatMap { MainStrategy.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
-                return .popup(PickerPopup(picker) { [self] index in
-                    let strategy = index == 0 ? nil : MainStrategy.allCases[index - 1]
-                    if let failure = change({ $0.strategy = strategy }) { message = (failure, .error) }
-                    return .stay
-                })
-            }
+        case .edit: return open(list.selected, inFlow: false)
         case .versions:
             let count = editor.youth.changePlanVersions.count
             if count == 0 { message = ("Er zijn nog geen eerdere versies: een versie ontstaat bij de eerste wijziging op een nieuwe dag.", .dim) }
@@ -118,9 +109,9 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         return .stay
     }
 
-    private func handleWriting(_ key: Key, _ writer: inout TextEditor) {
-        guard case .part(let part) = selectedRow else { return }
-        let (step, failure) = writer.write(key, size: areaSize, session: editor.session) { text in
+    private func handleWriting(_ key: Key, _ flow: inout TextFlow) -> Navigation {
+        guard case .part(let part) = selectedRow else { return .stay }
+        let (step, failure) = flow.write(key, size: areaSize, session: editor.session) { text in
             do throws(InputError) {
                 let value = try ChangePlan.validText(text)
                 return change { $0[part] = value }
@@ -128,12 +119,42 @@ final class ChangePlanScreen: Screen, OfOneYouth {
                 return error.message
             }
         }
-        mode = .writing(writer)
+        mode = .writing(flow)
         if let failure { message = (failure, .error) } else if message?.style == .error { message = nil }
-        if case .closed(let move) = step {
+        switch step {
+        case .writing: return .stay
+        case .stopped:
             message = nil
             mode = .browsing
-            list.select(list.selected + move)
+            return .stay
+        case .open(let row):
+            message = nil
+            return open(row, inFlow: true)
+        }
+    }
+
+    /// Opens row `index` for typing: a part in the text editor, the strategy in its list. In the
+    /// flow of writing (Tab from a part), Shift-Tab in the list goes back to the last part.
+    private func open(_ index: Int, inFlow: Bool) -> Navigation {
+        list.select(index)
+        switch selectedRow {
+        case .part(let part):
+            mode = .writing(flow(for: part))
+            return .stay
+        case .strategy:
+            mode = .browsing
+            let picker = Picker(title: "Hoofdstrategie", options: ["– (nog niet gekozen)"] + MainStrategy.allCases.map(\.label),
+                                selected: plan.strategy.flatMap { MainStrategy.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0,
+                                inForm: inFlow)
+            return .popup(PickerPopup(picker) { [self] index, move in
+                let strategy = index == 0 ? nil : MainStrategy.allCases[index - 1]
+                if let failure = change({ $0.strategy = strategy }) {
+                    message = (failure, .error)
+                    return .stay
+                }
+                guard let previous = TextFlow.next(from: list.selected, move: move, count: rows.count) else { return .stay }
+                return open(previous, inFlow: true)
+            })
         }
     }
 
@@ -166,10 +187,10 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         }
         let body = Rect(row: area.row + 2, col: 2, width: area.width - 4, height: area.height - 3)
         switch mode {
-        case .writing(let writer):
+        case .writing(let flow):
             guard case .part(let part) = selectedRow else { break }
             canvas.put(part.label, row: body.row, col: body.col, style: .selected, padTo: body.width)
-            writer.render(into: &canvas, rect: Rect(row: body.row + 1, col: body.col, width: body.width, height: body.height - 1))
+            flow.render(into: &canvas, rect: Rect(row: body.row + 1, col: body.col, width: body.width, height: body.height - 1))
         case .viewingVersion(let index):
             let version = editor.youth.changePlanVersions[index]
             let when = version.changed.map { "zoals op \(editor.session.day(of: $0).text)" } ?? ""
