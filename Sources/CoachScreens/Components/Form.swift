@@ -405,7 +405,7 @@ final class Form {
         let cells = Self.cells(of: entry)
         let layout = cellLayout(count: cells.count)
         for (position, (cell, place)) in zip(cells, layout).enumerated() {
-            if selected, position == entry.editColumn, case .editing(let text) = mode { continue }
+            if selected, position == entry.editColumn, case .editing = mode { continue }
             canvas.put(cell.text, row: row, col: place.col, style: selected && cells.count == 1 ? .selected : cell.style, maxWidth: place.width)
         }
         if selected, case .editing(let text) = mode {
