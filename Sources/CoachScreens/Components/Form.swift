@@ -199,7 +199,10 @@ final class Form {
             return .stay
         case .editing(let text):
             switch FieldEdit.handle(key, text) {
-            case .editing(let edited): mode = .editing(edited)
+            case .editing(let edited):
+                // A refusal is about the value refused: once the coach changes it, it goes.
+                if edited.text != text.text { error = nil }
+                mode = .editing(edited)
             case .cancelled: finishEditing()
             case .confirmed(let typed, let move):
                 guard case .line(let commit) = field.edit else { return .stay }
@@ -232,7 +235,10 @@ final class Form {
             finishEditing()
             return advance(by: move)
         case .refused(let reason): error = reason
-        case .ask(let popup): return .popup(popup)
+        case .ask(let popup):
+            // The value passed its checks; only the question remains.
+            error = nil
+            return .popup(popup)
         }
         return .stay
     }
