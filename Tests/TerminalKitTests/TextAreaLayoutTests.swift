@@ -20,7 +20,7 @@ final class TextAreaLayoutTests: XCTestCase {
         for width in [3, 8, 13, 40] {
             var generator = Generator(state: UInt64(width))
             var area = TextArea("Zoë wil graag monteur worden bij een garage in de buurt.\n\nEen tweede alinea.")
-            for step in 0..<1500 {
+            for step in 0..<600 {
                 let key = keys[generator.next(keys.count)]
                 _ = area.handle(key, width: width, height: 5)
                 let expected = TextArea.lines(area.characters, width: width)

@@ -23,6 +23,7 @@ extension Youth {
     /// ids, and that references between records point at something that exists. The first fault
     /// found is thrown; nothing is repaired.
     public func validate() throws(ValidationFailure) {
+        try checkTextLimits()
         guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationFailure("name", name, "een naam is verplicht") }
         guard let last = phaseHistory.last else { throw ValidationFailure("phaseHistory", "[]", "de fasegeschiedenis is leeg") }
         guard last.to == phase else {

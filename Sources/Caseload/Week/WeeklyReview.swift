@@ -223,6 +223,7 @@ public struct WeeklyReview: Codable, Equatable, Sendable {
     /// Checks what a screen relies on: a valid page, ids that are file names, each youth once,
     /// texts without control characters (a note may hold line breaks).
     func validate() throws(ValidationFailure) {
+        try checkTextLimits()
         guard items.isEmpty ? position == 0 : items.indices.contains(position) else {
             throw ValidationFailure("position", String(position), "een pagina van de bespreking")
         }

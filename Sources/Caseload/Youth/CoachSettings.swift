@@ -43,6 +43,7 @@ public struct CoachSettings: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         _ = try c.decode(Int.self, forKey: .schemaVersion)
         coachName = try c.value(.coachName, or: "")
+        try TextLimits.check(coachName, "coachName", TextLimits.coachName)
         if coachName.unicodeScalars.contains(where: SafeText.needsEscape) {
             throw ValidationFailure("coachName", coachName, "een naam zonder stuurtekens")
         }

@@ -61,14 +61,17 @@ final class Form {
         var cells: (() -> [(text: String, style: Style)])?
         /// The column a one-line edit is typed in (a ZRM note beside its score).
         var editColumn = 0
+        /// The longest text a one-line edit takes (`TextLimits`); a multi-line text takes a page.
+        var limit = TextLimits.line
 
         init(label: String, value: @escaping () -> String, edit: Edit, cells: (() -> [(text: String, style: Style)])? = nil,
-             editColumn: Int = 0) {
+             editColumn: Int = 0, limit: Int = TextLimits.line) {
             self.label = label
             self.value = value
             self.edit = edit
             self.cells = cells
             self.editColumn = editColumn
+            self.limit = limit
         }
     }
 
@@ -198,15 +201,17 @@ final class Form {
             }
             return .stay
         case .editing(let text):
-            switch FieldEdit.handle(key, text) {
-            case .editing(let edited):
+            switch LineEdit.handle(key, text, rows: ComponentKeys.field, label: field.label) {
+            case .editing(let edited, let changed):
                 // A refusal is about the value refused: once the coach changes it, it goes.
-                if edited.text != text.text { error = nil }
+                if changed { error = nil }
                 mode = .editing(edited)
+            case .refused(let reason): error = reason
             case .cancelled: finishEditing()
             case .confirmed(let typed, let move):
                 guard case .line(let commit) = field.edit else { return .stay }
                 return settle(commit(typed), move: move)
+            case .ignored: break
             }
             return .stay
         case .writing(var flow):
@@ -256,7 +261,7 @@ final class Form {
     func openForTyping() -> Navigation {
         guard !fieldIndexes.isEmpty else { return .stay }
         switch field.edit {
-        case .line: mode = .editing(TextField(field.value()))
+        case .line: mode = .editing(TextField(field.value(), limit: field.limit))
         case .pick(let options, let selected, let commit):
             let picker = Picker(title: field.label, options: options(), selected: selected(), inForm: true)
             return .popup(PickerPopup(picker) { [self] index, move in
