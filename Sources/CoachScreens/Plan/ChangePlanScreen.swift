@@ -33,6 +33,9 @@ final class ChangePlanScreen: Screen, OfOneYouth {
     private var mode = Mode.browsing
     private var message: (text: String, style: Style)?
     private var top = 0
+    /// Each part's text wrapped for the page, kept from `handle` and `resize` so that a key
+    /// wraps again only a part that changed (a part may hold 20,000 characters).
+    private var wrapped: [String: (text: String, width: Int, lines: [String])] = [:]
     /// The size of the text area, from the screen area the App gives (`resize`), never from a frame.
     private var areaSize = (width: 76, height: 18)
 
@@ -46,7 +49,10 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         }
     }
 
-    func resize(to area: Rect) { areaSize = (max(2, area.width - 4), max(1, area.height - 4)) }
+    func resize(to area: Rect) {
+        areaSize = (max(2, area.width - 4), max(1, area.height - 4))
+        keepWrapped()
+    }
 
     private func flow(for part: ChangePlan.Part, resuming draft: String? = nil) -> TextFlow {
         let writer = TextEditor(youthID: editor.youth.id, field: .planPart(part), text: plan[part], resuming: draft,
@@ -73,7 +79,10 @@ final class ChangePlanScreen: Screen, OfOneYouth {
     // MARK: - Keys
 
     func handle(_ key: Key) -> Navigation {
-        defer { scrollToSelection() }
+        defer {
+            // The page behind the text being written is laid out when the coach is back on it.
+            if case .writing = mode {} else { keepWrapped(); scrollToSelection() }
+        }
         switch mode {
         case .browsing:
             message = nil
@@ -220,11 +229,27 @@ final class ChangePlanScreen: Screen, OfOneYouth {
             if text.isEmpty {
                 lines.append(("–", .dim, index))
             } else {
-                for line in Glyphs.wrap(text, width: width - 2) { lines.append((line, .normal, index)) }
+                for line in wrap(text, row: row, width: width - 2) { lines.append((line, .normal, index)) }
             }
             lines.append(("", .normal, index))
         }
         return lines
+    }
+
+    /// A part's text wrapped to `width`: the kept lines when they are of this text and width.
+    private func wrap(_ text: String, row: Row, width: Int) -> [String] {
+        if let kept = wrapped[row.label], kept.width == width, kept.text == text { return kept.lines }
+        return Glyphs.wrap(text, width: width)
+    }
+
+    /// Wraps again the parts whose text changed since they were kept (in `handle` and `resize`).
+    private func keepWrapped() {
+        let width = areaSize.width - 2
+        for case .part(let part) in rows {
+            let text = plan[part]
+            if let kept = wrapped[part.label], kept.width == width, kept.text == text { continue }
+            wrapped[part.label] = (text, width, Glyphs.wrap(text, width: width))
+        }
     }
 
     /// The first line shown: scrolled from `top` as little as needed to show the selected part.
