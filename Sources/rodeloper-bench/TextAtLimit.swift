@@ -5,7 +5,7 @@ import TerminalKit
 
 /// Times keys in a plan whose seven parts are each at the text limit (`TextLimits.page`), once
 /// written in paragraphs and once as one paragraph (the worst case for word wrap): what a key
-/// costs in the text area, and the plan's page after Esc and Tab.
+/// costs in the text area, the plan's page after Esc and Tab, and the quick scan's form.
 @MainActor func benchmarkTextAtLimit(now: Date, today: LocalDate) throws {
     let words = ["de", "jongere", "wil", "graag", "werken", "in", "een", "garage", "met", "begeleiding", "zo", "snel", "mogelijk", "Zoë"]
     for (shape, paragraphEvery) in [("paragraphs", 60), ("one paragraph", Int.max)] {
@@ -23,6 +23,7 @@ import TerminalKit
         youth.updatePlan(now: now, today: today, timeZone: .current) { plan in
             for part in ChangePlan.Part.allCases { plan[part] = text }
         }
+        for domain in Catalog.lifeDomains { youth.quickScan.situation[domain.code] = text }
         try store.save(youth)
         try store.saveSettings(CoachSettings(coachName: "Coach"))
         let app = App(session: Session(store: store))
@@ -49,5 +50,10 @@ import TerminalKit
         timed("Tab: the part saved, the next opened (key + frame)", [.tab])
         timed("Esc back to the plan's page (key + frame)", [.escape])
         timed("↓ on the plan's page (key + frame)", [.down])
+        app.handle(.char("q"))
+        app.handle(.char("s"))
+        frame()
+        timed("↓ in the quick scan, 13 texts at the limit (key + frame)", [.down])
+        app.handle(.char("q"))
     }
 }

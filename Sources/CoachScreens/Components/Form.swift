@@ -344,9 +344,17 @@ final class Form {
         return [(value.isEmpty ? "–" : value, value.isEmpty ? .dim : .normal)]
     }
 
+    /// A value on one line. Only its start can show (a row, or three lines under the form), so a
+    /// long text is taken up to `shownAtMost` characters: drawing it costs what shows, and what
+    /// is left out is still marked "…" where it is cut.
     static func oneLine(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ¶ ")
+        let start = text.index(text.startIndex, offsetBy: shownAtMost, limitedBy: text.endIndex) ?? text.endIndex
+        return text[..<start].split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ¶ ")
+            + (start < text.endIndex ? "…" : "")
     }
+
+    /// More characters than any row or the three lines of the selected field's full text show.
+    static let shownAtMost = 1_000
 
     /// Where each cell goes: the form's columns, or one cell over the whole value width.
     private func cellLayout(count: Int) -> [(col: Int, width: Int)] {
@@ -360,7 +368,7 @@ final class Form {
         guard !fieldIndexes.isEmpty else { return nil }
         let cells = Self.cells(of: field)
         let layout = cellLayout(count: cells.count)
-        let cut = zip(cells, layout).contains { Glyphs.width(of: $0.0.text) > $0.1.width } || field.value().contains("\n")
+        let cut = zip(cells, layout).contains { Glyphs.width(of: $0.0.text) > $0.1.width } || field.value().utf8.contains(0x0A)
             || Glyphs.width(of: field.label) > effectiveLabelWidth - 1
         guard cut else { return nil }
         let shown = cells.map(\.text).filter { !$0.isEmpty }
