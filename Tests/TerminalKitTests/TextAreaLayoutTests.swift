@@ -50,6 +50,17 @@ final class TextAreaLayoutTests: XCTestCase {
         XCTAssertEqual(area.handle(.char("x"), width: 20, height: 3), .changed)
     }
 
+    func testATextFieldRefusesTypingAndPastingPastItsLimit() {
+        var field = TextField("abc", limit: 4)
+        XCTAssertEqual(field.handle(.paste("de")), .refused, "the whole paste, not a part")
+        XCTAssertEqual(field.handle(.char("d")), .changed)
+        XCTAssertEqual(field.handle(.char("e")), .refused)
+        XCTAssertEqual(field.text, "abcd")
+        XCTAssertEqual(field.handle(.backspace), .changed)
+        XCTAssertEqual(field.handle(.paste("x")), .changed)
+        XCTAssertEqual(TextField(String(repeating: "a", count: 9), limit: 4).text.count, 9, "a longer stored text still opens; it can only shrink")
+    }
+
     func testAKeyInAHugeTextLaysOutOnlyAroundTheEdit() {
         // One long paragraph of words of several lengths, as people write: a key in the middle
         // lays out a few lines again, not the text from its start or to its end.
