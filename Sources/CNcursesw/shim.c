@@ -43,34 +43,6 @@ static void define_common_variants(void) {
     }
 }
 
-/* After an Esc that arrived together with more bytes: the rest of an escape sequence curses
-   did not recognise (ESC [ ... or ESC O x) is read to its end and ignored, never turned into Esc
-   followed by letters (which would leave a screen or throw text away). Anything else after the
-   Esc (another Esc, Enter, a letter that a slow link delivered in the same packet) is put back:
-   the Esc was real. */
-static int swallow_sequence(void) {
-    wint_t next = 0;
-    wtimeout(stdscr, 0);
-    int kind = wget_wch(stdscr, &next);
-    if (kind == ERR) return 0;
-    if (kind == KEY_CODE_YES) {
-        ungetch((int)next);
-        return 0;
-    }
-    if (next != '[' && next != 'O') {
-        unget_wch(next);
-        return 0;
-    }
-    int introducer = (int)next;
-    for (int count = 0; count < 32; count++) {
-        wtimeout(stdscr, 5);
-        if (wget_wch(stdscr, &next) != OK) break;
-        /* The final byte of a CSI sequence is 0x40-0x7E; after ESC O, one character. */
-        if (introducer == 'O' || (next >= 0x40 && next <= 0x7E)) break;
-    }
-    return 1;
-}
-
 int rl_start(int use_color, int escape_delay_ms) {
     if (screen != NULL) return 0;
     screen = newterm(NULL, stdout, stdin);
@@ -167,10 +139,8 @@ int rl_read(int timeout_ms, uint32_t *value) {
     int kind = wget_wch(stdscr, &key);
     if (kind == ERR) return RL_NONE;
     if (kind == OK) {
-        if (key == 033 && swallow_sequence()) {
-            *value = RL_KEY_OTHER;
-            return RL_SPECIAL;
-        }
+        /* An Esc comes as a code point; what follows it is read and parsed in Swift
+           (EscapeSequence), so an unknown sequence is swallowed whole. */
         *value = (uint32_t)key;
         return RL_CHAR;
     }

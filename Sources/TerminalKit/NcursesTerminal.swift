@@ -86,20 +86,59 @@ public final class NcursesTerminal: Terminal {
 
     public func forgetScreen() { shown = nil }
 
-    public func nextKey(timeoutMilliseconds: Int) -> Key? {
+    /// One read from curses: a code point (`RL_CHAR`) or a special key (`RL_SPECIAL`).
+    private typealias Input = (kind: Int32, value: UInt32)
+    /// Input read ahead (after an Esc or a CR) that was not part of what was being read; it is read
+    /// again first, in order.
+    private var unread: [Input] = []
+
+    private func read(_ timeoutMilliseconds: Int) -> Input? {
+        if !unread.isEmpty { return unread.removeFirst() }
         var value: UInt32 = 0
-        let started = DispatchTime.now().uptimeNanoseconds
         let kind = rl_read(Int32(timeoutMilliseconds), &value)
-        if kind == Int32(RL_NONE) && timeoutMilliseconds >= 100 {
+        return kind == Int32(RL_NONE) ? nil : (kind, value)
+    }
+
+    /// The next code point, waiting at most `timeoutMilliseconds`; a special key is left to be read again.
+    private func readCodePoint(_ timeoutMilliseconds: Int) -> UInt32? {
+        guard let input = read(timeoutMilliseconds) else { return nil }
+        guard input.kind == Int32(RL_CHAR) else {
+            unread.insert(input, at: 0)
+            return nil
+        }
+        return input.value
+    }
+
+    private func putBack(_ codePoints: [UInt32]) {
+        unread.insert(contentsOf: codePoints.map { (Int32(RL_CHAR), $0) }, at: 0)
+    }
+
+    public func nextKey(timeoutMilliseconds: Int) -> Key? {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let input = read(timeoutMilliseconds)
+        if input == nil && timeoutMilliseconds >= 100 {
             let elapsed = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             emptyReadsInARow = elapsed < UInt64(timeoutMilliseconds / 4) ? emptyReadsInARow + 1 : 0
             if emptyReadsInARow >= 20 { isGone = true }
         } else {
             emptyReadsInARow = 0
         }
+        guard let (kind, value) = input else { return nil }
         switch kind {
         case Int32(RL_CHAR):
-            return Key.fromCodePoint(value)
+            switch value {
+            case 0x1B:
+                // An escape sequence curses did not know is swallowed whole, never read as Esc plus letters.
+                let (isEscape, rest) = EscapeSequence.read(next: readCodePoint)
+                putBack(rest)
+                return isEscape ? .escape : .unknown
+            case 0x0D:
+                // CR LF (and a telnet CR NUL) sent together is one line end, not two.
+                if let following = readCodePoint(0), following != 0x0A, following != 0 { putBack([following]) }
+                return .enter
+            default:
+                return Key.fromCodePoint(value)
+            }
         case Int32(RL_SPECIAL):
             switch Int(value) {
             case Int(RL_KEY_UP): return .up
@@ -130,21 +169,38 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// Collects what arrives between the paste markers into one `.paste`. A paste that never
-    /// ends (a broken link) is cut off after a quiet second, as text all the same.
+    /// ends (a broken link) is cut off after a quiet second, as text all the same. Escape
+    /// sequences inside (colours copied from another terminal) are left out.
     private func readPaste() -> Key {
-        var scalars = String.UnicodeScalarView()
-        var value: UInt32 = 0
-        while true {
-            let kind = rl_read(1000, &value)
-            if kind == Int32(RL_NONE) { break }
+        var codePoints: [UInt32] = []
+        while let (kind, value) = read(1000) {
             if kind == Int32(RL_SPECIAL) {
                 if value == UInt32(RL_KEY_PASTE_END) { break }
-                if value == UInt32(RL_KEY_ENTER) { scalars.append("\n") }
+                if value == UInt32(RL_KEY_ENTER) { codePoints.append(0x0A) }
                 continue
             }
-            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+            if value == 0x1B {
+                let (isEscape, rest) = EscapeSequence.read(next: readCodePoint)
+                putBack(rest)
+                if isEscape { codePoints.append(value) }
+                continue
+            }
+            codePoints.append(value)
         }
-        return .paste(String(scalars))
+        return .paste(Self.pastedText(codePoints))
+    }
+
+    /// The text of a paste: CR LF and a lone CR are line ends, as LF is.
+    static func pastedText(_ codePoints: [UInt32]) -> String {
+        var scalars = String.UnicodeScalarView()
+        var previous: UInt32 = 0
+        for value in codePoints {
+            defer { previous = value }
+            if value == 0x0A && previous == 0x0D { continue }
+            guard let scalar = Unicode.Scalar(value == 0x0D ? 0x0A : value) else { continue }
+            scalars.append(scalar)
+        }
+        return String(scalars)
     }
 
     /// Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT so the program can restore the terminal and

@@ -1,25 +1,32 @@
 /// A one-line text editor: cursor by arrows, Home/End, Ctrl-A/Ctrl-E; Backspace, Delete,
 /// Ctrl-U (clear before the cursor), Ctrl-K (clear after). Every printable key is text.
-/// Enter and Esc are left to the owner, which confirms or cancels.
+/// Enter and Esc are left to the owner, which confirms or cancels. What would make the text
+/// longer than its `limit` is refused whole (`.refused`), never cut.
 public struct TextField: Equatable, Sendable {
     public private(set) var characters: [Character]
     /// Index in `characters` before which typing inserts.
     public private(set) var cursor: Int
+    /// The longest the text may become, in characters; nil for no limit.
+    public let limit: Int?
 
-    public init(_ text: String = "") {
+    public init(_ text: String = "", limit: Int? = nil) {
         characters = Array(text)
         cursor = characters.count
+        self.limit = limit
     }
 
     public var text: String { String(characters) }
 
     public enum Outcome: Equatable, Sendable {
         case changed, moved, ignored
+        /// The key or paste would make the text longer than its limit: nothing was changed.
+        case refused
     }
 
     public mutating func handle(_ key: Key) -> Outcome {
         switch key {
         case .char(let c):
+            if let limit, characters.count >= limit { return .refused }
             characters.insert(c, at: cursor)
             cursor += 1
             return .changed
@@ -27,6 +34,7 @@ public struct TextField: Equatable, Sendable {
             // One line: line ends become spaces.
             let pasted = TextArea.pasteable(text).map { $0 == "\n" ? " " : $0 }
             guard !pasted.isEmpty else { return .ignored }
+            if let limit, characters.count + pasted.count > limit { return .refused }
             characters.insert(contentsOf: pasted, at: cursor)
             cursor += pasted.count
             return .changed

@@ -140,6 +140,9 @@ app.handle(.char("q"))
 let open = try seconds { for id in sampleIDs { _ = try store.youth(id: id) } } / Double(sampleIDs.count)
 row("open one youth's file", ms(open))
 
+// 5. Keys in texts at their limit.
+try benchmarkTextAtLimit(now: now, today: today)
+
 let onDisk = (try FileManager.default.contentsOfDirectory(atPath: directory + "/youths"))
     .compactMap { (try? FileManager.default.attributesOfItem(atPath: directory + "/youths/" + $0))?[.size] as? Int }
     .reduce(0, +)

@@ -29,6 +29,8 @@ final class ChangePlanScreenTests: XCTestCase {
         let plan = try youth(harness).changePlan
         XCTAssertEqual(plan.goal, "Zoë wil een BBL-plek als monteur.\n\nEerst: vast dagritme, q en v zijn hier gewoon tekst.")
         XCTAssertTrue(harness.store.drafts().isEmpty, "confirmed: the draft is gone")
+        XCTAssertTrue(harness.app.top.capturesKeys, "Tab opened the next part for typing")
+        harness.press(.escape)
         XCTAssertTrue(harness.screen.contains("Zoë wil een BBL-plek als monteur."), harness.screen)
         XCTAssertTrue(harness.screen.contains("gewijzigd 22-11-2026"))
     }

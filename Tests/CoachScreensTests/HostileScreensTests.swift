@@ -12,11 +12,18 @@ final class HostileScreensTests: XCTestCase {
     /// Control and bidi characters, a wide character and a combining mark, in one name.
     static let hostileName = "Aïcha \u{1B}]0;PWNED\u{07}\u{202E}Çelik\u{0}漢\u{9B}2J"
 
-    /// Texts of 5,000 characters for drawing; the monkey types into shorter ones to keep its pace.
+    /// Texts of 5,000 characters for drawing, one-line texts at their limit; the monkey types into
+    /// shorter ones to keep its pace.
     nonisolated(unsafe) static var textLength = 5_000
 
-    static func long(_ seed: String) -> String {
-        String(repeating: seed + " \u{1B}[31mrood\u{202E} ", count: textLength / (seed.count + 12) + 1).prefix(textLength).description
+    /// A one-line text as long as one may be (or `textLength`, when shorter).
+    static func long(_ seed: String) -> String { text(seed, length: min(textLength, TextLimits.line)) }
+
+    /// A text over several lines.
+    static func page(_ seed: String) -> String { text(seed, length: textLength) }
+
+    private static func text(_ seed: String, length: Int) -> String {
+        String(repeating: seed + " \u{1B}[31mrood\u{202E} ", count: length / (seed.count + 12) + 1).prefix(length).description
     }
 
     /// A youth with every field filled: 30 people (all invited to one meeting), 40 actions, texts of
@@ -48,18 +55,18 @@ final class HostileScreensTests: XCTestCase {
             }
             youth.measurements.append(measurement)
         }
-        youth.quickScan.motivation = long("Motivatie")
-        youth.quickScan.wishes = long("Wensen")
-        youth.quickScan.talents = long("Talenten")
-        youth.quickScan.network = long("Netwerk")
-        youth.quickScan.fileInformation = long("Dossier")
-        for domain in Catalog.lifeDomains { youth.quickScan.situation[domain.code] = long("Situatie") }
+        youth.quickScan.motivation = page("Motivatie")
+        youth.quickScan.wishes = page("Wensen")
+        youth.quickScan.talents = page("Talenten")
+        youth.quickScan.network = page("Netwerk")
+        youth.quickScan.fileInformation = page("Dossier")
+        for domain in Catalog.lifeDomains { youth.quickScan.situation[domain.code] = page("Situatie") }
         for (index, skill) in Catalog.basicSkills.enumerated() { youth.quickScan.basicSkills[skill.code] = SkillImpression.allCases[index % 3] }
         youth.quickScan.bsa.used = true
         youth.quickScan.bsa.date = today
-        youth.quickScan.bsa.outcome = long("BSA")
+        youth.quickScan.bsa.outcome = page("BSA")
         youth.updatePlan(now: now, today: today, timeZone: testZone) { plan in
-            for part in ChangePlan.Part.allCases { plan[part] = long(part.rawValue) + "\n\n" + long("alinea") }
+            for part in ChangePlan.Part.allCases { plan[part] = page(part.rawValue) + "\n\n" + page("alinea") }
             plan.strategy = .coCreate
         }
         youth.changePlanVersions = [youth.changePlan, youth.changePlan]
@@ -71,13 +78,13 @@ final class HostileScreensTests: XCTestCase {
             let owner: ActionOwner = index % 3 == 0 ? .youth : index % 3 == 1 ? .coach : .person(youth.people[index % 30].id)
             var action = try CaseAction(what: "Actie", owner: owner, due: today.adding(days: index - 20),
                                         created: today, meetingID: index % 2 == 0 ? meeting.id : nil)
-            action.what = "Actie \(index) " + long("wat")
+            action.what = String(("Actie \(index) " + long("wat")).prefix(TextLimits.line))
             if index % 7 == 0 { action.setStatus(.done, on: today) }
             if index % 11 == 0 { action.setStatus(.cancelled, on: today) }
             youth.save(action)
         }
         meeting.agenda = WrapAroundMeeting.draftAgenda(plan: youth.changePlan, actions: youth.actions, ownerName: youth.ownerName)
-        for index in meeting.agenda.indices { meeting.agenda[index].notes = long("Notitie") }
+        for index in meeting.agenda.indices { meeting.agenda[index].notes = page("Notitie") }
         meeting.agreements.goals = long("Doelen")
         meeting.agreements.informing = long("Informeren")
         meeting.agreements.dissolvingConditions = long("Ontbindend")
@@ -96,7 +103,7 @@ final class HostileScreensTests: XCTestCase {
             var entry = JournalEntry(date: today.adding(days: -index), kind: ContactKind.allCases[index % ContactKind.allCases.count])
             entry.minutes = 1 + index * 50
             entry.present = long("Aanwezig")
-            entry.text = long("Verslag") + "\n" + long("regel")
+            entry.text = page("Verslag") + "\n" + page("regel")
             entry.principles = Array(WorkingPrinciple.allCases.prefix(index % 7))
             youth.save(entry)
             var attempt = ScoutAttempt(date: today.adding(days: -index), channel: AttemptChannel.allCases[index % 6],

@@ -97,6 +97,8 @@ final class WrapAroundScreenTests: XCTestCase {
         harness.press(.enter)
         harness.type("over werk")
         harness.press(.tab)
+        XCTAssertTrue(harness.app.top.capturesKeys, "Tab opened the next item's notes")
+        harness.press(.escape, .up)
         let agenda = try XCTUnwrap(try youth(harness).meetings.first).agenda
         XCTAssertEqual(agenda.map(\.title), ["Doel: BBL-plek als monteur", "Rondvraag", "Hoofdstrategie: nog te kiezen", "Actie: cv maken (Sem)"])
         XCTAssertEqual(agenda[1].notes, "Omar denkt mee\nover werk")

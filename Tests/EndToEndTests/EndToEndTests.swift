@@ -111,12 +111,13 @@ final class EndToEndTests: XCTestCase {
         try tmux.text("plan", "Zoë wil binnen drie maanden een BBL-plek als monteur.")
         try tmux.keys("plan", "Enter", "Enter")
         try tmux.text("plan", "Daarnaast: financiën op orde, café-werk in het weekend blijft.")
-        try tmux.keys("plan", "Tab", "Enter")
+        // Tab confirms and opens the next part for typing.
+        try tmux.keys("plan", "Tab")
         // A paste of several lines arrives as text: its q and Esc-like letters are no commands.
         try tmux.command(["set-buffer", "Stabiel dagritme\nq: eerst slapen, dan werken\nSchulden regelen"])
         try tmux.command(["paste-buffer", "-p", "-t", "plan"])
         try tmux.waitFor("plan", "the pasted lines") { $0.contains("q: eerst slapen, dan werken") }
-        try tmux.keys("plan", "Tab")
+        try tmux.keys("plan", "Tab", "Escape")
         try tmux.waitFor("plan", "the plan page") { $0.contains("Stabiel dagritme") && $0.contains("gewijzigd") }
 
         // Two actions with due dates, one and three weeks ahead.

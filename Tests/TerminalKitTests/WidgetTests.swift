@@ -38,17 +38,6 @@ final class WidgetTests: XCTestCase {
     }
 }
 
-final class FieldEditTests: XCTestCase {
-    func testFormEditKeys() {
-        let field = TextField("Zoë")
-        XCTAssertEqual(FieldEdit.handle(.escape, field), .cancelled)
-        XCTAssertEqual(FieldEdit.handle(.enter, field), .confirmed("Zoë", move: 0))
-        XCTAssertEqual(FieldEdit.handle(.tab, field), .confirmed("Zoë", move: 1))
-        XCTAssertEqual(FieldEdit.handle(.backTab, field), .confirmed("Zoë", move: -1))
-        XCTAssertEqual(FieldEdit.handle(.char("q"), field), .editing(TextField("Zoëq")), "letters are text")
-    }
-}
-
 final class TitleLineTests: XCTestCase {
     func testALongPathLosesItsMiddleAndKeepsTheDate() {
         var canvas = Canvas(width: 60, height: 2)

@@ -90,8 +90,10 @@ public struct ChangePlan: Codable, Equatable, Sendable {
     public var isEmpty: Bool { Part.allCases.allSatisfy { self[$0].isEmpty } && strategy == nil }
 
     /// Text of a part as the coach typed it: surrounding blank lines and trailing spaces go, line
-    /// breaks stay. Control characters other than line breaks are refused.
+    /// breaks stay. Control characters other than line breaks, and more than `TextLimits.page`
+    /// characters, are refused.
     public static func validText(_ input: String) throws(InputError) -> String {
+        try TextLimits.refuse(input, field: "De tekst", limit: TextLimits.page)
         if input.unicodeScalars.contains(where: { $0 != "\n" && $0.properties.generalCategory == .control }) {
             throw InputError("De tekst bevat een stuurteken (zoals Esc); haal dat weg.")
         }

@@ -16,7 +16,12 @@ public struct ValidationFailure: Error, Equatable {
         self.rule = rule
     }
 
-    public var text: String { value.isEmpty ? "\(field): \(rule)" : "\(field) = \(SafeText.quoted(value)): \(rule)" }
+    /// The value is quoted short: a hostile file may hold megabytes where an id is expected.
+    public var text: String {
+        if value.isEmpty { return "\(field): \(rule)" }
+        let shown = value.count > 40 ? String(value.prefix(40)) + "…" : value
+        return "\(field) = \(SafeText.quoted(shown)): \(rule)"
+    }
 }
 
 /// A stored document that checks itself: the one validation used when its file is read (a
@@ -33,6 +38,7 @@ extension Youth {
     public func validate() throws(ValidationFailure) {
         // The id names the youth's file and its drafts.
         guard Self.isFileNameSafe(id) else { throw ValidationFailure("id", id, "letters, cijfers en streepjes") }
+        try checkTextLimits()
         guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationFailure("name", "", "een naam is verplicht") }
         guard let last = phaseHistory.last else { throw ValidationFailure("phaseHistory", "[]", "de fasegeschiedenis is leeg") }
         guard last.to == phase else {

@@ -277,6 +277,7 @@ public struct WeeklyReview: Codable, Equatable, Sendable {
     func validate() throws(ValidationFailure) {
         // A week outside the accepted years (a clock gone wrong) would not read back.
         guard ReviewWeek(text: week.text) == week else { throw ValidationFailure("week", week.text, StoredCodingMessage.notAWeek) }
+        try checkTextLimits()
         guard items.isEmpty ? position == 0 : items.indices.contains(position) else {
             throw ValidationFailure("position", String(position), "een pagina van de bespreking")
         }

@@ -190,15 +190,19 @@ public struct WrapAroundMeeting: Codable, Equatable, Sendable, Identifiable {
     public static func draftAgenda(plan: ChangePlan, actions: [CaseAction], ownerName: (ActionOwner) -> String) -> [AgendaItem] {
         var items: [AgendaItem] = []
         func firstLine(_ text: String) -> String { text.split(separator: "\n").first.map(String.init) ?? "" }
-        items.append(AgendaItem(title: "Doel: " + (plan.goal.isEmpty ? "(nog niet in het plan)" : firstLine(plan.goal)), source: .goal))
-        if !plan.mattersMost.isEmpty {
-            items.append(AgendaItem(title: "Belangrijkst om verder te komen: " + firstLine(plan.mattersMost), source: .mattersMost))
+        // A title drawn from a long text is a line, shortened with "…": the text itself stays where it is.
+        func item(_ title: String, _ source: AgendaItem.Source) -> AgendaItem {
+            AgendaItem(title: TextLimits.exceeds(title, TextLimits.line) ? String(title.prefix(TextLimits.line - 1)) + "…" : title, source: source)
         }
-        items.append(AgendaItem(title: "Hoofdstrategie: " + (plan.strategy?.label ?? "nog te kiezen"), source: .strategy))
+        items.append(item("Doel: " + (plan.goal.isEmpty ? "(nog niet in het plan)" : firstLine(plan.goal)), .goal))
+        if !plan.mattersMost.isEmpty {
+            items.append(item("Belangrijkst om verder te komen: " + firstLine(plan.mattersMost), .mattersMost))
+        }
+        items.append(item("Hoofdstrategie: " + (plan.strategy?.label ?? "nog te kiezen"), .strategy))
         for action in actions where action.status == .open {
             var title = "Actie: \(action.what) (\(ownerName(action.owner))"
             if let due = action.due { title += ", vóór \(due.text)" }
-            items.append(AgendaItem(title: title + ")", source: .action(action.id)))
+            items.append(item(title + ")", .action(action.id)))
         }
         return items
     }

@@ -63,6 +63,7 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
 
     /// The rules of every value, on reading and before writing (`ValidatedDocument`).
     func validate() throws(ValidationFailure) {
+        try TextLimits.check(coachName, "coachName", TextLimits.coachName)
         if coachName.unicodeScalars.contains(where: SafeText.needsEscape) {
             throw ValidationFailure("coachName", "", "een naam zonder stuurtekens")
         }

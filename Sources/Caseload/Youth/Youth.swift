@@ -240,17 +240,20 @@ extension Youth {
     /// The youngest and oldest age the method is meant for.
     public static let intendedAges = 16...27
 
-    /// A name with surrounding spaces removed; empty or with control characters is refused.
+    /// A name with surrounding spaces removed; empty, too long (`TextLimits.line`) or with
+    /// control characters is refused.
     public static func validName(_ input: String, field: String = "Een naam") throws(InputError) -> String {
         let name = input.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw InputError("\(field) is verplicht.") }
+        try TextLimits.refuse(name, field: field, limit: TextLimits.line)
         try refuseControlCharacters(name, field: field)
         return name
     }
 
-    /// A free text field: any printable text, surrounding spaces removed.
-    public static func validText(_ input: String, field: String) throws(InputError) -> String {
+    /// A free text field: any printable text up to `limit` characters, surrounding spaces removed.
+    public static func validText(_ input: String, field: String, limit: Int = TextLimits.line) throws(InputError) -> String {
         let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        try TextLimits.refuse(text, field: field, limit: limit)
         try refuseControlCharacters(text, field: field)
         return text
     }

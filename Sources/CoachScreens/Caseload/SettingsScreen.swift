@@ -31,8 +31,8 @@ final class SettingsScreen: FormScreen {
         var items: [Form.Item] = [
             .heading("Coach"),
             .field(.init(label: "Uw naam", value: { [unowned self] in session.store.settings.coachName }, edit: .text { [unowned self] input in
-                save { s throws(InputError) in s.coachName = try Youth.validText(input, field: "Uw naam") }
-            })),
+                save { s throws(InputError) in s.coachName = try Youth.validText(input, field: "Uw naam", limit: TextLimits.coachName) }
+            }, limit: TextLimits.coachName)),
             .heading("Contact"),
             number("Zonder contact markeren na", { $0.contactDays }, unit: "dagen") { s, input throws(InputError) in try s.setContactDays(input) },
             .heading("Metingen: weken na de 0-meting"),

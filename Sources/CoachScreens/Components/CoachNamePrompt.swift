@@ -6,14 +6,14 @@ enum CoachNamePrompt {
     private static func make(_ session: Session) -> Prompt {
         Prompt(title: "Uw naam", question: "Hoe heet u? Uw naam staat dan al ingevuld bij \"gescoord door\" van een nieuwe "
                    + "ZRM-meting en als voorzitter van een nieuw overleg. U kunt het later wijzigen met i in de caseload.",
-               label: "Naam", text: session.store.settings.coachName, enterLabel: "bewaar")
+               label: "Naam", text: session.store.settings.coachName, enterLabel: "bewaar", limit: TextLimits.coachName)
     }
 
     /// The question as a pop-up; the typed name is saved at once, or refused with the reason.
     static func popup(_ session: Session) -> PromptPopup {
         PromptPopup(make(session)) { text in
             do {
-                let name = try Youth.validText(text, field: "Uw naam")
+                let name = try Youth.validText(text, field: "Uw naam", limit: TextLimits.coachName)
                 var settings = session.store.settings
                 settings.coachName = name
                 try session.store.saveSettings(settings)

@@ -61,14 +61,17 @@ final class Form {
         var cells: (() -> [(text: String, style: Style)])?
         /// The column a one-line edit is typed in (a ZRM note beside its score).
         var editColumn = 0
+        /// The longest text a one-line edit takes (`TextLimits`); a multi-line text takes a page.
+        var limit = TextLimits.line
 
         init(label: String, value: @escaping () -> String, edit: Edit, cells: (() -> [(text: String, style: Style)])? = nil,
-             editColumn: Int = 0) {
+             editColumn: Int = 0, limit: Int = TextLimits.line) {
             self.label = label
             self.value = value
             self.edit = edit
             self.cells = cells
             self.editColumn = editColumn
+            self.limit = limit
         }
     }
 
@@ -80,7 +83,7 @@ final class Form {
     private enum Mode {
         case browsing
         case editing(TextField)
-        case writing(TextEditor)
+        case writing(TextFlow)
     }
 
     /// The screen the form is on: its key rows apply while browsing.
@@ -198,24 +201,33 @@ final class Form {
             }
             return .stay
         case .editing(let text):
-            switch FieldEdit.handle(key, text) {
-            case .editing(let edited): mode = .editing(edited)
+            switch LineEdit.handle(key, text, rows: ComponentKeys.field, label: field.label) {
+            case .editing(let edited, let changed):
+                // A refusal is about the value refused: once the coach changes it, it goes.
+                if changed { error = nil }
+                mode = .editing(edited)
+            case .refused(let reason): error = reason
             case .cancelled: finishEditing()
             case .confirmed(let typed, let move):
                 guard case .line(let commit) = field.edit else { return .stay }
                 return settle(commit(typed), move: move)
+            case .ignored: break
             }
             return .stay
-        case .writing(var writer):
+        case .writing(var flow):
             guard case .multiline(_, _, let commit) = field.edit else { return .stay }
-            let (step, failure) = writer.write(key, size: writerSize, session: session, save: commit)
+            let (step, failure) = flow.write(key, size: writerSize, session: session, save: commit)
             error = failure
             switch step {
-            case .writing: mode = .writing(writer)
-            case .closed(let step):
+            case .writing: mode = .writing(flow)
+            case .stopped:
                 mode = .browsing
                 message = nil
-                return advance(by: step)
+            case .open(let row):
+                mode = .browsing
+                message = nil
+                fields.select(row)
+                return openForTyping()
             }
             return .stay
         }
@@ -228,7 +240,10 @@ final class Form {
             finishEditing()
             return advance(by: move)
         case .refused(let reason): error = reason
-        case .ask(let popup): return .popup(popup)
+        case .ask(let popup):
+            // The value passed its checks; only the question remains.
+            error = nil
+            return .popup(popup)
         }
         return .stay
     }
@@ -246,7 +261,7 @@ final class Form {
     func openForTyping() -> Navigation {
         guard !fieldIndexes.isEmpty else { return .stay }
         switch field.edit {
-        case .line: mode = .editing(TextField(field.value()))
+        case .line: mode = .editing(TextField(field.value(), limit: field.limit))
         case .pick(let options, let selected, let commit):
             let picker = Picker(title: field.label, options: options(), selected: selected(), inForm: true)
             return .popup(PickerPopup(picker) { [self] index, move in
@@ -269,11 +284,12 @@ final class Form {
         return .stay
     }
 
-    /// The editor of a multi-line field: from its draft when one is kept (offered back, or kept for later).
-    private func writer(youthID: String, key: DraftField, text: String, resuming draft: String? = nil) -> TextEditor {
+    /// The selected multi-line field in the flow of writing: Tab confirms it and opens the next
+    /// field. It starts from its draft when one is kept (offered back, or kept for later).
+    private func writer(youthID: String, key: DraftField, text: String, resuming draft: String? = nil) -> TextFlow {
         let writer = TextEditor(youthID: youthID, field: key, text: text, resuming: draft, keptIn: session.store, tabLabel: "bevestig, volgende")
         if let restored = writer.restored { message = (TextEditor.restoredNotice(restored, session: session), .warning) }
-        return writer
+        return TextFlow(writer, row: fields.selected, of: fieldIndexes.count)
     }
 
     // MARK: - Layout
@@ -330,9 +346,17 @@ final class Form {
         return [(value.isEmpty ? "–" : value, value.isEmpty ? .dim : .normal)]
     }
 
+    /// A value on one line. Only its start can show (a row, or three lines under the form), so a
+    /// long text is taken up to `shownAtMost` characters: drawing it costs what shows, and what
+    /// is left out is still marked "…" where it is cut.
     static func oneLine(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ¶ ")
+        let start = text.index(text.startIndex, offsetBy: shownAtMost, limitedBy: text.endIndex) ?? text.endIndex
+        return text[..<start].split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ¶ ")
+            + (start < text.endIndex ? "…" : "")
     }
+
+    /// More characters than any row or the three lines of the selected field's full text show.
+    static let shownAtMost = 1_000
 
     /// Where each cell goes: the form's columns, or one cell over the whole value width.
     private func cellLayout(count: Int) -> [(col: Int, width: Int)] {
@@ -346,7 +370,7 @@ final class Form {
         guard !fieldIndexes.isEmpty else { return nil }
         let cells = Self.cells(of: field)
         let layout = cellLayout(count: cells.count)
-        let cut = zip(cells, layout).contains { Glyphs.width(of: $0.0.text) > $0.1.width } || field.value().contains("\n")
+        let cut = zip(cells, layout).contains { Glyphs.width(of: $0.0.text) > $0.1.width } || field.value().utf8.contains(0x0A)
             || Glyphs.width(of: field.label) > effectiveLabelWidth - 1
         guard cut else { return nil }
         let shown = cells.map(\.text).filter { !$0.isEmpty }
@@ -402,7 +426,7 @@ final class Form {
         let cells = Self.cells(of: entry)
         let layout = cellLayout(count: cells.count)
         for (position, (cell, place)) in zip(cells, layout).enumerated() {
-            if selected, position == entry.editColumn, case .editing(let text) = mode { continue }
+            if selected, position == entry.editColumn, case .editing = mode { continue }
             canvas.put(cell.text, row: row, col: place.col, style: selected && cells.count == 1 ? .selected : cell.style, maxWidth: place.width)
         }
         if selected, case .editing(let text) = mode {
@@ -416,7 +440,7 @@ final class Form {
 
     /// A multi-line field being written: its heading and label, the editor under them, and the
     /// messages in the last two rows.
-    private func renderWriting(_ writer: TextEditor, into canvas: inout Canvas) {
+    private func renderWriting(_ writer: TextFlow, into canvas: inout Canvas) {
         let index = fieldIndexes[fields.selected]
         var row = area.row
         if let heading = items[..<index].reversed().lazy.compactMap({ if case .heading(let text) = $0 { text } else { nil } }).first {

@@ -1,3 +1,4 @@
+import Caseload
 import TerminalKit
 
 /// A question with one line of text to type, in a box over the screen: a name, a date. Enter
@@ -12,25 +13,29 @@ struct Prompt {
     private(set) var field: TextField
     var error: String?
 
-    init(title: String, question: String, label: String, text: String = "", enterLabel: String) {
+    /// `limit`: the longest text the field takes (`TextLimits`).
+    init(title: String, question: String, label: String, text: String = "", enterLabel: String, limit: Int = TextLimits.line) {
         self.title = title
         self.question = question
         self.label = label
         self.enterLabel = enterLabel
-        field = TextField(text)
+        field = TextField(text, limit: limit)
     }
 
     enum Outcome { case editing, cancelled, submitted(String) }
 
+    /// Handles a key by the prompt's key rows. A refusal goes once the text changes.
     mutating func handle(_ key: Key) -> Outcome {
-        switch FieldEdit.handle(key, field) {
-        case .editing(let edited):
+        switch LineEdit.handle(key, field, rows: bindings, label: "De tekst") {
+        case .editing(let edited, let changed):
             field = edited
-            error = nil
-            return .editing
+            if changed { error = nil }
+        case .refused(let reason): error = reason
         case .cancelled: return .cancelled
         case .confirmed(let text, _): return .submitted(text)
+        case .ignored: break
         }
+        return .editing
     }
 
     var bindings: [KeyBinding] { ComponentKeys.prompt(enterLabel: enterLabel) }

@@ -25,7 +25,7 @@ struct TextEditor {
         self.field = field
         original = text
         let kept = draft == nil ? store?.keptDraft(youthID: youthID, field: field) : nil
-        area = TextArea(draft ?? kept?.text ?? text)
+        area = TextArea(draft ?? kept?.text ?? text, limit: TextLimits.page)
         restored = kept?.saved
         self.tabLabel = tabLabel
     }
@@ -62,23 +62,29 @@ struct TextEditor {
             }
             return (.writing, nil)
         }
-        switch key {
-        case .escape:
+        // The key is matched against the rows that draw the hints and the help; in no row, it does nothing.
+        guard let row = bindings.first(where: { $0.covers(key) }) else { return (.writing, nil) }
+        switch row.action {
+        case .cancel:
             if area.text == original {
                 store.removeDraft(youthID: youthID, field: field)
                 return (.cancelled, nil)
             }
             discarding = Self.discardQuestion
-        case .tab: return (.confirm(area.text, move: 1), nil)
-        case .backTab: return (.confirm(area.text, move: -1), nil)
-        case .ctrl("s"): return (.saveAndStay(area.text), nil)
-        default:
-            guard area.handle(key, width: size.width, height: size.height) == .changed else { break }
+        case .confirmAndMove: return (.confirm(area.text, move: key == .backTab ? -1 : 1), nil)
+        case .saveAndStay: return (.saveAndStay(area.text), nil)
+        case .type, .editText, .undo:
+            switch area.handle(key, width: size.width, height: size.height) {
+            case .refused: return (.writing, TextLimits.tooLong(field: "De tekst", limit: TextLimits.page))
+            case .changed: break
+            case .moved, .ignored: return (.writing, nil)
+            }
             do {
                 try store.keepDraft(Draft(youthID: youthID, field: field, text: area.text, saved: now))
             } catch {
                 return (.writing, "Concept niet bewaard: \(error.localizedDescription)")
             }
+        default: break
         }
         return (.writing, nil)
     }

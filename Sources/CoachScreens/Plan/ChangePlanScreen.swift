@@ -20,7 +20,7 @@ final class ChangePlanScreen: Screen, OfOneYouth {
 
     private enum Mode {
         case browsing
-        case writing(TextEditor)
+        case writing(TextFlow)
         /// Looking at earlier version `index` (0 is the oldest).
         case viewingVersion(Int)
     }
@@ -33,6 +33,9 @@ final class ChangePlanScreen: Screen, OfOneYouth {
     private var mode = Mode.browsing
     private var message: (text: String, style: Style)?
     private var top = 0
+    /// Each part's text wrapped for the page, kept from `handle` and `resize` so that a key
+    /// wraps again only a part that changed (a part may hold 20,000 characters).
+    private var wrapped: [String: (text: String, width: Int, lines: [String])] = [:]
     /// The size of the text area, from the screen area the App gives (`resize`), never from a frame.
     private var areaSize = (width: 76, height: 18)
 
@@ -41,19 +44,22 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         self.editor = editor
         if let draft, case .planPart(let part)? = draft.key {
             list.select(rows.firstIndex(of: .part(part)) ?? 0)
-            mode = .writing(writer(for: part, resuming: draft.text))
+            mode = .writing(flow(for: part, resuming: draft.text))
             message = ("Concept van \(editor.session.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
         }
     }
 
-    func resize(to area: Rect) { areaSize = (max(2, area.width - 4), max(1, area.height - 4)) }
+    func resize(to area: Rect) {
+        areaSize = (max(2, area.width - 4), max(1, area.height - 4))
+        keepWrapped()
+    }
 
-    /// The editor of a part: from its draft when one is kept (offered back, or kept for later).
-    private func writer(for part: ChangePlan.Part, resuming draft: String? = nil) -> TextEditor {
+    /// A part in the flow of writing: from its draft when one is kept (offered back, or kept for later).
+    private func flow(for part: ChangePlan.Part, resuming draft: String? = nil) -> TextFlow {
         let writer = TextEditor(youthID: editor.youth.id, field: .planPart(part), text: plan[part], resuming: draft,
                                 keptIn: editor.session.store, tabLabel: "bevestig, volgende")
         if let restored = writer.restored { message = (TextEditor.restoredNotice(restored, session: editor.session), .warning) }
-        return writer
+        return TextFlow(writer, row: rows.firstIndex(of: .part(part)) ?? 0, of: rows.count)
     }
 
     private var plan: ChangePlan { editor.youth.changePlan }
@@ -67,7 +73,7 @@ final class ChangePlanScreen: Screen, OfOneYouth {
     var bindings: [KeyBinding] {
         switch mode {
         case .browsing: KeyTable.bindings(for: kind)
-        case .writing(let writer): writer.bindings
+        case .writing(let flow): flow.bindings
         case .viewingVersion: ComponentKeys.versions
         }
     }
@@ -75,13 +81,16 @@ final class ChangePlanScreen: Screen, OfOneYouth {
     // MARK: - Keys
 
     func handle(_ key: Key) -> Navigation {
-        defer { scrollToSelection() }
+        defer {
+            // The page behind the text being written is laid out when the coach is back on it.
+            if case .writing = mode {} else { keepWrapped(); scrollToSelection() }
+        }
         switch mode {
         case .browsing:
             message = nil
             return handleBrowsing(key)
-        case .writing(var writer):
-            handleWriting(key, &writer)
+        case .writing(var flow):
+            return handleWriting(key, &flow)
         case .viewingVersion(let index):
             switch key {
             case .left: mode = .viewingVersion(max(0, index - 1))
@@ -98,18 +107,7 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         case .move: _ = list.handle(key, pageSize: rows.count)
         case .nextField: list.select(list.selected + 1)
         case .previousField: list.select(list.selected - 1)
-        case .edit:
-            switch selectedRow {
-            case .part(let part): mode = .writing(writer(for: part))
-            case .strategy:
-                let picker = Picker(title: "Hoofdstrategie", options: ["– (nog niet gekozen)"] + MainStrategy.allCases.map(\.label),
-                                    selected: plan.strategy.flatMap { MainStrategy.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
-                return .popup(PickerPopup(picker) { [self] index in
-                    let strategy = index == 0 ? nil : MainStrategy.allCases[index - 1]
-                    if let failure = change({ $0.strategy = strategy }) { message = (failure, .error) }
-                    return .stay
-                })
-            }
+        case .edit: return open(list.selected, inFlow: false)
         case .versions:
             let count = editor.youth.changePlanVersions.count
             if count == 0 { message = ("Er zijn nog geen eerdere versies: een versie ontstaat bij de eerste wijziging op een nieuwe dag.", .dim) }
@@ -122,9 +120,9 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         return .stay
     }
 
-    private func handleWriting(_ key: Key, _ writer: inout TextEditor) {
-        guard case .part(let part) = selectedRow else { return }
-        let (step, failure) = writer.write(key, size: areaSize, session: editor.session) { text in
+    private func handleWriting(_ key: Key, _ flow: inout TextFlow) -> Navigation {
+        guard case .part(let part) = selectedRow else { return .stay }
+        let (step, failure) = flow.write(key, size: areaSize, session: editor.session) { text in
             do throws(InputError) {
                 let value = try ChangePlan.validText(text)
                 return change { $0[part] = value }
@@ -132,12 +130,42 @@ final class ChangePlanScreen: Screen, OfOneYouth {
                 return error.message
             }
         }
-        mode = .writing(writer)
+        mode = .writing(flow)
         if let failure { message = (failure, .error) } else if message?.style == .error { message = nil }
-        if case .closed(let move) = step {
+        switch step {
+        case .writing: return .stay
+        case .stopped:
             message = nil
             mode = .browsing
-            list.select(list.selected + move)
+            return .stay
+        case .open(let row):
+            message = nil
+            return open(row, inFlow: true)
+        }
+    }
+
+    /// Opens row `index` for typing: a part in the text editor, the strategy in its list. In the
+    /// flow of writing (Tab from a part), Shift-Tab in the list goes back to the last part.
+    private func open(_ index: Int, inFlow: Bool) -> Navigation {
+        list.select(index)
+        switch selectedRow {
+        case .part(let part):
+            mode = .writing(flow(for: part))
+            return .stay
+        case .strategy:
+            mode = .browsing
+            let picker = Picker(title: "Hoofdstrategie", options: ["– (nog niet gekozen)"] + MainStrategy.allCases.map(\.label),
+                                selected: plan.strategy.flatMap { MainStrategy.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0,
+                                inForm: inFlow)
+            return .popup(PickerPopup(picker) { [self] index, move in
+                let strategy = index == 0 ? nil : MainStrategy.allCases[index - 1]
+                if let failure = change({ $0.strategy = strategy }) {
+                    message = (failure, .error)
+                    return .stay
+                }
+                guard let previous = TextFlow.next(from: list.selected, move: move, count: rows.count) else { return .stay }
+                return open(previous, inFlow: true)
+            })
         }
     }
 
@@ -170,10 +198,10 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         }
         let body = Rect(row: area.row + 2, col: 2, width: area.width - 4, height: area.height - 3)
         switch mode {
-        case .writing(let writer):
+        case .writing(let flow):
             guard case .part(let part) = selectedRow else { break }
             canvas.put(part.label, row: body.row, col: body.col, style: .selected, padTo: body.width)
-            writer.render(into: &canvas, rect: Rect(row: body.row + 1, col: body.col, width: body.width, height: body.height - 1))
+            flow.render(into: &canvas, rect: Rect(row: body.row + 1, col: body.col, width: body.width, height: body.height - 1))
         case .viewingVersion(let index):
             let version = editor.youth.changePlanVersions[index]
             let when = version.changed.map { "zoals op \(editor.session.day(of: $0).text)" } ?? ""
@@ -203,11 +231,27 @@ final class ChangePlanScreen: Screen, OfOneYouth {
             if text.isEmpty {
                 lines.append(("–", .dim, index))
             } else {
-                for line in Glyphs.wrap(text, width: width - 2) { lines.append((line, .normal, index)) }
+                for line in wrap(text, row: row, width: width - 2) { lines.append((line, .normal, index)) }
             }
             lines.append(("", .normal, index))
         }
         return lines
+    }
+
+    /// A part's text wrapped to `width`: the kept lines when they are of this text and width.
+    private func wrap(_ text: String, row: Row, width: Int) -> [String] {
+        if let kept = wrapped[row.label], kept.width == width, kept.text == text { return kept.lines }
+        return Glyphs.wrap(text, width: width)
+    }
+
+    /// Wraps again the parts whose text changed since they were kept (in `handle` and `resize`).
+    private func keepWrapped() {
+        let width = areaSize.width - 2
+        for case .part(let part) in rows {
+            let text = plan[part]
+            if let kept = wrapped[part.label], kept.width == width, kept.text == text { continue }
+            wrapped[part.label] = (text, width, Glyphs.wrap(text, width: width))
+        }
     }
 
     /// The first line shown: scrolled from `top` as little as needed to show the selected part.

@@ -6,7 +6,7 @@ import TerminalKit
 final class AgendaScreen: Screen, OfOneYouth {
     private enum Mode {
         case browsing
-        case writing(TextEditor)
+        case writing(TextFlow)
     }
 
     let kind = ScreenKind.agenda
@@ -28,7 +28,7 @@ final class AgendaScreen: Screen, OfOneYouth {
         if let draft, case .agendaNotes(meetingID, let itemID)? = draft.key,
            let index = meeting?.agenda.firstIndex(where: { $0.id == itemID }), let item = meeting?.agenda[index] {
             table.select(index)
-            mode = .writing(writer(for: item, resuming: draft.text))
+            mode = .writing(flow(for: item, resuming: draft.text))
             message = ("Concept van \(editor.session.dateTime(draft.saved)) teruggezet; Tab bevestigt.", .warning)
         }
     }
@@ -57,12 +57,13 @@ final class AgendaScreen: Screen, OfOneYouth {
     /// item's notes show under it.
     private static func listHeight(writing: Bool, in area: Rect) -> Int { max(3, (area.height - 4) * (writing ? 1 : 2) / (writing ? 2 : 3)) }
 
-    /// The editor of an item's notes: from its draft when one is kept (offered back, or kept for later).
-    private func writer(for item: AgendaItem, resuming draft: String? = nil) -> TextEditor {
+    /// The notes of the selected item in the flow of writing (Tab confirms and opens the next
+    /// item's notes), from its draft when one is kept (offered back, or kept for later).
+    private func flow(for item: AgendaItem, resuming draft: String? = nil) -> TextFlow {
         let writer = TextEditor(youthID: editor.youth.id, field: .agendaNotes(meetingID: meetingID, itemID: item.id), text: item.notes,
-                                resuming: draft, keptIn: editor.session.store, tabLabel: "bevestig")
+                                resuming: draft, keptIn: editor.session.store, tabLabel: "bevestig, volgende")
         if let restored = writer.restored { message = (TextEditor.restoredNotice(restored, session: editor.session), .warning) }
-        return writer
+        return TextFlow(writer, row: table.selected, of: meeting?.agenda.count ?? 0)
     }
 
     private var meeting: WrapAroundMeeting? { editor.youth.meetings.first { $0.id == meetingID } }
@@ -76,7 +77,7 @@ final class AgendaScreen: Screen, OfOneYouth {
     var bindings: [KeyBinding] {
         switch mode {
         case .browsing: keyRows(canRemove: canRemove)
-        case .writing(let writer): writer.bindings
+        case .writing(let flow): flow.bindings
         }
     }
 
@@ -111,7 +112,7 @@ final class AgendaScreen: Screen, OfOneYouth {
             case .new:
                 return .popup(PromptPopup(Prompt(title: "Nieuw agendapunt", question: "Een eigen punt voor de agenda van dit overleg.",
                                                  label: "Punt:", enterLabel: "voeg toe"), submitted: addItem))
-            case .edit: if let item { mode = .writing(writer(for: item)) }
+            case .edit: if let item { mode = .writing(flow(for: item)) }
             case .moveItemUp, .moveItemDown:
                 let moved = meeting.moveAgendaItem(at: table.selected, by: command == .moveItemUp ? -1 : 1)
                 if save(meeting) { table.select(moved) }
@@ -121,9 +122,9 @@ final class AgendaScreen: Screen, OfOneYouth {
             case .back: return .pop
             default: break
             }
-        case .writing(var writer):
+        case .writing(var flow):
             guard item != nil else { return .stay }
-            let (step, failure) = writer.write(key, size: notesSize, session: editor.session) { [self] text in
+            let (step, failure) = flow.write(key, size: notesSize, session: editor.session) { [self] text in
                 do throws(InputError) {
                     meeting.agenda[table.selected].notes = try ChangePlan.validText(text)
                 } catch {
@@ -131,12 +132,17 @@ final class AgendaScreen: Screen, OfOneYouth {
                 }
                 return editor.apply { $0.save(meeting) }
             }
-            mode = .writing(writer)
+            mode = .writing(flow)
             if let failure { message = (failure, .error) } else if message?.style == .error { message = nil }
-            // Tab and Shift-Tab close the notes; Ctrl-S keeps the coach writing.
-            if case .closed = step {
+            switch step {
+            case .writing: break
+            case .stopped:
                 message = nil
                 mode = .browsing
+            case .open(let row):
+                message = nil
+                table.select(row)
+                if let item { mode = .writing(self.flow(for: item)) }
             }
         }
         return .stay
@@ -166,7 +172,7 @@ final class AgendaScreen: Screen, OfOneYouth {
     func render(into canvas: inout Canvas, area: Rect) {
         guard let meeting else { return }
         canvas.put("\(editor.youth.name)  ·  Agenda overleg \(meeting.date.text)", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
-        let writing: TextEditor? = if case .writing(let writer) = mode { writer } else { nil }
+        let writing: TextFlow? = if case .writing(let flow) = mode { flow } else { nil }
         let listHeight = Self.listHeight(writing: writing != nil, in: area)
         table.render(into: &canvas, rows: meeting.agenda.enumerated().map { index, entry in
             Table.Row(["\(index + 1). \(entry.title)\(entry.notes.isEmpty ? "" : "  ✎")"])
@@ -179,7 +185,7 @@ final class AgendaScreen: Screen, OfOneYouth {
     }
 
     /// Under the list: the selected item in full (two lines at most), then its notes or the notes being written.
-    private func renderSelected(_ item: AgendaItem, number: Int, below: Int, writing: TextEditor?, into canvas: inout Canvas, area: Rect) {
+    private func renderSelected(_ item: AgendaItem, number: Int, below: Int, writing: TextFlow?, into canvas: inout Canvas, area: Rect) {
         let title = Glyphs.wrap("\(number). \(item.title)", width: area.width - 4, maxLines: Self.titleLines)
         for (offset, line) in title.enumerated() {
             canvas.put(line, row: below + offset, col: 2, style: .heading, maxWidth: area.width - 4)

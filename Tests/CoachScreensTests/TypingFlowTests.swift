@@ -1,0 +1,142 @@
+@testable import Caseload
+@testable import CoachScreens
+import Foundation
+import TerminalKit
+import XCTest
+
+/// Typing is text: on every page of texts, Tab confirms the text and opens the next one for
+/// typing, so letters that are commands on the page behind (export, new action, next phase,
+/// back) stay text.
+final class TypingFlowTests: XCTestCase {
+    /// Letters that are commands on the plan, agenda or quick scan pages.
+    private static let commandLetters = " e a n v q x d h t o m p s z ? + -"
+    private static let sizes = [(60, 16), (80, 24), (200, 60)]
+
+    private func youth(_ harness: Harness) throws -> Youth {
+        try harness.store.youth(id: try XCTUnwrap(harness.store.summaries.first).id)
+    }
+
+    private func nothingButTextChanged(_ harness: Harness, phase: Phase, file: StaticString = #filePath, line: UInt = #line) throws {
+        let youth = try youth(harness)
+        XCTAssertEqual(youth.phase, phase, "no phase moved", file: file, line: line)
+        XCTAssertTrue(youth.actions.isEmpty, "no action made", file: file, line: line)
+        XCTAssertTrue(youth.network.isEmpty && youth.professionals.isEmpty, "no person made", file: file, line: line)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: harness.directory + "/exports"), "nothing exported", file: file, line: line)
+    }
+
+    func testTabThroughEveryPlanPartWhileTypingCommandLettersChangesOnlyTheTexts() throws {
+        for (width, height) in Self.sizes {
+            let harness = try Harness(self, youths: ["Sem"])
+            harness.width = width
+            harness.height = height
+            let phase = try youth(harness).phase
+            harness.press(.enter, .char("p"), .enter)
+            for part in ChangePlan.Part.allCases {
+                XCTAssertTrue(harness.app.top.capturesKeys, "\(part) is open for typing at \(width)x\(height)")
+                harness.type(part.rawValue + Self.commandLetters)
+                harness.press(.tab)
+            }
+            XCTAssertTrue(harness.screen.contains("faciliteren"), "after the last part, the strategy's list: \(harness.screen)")
+            harness.press(.escape)
+            let plan = try youth(harness).changePlan
+            for part in ChangePlan.Part.allCases {
+                XCTAssertEqual(plan[part], part.rawValue + Self.commandLetters, "\(part) at \(width)x\(height)")
+            }
+            XCTAssertNil(plan.strategy)
+            XCTAssertTrue(harness.store.drafts().isEmpty)
+            try nothingButTextChanged(harness, phase: phase)
+        }
+    }
+
+    func testShiftTabOpensThePreviousPartAndTheStrategyLeadsBackOrOn() throws {
+        let harness = try Harness(self, youths: ["Sem"])
+        harness.press(.enter, .char("p"), .enter)
+        harness.type("doel")
+        harness.press(.tab)
+        harness.type("belangrijk")
+        harness.press(.backTab)
+        XCTAssertTrue(harness.app.top.capturesKeys, "the goal is open again")
+        harness.type(" e")
+        harness.press(.tab)
+        XCTAssertEqual(try youth(harness).changePlan.goal, "doel e")
+        XCTAssertEqual(try youth(harness).changePlan.mattersMost, "belangrijk")
+        // From the strategy's list, Shift-Tab chooses and goes back to the last part for typing.
+        harness.press(.escape)
+        harness.press(.end, .enter)
+        harness.press(.escape)
+        harness.press(.up, .enter)
+        harness.press(.tab)
+        XCTAssertTrue(harness.screen.contains("faciliteren"), harness.screen)
+        harness.press(.down, .down, .backTab)
+        XCTAssertEqual(try youth(harness).changePlan.strategy, .teach)
+        XCTAssertTrue(harness.app.top.capturesKeys, "the last part is open again")
+        harness.type("n")
+        harness.press(.tab, .tab)
+        XCTAssertEqual(try youth(harness).changePlan.remember, "n")
+        XCTAssertFalse(harness.app.top.capturesKeys, "Tab in the list after the last row ends the flow on the page")
+        try nothingButTextChanged(harness, phase: try youth(harness).phase)
+    }
+
+    func testAgendaNotesFlowFromItemToItem() throws {
+        for (width, height) in Self.sizes {
+            let harness = try Harness(self) { store in
+                let today = LocalDate(Harness.now, timeZone: testZone)
+                var youth = try Youth(name: "Sem", now: Harness.now, today: today)
+                var meeting = WrapAroundMeeting(date: today)
+                meeting.agenda = ["Doel", "Werk", "Rondvraag"].map { AgendaItem(title: $0, source: .free) }
+                youth.save(meeting)
+                try store.save(youth)
+            }
+            harness.width = width
+            harness.height = height
+            let phase = try youth(harness).phase
+            // Youth → meetings → the meeting → its agenda row → the first item's notes.
+            harness.press(.enter, .char("o"), .enter)
+            for _ in 0..<5 { harness.press(.down) }
+            harness.press(.enter, .enter)
+            XCTAssertTrue(harness.app.top.capturesKeys, harness.screen)
+            for title in ["Doel", "Werk", "Rondvraag"] {
+                harness.type(title + Self.commandLetters)
+                harness.press(.tab)
+            }
+            XCTAssertFalse(harness.app.top.capturesKeys, "Tab after the last item ends writing")
+            let agenda = try XCTUnwrap(try youth(harness).meetings.first).agenda
+            XCTAssertEqual(agenda.map(\.notes), ["Doel", "Werk", "Rondvraag"].map { $0 + Self.commandLetters }, "\(width)x\(height)")
+            harness.press(.enter, .backTab)
+            XCTAssertTrue(harness.app.top.capturesKeys, "Shift-Tab opens the notes of the item before")
+            harness.type("!")
+            harness.press(.tab)
+            XCTAssertEqual(try XCTUnwrap(try youth(harness).meetings.first).agenda[1].notes, "Werk" + Self.commandLetters + "!")
+            try nothingButTextChanged(harness, phase: phase)
+        }
+    }
+
+    func testQuickScanTextsFlowFromTextToText() throws {
+        for (width, height) in Self.sizes {
+            let harness = try Harness(self, youths: ["Sem"])
+            harness.width = width
+            harness.height = height
+            let phase = try youth(harness).phase
+            harness.press(.enter, .char("s"), .enter)
+            let texts: [QuickScanText] = [.motivation, .wishes, .talents, .network] + Catalog.lifeDomains.map { .situation($0.code) }
+            for text in texts {
+                XCTAssertTrue(harness.app.top.capturesKeys, "\(text) is open at \(width)x\(height)")
+                harness.type(text.stored + Self.commandLetters)
+                harness.press(.tab)
+            }
+            XCTAssertTrue(harness.screen.contains("aandachtspunt"), "after the texts, the first skill's list: \(harness.screen)")
+            harness.press(.escape)
+            let scan = try youth(harness).quickScan
+            for text in texts { XCTAssertEqual(scan[text], text.stored + Self.commandLetters) }
+            try nothingButTextChanged(harness, phase: phase)
+        }
+    }
+
+    func testTheFlowStopsAtTheEndsOfTheRows() {
+        XCTAssertEqual(TextFlow.next(from: 0, move: 1, count: 3), 1)
+        XCTAssertEqual(TextFlow.next(from: 2, move: -1, count: 3), 1)
+        XCTAssertNil(TextFlow.next(from: 2, move: 1, count: 3), "past the last")
+        XCTAssertNil(TextFlow.next(from: 0, move: -1, count: 3), "before the first")
+        XCTAssertNil(TextFlow.next(from: 1, move: 0, count: 3), "Esc or nothing changed: writing stops")
+    }
+}
