@@ -63,7 +63,7 @@ final class DraftsAndQuarantineScreenTests: XCTestCase {
         let harness = try Harness(self, youths: ["Zoë Çelik"])
         harness.press(.enter, .char("p"), .enter)
         harness.type("weg")
-        harness.press(.tab, .enter)
+        harness.press(.tab)
         harness.type("blijft")
         harness.app.idle()
         let restarted = Harness(reopening: harness)

@@ -66,7 +66,10 @@ final class DraftsEndToEndTests: XCTestCase {
         try openGoal("open")
         let screen = try tmux.waitFor("open", "the draft in the editor") { $0.contains("Halverwege gestopt") }
         XCTAssertTrue(screen.contains("teruggezet"), screen)
+        // Tab confirms the part and opens the next one for typing; Esc leaves that one unchanged.
         try tmux.keys("open", "Tab")
+        try tmux.waitFor("open", "the next part open") { $0.contains("Ctrl-S bewaar") && !$0.contains("teruggezet") }
+        try tmux.keys("open", "Escape")
         try tmux.waitFor("open", "the part confirmed") { !$0.contains("teruggezet") && $0.contains("Halverwege gestopt") }
         try tmux.keys("open", "C-c")
         tmux.waitUntilGone("open")
