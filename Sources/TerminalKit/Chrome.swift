@@ -108,11 +108,13 @@ extension Chrome {
         let width = min(area.width, max(options.map { Glyphs.width(of: $0) }.max() ?? 0, Glyphs.width(of: title) + 4, Glyphs.width(of: footer)) + 6)
         let box = area.centered(width: width, height: options.count + 4)
         canvas.box(box, title: title)
-        let rows = state.visibleRange(height: box.height - 4)
-        for (line, index) in rows.enumerated() {
+        let window = state.position(height: box.height - 4)
+        for (line, index) in window.visible.enumerated() {
             let style: Style = index == state.selected ? .selected : .normal
             canvas.put(" " + options[index], row: box.row + 1 + line, col: box.col + 1, style: style, padTo: box.width - 2)
         }
+        window.drawMarks(into: &canvas, rect: Rect(row: box.row + 1, col: box.col, width: box.width, height: box.height - 4),
+                         col: box.col + box.width - 2)
         canvas.put(footer, row: box.row + box.height - 2, col: box.col + 2, style: .dim, maxWidth: box.width - 4)
     }
 }

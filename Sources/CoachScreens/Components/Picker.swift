@@ -29,31 +29,30 @@ struct Picker {
     /// Tab, -1 for Shift-Tab.
     enum Outcome: Equatable { case picking, cancelled, chosen(Int, move: Int), ticked(Set<Int>, move: Int) }
 
+    /// Does what the key's row says; a key no row covers does nothing.
     mutating func handle(_ key: Key) -> Outcome {
-        let move = !inForm ? 0 : key == .tab ? 1 : key == .backTab ? -1 : 0
-        switch key {
-        case .escape: return .cancelled
-        case .enter, .tab, .backTab:
-            guard key == .enter || move != 0 else { return .picking }
+        switch bindings.action(for: key) {
+        case .cancel: return .cancelled
+        case .choose, .confirmAndMove:
+            let move = key == .tab ? 1 : key == .backTab ? -1 : 0
             if let checked { return .ticked(checked, move: move) }
             return options.indices.contains(list.selected) ? .chosen(list.selected, move: move) : .cancelled
-        case .char(" ") where checked != nil, .char("x") where checked != nil:
+        case .toggle:
             if options.indices.contains(list.selected) { checked?.formSymmetricDifference([list.selected]) }
-            return .picking
-        default:
-            _ = list.handle(key, pageSize: max(1, options.count))
-            return .picking
+        case .move: _ = list.handle(key, pageSize: max(1, options.count))
+        default: break
         }
+        return .picking
     }
 
     var bindings: [KeyBinding] { checked == nil ? ComponentKeys.picker(inForm: inForm) : ComponentKeys.checklist(inForm: inForm) }
 
     func render(into canvas: inout Canvas) {
         guard let checked else {
-            Chrome.picker(&canvas, title: title, options: options, state: list)
+            Chrome.picker(&canvas, title: title, options: options, state: list, footer: bindings.footer)
             return
         }
         Chrome.picker(&canvas, title: title, options: options.indices.map { (checked.contains($0) ? "[x] " : "[ ] ") + options[$0] },
-                      state: list, footer: "Spatie vink aan/uit · Enter klaar · Esc annuleer")
+                      state: list, footer: bindings.footer)
     }
 }

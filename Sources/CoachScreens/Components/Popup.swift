@@ -122,8 +122,8 @@ final class NoticePopup: Popup {
     private let message: String
     init(_ message: String) { self.message = message }
     var bindings: [KeyBinding] { ComponentKeys.notice }
-    func handle(_ key: Key) -> PopupOutcome { key == .enter || key == .escape ? .close(.stay) : .stay }
+    func handle(_ key: Key) -> PopupOutcome { bindings.action(for: key) == .confirm ? .close(.stay) : .stay }
     func render(into canvas: inout Canvas) {
-        Chrome.dialog(&canvas, title: "Let op", message: message, choices: "Enter  verder", style: .normal)
+        Chrome.dialog(&canvas, title: "Let op", message: message, choices: bindings.choices, style: .normal)
     }
 }

@@ -4,6 +4,7 @@ import TerminalKit
 public enum ScreenKind: CaseIterable, Sendable {
     case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, changePlan, actions, agreedActions, people, recordForm,
          meetings, meeting, participants, agenda, consents, caseloadAgenda, journal, scoutAttempts, settings, review, help
+    case phaseHistory
 }
 
 /// What a key does. Screens switch on actions, never on raw keys, so the help and the hint line
@@ -17,6 +18,7 @@ public enum Action: Sendable {
     case emptyCaseload, demoCaseload, coachName
     case quickContact, openJournal, filter, recordAgreement, scoutView, openSettings, startReview
     case nextYouth, previousYouth, newAction, closeAction, openDossier
+    case openPhaseHistory
     case back, quit, help, redraw, forceQuit
     /// The keys of components (dialogs, fields, lists to pick from, the text editor).
     case yes, no, confirm, confirmAndMove, cancel, choose, toggle, type, editText, saveAndStay, undo, browseVersions
@@ -67,16 +69,17 @@ public struct KeyBinding: Sendable {
 public enum KeyTable {
     private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .changePlan, .actions,
                                               .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
-                                              .caseloadAgenda, .journal, .scoutAttempts, .settings, .help]
+                                              .caseloadAgenda, .journal, .scoutAttempts, .settings, .help, .phaseHistory]
     private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting, .settings, .review]
     /// The screens of one youth: a contact is noted from each of them with one key.
     private static let ofYouth: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan, .actions,
                                                 .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
-                                                .journal, .scoutAttempts, .review]
+                                                .journal, .scoutAttempts, .review, .phaseHistory]
     private static let everywhere = ScreenKind.allCases
     private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan,
                                                       .actions, .agreedActions, .people, .recordForm, .meetings, .meeting, .participants,
-                                                      .agenda, .consents, .caseloadAgenda, .journal, .scoutAttempts, .settings, .review]
+                                                      .agenda, .consents, .caseloadAgenda, .journal, .scoutAttempts, .settings, .review,
+                                                      .phaseHistory]
 
     public static let all: [KeyBinding] = [
         KeyBinding(action: .emptyCaseload, keys: [.enter], hint: "lege caseload",
@@ -130,6 +133,8 @@ public enum KeyTable {
                    help: "Volgend veld (tijdens het wijzigen: bevestigen en door)", screens: forms),
         KeyBinding(action: .previousField, keys: [.backTab], hint: nil,
                    help: "Vorig veld (tijdens het wijzigen: bevestigen en terug)", screens: forms),
+        KeyBinding(action: .openPhaseHistory, keys: [.char("f")], hint: nil,
+                   help: "De hele fasegeschiedenis: elke faseovergang met zijn datum en hoe lang elke fase duurde", screens: [.youth]),
         KeyBinding(action: .openZRM, keys: [.char("z")], hint: "ZRM",
                    help: "Zelfredzaamheid-Matrix: alle metingen, het verloop per leefgebied, een nieuwe meting",
                    screens: [.youth]),
@@ -188,7 +193,7 @@ public enum KeyTable {
                    screens: [.meeting]),
         KeyBinding(action: .openConsents, keys: [.char("t")], hint: "toestemming",
                    help: "Toestemming: met wie informatie gedeeld mag worden, wat, vanaf wanneer, en wanneer ingetrokken",
-                   screens: [.meetings, .meeting]),
+                   screens: [.meetings, .meeting, .participants]),
         KeyBinding(action: .invite, keys: [.char(" "), .char("x")], hint: "uitnodigen",
                    help: "De gekozen persoon uitnodigen of weer van de lijst halen", screens: [.participants]),
         KeyBinding(action: .attended, keys: [.char("a")], hint: "aanwezig",
@@ -278,6 +283,12 @@ public enum KeyTable {
 
     public static func bindings(for screen: ScreenKind) -> [KeyBinding] {
         all.filter { $0.screens.contains(screen) }
+    }
+
+    /// How the key for `action` on `screen` is written, for a text that names it ("(t)"); nil
+    /// when the screen has no such key, so a text never names a key that does nothing there.
+    public static func keyName(for action: Action, on screen: ScreenKind) -> String? {
+        bindings(for: screen).first { $0.action == action }.map { $0.keyLabel ?? $0.keys.first?.name ?? "" }
     }
 
     /// What `key` does on `screen`, if anything.
