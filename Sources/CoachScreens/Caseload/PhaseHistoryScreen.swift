@@ -27,7 +27,14 @@ final class PhaseHistoryScreen: Screen, OfOneYouth {
         }
     }
 
-    func resize(to area: Rect) { scroll.resize(count: lines.count, height: max(1, area.height - 2)) }
+    /// The lines wrapped to `width`, a change's later lines indented under its step.
+    private func rows(width: Int) -> [String] {
+        lines.flatMap { line in
+            Glyphs.wrap(line, width: max(1, width - 12)).enumerated().map { $0.offset == 0 ? $0.element : String(repeating: " ", count: 12) + $0.element }
+        }
+    }
+
+    func resize(to area: Rect) { scroll.resize(count: rows(width: area.width - 4).count, height: max(1, area.height - 2)) }
 
     func handle(_ key: Key) -> Navigation {
         switch KeyTable.action(for: key, on: kind) {
@@ -39,8 +46,8 @@ final class PhaseHistoryScreen: Screen, OfOneYouth {
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
-        let all = lines
-        canvas.put("\(editor.youth.name)  ·  \(Wording.changes(all.count)), nieuwste bovenaan", row: area.row, col: 2, style: .heading,
+        let all = rows(width: area.width - 4)
+        canvas.put("\(editor.youth.name)  ·  \(Wording.changes(lines.count)), nieuwste bovenaan", row: area.row, col: 2, style: .heading,
                    maxWidth: area.width - 4)
         for (offset, index) in scroll.visible.enumerated() where all.indices.contains(index) {
             canvas.put(all[index], row: area.row + 2 + offset, col: 2, maxWidth: area.width - 4)

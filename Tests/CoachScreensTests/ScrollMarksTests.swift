@@ -1,0 +1,139 @@
+@testable import Caseload
+@testable import CoachScreens
+import TerminalKit
+import XCTest
+
+/// Every scrolled screen shows what it hides: ▲▼ where lines are out of sight, and every line
+/// can be reached with the keys, at the smallest, the usual and a large terminal.
+final class ScrollMarksTests: XCTestCase {
+    static let sizes = [(60, 16), (80, 24), (200, 60)]
+    static let jesse: [Key] = [.char("/")] + "jesse".map { Key.char($0) } + [.enter]
+
+    /// Presses `key` until the screen stops changing, collecting every screen on the way.
+    private func screens(_ harness: Harness, pressing key: Key, limit: Int = 200) -> [String] {
+        var seen = [harness.screen]
+        var last = harness.canvas
+        for _ in 0..<limit {
+            harness.press(key)
+            // The canvas, styles and all: a selection that moves changes no text.
+            if harness.canvas == last { break }
+            last = harness.canvas
+            seen.append(harness.screen)
+        }
+        return seen
+    }
+
+    private func sized(_ harness: Harness, _ size: (Int, Int)) {
+        harness.width = size.0
+        harness.height = size.1
+    }
+
+    private func hasMark(_ screen: String, _ mark: Character) -> Bool { screen.contains(mark) }
+
+    func testEveryDomainOfTheZRMOverviewIsReachableAndMarked() throws {
+        for size in Self.sizes {
+            let harness = try Harness(self, demo: true)
+            sized(harness, size)
+            harness.press(Self.jesse + [.char("z")])
+            let first = harness.screen
+            let names = Catalog.lifeDomains.map(\.name)
+            let allInSight = names.allSatisfy { first.contains($0) }
+            XCTAssertEqual(hasMark(first, "▼"), !allInSight, "\(size): ▼ exactly when domains are out of sight\n\(first)")
+            XCTAssertFalse(hasMark(first, "▲"), "\(size): nothing above the first page")
+            let walked = screens(harness, pressing: .pageDown)
+            for name in names { XCTAssertTrue(walked.contains { $0.contains(name) }, "\(size): \(name) reachable") }
+            XCTAssertTrue(walked.contains { $0.contains("Middelengebruik") && $0.contains("1 !") }, "\(size): the acute score is reached")
+            if !allInSight {
+                XCTAssertTrue(hasMark(harness.screen, "▲"), "\(size): ▲ at the end\n\(harness.screen)")
+                XCTAssertFalse(hasMark(harness.screen, "▼"), "\(size): nothing below the last page")
+            }
+        }
+    }
+
+    /// PgDn works before any frame is drawn: the overview scrolls from its size, not from a frame.
+    func testTheZRMOverviewScrollsBeforeItIsDrawn() throws {
+        let harness = try Harness(self, demo: true)
+        sized(harness, (60, 16))
+        harness.press(Self.jesse + [.char("z"), .pageDown, .pageDown, .pageDown])
+        XCTAssertTrue(harness.screen.contains("Justitie"), harness.screen)
+    }
+
+    func testEveryCaseloadRowIsReachableWithAMark() throws {
+        let extra = (1...50).map { String(format: "Zz Jongere %02d", $0) }
+        for size in Self.sizes {
+            let harness = try Harness(self, demo: true) { store in
+                for name in extra { try store.save(try Youth(name: name, now: Harness.now, today: LocalDate(Harness.now, timeZone: testZone))) }
+            }
+            sized(harness, size)
+            let names = harness.store.summaries.filter { $0.phase != .closed }.map(\.name)
+            XCTAssertTrue(hasMark(harness.screen, "▼"), "\(size): more below is marked\n\(harness.screen)")
+            XCTAssertFalse(hasMark(harness.screen, "▲"), "\(size)")
+            let walked = screens(harness, pressing: .down)
+            // A name may be cut to fit its column: the selected row is shown in full under the table.
+            for name in names { XCTAssertTrue(walked.contains { $0.contains(name) }, "\(size): \(name) reachable") }
+            XCTAssertTrue(hasMark(harness.screen, "▲"), "\(size): more above is marked at the end")
+            XCTAssertFalse(hasMark(harness.screen, "▼"), "\(size): nothing below the last row")
+        }
+    }
+
+    func testTheCaseloadLegendShowsAtEveryWidth() throws {
+        for size in Self.sizes {
+            let harness = try Harness(self, demo: true)
+            sized(harness, size)
+            XCTAssertTrue(harness.screen.contains(CaseloadScreen.legend), "\(size)\n\(harness.screen)")
+            XCTAssertTrue(harness.screen.contains("afgesloten verborgen (a toont)"), "\(size)")
+        }
+    }
+
+    func testHelpPagesScrollWithMarks() throws {
+        for size in Self.sizes {
+            let harness = try Harness(self, demo: true)
+            sized(harness, size)
+            harness.press(Self.jesse + [.char("?")])
+            let fits = harness.screen.contains("geen opslaan-knop")
+            XCTAssertEqual(hasMark(harness.screen, "▼"), !fits, "\(size)\n\(harness.screen)")
+            let walked = screens(harness, pressing: .down)
+            XCTAssertTrue(walked.last?.contains("geen opslaan-knop") ?? false, "\(size): the end of the help is reached")
+            for row in try YouthScreen(session: harness.app.session, id: harness.store.summaries[0].id).bindings {
+                let start = row.help.split(separator: " ").prefix(2).joined(separator: " ")
+                XCTAssertTrue(walked.contains { $0.contains(start) }, "\(size): \(row.keyNames) reachable")
+            }
+            if !fits { XCTAssertTrue(hasMark(harness.screen, "▲"), "\(size)") }
+        }
+    }
+
+    func testThePlanHeaderKeepsItsVersions() throws {
+        for size in Self.sizes {
+            let harness = try Harness(self, demo: true)
+            sized(harness, size)
+            harness.press(Self.jesse + [.char("p")])
+            XCTAssertTrue(harness.screen.contains("gewijzigd "), "\(size)\n\(harness.screen)")
+            XCTAssertTrue(harness.screen.contains("eerdere versie"), "\(size)\n\(harness.screen)")
+        }
+    }
+
+    func testThePhaseHistoryOpensInFull() throws {
+        for size in Self.sizes {
+            let harness = try Harness(self, demo: true) { store in
+                let today = LocalDate(Harness.now, timeZone: testZone)
+                var youth = try Youth(name: "Faas Wissel", now: Harness.now, today: today.adding(days: -200))
+                for step in 1...30 { youth.move(to: step % 2 == 1 ? .quickScan : .scout, on: today.adding(days: -200 + step * 5), now: Harness.now) }
+                try store.save(youth)
+            }
+            sized(harness, size)
+            harness.press([.char("/")] + "faas".map { Key.char($0) } + [.enter])
+            let youthScreen = harness.screen
+            let allShown = youthScreen.contains("start in Scout")
+            XCTAssertEqual(youthScreen.contains("eerdere · f toont alle"), !allShown, "\(size): the youth screen names the key\n\(youthScreen)")
+            XCTAssertTrue(size.0 > 80 || !allShown, "\(size): the history does not fit")
+            harness.press(.char("f"))
+            XCTAssertTrue(harness.screen.contains("31 faseovergangen"), harness.screen)
+            let fits = harness.screen.contains("start in Scout")
+            XCTAssertEqual(hasMark(harness.screen, "▼"), !fits, "\(size)\n\(harness.screen)")
+            let walked = screens(harness, pressing: .pageDown)
+            XCTAssertTrue(walked.last?.contains("start in Scout") ?? false, "\(size): the first change is reached")
+            harness.press(.char("q"))
+            XCTAssertEqual(harness.screen, youthScreen, "\(size): q goes back to the youth")
+        }
+    }
+}
