@@ -207,7 +207,8 @@ final class YouthScreen: FormScreen, OfOneYouth {
     /// One line on the ZRM: how many measurements, the latest, its acute domains.
     private var zrmSummary: String {
         guard let latest = youth.latestMeasurement else {
-            return youth.needsFirstZRM ? "ZRM: nog geen meting; z om te scoren" : "ZRM: nog geen meting"
+            let key = youth.needsFirstZRM ? bindings.keyName(for: .openZRM).map { "; \($0) om te scoren" } : nil
+            return "ZRM: nog geen meting" + (key ?? "")
         }
         let acute = latest.acuteDomains.compactMap { Catalog.lifeDomain($0)?.name }
         var text = "ZRM: \(youth.measurements.count) meting\(youth.measurements.count == 1 ? "" : "en"), laatste \(latest.moment.label) van \(latest.date.text)"
@@ -228,7 +229,7 @@ final class YouthScreen: FormScreen, OfOneYouth {
             canvas.put("\(change.date.text)  \(step)", row: top + 1 + offset, col: 4, maxWidth: canvas.width - 6)
         }
         if shown.count < changes.count {
-            let key = KeyTable.keyName(for: .openPhaseHistory, on: kind).map { " · \($0) toont alle" } ?? ""
+            let key = bindings.keyName(for: .openPhaseHistory).map { " · \($0) toont alle" } ?? ""
             canvas.put("… en \(changes.count - shown.count) eerdere\(key)", row: top + 1 + shown.count, col: 4, style: .dim, maxWidth: canvas.width - 6)
         }
     }

@@ -285,12 +285,6 @@ public enum KeyTable {
         all.filter { $0.screens.contains(screen) }
     }
 
-    /// How the key for `action` on `screen` is written, for a text that names it ("(t)"); nil
-    /// when the screen has no such key, so a text never names a key that does nothing there.
-    public static func keyName(for action: Action, on screen: ScreenKind) -> String? {
-        bindings(for: screen).first { $0.action == action }.map { $0.keyLabel ?? $0.keys.first?.name ?? "" }
-    }
-
     /// What `key` does on `screen`, if anything.
     public static func action(for key: Key, on screen: ScreenKind) -> Action? {
         all.first { $0.screens.contains(screen) && $0.keys.contains(key) }?.action

@@ -76,7 +76,7 @@ final class ParticipantsScreen: Screen, OfOneYouth {
                              full: ([person.name, relation] + (participant == nil ? ["niet uitgenodigd"] : [])).joined(separator: " · "))
         }
         let warning = withoutConsent.isEmpty ? nil
-            : ("LET OP: \(withoutConsent.count) deelnemer(s) zonder toestemming op \(meeting.date.text); leg die vast bij toestemming\(KeyTable.keyName(for: .openConsents, on: kind).map { " (\($0))" } ?? "").", Style.warning)
+            : ("LET OP: \(withoutConsent.count) deelnemer(s) zonder toestemming op \(meeting.date.text); leg die vast bij toestemming\(bindings.keyName(for: .openConsents).map { " (\($0))" } ?? "").", Style.warning)
         table.render(into: &canvas, rows: rows, empty: "Nog niemand in het netwerk of bij de professionals. Druk op m om mensen toe te voegen.",
                      note: error.map { ($0, .error) } ?? warning)
     }
