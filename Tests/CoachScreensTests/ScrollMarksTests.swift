@@ -50,6 +50,23 @@ final class ScrollMarksTests: XCTestCase {
         }
     }
 
+    func testEveryDomainOfTheZRMComparisonIsReachableAndMarked() throws {
+        for size in Self.sizes {
+            let harness = try Harness(self, demo: true)
+            sized(harness, size)
+            harness.press(Self.jesse + [.char("z"), .char("c")])
+            let first = harness.screen
+            let allInSight = Catalog.lifeDomains.allSatisfy { first.contains($0.name.prefix(14)) }
+            XCTAssertEqual(hasMark(first, "▼"), !allInSight, "\(size)\n\(first)")
+            XCTAssertTrue(first.contains("1 omhoog · 1 omlaag"), "\(size): the totals stay")
+            let walked = screens(harness, pressing: .down)
+            for domain in Catalog.lifeDomains {
+                XCTAssertTrue(walked.contains { $0.contains(domain.name.prefix(14)) }, "\(size): \(domain.name) reachable")
+            }
+            XCTAssertEqual(hasMark(harness.screen, "▲"), !allInSight, "\(size)")
+        }
+    }
+
     /// PgDn works before any frame is drawn: the overview scrolls from its size, not from a frame.
     func testTheZRMOverviewScrollsBeforeItIsDrawn() throws {
         let harness = try Harness(self, demo: true)

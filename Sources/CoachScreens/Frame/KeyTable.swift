@@ -69,7 +69,8 @@ public struct KeyBinding: Sendable {
 public enum KeyTable {
     private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .changePlan, .actions,
                                               .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
-                                              .caseloadAgenda, .journal, .scoutAttempts, .settings, .help, .phaseHistory]
+                                              .caseloadAgenda, .journal, .scoutAttempts, .settings, .help, .phaseHistory,
+                                              .zrmComparison]
     private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting, .settings, .review]
     /// The screens of one youth: a contact is noted from each of them with one key.
     private static let ofYouth: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan, .actions,
