@@ -70,18 +70,36 @@ public enum Chrome {
         canvas.put(" " + message, row: canvas.height - 1, col: 0, style: style, padTo: canvas.width)
     }
 
-    /// A centred box with a title, wrapped text and a line of choices under it.
+    /// A centred box with a title, wrapped text and the choices under it. The choices are
+    /// separated by four spaces ("j  ja    n  nee"); when they do not fit on one line they go on
+    /// as many as they need, a choice never split.
     public static func dialog(_ canvas: inout Canvas, title: String, message: String, choices: String, style: Style = .normal) {
         let area = canvas.bounds.inset(by: 1)
         let textWidth = min(64, area.width - 4)
         let lines = Glyphs.wrap(message, width: textWidth)
-        let height = min(area.height, lines.count + 4)
+        let choiceLines = packed(choices.components(separatedBy: "    ").filter { !$0.isEmpty }, separator: "    ", width: textWidth)
+        let height = min(area.height, lines.count + 3 + choiceLines.count)
         let box = area.centered(width: textWidth + 4, height: height)
         canvas.box(box, title: title, style: style)
-        for (index, line) in lines.prefix(max(0, box.height - 4)).enumerated() {
+        for (index, line) in lines.prefix(max(0, box.height - 3 - choiceLines.count)).enumerated() {
             canvas.put(line, row: box.row + 1 + index, col: box.col + 2, style: style, maxWidth: textWidth)
         }
-        canvas.put(choices, row: box.row + box.height - 2, col: box.col + 2, style: .heading, maxWidth: textWidth)
+        for (index, line) in choiceLines.enumerated() {
+            canvas.put(line, row: box.row + box.height - 1 - choiceLines.count + index, col: box.col + 2, style: .heading, maxWidth: textWidth)
+        }
+    }
+
+    /// `items` joined by `separator` into lines of at most `width` columns, none split.
+    static func packed(_ items: [String], separator: String, width: Int) -> [String] {
+        var lines: [String] = []
+        for item in items {
+            if let last = lines.last, Glyphs.width(of: last + separator + item) <= width {
+                lines[lines.count - 1] = last + separator + item
+            } else {
+                lines.append(item)
+            }
+        }
+        return lines
     }
 
     /// Shown instead of a screen that cannot fit.

@@ -99,6 +99,23 @@ final class ScrollMarksTests: XCTestCase {
             sized(harness, size)
             XCTAssertTrue(harness.screen.contains(CaseloadScreen.legend), "\(size)\n\(harness.screen)")
             XCTAssertTrue(harness.screen.contains("afgesloten verborgen (a toont)"), "\(size)")
+            // A long count line wraps: what hides the others and the keys that show them stay.
+            harness.press([.char("/")] + HintsAndHelpTests.typed("zzz") + [.enter])
+            for part in ["(Esc wist)", "afgesloten", CaseloadScreen.legend] {
+                XCTAssertTrue(harness.screen.contains(part), "\(size): \(part)\n\(harness.screen)")
+            }
+        }
+    }
+
+    /// A question whose choices do not fit on one line shows them all, on more lines.
+    func testDialogChoicesWrapInsteadOfBeingCut() throws {
+        for size in Self.sizes {
+            let harness = try Harness(self, demo: true)
+            sized(harness, size)
+            harness.press(Self.jesse + [.char("p"), .enter, .char("x"), .escape])
+            for choice in ["j  ja, weggooien", "n  nee, verder schrijven", "Enter  nee, verder schrijven"] {
+                XCTAssertTrue(harness.screen.contains(choice), "\(size): \(choice)\n\(harness.screen)")
+            }
         }
     }
 

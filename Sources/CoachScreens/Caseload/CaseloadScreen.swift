@@ -41,6 +41,8 @@ final class CaseloadScreen: Screen {
     private var area = Rect(row: 1, col: 0, width: 80, height: 22)
     /// What the marks left of a row mean: beside the count when both fit, else on a line of its own.
     static let legend = "! acuut  ? geen ZRM  m meting  * leeftijd buiten 16-27"
+    /// The count line wrapped (it names what hides other youths, and the keys that show them).
+    private var infoLines: [String] = []
     private var legendHasOwnLine = false
 
     func willAppear() { reloadCatalog() }
@@ -49,11 +51,13 @@ final class CaseloadScreen: Screen {
         layOut()
     }
 
-    /// The table goes under the count and, when it does not fit beside it, the legend: decided
-    /// when the size or the count changes, never while drawing.
+    /// The table goes under the count (wrapped) and, when it does not fit beside it, the legend:
+    /// decided when the size or the count changes, never while drawing.
     private func layOut() {
-        legendHasOwnLine = Glyphs.width(of: info) + Glyphs.width(of: Self.legend) + 4 > area.width - 2
-        let top = legendHasOwnLine ? 2 : 1
+        let inner = area.width - 2
+        infoLines = Glyphs.wrap(info, width: inner, maxLines: 3)
+        legendHasOwnLine = infoLines.count > 1 || Glyphs.width(of: info) + Glyphs.width(of: Self.legend) + 4 > inner
+        let top = infoLines.count + (legendHasOwnLine ? 1 : 0)
         table.resize(to: Rect(row: area.row + top, col: area.col, width: area.width, height: area.height - top))
     }
 
@@ -165,11 +169,13 @@ final class CaseloadScreen: Screen {
             canvas.put("Zoek: ", row: area.row, col: 1, style: .heading)
             search.render(into: &canvas, row: area.row, col: 7, width: min(40, inner - 6))
         } else {
-            canvas.put(info, row: area.row, col: 1, style: .dim, maxWidth: inner)
+            for (offset, line) in infoLines.enumerated() {
+                canvas.put(line, row: area.row + offset, col: 1, style: .dim, maxWidth: inner)
+            }
         }
         let legendWidth = Glyphs.width(of: Self.legend)
         if legendHasOwnLine {
-            canvas.put(Self.legend, row: area.row + 1, col: max(1, area.width - legendWidth - 1), style: .dim, maxWidth: inner)
+            canvas.put(Self.legend, row: area.row + infoLines.count, col: max(1, area.width - legendWidth - 1), style: .dim, maxWidth: inner)
         } else if search == nil {
             canvas.put(Self.legend, row: area.row, col: area.width - legendWidth - 1, style: .dim)
         }
