@@ -67,6 +67,21 @@ final class ScrollMarksTests: XCTestCase {
         }
     }
 
+    /// An acute score out of sight is flagged beside the mark: ▼! until it scrolls into view.
+    func testAHiddenAcuteScoreIsFlagged() throws {
+        let harness = try Harness(self, demo: true)
+        sized(harness, (60, 16))
+        harness.press(Self.jesse + [.char("z")])
+        XCTAssertFalse(harness.screen.contains("Middelengebruik"))
+        XCTAssertEqual(harness.rows(containing: "▼!").count, 1, harness.screen)
+        harness.press(.end)
+        XCTAssertFalse(harness.screen.contains("Middelengebruik"))
+        XCTAssertEqual(harness.rows(containing: "▲!").count, 1, harness.screen)
+        harness.press(.pageUp)
+        XCTAssertTrue(harness.screen.contains("Middelengebruik"), harness.screen)
+        XCTAssertFalse(harness.screen.contains("▲!") || harness.screen.contains("▼!"), harness.screen)
+    }
+
     /// PgDn works before any frame is drawn: the overview scrolls from its size, not from a frame.
     func testTheZRMOverviewScrollsBeforeItIsDrawn() throws {
         let harness = try Harness(self, demo: true)

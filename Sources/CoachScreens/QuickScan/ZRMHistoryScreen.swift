@@ -105,6 +105,12 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
         row += 2
         let domainRows = Rect(row: row, col: area.col, width: area.width, height: domains.height)
         domains.drawMarks(into: &canvas, rect: domainRows, col: area.col)
+        // An acute score of the selected measurement out of sight gets a ! beside the mark.
+        let acute = Catalog.lifeDomains.indices.filter { all[selected].score(Catalog.lifeDomains[$0].code) == 1 }
+        if acute.contains(where: { $0 < domains.visible.lowerBound }) { canvas.put("!", row: domainRows.row, col: area.col + 1, style: .error) }
+        if acute.contains(where: { $0 >= domains.visible.upperBound }) {
+            canvas.put("!", row: domainRows.row + domainRows.height - 1, col: area.col + 1, style: .error)
+        }
         for domain in domains.visible.map({ Catalog.lifeDomains[$0] }) {
             canvas.put(domain.name, row: row, col: 2, maxWidth: Self.nameWidth - 1)
             for (position, index) in shown.enumerated() {
