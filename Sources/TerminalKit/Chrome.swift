@@ -119,12 +119,18 @@ public enum Chrome {
 }
 
 extension Chrome {
+    /// How many options a picker shows at once on a screen `height` rows high: the owner scrolls
+    /// its list by this in `handle`, and `picker` draws the same window.
+    public static func pickerRows(options: Int, screenHeight height: Int) -> Int {
+        max(1, min(height - 2, options + 4) - 4)
+    }
+
     /// A centred list to choose from, with the selection highlighted.
     public static func picker(_ canvas: inout Canvas, title: String, options: [String], state: ListState,
                               footer: String = "Enter kies · Esc annuleer") {
         let area = canvas.bounds.inset(by: 1)
         let width = min(area.width, max(options.map { Glyphs.width(of: $0) }.max() ?? 0, Glyphs.width(of: title) + 4, Glyphs.width(of: footer)) + 6)
-        let box = area.centered(width: width, height: options.count + 4)
+        let box = area.centered(width: width, height: pickerRows(options: options.count, screenHeight: canvas.height) + 4)
         canvas.box(box, title: title)
         let window = state.position(height: box.height - 4)
         for (line, index) in window.visible.enumerated() {

@@ -82,6 +82,24 @@ final class ScrollMarksTests: XCTestCase {
         XCTAssertFalse(harness.screen.contains("▲!") || harness.screen.contains("▼!"), harness.screen)
     }
 
+    /// A picker taller than the screen pages by what it shows, and its window stays where the
+    /// keys left it (it used to jump so that the selection was always at the bottom).
+    func testAPickerPagesByWhatShows() throws {
+        let harness = try Harness(self, demo: true)
+        sized(harness, (60, 16))
+        harness.press(Self.jesse + Array(repeating: .down, count: 4) + [.enter])
+        XCTAssertTrue(harness.screen.contains("─ Vindplaats"), harness.screen)
+        harness.press(.home)
+        XCTAssertTrue(harness.screen.contains("▼") && !harness.screen.contains("Anders"), harness.screen)
+        harness.press(.pageDown)
+        XCTAssertTrue(harness.screen.contains("– (geen)"), "one page down stays on the first page\n\(harness.screen)")
+        harness.press(.pageDown)
+        XCTAssertTrue(harness.screen.contains("Anders") && !harness.screen.contains("– (geen)"), harness.screen)
+        let end = harness.screen
+        harness.press(.up)
+        XCTAssertEqual(harness.screen, end, "the window stays; only the selection moves")
+    }
+
     /// PgDn works before any frame is drawn: the overview scrolls from its size, not from a frame.
     func testTheZRMOverviewScrollsBeforeItIsDrawn() throws {
         let harness = try Harness(self, demo: true)

@@ -9,6 +9,8 @@ struct Picker {
     /// In a form, Tab and Shift-Tab choose too, and move to the next or previous field.
     let inForm: Bool
     private(set) var list: ListState
+    /// The options shown at once, from the screen's size (`resize`): PgUp and PgDn move by it.
+    private(set) var pageSize: Int
     /// The ticked items of a checklist; nil for a list to choose one from.
     private(set) var checked: Set<Int>?
 
@@ -17,6 +19,14 @@ struct Picker {
         self.options = options
         self.inForm = inForm
         list = ListState(count: options.count, selected: selected)
+        pageSize = max(1, options.count)
+        list.keepVisible(height: pageSize)
+    }
+
+    /// The screen is `height` rows high: the window of options follows, clamped.
+    mutating func resize(height: Int) {
+        pageSize = Chrome.pickerRows(options: options.count, screenHeight: height)
+        list.keepVisible(height: pageSize)
     }
 
     /// A checklist with `checked` ticked.
@@ -39,7 +49,7 @@ struct Picker {
             return options.indices.contains(list.selected) ? .chosen(list.selected, move: move) : .cancelled
         case .toggle:
             if options.indices.contains(list.selected) { checked?.formSymmetricDifference([list.selected]) }
-        case .move: _ = list.handle(key, pageSize: max(1, options.count))
+        case .move: _ = list.handle(key, pageSize: pageSize)
         default: break
         }
         return .picking

@@ -14,6 +14,12 @@ public protocol Popup: AnyObject {
     var bindings: [KeyBinding] { get }
     func handle(_ key: Key) -> PopupOutcome
     func render(into canvas: inout Canvas)
+    /// The terminal's size, when it changes and when the pop-up opens: what scrolls is clamped here.
+    func resize(width: Int, height: Int)
+}
+
+extension Popup {
+    public func resize(width: Int, height: Int) {}
 }
 
 /// A yes/no question; `answered` gets the answer and says where to go.
@@ -80,6 +86,7 @@ final class PickerPopup: Popup {
     }
 
     var bindings: [KeyBinding] { picker.bindings }
+    func resize(width: Int, height: Int) { picker.resize(height: height) }
 
     func handle(_ key: Key) -> PopupOutcome {
         switch picker.handle(key) {
@@ -105,6 +112,7 @@ final class ChecklistPopup: Popup {
     }
 
     var bindings: [KeyBinding] { picker.bindings }
+    func resize(width: Int, height: Int) { picker.resize(height: height) }
 
     func handle(_ key: Key) -> PopupOutcome {
         switch picker.handle(key) {

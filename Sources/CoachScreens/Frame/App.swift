@@ -45,10 +45,12 @@ public final class App {
         return screen + everywhere.filter { row in !screen.contains { $0.action == row.action } }
     }
 
-    /// The terminal's size changed (or is first known): every screen gets its new area.
+    /// The terminal's size changed (or is first known): every screen gets its new area, every
+    /// pop-up the size.
     public func resize(width: Int, height: Int) {
         size = (width, height)
         for screen in stack { screen.resize(to: screenArea) }
+        for popup in popups { popup.resize(width: width, height: height) }
     }
 
     /// Where the top screen draws: all but the title line, the hint line and any banner.
@@ -88,7 +90,10 @@ public final class App {
         switch navigation {
         case .stay, .quit, .popup:
             if case .quit = navigation { finished = true }
-            if case .popup(let popup) = navigation { popups.append(popup) }
+            if case .popup(let popup) = navigation {
+                popups.append(popup)
+                popup.resize(width: size.width, height: size.height)
+            }
             return
         case .push(let screen):
             stack.append(screen)
