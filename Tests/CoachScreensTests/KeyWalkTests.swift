@@ -212,4 +212,17 @@ final class KeyWalkTests: XCTestCase {
             }
         }
     }
+
+    /// The App's own rows work in every state, over a pop-up and while typing: Ctrl-C quits.
+    func testTheKeysOfEveryStateQuitFromAnyWhere() throws {
+        for state in [[], [Key.char("n")], [.char("/")] + HintsAndHelpTests.typed("je")] {
+            let harness = try Harness(self, demo: true)
+            harness.press(state)
+            XCTAssertTrue(harness.app.activeBindings.contains { $0.action == .forceQuit && $0.keys == [.ctrl("c")] })
+            harness.press(.ctrl("l"))
+            XCTAssertFalse(harness.app.finished, "Ctrl-L only redraws")
+            harness.press(.ctrl("c"))
+            XCTAssertTrue(harness.app.finished, "Ctrl-C quits, \(state.map(\.name))")
+        }
+    }
 }
