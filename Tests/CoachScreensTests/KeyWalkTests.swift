@@ -214,7 +214,7 @@ final class KeyWalkTests: XCTestCase {
     }
 
     /// The App's own rows work in every state, over a pop-up and while typing: Ctrl-C quits.
-    func testTheKeysOfEveryStateQuitFromAnyWhere() throws {
+    func testTheAppsOwnRowsWorkInEveryState() throws {
         for state in [[], [Key.char("n")], [.char("/")] + HintsAndHelpTests.typed("je")] {
             let harness = try Harness(self, demo: true)
             harness.press(state)
