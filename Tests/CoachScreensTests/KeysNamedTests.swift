@@ -49,7 +49,7 @@ final class KeysNamedTests: XCTestCase {
     func testEveryKeyATextNamesIsBoundWhereItShows() throws {
         var failures: [String] = []
         var checked = 0
-        for (width, height) in [(60, 16), (80, 24)] {
+        for (width, height) in [(60, 16), (80, 24), (200, 60)] {
             for state in Self.states {
                 let harness = try Harness(self, demo: true)
                 (harness.width, harness.height) = (width, height)
