@@ -70,18 +70,36 @@ public enum Chrome {
         canvas.put(" " + message, row: canvas.height - 1, col: 0, style: style, padTo: canvas.width)
     }
 
-    /// A centred box with a title, wrapped text and a line of choices under it.
+    /// A centred box with a title, wrapped text and the choices under it. The choices are
+    /// separated by four spaces ("j  ja    n  nee"); when they do not fit on one line they go on
+    /// as many as they need, a choice never split.
     public static func dialog(_ canvas: inout Canvas, title: String, message: String, choices: String, style: Style = .normal) {
         let area = canvas.bounds.inset(by: 1)
         let textWidth = min(64, area.width - 4)
         let lines = Glyphs.wrap(message, width: textWidth)
-        let height = min(area.height, lines.count + 4)
+        let choiceLines = packed(choices.components(separatedBy: "    ").filter { !$0.isEmpty }, separator: "    ", width: textWidth)
+        let height = min(area.height, lines.count + 3 + choiceLines.count)
         let box = area.centered(width: textWidth + 4, height: height)
         canvas.box(box, title: title, style: style)
-        for (index, line) in lines.prefix(max(0, box.height - 4)).enumerated() {
+        for (index, line) in lines.prefix(max(0, box.height - 3 - choiceLines.count)).enumerated() {
             canvas.put(line, row: box.row + 1 + index, col: box.col + 2, style: style, maxWidth: textWidth)
         }
-        canvas.put(choices, row: box.row + box.height - 2, col: box.col + 2, style: .heading, maxWidth: textWidth)
+        for (index, line) in choiceLines.enumerated() {
+            canvas.put(line, row: box.row + box.height - 1 - choiceLines.count + index, col: box.col + 2, style: .heading, maxWidth: textWidth)
+        }
+    }
+
+    /// `items` joined by `separator` into lines of at most `width` columns, none split.
+    static func packed(_ items: [String], separator: String, width: Int) -> [String] {
+        var lines: [String] = []
+        for item in items {
+            if let last = lines.last, Glyphs.width(of: last + separator + item) <= width {
+                lines[lines.count - 1] = last + separator + item
+            } else {
+                lines.append(item)
+            }
+        }
+        return lines
     }
 
     /// Shown instead of a screen that cannot fit.
@@ -101,18 +119,26 @@ public enum Chrome {
 }
 
 extension Chrome {
+    /// How many options a picker shows at once on a screen `height` rows high: the owner scrolls
+    /// its list by this in `handle`, and `picker` draws the same window.
+    public static func pickerRows(options: Int, screenHeight height: Int) -> Int {
+        max(1, min(height - 2, options + 4) - 4)
+    }
+
     /// A centred list to choose from, with the selection highlighted.
     public static func picker(_ canvas: inout Canvas, title: String, options: [String], state: ListState,
                               footer: String = "Enter kies · Esc annuleer") {
         let area = canvas.bounds.inset(by: 1)
         let width = min(area.width, max(options.map { Glyphs.width(of: $0) }.max() ?? 0, Glyphs.width(of: title) + 4, Glyphs.width(of: footer)) + 6)
-        let box = area.centered(width: width, height: options.count + 4)
+        let box = area.centered(width: width, height: pickerRows(options: options.count, screenHeight: canvas.height) + 4)
         canvas.box(box, title: title)
-        let rows = state.visibleRange(height: box.height - 4)
-        for (line, index) in rows.enumerated() {
+        let window = state.position(height: box.height - 4)
+        for (line, index) in window.visible.enumerated() {
             let style: Style = index == state.selected ? .selected : .normal
             canvas.put(" " + options[index], row: box.row + 1 + line, col: box.col + 1, style: style, padTo: box.width - 2)
         }
+        window.drawMarks(into: &canvas, rect: Rect(row: box.row + 1, col: box.col, width: box.width, height: box.height - 4),
+                         col: box.col + box.width - 2)
         canvas.put(footer, row: box.row + box.height - 2, col: box.col + 2, style: .dim, maxWidth: box.width - 4)
     }
 }

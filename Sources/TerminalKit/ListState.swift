@@ -1,15 +1,19 @@
-/// Selection and scrolling of a list: arrows, j/k, PgUp/PgDn, Home/End.
+/// Selection and scrolling of a list: arrows, j/k, PgUp/PgDn, Home/End. The window is a
+/// `ScrollPosition`, moved only by keys and resizes to show the selection.
 public struct ListState: Equatable, Sendable {
     public private(set) var count: Int
     public private(set) var selected: Int
-    /// The first row shown.
-    public private(set) var top = 0
+    /// The window the keys scrolled: its height is the last one given to `keepVisible`.
+    public private(set) var scroll = ScrollPosition()
 
     public init(count: Int = 0, selected: Int = 0) {
         self.count = max(0, count)
         self.selected = 0
         select(selected)
     }
+
+    /// The first row shown.
+    public var top: Int { scroll.top }
 
     public var isEmpty: Bool { count == 0 }
 
@@ -40,22 +44,21 @@ public struct ListState: Equatable, Sendable {
 
     /// Scrolls a window of `height` rows as little as possible so that the selection shows.
     public mutating func keepVisible(height: Int) {
-        top = Self.window(top: top, selected: selected, count: count, height: height)
+        scroll = position(height: height)
     }
 
-    /// The rows to draw in a window of `height` rows. Drawing changes nothing: the window is the
-    /// one the keys scrolled, moved only as far as needed to show the selection.
+    /// The window for `height` rows, without changing anything: the one the keys scrolled, moved
+    /// only as far as needed to show the selection. Drawing asks this, and marks from it.
+    public func position(height: Int) -> ScrollPosition {
+        var window = scroll
+        window.resize(count: count, height: max(0, height))
+        if count > 0 { window.keepVisible(line: selected) }
+        return window
+    }
+
+    /// The rows to draw in a window of `height` rows.
     public func visibleRange(height: Int) -> Range<Int> {
         guard height > 0, count > 0 else { return 0..<0 }
-        let first = Self.window(top: top, selected: selected, count: count, height: height)
-        return first..<min(count, first + height)
-    }
-
-    private static func window(top: Int, selected: Int, count: Int, height: Int) -> Int {
-        guard height > 0, count > 0 else { return 0 }
-        var first = top
-        if selected < first { first = selected }
-        if selected >= first + height { first = selected - height + 1 }
-        return max(0, min(first, count - height))
+        return position(height: height).visible
     }
 }

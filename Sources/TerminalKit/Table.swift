@@ -1,6 +1,7 @@
 /// A scrolling table: a header, one line per row with its columns laid out by display width,
 /// the selection and its scrolling, and under the rows the selected row in full whenever one
-/// of its cells ends in "…". The screen gives the rows each frame; the table owns the rest.
+/// of its cells ends in "…", with ▲▼ in the last column where rows are out of sight. The screen
+/// gives the rows each frame; the table owns the rest.
 public struct Table: Sendable {
     public struct Row {
         public var cells: [String]
@@ -84,7 +85,8 @@ public struct Table: Sendable {
         if count == 0 {
             canvas.putWrapped(empty, row: area.row + 2, col: area.col + 2, width: area.width - 4, style: .dim)
         }
-        for (line, index) in list.visibleRange(height: pageSize).enumerated() {
+        let window = list.position(height: pageSize)
+        for (line, index) in window.visible.enumerated() {
             let entry = rowAt(index)
             let row = area.row + 1 + line
             let selected = index == list.selected
@@ -93,6 +95,9 @@ public struct Table: Sendable {
             if let mark = entry.mark { canvas.put(mark.text, row: row, col: area.col, style: selected ? style : mark.style, maxWidth: 1) }
             table.put(entry.cells, row: row, into: &canvas, style: style, styles: selected ? [] : entry.cellStyles)
         }
+        // Rows out of sight are marked in the last column, which the layout keeps free.
+        window.drawMarks(into: &canvas, rect: Rect(row: area.row + 1, col: area.col, width: area.width, height: pageSize),
+                         col: area.col + area.width - 1)
         // The detail lines hold the note (an error, a warning) and, in what it leaves, the selected row in full.
         var bottom = area.row + area.height - 1
         let width = area.width - 4

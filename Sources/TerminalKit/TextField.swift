@@ -68,9 +68,34 @@ public struct TextField: Equatable, Sendable {
         case .ctrl("k"):
             characters.removeLast(characters.count - cursor)
             return .changed
+        case .wordLeft:
+            guard cursor > 0 else { return .ignored }
+            cursor = wordStart(before: cursor)
+            return .moved
+        case .wordRight:
+            guard cursor < characters.count else { return .ignored }
+            var end = cursor
+            while end < characters.count, characters[end] == " " { end += 1 }
+            while end < characters.count, characters[end] != " " { end += 1 }
+            cursor = end
+            return .moved
+        case .ctrl("w"):
+            guard cursor > 0 else { return .ignored }
+            let start = wordStart(before: cursor)
+            characters.removeSubrange(start..<cursor)
+            cursor = start
+            return .changed
         default:
             return .ignored
         }
+    }
+
+    /// Where the word before `index` starts (spaces before the index skipped), for Ctrl-← and Ctrl-W.
+    private func wordStart(before index: Int) -> Int {
+        var start = index
+        while start > 0, characters[start - 1] == " " { start -= 1 }
+        while start > 0, characters[start - 1] != " " { start -= 1 }
+        return start
     }
 
     /// Draws the field in `width` columns, scrolled so that the cursor shows, and puts the

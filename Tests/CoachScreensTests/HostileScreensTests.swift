@@ -133,7 +133,7 @@ final class HostileScreensTests: XCTestCase {
             [.enter, .char("l")], [.enter, .char("l"), .char("/")], [.enter, .char("l"), .enter], [.enter, .char("l"), .enter, .end, .enter],
             [.enter, .char("g")], scout, scout + [.char("a")], scout + [.enter], scout + [.char("n")],
             [], [.char("o")], [.char("?")], [.char("n")], [.char("/")], [.end],
-            [.enter], [.enter, .char("v")], [.enter, .end], [.enter, .char("?")],
+            [.enter], [.enter, .char("v")], [.enter, .end], [.enter, .char("?")], [.enter, .char("f")],
             [.enter, .char("z")], [.enter, .char("z"), .enter], [.enter, .char("z"), .enter, .end], [.enter, .char("z"), .char("c")],
             [.enter, .char("s")], [.enter, .char("s"), .end], [.enter, .char("s"), .enter],
             [.enter, .char("p")], [.enter, .char("p"), .enter], [.enter, .char("p"), .char("h")], [.enter, .char("p"), .end, .enter],

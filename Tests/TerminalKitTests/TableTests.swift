@@ -53,6 +53,26 @@ final class TableTests: XCTestCase {
         XCTAssertFalse(table.handle(.char("x")), "not a key of the table")
     }
 
+    /// Rows out of sight are marked in the last column: ▼ on the last row, ▲ on the first.
+    func testRowsOutOfSightAreMarked() {
+        var table = table(height: 10, detailLines: 2)
+        let rows = (1...20).map { Table.Row(["naam \($0)", "wat \($0)"]) }
+        table.setCount(rows.count)
+        var lines = draw(table, rows)
+        XCTAssertEqual(lines.filter { $0.hasSuffix("▼") }, [lines[7]], lines.joined(separator: "\n"))
+        XCTAssertFalse(lines.joined().contains("▲"))
+        _ = table.handle(.pageDown)
+        _ = table.handle(.pageDown)
+        lines = draw(table, rows)
+        XCTAssertTrue(lines[1].hasSuffix("▲") && lines[7].hasSuffix("▼"), lines.joined(separator: "\n"))
+        _ = table.handle(.end)
+        lines = draw(table, rows)
+        XCTAssertTrue(lines[1].hasSuffix("▲"))
+        XCTAssertFalse(lines.joined().contains("▼"), "nothing below the last row")
+        table.setCount(3)
+        XCTAssertFalse(draw(table, Array(rows.prefix(3))).joined().contains { "▲▼".contains($0) }, "all fit: no marks")
+    }
+
     func testAnEmptyTableSaysWhatToDoWrapped() {
         let lines = draw(table(), [], empty: "Nog geen acties. Druk op n voor een nieuwe actie, dan Tab naar wie en wanneer.")
         XCTAssertTrue(lines[2].hasPrefix("  Nog geen acties."))

@@ -15,6 +15,35 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(field.handle(.char("q")), .changed, "letters are text, never commands")
     }
 
+    /// The word keys the line-editing row lists: Ctrl-← and Ctrl-→ move a word, Ctrl-W deletes one.
+    func testTextFieldMovesAndDeletesByWord() {
+        var field = TextField("Bureau Jeugd  Zorg")
+        XCTAssertEqual(field.handle(.wordRight), .ignored, "at the end")
+        XCTAssertEqual(field.handle(.wordLeft), .moved)
+        XCTAssertEqual(field.cursor, 14)
+        XCTAssertEqual(field.handle(.wordLeft), .moved)
+        XCTAssertEqual(field.cursor, 7)
+        XCTAssertEqual(field.handle(.wordRight), .moved)
+        XCTAssertEqual(field.cursor, 12)
+        XCTAssertEqual(field.handle(.ctrl("w")), .changed)
+        XCTAssertEqual(field.text, "Bureau   Zorg")
+        XCTAssertEqual(field.cursor, 7)
+        _ = field.handle(.home)
+        XCTAssertEqual(field.handle(.ctrl("w")), .ignored)
+        XCTAssertEqual(field.handle(.wordLeft), .ignored)
+    }
+
+    func testAListWindowMarksWhatItHides() {
+        var list = ListState(count: 10)
+        XCTAssertFalse(list.position(height: 4).hiddenAbove)
+        XCTAssertTrue(list.position(height: 4).hiddenBelow, "the window says what it hides")
+        _ = list.handle(.end, pageSize: 4)
+        XCTAssertTrue(list.position(height: 4).hiddenAbove)
+        XCTAssertFalse(list.position(height: 4).hiddenBelow)
+        XCTAssertEqual(list.position(height: 20).visible, 0..<10, "a taller window shows all, without changing the list")
+        XCTAssertEqual(list.top, 6)
+    }
+
     func testTextFieldScrollsToKeepTheCursorVisible() {
         var canvas = Canvas(width: 6, height: 1)
         let field = TextField("王芳王芳王")

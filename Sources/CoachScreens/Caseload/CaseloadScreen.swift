@@ -41,8 +41,29 @@ final class CaseloadScreen: Screen {
         return quarantine + rows.filter { $0.action != .openQuarantine }
     }
 
+    /// Where the screen draws, from `resize`.
+    private var area = Rect(row: 1, col: 0, width: 80, height: 22)
+    /// What the marks left of a row mean: beside the count when both fit, else on a line of its own.
+    static let legend = "! acuut  ? geen ZRM  m meting  * leeftijd buiten 16-27"
+    /// The count line wrapped (it names what hides other youths, and the keys that show them).
+    private var infoLines: [String] = []
+    private var legendHasOwnLine = false
+
     func willAppear() { reloadCatalog() }
-    func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 1, col: area.col, width: area.width, height: area.height - 1)) }
+    func resize(to area: Rect) {
+        self.area = area
+        layOut()
+    }
+
+    /// The table goes under the count (wrapped) and, when it does not fit beside it, the legend:
+    /// decided when the size or the count changes, never while drawing.
+    private func layOut() {
+        let inner = area.width - 2
+        infoLines = Glyphs.wrap(info, width: inner, maxLines: 3)
+        legendHasOwnLine = infoLines.count > 1 || Glyphs.width(of: info) + Glyphs.width(of: Self.legend) + 4 > inner
+        let top = infoLines.count + (legendHasOwnLine ? 1 : 0)
+        table.resize(to: Rect(row: area.row + top, col: area.col, width: area.width, height: area.height - top))
+    }
 
     private func reloadCatalog() {
         catalog = session.store.summaries
@@ -65,6 +86,7 @@ final class CaseloadScreen: Screen {
             return needle.isEmpty || entry.key.contains(needle) ? entry.summary : nil
         }
         table.setCount(rows.count)
+        layOut()
         if let selectedID, let index = rows.firstIndex(where: { $0.id == selectedID }) { table.select(index) }
     }
 
@@ -97,23 +119,25 @@ final class CaseloadScreen: Screen {
         return .stay
     }
 
+    /// The search field's keys, by its rows: Esc clears, Enter opens, ↑↓ choose, the rest is typing.
     private func handleSearch(_ key: Key) -> Navigation {
-        switch key {
-        case .escape:
+        switch ComponentKeys.search.action(for: key) {
+        case .clearSearch:
             search = nil
             query = ""
             reload()
-        case .enter:
+        case .open:
             search = nil
             return openSelected()
-        case .up, .down, .pageUp, .pageDown:
+        case .move:
             _ = table.handle(key)
-        default:
+        case .type, .editText:
             if search?.handle(key) == .changed {
                 query = search?.text ?? ""
                 reload()
                 table.select(0)
             }
+        default: break
         }
         return .stay
     }
@@ -150,19 +174,26 @@ final class CaseloadScreen: Screen {
             canvas.put("Zoek: ", row: area.row, col: 1, style: .heading)
             search.render(into: &canvas, row: area.row, col: 7, width: min(40, inner - 6))
         } else {
-            var info = Wording.youths(rows.count) + (scoutOnly ? " in scout (s toont alle)" : "")
-            if !query.isEmpty { info += " gevonden voor \"\(query)\" (Esc wist)" }
-            if hiddenClosed > 0 { info += " · \(hiddenClosed) afgesloten verborgen (a toont)" }
-            let used = canvas.put(info, row: area.row, col: 1, style: .dim, maxWidth: inner)
-            let legend = ["! acuut  ? geen ZRM  m meting  * leeftijd buiten 16-27", "! acuut  ? geen ZRM  m meting  * buiten 16-27",
-                          "! acuut  ? geen ZRM  m meting", "! acuut  ? geen ZRM"]
-                .first { used + Glyphs.width(of: $0) + 4 <= inner } ?? ""
-            if !legend.isEmpty {
-                canvas.put(legend, row: area.row, col: area.width - Glyphs.width(of: legend) - 1, style: .dim)
+            for (offset, line) in infoLines.enumerated() {
+                canvas.put(line, row: area.row + offset, col: 1, style: .dim, maxWidth: inner)
             }
+        }
+        let legendWidth = Glyphs.width(of: Self.legend)
+        if legendHasOwnLine {
+            canvas.put(Self.legend, row: area.row + infoLines.count, col: max(1, area.width - legendWidth - 1), style: .dim, maxWidth: inner)
+        } else if search == nil {
+            canvas.put(Self.legend, row: area.row, col: area.width - legendWidth - 1, style: .dim)
         }
         table.render(into: &canvas, count: rows.count, row: { row(for: rows[$0], today: today) }, empty: emptyText,
                      note: message.map { ($0, .error) } ?? QuarantineScreen.caseloadLine(session.store).map { ($0, .warning) })
+    }
+
+    /// How many youths the list shows, and what hides the others.
+    private var info: String {
+        var info = Wording.youths(rows.count) + (scoutOnly ? " in scout (s toont alle)" : "")
+        if !query.isEmpty { info += " gevonden voor \"\(query)\" (Esc wist)" }
+        if hiddenClosed > 0 { info += " · \(hiddenClosed) afgesloten verborgen (a toont)" }
+        return info
     }
 
     /// One youth's line: an acute domain (!), a missing measurement (?) or a meting due (m) marked

@@ -136,6 +136,7 @@ final class YouthScreen: FormScreen, OfOneYouth {
         case .openPeople: return .push(PeopleScreen(editor: editor))
         case .openMeetings: return .push(MeetingsScreen(editor: editor))
         case .openJournal: return .push(JournalScreen(editor: editor))
+        case .openPhaseHistory: return .push(PhaseHistoryScreen(editor: editor))
         case .back: return .pop
         default: break
         }
@@ -201,7 +202,8 @@ final class YouthScreen: FormScreen, OfOneYouth {
     /// One line on the ZRM: how many measurements, the latest, its acute domains.
     private var zrmSummary: String {
         guard let latest = youth.latestMeasurement else {
-            return youth.needsFirstZRM ? "ZRM: nog geen meting; z om te scoren" : "ZRM: nog geen meting"
+            let key = youth.needsFirstZRM ? bindings.keyName(for: .openZRM).map { "; \($0) om te scoren" } : nil
+            return "ZRM: nog geen meting" + (key ?? "")
         }
         let acute = latest.acuteDomains.compactMap { Catalog.lifeDomain($0)?.name }
         var text = "ZRM: \(youth.measurements.count) meting\(youth.measurements.count == 1 ? "" : "en"), laatste \(latest.moment.label) van \(latest.date.text)"
@@ -210,7 +212,7 @@ final class YouthScreen: FormScreen, OfOneYouth {
     }
 
     /// The phase changes, newest first, in the rows from `top` to `bottom`; when not all fit, the
-    /// last row says how many earlier ones there are.
+    /// last row says how many earlier ones there are and which key opens them all.
     private func renderHistory(into canvas: inout Canvas, from top: Int, to bottom: Int) {
         guard bottom - top >= 1 else { return }
         canvas.put("Fasegeschiedenis", row: top, col: 2, style: .heading)
@@ -222,7 +224,8 @@ final class YouthScreen: FormScreen, OfOneYouth {
             canvas.put("\(change.date.text)  \(step)", row: top + 1 + offset, col: 4, maxWidth: canvas.width - 6)
         }
         if shown.count < changes.count {
-            canvas.put("… en \(changes.count - shown.count) eerdere", row: top + 1 + shown.count, col: 4, style: .dim, maxWidth: canvas.width - 6)
+            let key = bindings.keyName(for: .openPhaseHistory).map { " · \($0) toont alle" } ?? ""
+            canvas.put("… en \(changes.count - shown.count) eerdere\(key)", row: top + 1 + shown.count, col: 4, style: .dim, maxWidth: canvas.width - 6)
         }
     }
 }

@@ -19,12 +19,11 @@ struct Confirm {
         self.enterMeans = enterMeans
     }
 
-    /// The answer a key gives, or nil for a key that does not answer (it is ignored).
+    /// The answer a key gives by its row, or nil for a key that does not answer (it is ignored).
     func answer(for key: Key) -> Answer? {
-        switch key {
-        case .char("j"), .char("J"): .yes
-        case .char("n"), .char("N"), .escape: .no
-        case .enter: enterMeans
+        switch bindings.action(for: key) {
+        case .yes: .yes
+        case .no: .no
         default: nil
         }
     }
@@ -32,7 +31,6 @@ struct Confirm {
     var bindings: [KeyBinding] { ComponentKeys.confirm(yes: yes, no: no, enterMeansYes: enterMeans == .yes) }
 
     func render(into canvas: inout Canvas) {
-        let choices = "j  \(yes)    n  \(no)    Enter  \(enterMeans == .yes ? yes : no)"
-        Chrome.dialog(&canvas, title: title, message: question, choices: choices)
+        Chrome.dialog(&canvas, title: title, message: question, choices: bindings.choices)
     }
 }

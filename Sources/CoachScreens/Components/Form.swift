@@ -93,8 +93,8 @@ final class Form {
     /// Indexes in `items` of the fields, the rows one can select.
     private let fieldIndexes: [Int]
     private var fields: ListState
-    /// The first item shown; moved by the keys only, never by drawing.
-    private var top = 0
+    /// Which items show; moved by the keys and resizes only, never by drawing.
+    private var scrollPosition = ScrollPosition()
     private var mode = Mode.browsing
     /// Where the form draws, from the screen's `resize`.
     private(set) var area = Rect(row: 2, col: 0, width: 80, height: 18)
@@ -322,14 +322,14 @@ final class Form {
     /// many lines did not fit) so that at least one row remains.
     private func itemRows(notes: Int) -> Int { max(1, area.height - headerRows - min(notes, area.height - headerRows - 1)) }
 
-    /// The first item shown for a page of `height` rows: moved from `top` as little as needed to
-    /// show the selection, with its section heading when scrolling up to it.
-    private func firstShown(height: Int) -> Int {
-        guard let selected = selectedItem else { return 0 }
-        var first = top
-        if selected < first { first = isHeading(selected - 1) ? selected - 1 : selected }
-        if selected >= first + height { first = selected - height + 1 }
-        return max(0, min(first, items.count - height))
+    /// The window for a page of `height` rows: moved from where the keys left it as little as
+    /// needed to show the selection, with its section heading when scrolling up to it.
+    private func window(height: Int) -> ScrollPosition {
+        var window = scrollPosition
+        window.resize(count: items.count, height: height)
+        guard let selected = selectedItem else { return window }
+        window.keepVisible((height > 1 && isHeading(selected - 1) ? selected - 1 : selected)..<selected + 1)
+        return window
     }
 
     private func isHeading(_ index: Int) -> Bool {
@@ -337,7 +337,7 @@ final class Form {
         return true
     }
 
-    private func scroll() { top = firstShown(height: pageSize) }
+    private func scroll() { scrollPosition = window(height: pageSize) }
 
     /// The display cells of a field: its own, or the value (on one line, ¶ for a line break).
     private static func cells(of field: Field) -> [(text: String, style: Style)] {
@@ -393,8 +393,8 @@ final class Form {
             table.put(columns.map(\.title), row: area.row, into: &canvas, style: .heading)
         }
         let height = itemRows(notes: notes.count)
-        let first = firstShown(height: height)
-        let shown = first..<min(items.count, first + height)
+        let window = window(height: height)
+        let shown = window.visible
         var row = area.row + headerRows
         for index in shown {
             switch items[index] {
@@ -403,10 +403,9 @@ final class Form {
             case .field(let entry):
                 renderField(entry, selected: index == selectedItem, row: row, into: &canvas)
             }
-            if index == shown.lowerBound, index > 0 { canvas.put("▲", row: row, col: area.col, style: .dim) }
-            if index == shown.upperBound - 1, shown.upperBound < items.count { canvas.put("▼", row: row, col: area.col, style: .dim) }
             row += 1
         }
+        window.drawMarks(into: &canvas, rect: Rect(row: area.row + headerRows, col: area.col, width: area.width, height: height), col: area.col)
         // Notes never vanish silently: what does not fit is counted on the last line.
         let room = area.height - headerRows - 1
         let shownNotes = notes.count > room ? Array(notes.prefix(max(0, room - 1))) : notes

@@ -9,6 +9,8 @@ struct Picker {
     /// In a form, Tab and Shift-Tab choose too, and move to the next or previous field.
     let inForm: Bool
     private(set) var list: ListState
+    /// The options shown at once, from the screen's size (`resize`): PgUp and PgDn move by it.
+    private(set) var pageSize: Int
     /// The ticked items of a checklist; nil for a list to choose one from.
     private(set) var checked: Set<Int>?
 
@@ -17,6 +19,14 @@ struct Picker {
         self.options = options
         self.inForm = inForm
         list = ListState(count: options.count, selected: selected)
+        pageSize = max(1, options.count)
+        list.keepVisible(height: pageSize)
+    }
+
+    /// The screen is `height` rows high: the window of options follows, clamped.
+    mutating func resize(height: Int) {
+        pageSize = Chrome.pickerRows(options: options.count, screenHeight: height)
+        list.keepVisible(height: pageSize)
     }
 
     /// A checklist with `checked` ticked.
@@ -29,31 +39,30 @@ struct Picker {
     /// Tab, -1 for Shift-Tab.
     enum Outcome: Equatable { case picking, cancelled, chosen(Int, move: Int), ticked(Set<Int>, move: Int) }
 
+    /// Does what the key's row says; a key no row covers does nothing.
     mutating func handle(_ key: Key) -> Outcome {
-        let move = !inForm ? 0 : key == .tab ? 1 : key == .backTab ? -1 : 0
-        switch key {
-        case .escape: return .cancelled
-        case .enter, .tab, .backTab:
-            guard key == .enter || move != 0 else { return .picking }
+        switch bindings.action(for: key) {
+        case .cancel: return .cancelled
+        case .choose, .confirmAndMove:
+            let move = key == .tab ? 1 : key == .backTab ? -1 : 0
             if let checked { return .ticked(checked, move: move) }
             return options.indices.contains(list.selected) ? .chosen(list.selected, move: move) : .cancelled
-        case .char(" ") where checked != nil, .char("x") where checked != nil:
+        case .toggle:
             if options.indices.contains(list.selected) { checked?.formSymmetricDifference([list.selected]) }
-            return .picking
-        default:
-            _ = list.handle(key, pageSize: max(1, options.count))
-            return .picking
+        case .move: _ = list.handle(key, pageSize: pageSize)
+        default: break
         }
+        return .picking
     }
 
     var bindings: [KeyBinding] { checked == nil ? ComponentKeys.picker(inForm: inForm) : ComponentKeys.checklist(inForm: inForm) }
 
     func render(into canvas: inout Canvas) {
         guard let checked else {
-            Chrome.picker(&canvas, title: title, options: options, state: list)
+            Chrome.picker(&canvas, title: title, options: options, state: list, footer: bindings.footer)
             return
         }
         Chrome.picker(&canvas, title: title, options: options.indices.map { (checked.contains($0) ? "[x] " : "[ ] ") + options[$0] },
-                      state: list, footer: "Spatie vink aan/uit · Enter klaar · Esc annuleer")
+                      state: list, footer: bindings.footer)
     }
 }

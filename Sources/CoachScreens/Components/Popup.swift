@@ -14,6 +14,12 @@ public protocol Popup: AnyObject {
     var bindings: [KeyBinding] { get }
     func handle(_ key: Key) -> PopupOutcome
     func render(into canvas: inout Canvas)
+    /// The terminal's size, when it changes and when the pop-up opens: what scrolls is clamped here.
+    func resize(width: Int, height: Int)
+}
+
+extension Popup {
+    public func resize(width: Int, height: Int) {}
 }
 
 /// A yes/no question; `answered` gets the answer and says where to go.
@@ -80,6 +86,7 @@ final class PickerPopup: Popup {
     }
 
     var bindings: [KeyBinding] { picker.bindings }
+    func resize(width: Int, height: Int) { picker.resize(height: height) }
 
     func handle(_ key: Key) -> PopupOutcome {
         switch picker.handle(key) {
@@ -105,6 +112,7 @@ final class ChecklistPopup: Popup {
     }
 
     var bindings: [KeyBinding] { picker.bindings }
+    func resize(width: Int, height: Int) { picker.resize(height: height) }
 
     func handle(_ key: Key) -> PopupOutcome {
         switch picker.handle(key) {
@@ -122,8 +130,8 @@ final class NoticePopup: Popup {
     private let message: String
     init(_ message: String) { self.message = message }
     var bindings: [KeyBinding] { ComponentKeys.notice }
-    func handle(_ key: Key) -> PopupOutcome { key == .enter || key == .escape ? .close(.stay) : .stay }
+    func handle(_ key: Key) -> PopupOutcome { bindings.action(for: key) == .confirm ? .close(.stay) : .stay }
     func render(into canvas: inout Canvas) {
-        Chrome.dialog(&canvas, title: "Let op", message: message, choices: "Enter  verder", style: .normal)
+        Chrome.dialog(&canvas, title: "Let op", message: message, choices: bindings.choices, style: .normal)
     }
 }

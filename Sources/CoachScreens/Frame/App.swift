@@ -38,17 +38,19 @@ public final class App {
     /// The keys that work right now: those of the pop-up on top, else the top screen's (or its
     /// component's), and Ctrl-C and Ctrl-L everywhere. The hint line shows these.
     var activeBindings: [KeyBinding] {
-        let everywhere = KeyTable.all.filter { $0.action == .forceQuit || $0.action == .redraw }
+        let everywhere = Self.everywhere
         if isTooSmall { return everywhere }
         if let popup = popups.last { return popup.bindings + everywhere }
         let screen = top.bindings
         return screen + everywhere.filter { row in !screen.contains { $0.action == row.action } }
     }
 
-    /// The terminal's size changed (or is first known): every screen gets its new area.
+    /// The terminal's size changed (or is first known): every screen gets its new area, every
+    /// pop-up the size.
     public func resize(width: Int, height: Int) {
         size = (width, height)
         for screen in stack { screen.resize(to: screenArea) }
+        for popup in popups { popup.resize(width: width, height: height) }
     }
 
     /// Where the top screen draws: all but the title line, the hint line and any banner.
@@ -57,11 +59,14 @@ public final class App {
         return Rect(row: 1 + banner, col: 0, width: size.width, height: size.height - 2 - banner)
     }
 
+    /// The rows of the keys that work in every state, even over a pop-up or a field: Ctrl-C, Ctrl-L.
+    private static let everywhere = KeyTable.all.filter { $0.action == .forceQuit || $0.action == .redraw }
+
     public func handle(_ key: Key) {
-        switch key {
-        case .ctrl("c"): finished = true; return
-        case .ctrl("l"): redrawRequested = true; return
-        case .resize: return
+        if key == .resize { return }
+        switch Self.everywhere.action(for: key) {
+        case .forceQuit: finished = true; return
+        case .redraw: redrawRequested = true; return
         default: break
         }
         // Keys typed at a screen the coach cannot see are ignored, not guessed at.
@@ -88,7 +93,10 @@ public final class App {
         switch navigation {
         case .stay, .quit, .popup:
             if case .quit = navigation { finished = true }
-            if case .popup(let popup) = navigation { popups.append(popup) }
+            if case .popup(let popup) = navigation {
+                popups.append(popup)
+                popup.resize(width: size.width, height: size.height)
+            }
             return
         case .push(let screen):
             stack.append(screen)

@@ -79,8 +79,8 @@ final class DraftOfferPopup: Popup {
     var bindings: [KeyBinding] { ComponentKeys.draftOffer }
 
     func handle(_ key: Key) -> PopupOutcome {
-        switch key {
-        case .enter:
+        switch bindings.action(for: key) {
+        case .confirm:
             do {
                 switch try DraftRestore.open(draft, session: session) {
                 case .screens(let screens): return .close(.replaceAll(screens))
@@ -89,10 +89,10 @@ final class DraftOfferPopup: Popup {
             } catch {
                 return .close(.popup(NoticePopup("Het concept hoort bij een dossier dat niet te openen is: \(error.localizedDescription) Het concept blijft bewaard.")))
             }
-        case .char("d"):
+        case .remove:
             session.store.discard(draft)
             return .close(.stay)
-        case .escape: return .close(.stay)
+        case .cancel: return .close(.stay)
         default: return .stay
         }
     }
@@ -101,6 +101,6 @@ final class DraftOfferPopup: Popup {
         let name = session.store.summaries.first { $0.id == draft.youthID }?.name ?? "een jongere"
         let question = "Bij het vorige gebruik is tekst getypt maar niet bevestigd (\(session.dateTime(draft.saved))): "
             + "\(DraftRestore.place(of: draft)) van \(name). Enter opent het om verder te schrijven; d gooit het weg; Esc bewaart het voor later."
-        Chrome.dialog(&canvas, title: "Niet bevestigde tekst", message: question, choices: "Enter  openen    d  weggooien    Esc  later")
+        Chrome.dialog(&canvas, title: "Niet bevestigde tekst", message: question, choices: bindings.choices)
     }
 }

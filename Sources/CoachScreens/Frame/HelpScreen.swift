@@ -5,10 +5,8 @@ final class HelpScreen: Screen {
     let kind = ScreenKind.help
     let title: String
     let lines: [(keys: String, help: String)]
-    /// The first row shown, and how many rows there are and fit: the page scrolls, nothing is selected.
-    private var top = 0
-    private var rowCount = 0
-    private var pageSize = 10
+    /// Which rows of the page show: it scrolls, nothing is selected.
+    private var scroll = ScrollPosition()
 
     init(for screen: any Screen) {
         title = "Help"
@@ -19,16 +17,7 @@ final class HelpScreen: Screen {
         switch KeyTable.action(for: key, on: kind) {
         case .back: return .pop
         case .move:
-            let last = max(0, rowCount - pageSize)
-            switch key {
-            case .up, .char("k"): top -= 1
-            case .down, .char("j"): top += 1
-            case .pageUp: top -= pageSize - 1
-            case .pageDown: top += pageSize - 1
-            case .home: top = 0
-            default: top = last
-            }
-            top = min(max(0, top), last)
+            _ = scroll.handle(key)
             return .stay
         default:
             return .stay
@@ -51,20 +40,17 @@ final class HelpScreen: Screen {
     }
 
     func resize(to area: Rect) {
-        rowCount = layout(width: area.width).rows.count
-        pageSize = max(1, area.height - 2)
-        top = min(top, max(0, rowCount - pageSize))
+        scroll.resize(count: layout(width: area.width).rows.count, height: max(1, area.height - 2))
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
         canvas.put("Toetsen op dit scherm", row: area.row + 1, col: 2, style: .heading)
         let (keyWidth, rows) = layout(width: area.width)
         let textWidth = area.width - keyWidth - 4
-        let pageSize = max(1, area.height - 2)
-        let top = min(self.top, max(0, rows.count - pageSize))
-        for (offset, index) in (top..<min(rows.count, top + pageSize)).enumerated() {
+        for (offset, index) in scroll.visible.enumerated() where rows.indices.contains(index) {
             canvas.put(rows[index].keys, row: area.row + 2 + offset, col: 2, style: .accent, maxWidth: keyWidth)
             canvas.put(rows[index].text, row: area.row + 2 + offset, col: 2 + keyWidth, maxWidth: textWidth)
         }
+        scroll.drawMarks(into: &canvas, rect: Rect(row: area.row + 2, col: area.col, width: area.width, height: scroll.height), col: area.col)
     }
 }

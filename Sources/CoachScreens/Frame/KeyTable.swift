@@ -5,6 +5,7 @@ public enum ScreenKind: CaseIterable, Sendable {
     case welcome, caseload, youth, zrmHistory, zrmForm, zrmComparison, quickScan, changePlan, actions, agreedActions, people, recordForm,
          meetings, meeting, participants, agenda, consents, caseloadAgenda, journal, scoutAttempts, settings, review, help,
          quarantine
+    case phaseHistory
 }
 
 /// What a key does. Screens switch on actions, never on raw keys, so the help and the hint line
@@ -21,6 +22,7 @@ public enum Action: Sendable {
     case openQuarantine
     case nextYouth, previousYouth, newAction, closeAction, openDossier
     case browseYouth
+    case openPhaseHistory
     case back, quit, help, redraw, forceQuit
     /// The keys of components (dialogs, fields, lists to pick from, the text editor).
     case yes, no, confirm, confirmAndMove, cancel, choose, toggle, type, editText, saveAndStay, undo, browseVersions
@@ -71,17 +73,18 @@ public struct KeyBinding: Sendable {
 public enum KeyTable {
     private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .changePlan, .actions,
                                               .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
-                                              .caseloadAgenda, .journal, .scoutAttempts, .settings, .help, .quarantine]
+                                              .caseloadAgenda, .journal, .scoutAttempts, .settings, .help, .quarantine,
+                                              .phaseHistory, .zrmComparison]
     private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting, .settings, .review]
     /// The screens of one youth: a contact is noted from each of them with one key.
     private static let ofYouth: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan, .actions,
                                                 .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
-                                                .journal, .scoutAttempts, .review]
+                                                .journal, .scoutAttempts, .review, .phaseHistory]
     private static let everywhere = ScreenKind.allCases
     private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan,
                                                       .actions, .agreedActions, .people, .recordForm, .meetings, .meeting, .participants,
                                                       .agenda, .consents, .caseloadAgenda, .journal, .scoutAttempts, .settings, .review,
-                                                      .quarantine]
+                                                      .quarantine, .phaseHistory]
 
     public static let all: [KeyBinding] = [
         KeyBinding(action: .emptyCaseload, keys: [.enter], hint: "lege caseload",
@@ -137,6 +140,8 @@ public enum KeyTable {
                    help: "Volgend veld (tijdens het wijzigen: bevestigen en door)", screens: forms),
         KeyBinding(action: .previousField, keys: [.backTab], hint: nil,
                    help: "Vorig veld (tijdens het wijzigen: bevestigen en terug)", screens: forms),
+        KeyBinding(action: .openPhaseHistory, keys: [.char("f")], hint: nil,
+                   help: "De hele fasegeschiedenis: elke faseovergang met zijn datum en hoe lang elke fase duurde", screens: [.youth]),
         KeyBinding(action: .openZRM, keys: [.char("z")], hint: "ZRM",
                    help: "Zelfredzaamheid-Matrix: alle metingen, het verloop per leefgebied, een nieuwe meting",
                    screens: [.youth]),
@@ -201,7 +206,7 @@ public enum KeyTable {
                    screens: [.meeting]),
         KeyBinding(action: .openConsents, keys: [.char("t")], hint: "toestemming",
                    help: "Toestemming: met wie informatie gedeeld mag worden, wat, vanaf wanneer, en wanneer ingetrokken",
-                   screens: [.meetings, .meeting]),
+                   screens: [.meetings, .meeting, .participants]),
         KeyBinding(action: .invite, keys: [.char(" "), .char("x")], hint: "uitnodigen",
                    help: "De gekozen persoon uitnodigen of weer van de lijst halen", screens: [.participants]),
         KeyBinding(action: .attended, keys: [.char("a")], hint: "aanwezig",

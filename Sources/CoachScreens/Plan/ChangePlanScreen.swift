@@ -92,10 +92,11 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         case .writing(var flow):
             return handleWriting(key, &flow)
         case .viewingVersion(let index):
-            switch key {
-            case .left: mode = .viewingVersion(max(0, index - 1))
-            case .right: mode = .viewingVersion(min(editor.youth.changePlanVersions.count - 1, index + 1))
-            case .escape, .char("q"), .char("h"): mode = .browsing
+            switch ComponentKeys.versions.action(for: key) {
+            case .browseVersions:
+                let step = key == .left ? -1 : 1
+                mode = .viewingVersion(min(max(0, index + step), editor.youth.changePlanVersions.count - 1))
+            case .back: mode = .browsing
             default: break
             }
         }
@@ -193,8 +194,11 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         let versions = editor.youth.changePlanVersions.count
         if versions > 0 { right += " · \(versions) eerdere versie\(versions == 1 ? "" : "s")" }
         let used = canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        // When it does not fit beside the name, it goes on the blank line under it: never dropped.
         if used + Glyphs.width(of: right) + 6 <= area.width {
             canvas.put(right, row: area.row, col: area.width - Glyphs.width(of: right) - 2, style: .dim)
+        } else {
+            canvas.put(right, row: area.row + 1, col: max(2, area.width - Glyphs.width(of: right) - 2), style: .dim, maxWidth: area.width - 4)
         }
         let body = Rect(row: area.row + 2, col: 2, width: area.width - 4, height: area.height - 3)
         switch mode {

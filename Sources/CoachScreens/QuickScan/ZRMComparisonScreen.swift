@@ -12,6 +12,9 @@ final class ZRMComparisonScreen: Screen, OfOneYouth {
     private var to: Int
     /// Which side ← → changes: false the left (from), true the right (to).
     private var changingTo = true
+    /// Which domains show, when the window is too low for all: from `resize` and the keys.
+    private var domains = ScrollPosition()
+    private var area = Rect(row: 1, col: 0, width: 80, height: 22)
 
     init(editor: YouthEditor, from: Int, to: Int) {
         self.editor = editor
@@ -21,7 +24,9 @@ final class ZRMComparisonScreen: Screen, OfOneYouth {
 
     func handle(_ key: Key) -> Navigation {
         let count = editor.youth.measurements.count
+        defer { layOut() }
         switch KeyTable.action(for: key, on: kind) {
+        case .move: _ = domains.handle(key)
         case .column:
             let step = key == .left ? -1 : 1
             if changingTo { to = min(max(0, to + step), count - 1) } else { from = min(max(0, from + step), count - 1) }
@@ -30,6 +35,28 @@ final class ZRMComparisonScreen: Screen, OfOneYouth {
         default: break
         }
         return .stay
+    }
+
+    func resize(to area: Rect) {
+        self.area = area
+        layOut()
+    }
+
+    /// The domains get the rows the heading, the header and the totals leave.
+    private func layOut() {
+        let all = editor.youth.chronologicalMeasurements
+        guard all.indices.contains(from), all.indices.contains(to) else { return }
+        domains.resize(count: ZRMComparison(from: all[from], to: all[to]).rows.count,
+                       height: max(1, area.height - 3 - totals(all, width: area.width).count))
+    }
+
+    /// The totals the guide promises: the change in numbers, then average and acute domains of each.
+    private func totals(_ all: [ZRMMeasurement], width: Int) -> [String] {
+        let comparison = ZRMComparison(from: all[from], to: all[to])
+        return [
+            "\(comparison.count(.up)) omhoog · \(comparison.count(.down)) omlaag · \(comparison.count(.same)) gelijk",
+            "Gemiddeld \(average(all[from])) → \(average(all[to])) · acute leefgebieden \(all[from].acuteDomains.count) → \(all[to].acuteDomains.count)",
+        ].flatMap { Glyphs.wrap($0, width: width - 4) }
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
@@ -43,16 +70,10 @@ final class ZRMComparisonScreen: Screen, OfOneYouth {
                                  .init("naar", width: 13, minimum: 7), .init("Verandering", width: 19, minimum: 8)], width: area.width)
         table.put(["Leefgebied", label(all[from]), label(all[to]), "Verandering"], row: header, into: &canvas, style: .heading,
                   styles: [nil, changingTo ? nil : .selected, changingTo ? .selected : nil, nil])
-        // The totals the guide promises: the change in numbers, then average and acute domains of each.
-        let totals = [
-            "\(comparison.count(.up)) omhoog · \(comparison.count(.down)) omlaag · \(comparison.count(.same)) gelijk",
-            "Gemiddeld \(average(all[from])) → \(average(all[to])) · acute leefgebieden \(all[from].acuteDomains.count) → \(all[to].acuteDomains.count)",
-        ].flatMap { Glyphs.wrap($0, width: area.width - 4) }
+        let totals = totals(all, width: area.width)
         var row = header + 1
-        let fits = max(0, area.height - 3 - totals.count)
-        // When not all fit, one row says how many more there are.
-        let room = comparison.rows.count > fits ? max(0, fits - 1) : fits
-        for line in comparison.rows.prefix(room) {
+        domains.drawMarks(into: &canvas, rect: Rect(row: row, col: area.col, width: area.width, height: domains.height), col: area.col)
+        for line in domains.visible.compactMap({ comparison.rows.indices.contains($0) ? comparison.rows[$0] : nil }) {
             let (word, style): (String, Style) = switch line.direction {
             case .up: ("↑ omhoog", .accent)
             case .down: ("↓ omlaag", .warning)
@@ -62,10 +83,6 @@ final class ZRMComparisonScreen: Screen, OfOneYouth {
             table.put([line.domain.name, score(line.from), score(line.to), word], row: row, into: &canvas, style: .normal,
                       styles: [nil, line.from == 1 ? .error : nil, line.to == 1 ? .error : nil, style])
             row += 1
-        }
-        if comparison.rows.count > room {
-            canvas.put("↓ \(comparison.rows.count - room) leefgebieden meer: maak het venster hoger", row: row, col: 2, style: .dim,
-                       maxWidth: area.width - 4)
         }
         for (offset, line) in totals.enumerated() {
             canvas.put(line, row: area.row + area.height - totals.count + offset, col: 2, style: .heading, maxWidth: area.width - 4)

@@ -11,9 +11,8 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
     let editor: YouthEditor
     /// Index into the chronological measurements.
     private var selected: Int
-    /// The first life domain shown, when the window is too low for all thirteen.
-    private var firstDomain = 0
-    private var domainRowsShown = 13
+    /// Which life domains show, when the window is too low for all thirteen: from `resize`.
+    private var domains = ScrollPosition(count: Catalog.lifeDomains.count, height: Catalog.lifeDomains.count)
     private var message: String?
 
     init(editor: YouthEditor) {
@@ -30,13 +29,7 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
         switch KeyTable.action(for: key, on: kind) {
         case .column:
             selected = min(max(0, selected + (key == .left ? -1 : 1)), max(0, measurements.count - 1))
-        case .move:
-            let last = max(0, Catalog.lifeDomains.count - domainRowsShown)
-            switch key {
-            case .up, .char("k"), .pageUp, .home: firstDomain = key == .home ? 0 : firstDomain - (key == .pageUp ? domainRowsShown : 1)
-            default: firstDomain = key == .end ? last : firstDomain + (key == .pageDown ? domainRowsShown : 1)
-            }
-            firstDomain = min(max(0, firstDomain), last)
+        case .move: _ = domains.handle(key)
         case .open:
             guard measurements.indices.contains(selected) else { return .stay }
             return .push(ZRMFormScreen(editor: editor, measurementID: measurements[selected].id))
@@ -69,6 +62,14 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
 
     // MARK: - Drawing
 
+    /// The rows above the domains (heading, blank, two header rows) and under them (acute, mean,
+    /// blank, details, message).
+    private static let rowsAbove = 4, rowsBelow = 5
+
+    func resize(to area: Rect) {
+        domains.resize(count: Catalog.lifeDomains.count, height: max(1, area.height - Self.rowsAbove - Self.rowsBelow))
+    }
+
     private static let columnWidth = 6
     private static let nameWidth = 31
 
@@ -98,11 +99,19 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
         }
         canvas.put("Leefgebied", row: row, col: 2, style: .heading)
         canvas.put("verloop", row: row, col: chartCol, style: .heading)
+        // Measurements out of sight left or right are marked beside the columns.
+        if first > 0 { canvas.put("◀", row: row, col: 1 + Self.nameWidth, style: .dim) }
+        if first + shown.count < all.count { canvas.put("▶", row: row, col: chartCol - 1, style: .dim) }
         row += 2
-        let tableBottom = area.row + area.height - 3
-        domainRowsShown = max(1, tableBottom - row - 2)
-        firstDomain = min(firstDomain, max(0, Catalog.lifeDomains.count - domainRowsShown))
-        for domain in Catalog.lifeDomains.dropFirst(firstDomain).prefix(domainRowsShown) {
+        let domainRows = Rect(row: row, col: area.col, width: area.width, height: domains.height)
+        domains.drawMarks(into: &canvas, rect: domainRows, col: area.col)
+        // An acute score of the selected measurement out of sight gets a ! beside the mark.
+        let acute = Catalog.lifeDomains.indices.filter { all[selected].score(Catalog.lifeDomains[$0].code) == 1 }
+        if acute.contains(where: { $0 < domains.visible.lowerBound }) { canvas.put("!", row: domainRows.row, col: area.col + 1, style: .error) }
+        if acute.contains(where: { $0 >= domains.visible.upperBound }) {
+            canvas.put("!", row: domainRows.row + domainRows.height - 1, col: area.col + 1, style: .error)
+        }
+        for domain in domains.visible.map({ Catalog.lifeDomains[$0] }) {
             canvas.put(domain.name, row: row, col: 2, maxWidth: Self.nameWidth - 1)
             for (position, index) in shown.enumerated() {
                 let score = all[index].score(domain.code)

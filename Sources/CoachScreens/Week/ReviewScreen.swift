@@ -315,8 +315,9 @@ final class ReviewScreen: FormScreen, YouthScoped {
             lines.append(("\(action.due.map { session.shortDate($0) } ?? "–")\(late ? " TE LAAT" : "")  \(action.what) (\(youth.ownerName(action.owner)))",
                           late ? .error : .normal, true))
         }
-        if open.count > 3 { lines.append(("… en \(open.count - 3) meer (a: alle acties)", .dim, true)) }
-        if open.isEmpty { lines.append(("geen; n maakt een actie", .dim, true)) }
+        // Keys named from the rows of the state: none while a note is being written.
+        if open.count > 3 { lines.append(("… en \(open.count - 3) meer" + (bindings.keyName(for: .openActions).map { " (\($0): alle acties)" } ?? ""), .dim, true)) }
+        if open.isEmpty { lines.append(("geen" + (bindings.keyName(for: .newAction).map { "; \($0) maakt een actie" } ?? ""), .dim, true)) }
         let contacts = youth.journalNewestFirst
         lines.append(("Laatste contacten", .heading, false))
         for entry in contacts.prefix(3) {

@@ -54,6 +54,7 @@ final class ParticipantsScreen: Screen, OfOneYouth {
             meeting.participants[index].attended = next
             error = editor.apply { $0.save(meeting) }
         case .openPeople: return .push(PeopleScreen(editor: editor))
+        case .openConsents: return .push(ConsentScreen(editor: editor))
         case .back: return .pop
         default: break
         }
@@ -75,7 +76,7 @@ final class ParticipantsScreen: Screen, OfOneYouth {
                              full: ([person.name, relation] + (participant == nil ? ["niet uitgenodigd"] : [])).joined(separator: " · "))
         }
         let warning = withoutConsent.isEmpty ? nil
-            : ("LET OP: \(withoutConsent.count) deelnemer(s) zonder toestemming op \(meeting.date.text); leg die vast bij toestemming (t).", Style.warning)
+            : ("LET OP: \(withoutConsent.count) deelnemer(s) zonder toestemming op \(meeting.date.text); leg die vast bij toestemming\(bindings.keyName(for: .openConsents).map { " (\($0))" } ?? "").", Style.warning)
         table.render(into: &canvas, rows: rows, empty: "Nog niemand in het netwerk of bij de professionals. Druk op m om mensen toe te voegen.",
                      note: error.map { ($0, .error) } ?? warning)
     }
