@@ -42,6 +42,28 @@ final class HostileFilesTests: XCTestCase {
                        "the link itself moved")
     }
 
+    /// A file of hundreds of megabytes (sparse, so the test writes nothing) is refused by its size,
+    /// not read: a hostile file cannot make every start take seconds.
+    func testFilesFarLargerThanTheProgramWritesAreQuarantinedUnread() throws {
+        let directory = try dataDirectory()
+        let youth = directory + "/youths/0b5e7c3a-0000-4000-8000-00000000f00d.json"
+        XCTAssertTrue(FileManager.default.createFile(atPath: youth, contents: Data("{".utf8)))
+        XCTAssertEqual(truncate(youth, 300 * 1_048_576), 0)
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/settings.json", contents: Data("{".utf8)))
+        XCTAssertEqual(truncate(directory + "/settings.json", 50 * 1_048_576), 0)
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/index.json", contents: Data("{".utf8)))
+        XCTAssertEqual(truncate(directory + "/index.json", 1_024 * 1_048_576), 0)
+        let started = Date()
+        let store = try CaseloadStore(directory: directory)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "nothing of that size was read")
+        XCTAssertEqual(store.count, 0)
+        let message = store.notices.map(\.message).joined(separator: "\n")
+        XCTAssertTrue(message.contains("youths/0b5e7c3a-0000-4000-8000-00000000f00d.json kon niet worden gelezen: het is groter dan 32 MB"), message)
+        XCTAssertTrue(message.contains("groter dan 1 MB"), message)
+        XCTAssertEqual(store.settings, CoachSettings(), "the defaults stand in for the settings")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory + "/quarantine").count, 2)
+    }
+
     func testSpecialEntriesAreQuarantinedWithTheRightReason() throws {
         let directory = try dataDirectory()
         let youths = directory + "/youths"

@@ -274,7 +274,8 @@ public final class CaseloadStore {
     // MARK: - Loading
 
     private func load() throws {
-        let cached = (try? Data(contentsOf: URL(fileURLWithPath: indexPath)))
+        // The cache is read like any file: never through a link, never past its limit.
+        let cached = (try? PrivateFiles.readRegularFile(indexPath, limit: FileLimits.index).get())
             .flatMap { try? Self.decoder.decode(IndexFile.self, from: $0) }
             .flatMap { $0.schemaVersion == Self.schemaVersion && $0.summaryRules == YouthSummary.rulesVersion ? $0 : nil }
         var cache: [String: IndexEntry] = [:]
@@ -341,9 +342,22 @@ public final class CaseloadStore {
         case draftNameMismatch
         /// `.lock` had other names (a hard link): moved aside untouched, a new one made.
         case hardLinkedLock
+        /// Larger than any file the program writes of its kind: not read at all.
+        case tooLarge(limit: Int)
+
+        /// Why a file could not be read at all.
+        init(_ error: PrivateFiles.Errno, path: String) {
+            switch error.code {
+            case ENOENT: self = .missing
+            case ELOOP, EINVAL: self = .notAFile(PrivateFiles.kind(of: path))
+            case EFBIG: self = .tooLarge(limit: FileLimits.limit(for: path))
+            default: self = .cannotOpen(error.code)
+            }
+        }
 
         var text: String {
             switch self {
+            case .tooLarge(let limit): "het is groter dan \(limit / 1_048_576) MB, meer dan Rode Loper ooit schrijft; het is niet gelezen"
             case .missing: "het bestand bestaat niet meer"
             case .notAFile(let kind): "het is geen gewoon bestand maar \(Self.describe(kind)); waar het naar wijst is niet aangeraakt"
             case .cannotOpen(let code): "het kon niet worden geopend (\(String(cString: strerror(code))), foutcode \(code))"
@@ -379,12 +393,9 @@ public final class CaseloadStore {
     private func readYouth(fileName: String) -> Result<Youth, UnreadableReason> {
         let path = youthsDirectory + "/" + fileName
         let data: Data
-        switch PrivateFiles.readRegularFile(path) {
+        switch PrivateFiles.readRegularFile(path, limit: FileLimits.youth) {
         case .success(let read): data = read
-        case .failure(let error):
-            if error.code == ENOENT { return .failure(.missing) }
-            if error.code == ELOOP || error.code == EINVAL { return .failure(.notAFile(PrivateFiles.kind(of: path))) }
-            return .failure(.cannotOpen(error.code))
+        case .failure(let error): return .failure(UnreadableReason(error, path: path))
         }
         do {
             let (youth, schema) = try Self.decodeYouth(data)

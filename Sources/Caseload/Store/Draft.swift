@@ -204,10 +204,9 @@ extension CaseloadStore {
     /// One file of drafts/, read and checked: nil when it is gone.
     private func readDraft(fileName name: String) -> Result<Draft, UnreadableReason>? {
         let path = draftsDirectory + "/" + name
-        switch PrivateFiles.readRegularFile(path) {
+        switch PrivateFiles.readRegularFile(path, limit: FileLimits.draft) {
         case .failure(let error) where error.code == ENOENT: return nil
-        case .failure(let error):
-            return .failure(error.code == ELOOP || error.code == EINVAL ? .notAFile(PrivateFiles.kind(of: path)) : .cannotOpen(error.code))
+        case .failure(let error): return .failure(UnreadableReason(error, path: path))
         case .success(let data):
             do {
                 var draft = try Self.decodeDraft(data)

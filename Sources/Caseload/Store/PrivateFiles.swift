@@ -115,8 +115,9 @@ public enum PrivateFiles {
     }
 
     /// The contents of a regular file, read without following a link and without blocking on a
-    /// pipe. Fails with the errno (ELOOP for a link, EISDIR or EINVAL for what is not a file).
-    static func readRegularFile(_ path: String) -> Result<Data, Errno> {
+    /// pipe. Fails with the errno (ELOOP for a link, EISDIR or EINVAL for what is not a file,
+    /// EFBIG for a file over `limit` bytes: a hostile file of gigabytes is never read whole).
+    static func readRegularFile(_ path: String, limit: Int) -> Result<Data, Errno> {
         switch kind(of: path) {
         case .regular: break
         case .missing: return .failure(Errno(ENOENT))
@@ -129,6 +130,7 @@ public enum PrivateFiles {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(Errno(errno)) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(Errno(EINVAL)) }
+        guard info.st_size <= limit else { return .failure(Errno(EFBIG)) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -138,6 +140,8 @@ public enum PrivateFiles {
                 return .failure(Errno(errno))
             }
             if count == 0 { return .success(data) }
+            // The file may grow while it is read.
+            guard data.count + count <= limit else { return .failure(Errno(EFBIG)) }
             data.append(contentsOf: buffer[0..<count])
         }
     }

@@ -14,11 +14,11 @@ extension CaseloadStore {
         let relative = folder == "." ? name : folder + "/" + name
         let path = directory + "/" + relative
         let reason: UnreadableReason
-        switch PrivateFiles.readRegularFile(path) {
+        switch PrivateFiles.readRegularFile(path, limit: FileLimits.limit(for: path)) {
         case .failure(let error) where error.code == ENOENT:
             return nil
         case .failure(let error):
-            reason = error.code == ELOOP || error.code == EINVAL ? .notAFile(PrivateFiles.kind(of: path)) : .cannotOpen(error.code)
+            reason = UnreadableReason(error, path: path)
         case .success(let data):
             do {
                 let (value, schema) = try Self.decodeDocument(type, from: data, known: known, validate: validate)
