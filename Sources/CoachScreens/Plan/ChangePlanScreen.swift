@@ -32,7 +32,8 @@ final class ChangePlanScreen: Screen, OfOneYouth {
     private var list = ListState(count: ChangePlan.Part.allCases.count + 1)
     private var mode = Mode.browsing
     private var message: (text: String, style: Style)?
-    private var top = 0
+    /// Where the page stands; moved with the selection in `handle` and `resize`.
+    private var scroll = ScrollPosition()
     /// Each part's text wrapped for the page, kept from `handle` and `resize` so that a key
     /// wraps again only a part that changed (a part may hold 20,000 characters).
     private var wrapped: [String: (text: String, width: Int, lines: [String])] = [:]
@@ -258,32 +259,25 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         }
     }
 
-    /// The first line shown: scrolled from `top` as little as needed to show the selected part.
-    private func documentTop(_ lines: [DocumentLine], height: Int, selectable: Bool) -> Int {
-        var first = top
-        if selectable, let start = lines.firstIndex(where: { $0.row == list.selected }) {
-            let last = lines.lastIndex { $0.row == list.selected } ?? start
-            if start < first { first = start }
-            if last >= first + height { first = min(start, last - height + 1) }
-        }
-        return max(0, min(first, max(0, lines.count - height)))
-    }
-
     /// After a move: the page scrolls with the selection (drawing never scrolls).
     private func scrollToSelection() {
-        top = documentTop(documentLines(plan, width: areaSize.width, selectable: true), height: areaSize.height + 1, selectable: true)
+        let lines = documentLines(plan, width: areaSize.width, selectable: true)
+        // The last line is a blank spacer: nothing to scroll to.
+        scroll.resize(count: lines.count - 1, height: areaSize.height + 1)
+        if let start = lines.firstIndex(where: { $0.row == list.selected }) {
+            scroll.keepVisible(start..<(lines.lastIndex { $0.row == list.selected } ?? start) + 1)
+        }
     }
 
     private func renderDocument(_ plan: ChangePlan, into canvas: inout Canvas, rect: Rect, selectable: Bool) {
         let lines = documentLines(plan, width: rect.width, selectable: selectable)
-        let first = documentTop(lines, height: rect.height, selectable: selectable)
-        for (offset, line) in lines.dropFirst(first).prefix(rect.height).enumerated() {
+        // A copy, clamped to this rectangle: drawing changes nothing.
+        let window = ScrollPosition(count: lines.count - 1, height: rect.height, top: scroll.top)
+        for (offset, line) in lines[window.visible].enumerated() {
             let indent = line.style == .heading || line.style == .selected ? 0 : 2
             canvas.put(line.text, row: rect.row + offset, col: rect.col + indent, style: line.style,
                        padTo: line.style == .selected ? rect.width : rect.width - indent)
         }
-        // More of the plan above or below the window is marked in the margin (the last line is a blank spacer).
-        if first > 0 { canvas.put("▲", row: rect.row, col: rect.col - 2, style: .dim) }
-        if first + rect.height < lines.count - 1 { canvas.put("▼", row: rect.row + rect.height - 1, col: rect.col - 2, style: .dim) }
+        window.drawMarks(into: &canvas, rect: rect, col: rect.col - 2)
     }
 }
