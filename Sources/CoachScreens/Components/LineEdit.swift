@@ -19,8 +19,8 @@ enum LineEdit {
 
     /// Handles `key` for `field` by `rows`; `label` names the field in the message about its limit.
     static func handle(_ key: Key, _ field: TextField, rows: [KeyBinding], label: String) -> Outcome {
-        guard let row = rows.first(where: { $0.covers(key) }) else { return .ignored }
-        switch row.action {
+        guard let action = rows.action(for: key) else { return .ignored }
+        switch action {
         case .cancel: return .cancelled
         case .confirm: return .confirmed(field.text, move: 0)
         case .confirmAndMove: return .confirmed(field.text, move: key == .backTab ? -1 : 1)

@@ -63,8 +63,8 @@ struct TextEditor {
             return (.writing, nil)
         }
         // The key is matched against the rows that draw the hints and the help; in no row, it does nothing.
-        guard let row = bindings.first(where: { $0.covers(key) }) else { return (.writing, nil) }
-        switch row.action {
+        guard let action = bindings.action(for: key) else { return (.writing, nil) }
+        switch action {
         case .cancel:
             if area.text == original {
                 store.removeDraft(youthID: youthID, field: field)
