@@ -531,7 +531,7 @@ public final class CaseloadStore {
     static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom(StoredTimestamp.encode)
         // No raw control, bidi or separator character in any file: `\u` escapes read back the same.
         var data = SafeText.escapingJSON(try encoder.encode(value))
         data.append(0x0A)

@@ -21,20 +21,34 @@ enum StoredCodingMessage {
     static func missing(_ key: String) -> String { "\"\(key)\" ontbreekt" }
     static let notADate = "geen bestaande datum (jjjj-mm-dd, jaar 1 tot en met 9999)"
     static let notATime = "geen bestaand tijdstip (jjjj-mm-ddTuu:mm:ssZ)"
+    static let notAWritableTime = "geen tijdstip dat Rode Loper kan schrijven (in UTC jaar 1 tot en met 9999)"
     static let notAWeek = "geen bestaande week (jjjj-Www, jaar \(ReviewWeek.years.lowerBound) tot en met \(ReviewWeek.years.upperBound))"
     static let notAWholeNumber = "geen geheel getal binnen het bereik"
 
     static func isOurs(_ message: String) -> Bool {
-        message.hasPrefix("onbekende ") || message.hasPrefix("geen bestaand") || message.hasPrefix("geen geheel") || message.hasSuffix(" ontbreekt")
+        message.hasPrefix("onbekende ") || message.hasPrefix("geen bestaand") || message.hasPrefix("geen geheel") || message == notAWritableTime || message.hasSuffix(" ontbreekt")
     }
 }
 
 /// Stored timestamps (`created`, `updated`, `saved`, …): `2026-02-28T10:00:00Z`, or with an
 /// offset `+01:00`, as RFC 3339 without fractions. A day or time that does not exist
 /// (`2026-02-31T10:00:00Z`, `25:00`) is refused, where Foundation's ISO 8601 reading would move it
-/// silently to another day.
+/// silently to another day. What is read must be writable: the instant, in UTC, lies in years 0001
+/// to 9999 (`9999-12-31T23:59:59-23:59` is in year 10000 in UTC and is refused). Written by
+/// `encode`, always in UTC, in the same proleptic Gregorian calendar the reading uses (Foundation's
+/// ISO 8601 writer switches to the Julian calendar before 15 October 1582).
 enum StoredTimestamp {
+    /// The seconds since 1970 of the first and the last instant that can be written.
+    static let writable = LocalDate.dayNumber(year: 1, month: 1, day: 1) * 86_400
+        ... LocalDate.dayNumber(year: 9999, month: 12, day: 31) * 86_400 + 86_399
+
     static func date(from text: String) -> Date? {
+        guard let seconds = seconds(from: text), writable.contains(seconds) else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// The instant `text` names, in seconds since 1970, whatever its year in UTC.
+    private static func seconds(from text: String) -> Int? {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= bytes.count, bytes[range].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
@@ -55,16 +69,39 @@ enum StoredTimestamp {
         } else {
             return nil
         }
-        let seconds = date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
-        return Date(timeIntervalSince1970: TimeInterval(seconds))
+        return date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+    }
+
+    /// `date` as stored, `yyyy-mm-ddThh:mm:ssZ` in whole seconds (a fraction is dropped), or nil
+    /// when it lies outside what `date(from:)` reads back.
+    static func text(for date: Date) -> String? {
+        let interval = date.timeIntervalSince1970.rounded(.down)
+        guard interval.isFinite, interval >= Double(writable.lowerBound), interval <= Double(writable.upperBound) else { return nil }
+        let seconds = Int(interval)
+        let day = LocalDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        let time = seconds - day.dayNumber * 86_400
+        return day.iso + String(format: "T%02d:%02d:%02dZ", time / 3600, time / 60 % 60, time % 60)
     }
 
     static func decode(_ decoder: Decoder) throws -> Date {
         let container = try decoder.singleValueContainer()
-        guard let date = date(from: try container.decode(String.self)) else {
+        let text = try container.decode(String.self)
+        guard let seconds = seconds(from: text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: StoredCodingMessage.notATime)
         }
-        return date
+        guard writable.contains(seconds) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: StoredCodingMessage.notAWritableTime)
+        }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// Refuses to write a moment the next start could not read (a clock far off), naming the field.
+    static func encode(_ date: Date, _ encoder: Encoder) throws {
+        guard let text = text(for: date) else {
+            throw EncodingError.invalidValue(date, .init(codingPath: encoder.codingPath, debugDescription: StoredCodingMessage.notAWritableTime))
+        }
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
     }
 }
 

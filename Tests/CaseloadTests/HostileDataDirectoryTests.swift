@@ -1,0 +1,99 @@
+@testable import Caseload
+import Foundation
+import XCTest
+
+/// A data directory edited by hand or by an attacker: what the program reads it must be able to
+/// write back, no list grows without bound, every file it owns is private from the start, a failed
+/// write leaves nothing behind, and the summary cache is checked like any file.
+final class HostileDataDirectoryTests: XCTestCase {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+    let today = LocalDate(year: 2026, month: 11, day: 22)!
+
+    // MARK: - Timestamps the writer can write
+
+    func testATimeWhoseInstantInUTCIsOutsideYears1To9999IsRefused() {
+        for bad in ["9999-12-31T23:59:59-23:59", "9999-12-31T23:59:59-00:01", "0001-01-01T00:00:00+23:59", "0001-01-01T00:00:00+00:01"] {
+            XCTAssertNil(StoredTimestamp.date(from: bad), bad)
+        }
+        XCTAssertNotNil(StoredTimestamp.date(from: "9999-12-31T23:59:59+00:00"))
+        XCTAssertNotNil(StoredTimestamp.date(from: "0001-01-01T23:59:00+23:59"))
+        XCTAssertNil(StoredTimestamp.text(for: Date(timeIntervalSince1970: TimeInterval(StoredTimestamp.writable.upperBound + 1))))
+        XCTAssertNil(StoredTimestamp.text(for: Date(timeIntervalSince1970: TimeInterval(StoredTimestamp.writable.lowerBound - 1))))
+        XCTAssertNil(StoredTimestamp.text(for: Date(timeIntervalSince1970: 1e15)))
+    }
+
+    /// Every moment the writer writes reads back as itself, also before the Gregorian reform of
+    /// 1582 (where Foundation's own ISO 8601 writer would use the Julian calendar).
+    func testEveryWritableMomentReadsBackAsItself() throws {
+        let edges = ["0001-01-01T00:00:00Z", "0001-01-01T00:00:01Z", "1582-10-04T12:00:00Z", "1582-10-15T00:00:00Z",
+                     "1969-12-31T23:59:59Z", "1970-01-01T00:00:00Z", "2024-02-29T23:59:59Z", "9999-12-31T23:59:59Z"]
+        for text in edges {
+            let date = try XCTUnwrap(StoredTimestamp.date(from: text), text)
+            XCTAssertEqual(StoredTimestamp.text(for: date), text)
+            let written = try CaseloadStore.encode([date])
+            XCTAssertEqual(String(decoding: written, as: UTF8.self), "[\n  \"\(text)\"\n]\n")
+            XCTAssertEqual(try CaseloadStore.decoder.decode([Date].self, from: written), [date])
+        }
+        XCTAssertEqual(StoredTimestamp.text(for: Date(timeIntervalSince1970: -0.5)), "1969-12-31T23:59:59Z", "a fraction is dropped, as before")
+        XCTAssertThrowsError(try CaseloadStore.encode([Date(timeIntervalSince1970: 1e15)]), "a moment that could not be read back is not written")
+    }
+
+    func testAYouthCreatedWithAnOffsetPastTheEdgeGoesToQuarantineNamingTheField() throws {
+        for (field, value) in [("created", "9999-12-31T23:59:59-23:59"), ("created", "0001-01-01T00:00:00+23:59"),
+                               ("updated", "9999-12-31T23:30:00-00:31")] {
+            let (store, directory) = try storeWithSample { $0[field] = value }
+            XCTAssertEqual(store.count, 0, value)
+            let message = store.notices.map(\.message).joined()
+            XCTAssertTrue(message.contains("bij youth.\(field): geen tijdstip dat Rode Loper kan schrijven (in UTC jaar 1 tot en met 9999)"), message)
+            XCTAssertFalse(message.contains(value), "a time is never quoted")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory + "/quarantine").count, 1)
+        }
+    }
+
+    /// At both edges a time with an offset is read, written back in UTC after an edit, and read
+    /// again as the same instant: the youth never goes to quarantine.
+    func testATimeAtEitherEdgeSurvivesAnEditAndARestart() throws {
+        for (stored, written) in [("9999-12-31T00:00:00-23:59", "9999-12-31T23:59:00Z"), ("9999-12-31T23:59:59Z", "9999-12-31T23:59:59Z"),
+                                  ("0001-01-01T23:59:00+23:59", "0001-01-01T00:00:00Z"), ("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z")] {
+            var (store, directory) = try storeWithSample { $0["created"] = stored }
+            XCTAssertEqual(store.notices, [], stored)
+            let id = try XCTUnwrap(store.summaries.first?.id)
+            var youth = try store.youth(id: id)
+            let created = youth.created
+            youth.phone = "06 1234 5678"
+            try store.save(youth)
+            store = try CaseloadStore(directory: temporaryDirectory(self))   // lets go of the lock
+            let file = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(directory)/youths/\(id).json"))) as? [String: Any])
+            XCTAssertEqual((file["youth"] as? [String: Any])?["created"] as? String, written)
+            let reopened = try CaseloadStore(directory: directory, clock: { self.now })
+            XCTAssertEqual(reopened.notices, [], stored)
+            XCTAssertEqual(try reopened.youth(id: id).created, created)
+        }
+    }
+
+    func testAReviewStartedPastTheEdgeGoesToQuarantineNamingTheField() throws {
+        let directory = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: directory + "/reviews", withIntermediateDirectories: true)
+        let review = #"{"schemaVersion": 1, "review": {"week": "2026-W48", "started": "9999-12-31T23:59:59-23:59", "items": [], "position": 0}}"#
+        try Data(review.utf8).write(to: URL(fileURLWithPath: directory + "/reviews/2026-W48.json"))
+        let store = try CaseloadStore(directory: directory, clock: { self.now })
+        XCTAssertNil(store.review(of: ReviewWeek(text: "2026-W48")!))
+        let message = store.notices.map(\.message).joined()
+        XCTAssertTrue(message.contains("bij review.started: geen tijdstip dat Rode Loper kan schrijven"), message)
+    }
+
+    // MARK: - Helpers
+
+    /// A store opened on a data directory holding the current sample youth, changed by `change`.
+    private func storeWithSample(_ change: (inout [String: Any]) -> Void) throws -> (CaseloadStore, String) {
+        var file = try XCTUnwrap(JSONSerialization.jsonObject(with: try DataFormatTests.sample(CaseloadStore.schemaVersion)) as? [String: Any])
+        var youth = try XCTUnwrap(file["youth"] as? [String: Any])
+        change(&youth)
+        file["youth"] = youth
+        let directory = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: directory + "/youths", withIntermediateDirectories: true)
+        let id = try XCTUnwrap(youth["id"] as? String)
+        try JSONSerialization.data(withJSONObject: file).write(to: URL(fileURLWithPath: "\(directory)/youths/\(id).json"))
+        return (try CaseloadStore(directory: directory, clock: { self.now }), directory)
+    }
+}
