@@ -82,6 +82,42 @@ final class HostileDataDirectoryTests: XCTestCase {
         XCTAssertTrue(message.contains("bij review.started: geen tijdstip dat Rode Loper kan schrijven"), message)
     }
 
+    // MARK: - The quarantine log keeps the newest 500
+
+    func testAQuarantineLogOfThousandsKeepsTheNewest500OnLoadAndOnWrite() throws {
+        let directory = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let entries = (0..<2_000).map { QuarantinedFile(file: "f\($0).json", from: "youths/f\($0).json", reason: "r", youthName: nil, at: now) }
+        try CaseloadStore.encode(UnlimitedLog(files: entries)).write(to: URL(fileURLWithPath: directory + "/quarantine.json"))
+        func onDisk() throws -> [String] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/quarantine.json"))
+            return try CaseloadStore.decoder.decode(StoredLog.self, from: data).files.map(\.file)
+        }
+        XCTAssertEqual(try onDisk().count, 2_000)
+
+        var store: CaseloadStore? = try CaseloadStore(directory: directory, clock: { self.now })
+        XCTAssertEqual(store?.quarantined.count, 500)
+        XCTAssertEqual(store?.quarantined.first?.file, "f1500.json")
+        XCTAssertEqual(store?.quarantined.last?.file, "f1999.json")
+        XCTAssertEqual(try onDisk(), (1_500..<2_000).map { "f\($0).json" }, "written back shorter at once")
+
+        try Data("{".utf8).write(to: URL(fileURLWithPath: directory + "/youths/kapot.json"))
+        store = nil
+        store = try CaseloadStore(directory: directory, clock: { self.now })
+        XCTAssertEqual(store?.quarantined.count, 500)
+        XCTAssertEqual(store?.quarantined.last?.from, "youths/kapot.json", "the new one is kept, the oldest dropped")
+        XCTAssertEqual(try onDisk().count, 500)
+        XCTAssertEqual(try onDisk().first, "f1501.json")
+        store?.markQuarantineSeen()
+        XCTAssertEqual(try onDisk().count, 500)
+
+        // Read-only: the log is shortened in memory, the file left as it is.
+        try CaseloadStore.encode(UnlimitedLog(files: entries)).write(to: URL(fileURLWithPath: directory + "/quarantine.json"))
+        store = nil
+        XCTAssertEqual(try CaseloadStore(directory: directory, mode: .readOnly).quarantined.count, 500)
+        XCTAssertEqual(try onDisk().count, 2_000)
+    }
+
     // MARK: - Helpers
 
     /// A store opened on a data directory holding the current sample youth, changed by `change`.
@@ -96,4 +132,15 @@ final class HostileDataDirectoryTests: XCTestCase {
         try JSONSerialization.data(withJSONObject: file).write(to: URL(fileURLWithPath: "\(directory)/youths/\(id).json"))
         return (try CaseloadStore(directory: directory, clock: { self.now }), directory)
     }
+}
+
+/// quarantine.json read without the limit, to see what is on disk.
+private struct StoredLog: Decodable {
+    var files: [QuarantinedFile]
+}
+
+/// A log holding its files as they are, past the limit: what a hostile file can hold.
+private struct UnlimitedLog: Encodable {
+    var schemaVersion = QuarantineLog.schemaVersion
+    var files: [QuarantinedFile]
 }

@@ -37,17 +37,29 @@ public struct QuarantinedFile: Codable, Equatable, Sendable {
 /// (`seen`), across restarts. It is a document like settings.json; losing it loses only the list.
 struct QuarantineLog: Codable {
     static let schemaVersion = 1
-    /// The newest entries are kept; older ones are still in quarantine/ itself.
+    /// The newest entries are kept, on reading and on writing: a log that grew by hand or by an
+    /// attack costs one slow start, not every start. Older files are still in quarantine/ itself.
     static let limit = 500
     var schemaVersion = QuarantineLog.schemaVersion
     var files: [QuarantinedFile]
+    /// The file read held more than `limit` entries (it is written again, shorter).
+    private(set) var wasTrimmed = false
 
-    init(files: [QuarantinedFile]) { self.files = files }
+    private enum CodingKeys: String, CodingKey { case schemaVersion, files }
+
+    init(files: [QuarantinedFile]) { self.files = Self.newest(files) }
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
-        files = try c.value(.files, or: [])
+        let stored: [QuarantinedFile] = try c.value(.files, or: [])
+        files = Self.newest(stored)
+        wasTrimmed = stored.count > Self.limit
+    }
+
+    /// The last `limit` entries (the log is kept newest last).
+    static func newest(_ files: [QuarantinedFile]) -> [QuarantinedFile] {
+        files.count > limit ? Array(files.suffix(limit)) : files
     }
 }
 
@@ -70,12 +82,12 @@ extension CaseloadStore {
     func loadQuarantineLog() {
         let loaded = readDocument(QuarantineLog.self, folder: ".", name: Self.quarantineLogName, known: QuarantineLog.schemaVersion)
         // A broken log is itself set aside (and recorded) while it is read: keep that entry.
-        quarantineLog = (loaded?.files ?? []) + quarantineLog
+        quarantineLog = QuarantineLog.newest((loaded?.files ?? []) + quarantineLog)
+        if loaded?.wasTrimmed == true { saveQuarantineLog() }
     }
 
     func recordQuarantined(_ entry: QuarantinedFile) {
-        quarantineLog.append(entry)
-        quarantineLog = Array(quarantineLog.suffix(QuarantineLog.limit))
+        quarantineLog = QuarantineLog.newest(quarantineLog + [entry])
         saveQuarantineLog()
     }
 
