@@ -118,6 +118,80 @@ final class HostileDataDirectoryTests: XCTestCase {
         XCTAssertEqual(try onDisk().count, 2_000)
     }
 
+    // MARK: - Private from the start
+
+    /// A data directory an earlier version or a copy left readable by others: every folder the
+    /// program owns and every file in them and at the top is private once the program starts.
+    func testEveryFolderAndFileOfOursIsTightenedAtStart() throws {
+        let directory = temporaryDirectory(self)
+        let youth = try Youth(name: "Zoë Çelik", now: now, today: today)
+        do {
+            let store = try CaseloadStore(directory: directory, clock: { self.now })
+            try store.save(youth)
+            try store.saveSettings(CoachSettings(coachName: "Anna"))
+            try store.save(WeeklyReview(week: ReviewWeek(containing: today), started: now, items: []))
+            try store.saveDraft(Draft(youthID: youth.id, field: "changePlan.goal", text: "half", saved: now))
+            try Data("{".utf8).write(to: URL(fileURLWithPath: directory + "/youths/kapot.json"))
+            store.saveIndex()
+        }
+        _ = try CaseloadStore(directory: directory, clock: { self.now })   // quarantine/ and quarantine.json
+        try FileManager.default.createDirectory(atPath: directory + "/exports", withIntermediateDirectories: false)
+        try Data("# plan\n".utf8).write(to: URL(fileURLWithPath: directory + "/exports/veranderplan.md"))
+        let folders = CaseloadStore.ownFolders.map { directory + "/" + $0 }
+        var files = try folders.flatMap { folder in try FileManager.default.contentsOfDirectory(atPath: folder).map { folder + "/" + $0 } }
+        files += CaseloadStore.ownFiles.map { directory + "/" + $0 }
+        XCTAssertEqual(files.count, 8, "\(files)")
+        for file in files { XCTAssertEqual(chmod(file, 0o644), 0, file) }
+        for folder in folders { XCTAssertEqual(chmod(folder, 0o755), 0, folder) }
+        chmod(directory, 0o755)
+        // A file with another name outside, and a link to a file outside: both keep their mode.
+        let outside = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: outside + "/linked.md"))
+        try Data("y".utf8).write(to: URL(fileURLWithPath: outside + "/target.md"))
+        chmod(outside + "/linked.md", 0o644)
+        chmod(outside + "/target.md", 0o644)
+        XCTAssertEqual(link(outside + "/linked.md", directory + "/exports/gedeeld.md"), 0)
+        XCTAssertEqual(symlink(outside + "/target.md", directory + "/exports/koppeling.md"), 0)
+
+        let store = try CaseloadStore(directory: directory, clock: { self.now })
+        XCTAssertNil(store.readOnlyReason)
+        for folder in folders { XCTAssertEqual(permissions(folder), 0o700, folder) }
+        for file in files { XCTAssertEqual(permissions(file), 0o600, file) }
+        XCTAssertEqual(permissions(outside + "/linked.md"), 0o644, "a file with another name keeps its mode")
+        XCTAssertEqual(permissions(outside + "/target.md"), 0o644, "nothing is changed through a link")
+        XCTAssertEqual(permissions(directory), 0o755, "the data directory the coach chose keeps its mode")
+    }
+
+    func testTighteningOnlyRemovesAndNeverFollowsALinkedFolder() throws {
+        let directory = temporaryDirectory(self)
+        _ = try CaseloadStore(directory: directory, clock: { self.now })
+        // exports/ made read-only by the coach stays read-only; only group and other lose their bits.
+        try FileManager.default.createDirectory(atPath: directory + "/exports", withIntermediateDirectories: false)
+        try Data("# plan\n".utf8).write(to: URL(fileURLWithPath: directory + "/exports/veranderplan.md"))
+        chmod(directory + "/exports/veranderplan.md", 0o444)
+        chmod(directory + "/exports", 0o555)
+        // reviews/ is a link to a folder elsewhere: neither it nor what it holds changes.
+        let outside = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: outside + "/2026-W48.json"))
+        chmod(outside + "/2026-W48.json", 0o644)
+        chmod(outside, 0o755)
+        XCTAssertEqual(symlink(outside, directory + "/reviews"), 0)
+        // index.json as a folder is not a file of ours: left as it is.
+        try FileManager.default.removeItem(atPath: directory + "/index.json")
+        try FileManager.default.createDirectory(atPath: directory + "/index.json", withIntermediateDirectories: false)
+        chmod(directory + "/index.json", 0o755)
+
+        _ = try CaseloadStore(directory: directory, clock: { self.now })
+        XCTAssertEqual(permissions(directory + "/exports"), 0o500)
+        XCTAssertEqual(permissions(directory + "/exports/veranderplan.md"), 0o400)
+        XCTAssertEqual(permissions(outside), 0o755)
+        XCTAssertEqual(permissions(outside + "/2026-W48.json"), 0o644)
+        XCTAssertEqual(permissions(directory + "/index.json"), 0o755)
+        chmod(directory + "/exports", 0o700)   // so the test can clean up
+    }
+
     // MARK: - Helpers
 
     /// A store opened on a data directory holding the current sample youth, changed by `change`.

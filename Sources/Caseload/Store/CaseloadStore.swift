@@ -144,6 +144,7 @@ public final class CaseloadStore {
                 let aside = Self.stampFormatter.string(from: clock()) + "-lock-met-andere-naam"
                 lock = try DirectoryLock(directory: directory, quarantine: directory + "/quarantine", aside: aside)
                 try PrivateFiles.makeDirectory(directory + "/youths", tightenExisting: true)
+                Self.tightenOwnEntries(in: directory)
             } catch let error as StoreError where error.meansReadOnly && FileManager.default.fileExists(atPath: directory) {
                 mode = .readOnly
                 lock = nil
@@ -170,6 +171,22 @@ public final class CaseloadStore {
             ReviewWeek(text: String(name.dropLast(5))).map { $0.text + ".json" } == name
         }, reason: .misnamed("de bestandsnaam is geen bestaande week (jjjj-Www.json, jaar \(ReviewWeek.years.lowerBound) tot en met \(ReviewWeek.years.upperBound))"))
         (settings, hasSettingsFile) = loadSettings()
+    }
+
+    /// The folders of the data directory the program owns, and the files at its top.
+    static let ownFolders = ["youths", "drafts", "exports", "quarantine", "reviews"]
+    static let ownFiles = ["settings.json", "index.json", quarantineLogName]
+
+    /// What an earlier version or a copy left readable by others (a folder 0755, `index.json`
+    /// with names and dates of birth 0644) is private from the start, not only once written
+    /// again. Only removes group and other bits, so a folder made read-only stays so; never
+    /// through a link, never a file with other names. The data directory itself keeps its mode.
+    private static func tightenOwnEntries(in directory: String) {
+        for folder in ownFolders { PrivateFiles.tightenFolder(directory + "/" + folder) }
+        let top = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { return }
+        defer { close(top) }
+        for name in ownFiles { PrivateFiles.tightenEntry(name, in: top, filesOnly: true) }
     }
 
     func storeSettings(_ settings: CoachSettings) {

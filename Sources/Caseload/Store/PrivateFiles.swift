@@ -69,20 +69,61 @@ public enum PrivateFiles {
     /// perhaps outside the data directory) keeps its mode; anything else (a link, a pipe, a
     /// socket) is left exactly as it is.
     @discardableResult
-    static func tightenEntry(_ path: String) -> Tightening {
+    static func tightenEntry(_ path: String) -> Tightening { tightenEntry(path, in: AT_FDCWD) }
+
+    /// `tightenEntry` for `name` in the folder open as `folder` (never through a link on the way);
+    /// with `filesOnly`, a directory is left as it is too.
+    @discardableResult
+    static func tightenEntry(_ name: String, in folder: Int32, filesOnly: Bool = false) -> Tightening {
         // Look before opening: opening a device or a pipe can have effects of its own.
-        guard [.regular, .directory].contains(kind(of: path)) else { return .done }
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        var seen = stat()
+        guard fstatat(folder, name, &seen, AT_SYMLINK_NOFOLLOW) == 0 else { return .done }
+        guard [S_IFREG, filesOnly ? S_IFREG : S_IFDIR].contains(seen.st_mode & S_IFMT) else { return .done }
+        if (seen.st_mode & S_IFMT) == S_IFREG && seen.st_nlink > 1 { return .otherNames }
+        // Already private: nothing to open (a start looks at every file of the caseload).
+        if seen.st_mode & 0o077 == 0 { return .done }
+        let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .done }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .done }
         let kind = info.st_mode & S_IFMT
-        guard kind == S_IFREG || kind == S_IFDIR else { return .done }
+        guard kind == S_IFREG || (kind == S_IFDIR && !filesOnly) else { return .done }
         if kind == S_IFREG && info.st_nlink > 1 { return .otherNames }
         let current = info.st_mode & 0o7777
         if current & 0o077 != 0 { fchmod(fd, current & ~0o077) }
         return .done
+    }
+
+    /// Makes a folder of ours and every regular file directly in it private (`tightenEntry`: only
+    /// removes, never through a link, never a file with other names). A link in the folder's
+    /// place is left alone, and so is all it points to.
+    static func tightenFolder(_ path: String) {
+        guard kind(of: path) == .directory else { return }
+        tightenEntry(path)
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0 else { return }
+        defer { close(folder) }
+        for name in names(in: folder) { tightenEntry(name, in: folder, filesOnly: true) }
+    }
+
+    /// The names in the folder open as `folder`, without "." and "..".
+    private static func names(in folder: Int32) -> [String] {
+        let copy = dup(folder)
+        guard copy >= 0 else { return [] }
+        guard let stream = fdopendir(copy) else {
+            close(copy)
+            return []
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 
     /// The first of `folders` (that exists) whose owner may not write in it: a folder the coach
