@@ -192,6 +192,58 @@ final class HostileDataDirectoryTests: XCTestCase {
         chmod(directory + "/exports", 0o700)   // so the test can clean up
     }
 
+    // MARK: - A failed write leaves nothing behind
+
+    /// `index.json` a folder: the cache cannot be written, and no start leaves its temporary file
+    /// (names and dates of birth) beside it.
+    func testAFolderInPlaceOfTheIndexLeavesNoTemporaryFile() throws {
+        let directory = temporaryDirectory(self)
+        try CaseloadStore(directory: directory, clock: { self.now }).save(try Youth(name: "Zoë Çelik", now: now, today: today))
+        try FileManager.default.removeItem(atPath: directory + "/index.json")
+        try FileManager.default.createDirectory(atPath: directory + "/index.json/binnen", withIntermediateDirectories: true)
+        for _ in 0..<3 {
+            let store = try CaseloadStore(directory: directory, clock: { self.now })
+            XCTAssertEqual(store.count, 1)
+            store.saveIndex()
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        XCTAssertEqual(names, [".lock", "index.json", "youths"])
+    }
+
+    /// Each failure after the temporary file exists removes it: nothing half-saved (with names in
+    /// it) stays beside the files, in youths/ or at the top.
+    func testEveryFailedWriteRemovesItsTemporaryFile() throws {
+        for failure in [PrivateFiles.SimulatedFailure.diskFullWhileWriting, .renameFails] {
+            let directory = temporaryDirectory(self)
+            let store = try CaseloadStore(directory: directory, clock: { self.now })
+            store.simulate = failure
+            XCTAssertThrowsError(try store.save(try Youth(name: "Zoë Çelik", now: now, today: today)), "\(failure)")
+            XCTAssertThrowsError(try store.saveSettings(CoachSettings(coachName: "Anna")), "\(failure)")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory + "/youths"), [], "\(failure)")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory).sorted(), [".lock", "index.json", "youths"], "\(failure)")
+        }
+        // A real rename that fails: a folder where the file goes.
+        let directory = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: directory + "/in-de-weg.json", withIntermediateDirectories: true)
+        XCTAssertThrowsError(try PrivateFiles.writeAtomically(Data("{}".utf8), to: directory + "/in-de-weg.json")) { error in
+            XCTAssertEqual(error as? StoreError, StoreError.from(errno: EISDIR, operation: "Opslaan", path: directory))
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), ["in-de-weg.json"])
+    }
+
+    /// A temporary file an older version left at the top of the data directory goes to quarantine
+    /// at the next start, like one in youths/ or drafts/.
+    func testALeftoverTemporaryFileAtTheTopGoesToQuarantine() throws {
+        let directory = temporaryDirectory(self)
+        _ = try CaseloadStore(directory: directory, clock: { self.now })
+        try Data(#"{"entries": [{"name": "Zoë Çelik"}]}"#.utf8).write(to: URL(fileURLWithPath: directory + "/.index.json.tmp-42"))
+        let store = try CaseloadStore(directory: directory, clock: { self.now })
+        XCTAssertTrue(store.notices.contains { $0.message.hasPrefix(".index.json.tmp-42 kon niet worden gelezen: het is een onvoltooide opslag") },
+                      "\(store.notices)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/.index.json.tmp-42"))
+        XCTAssertEqual(store.quarantined.map(\.from), [".index.json.tmp-42"])
+    }
+
     // MARK: - Helpers
 
     /// A store opened on a data directory holding the current sample youth, changed by `change`.

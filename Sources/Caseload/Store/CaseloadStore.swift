@@ -343,7 +343,8 @@ public final class CaseloadStore {
             notices.append(StoreNotice(message: "youths/\(id).json is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)). Het dossier is hier alleen te lezen en blijft ongewijzigd staan."))
         }
         if mode == .readWrite {
-            for folder in ["drafts", "reviews"] { sweepInterruptedWrites(in: folder) }
+            // Also the data directory itself: an older version could leave `.index.json.tmp-…` there.
+            for folder in [".", "drafts", "reviews", "exports"] { sweepInterruptedWrites(in: folder) }
             // Unreadable drafts go to quarantine now, so their notices come with the others.
             _ = drafts()
         }

@@ -197,6 +197,8 @@ public enum PrivateFiles {
         case diskFullWhileWriting
         /// Stops after the temp file is written and synced, before the rename, leaving it behind.
         case crashBeforeRename
+        /// The rename over the old file fails (as it does when a folder is in the way).
+        case renameFails
         /// Opening finds the directory on a read-only disk.
         case readOnlyDirectory
     }
@@ -205,19 +207,22 @@ public enum PrivateFiles {
 
     static let temporaryMarker = ".tmp-"
 
-    /// Replaces the file at `path` with `data`, all or nothing.
+    /// Replaces the file at `path` with `data`, all or nothing. Whatever fails once the temporary
+    /// file exists removes it again (it holds what was to be saved: names, dates of birth); only a
+    /// simulated crash leaves it, as a real one would.
     static func writeAtomically(_ data: Data, to path: String, simulate: SimulatedFailure? = nil) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = "\(directory)/.\(name)\(temporaryMarker)\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.from(errno: errno, operation: "Opslaan", path: directory) }
-        var closed = false
-        func fail(_ code: Int32) -> StoreError {
-            if !closed { close(fd); closed = true }
-            unlink(temporary)
-            return StoreError.from(errno: code, operation: "Opslaan", path: directory)
+        var isOpen = true
+        var temporaryLeft = true
+        defer {
+            if isOpen { close(fd) }
+            if temporaryLeft && simulate != .crashBeforeRename { unlink(temporary) }
         }
+        func fail(_ code: Int32) -> StoreError { StoreError.from(errno: code, operation: "Opslaan", path: directory) }
         if fchmod(fd, 0o600) != 0 { throw fail(errno) }
         if simulate == .diskFullWhileWriting { throw fail(ENOSPC) }
         let writeError = data.withUnsafeBytes { buffer -> Int32 in
@@ -234,14 +239,12 @@ public enum PrivateFiles {
         }
         if writeError != 0 { throw fail(writeError) }
         if fsync(fd) != 0 { throw fail(errno) }
-        if close(fd) != 0 { closed = true; throw fail(errno) }
-        closed = true
+        isOpen = false
+        if close(fd) != 0 { throw fail(errno) }
         if simulate == .crashBeforeRename { throw SimulatedCrash() }
-        if rename(temporary, path) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw StoreError.from(errno: code, operation: "Opslaan", path: directory)
-        }
+        if simulate == .renameFails { throw fail(EISDIR) }
+        if rename(temporary, path) != 0 { throw fail(errno) }
+        temporaryLeft = false
         try syncDirectory(directory)
     }
 
