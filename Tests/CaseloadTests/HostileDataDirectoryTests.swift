@@ -244,6 +244,85 @@ final class HostileDataDirectoryTests: XCTestCase {
         XCTAssertEqual(store.quarantined.map(\.from), [".index.json.tmp-42"])
     }
 
+    // MARK: - The summary cache is checked like a file
+
+    /// Counts beyond reason, a name far past its limit or blank: such an entry of index.json is
+    /// dropped, the youth read from its file, and the cache written again with what the file holds.
+    /// An entry that passes is still used as it is (the cache keeps its purpose).
+    func testACachedSummaryTheFileCouldNotHoldIsReadFromTheFileInstead() throws {
+        let directory = temporaryDirectory(self)
+        var ids: [String] = []
+        do {
+            let store = try CaseloadStore(directory: directory, clock: { self.now })
+            for number in 0..<7 {
+                var youth = try Youth(name: "Jongere \(number)", now: now, today: today)
+                youth.actions.append(try CaseAction(what: "Bellen", owner: .coach, due: today, created: today))
+                ids.append(try store.save(youth).id)
+            }
+            store.saveIndex()
+        }
+        let changes: [(inout [String: Any]) -> Void] = [
+            { $0["scoutAttempts"] = Int.max },
+            { $0["measurementCount"] = Int.max },
+            { $0["acuteDomains"] = 3 },   // no measurement at all
+            { $0["name"] = String(repeating: "x", count: 5_000_000) },
+            { $0["name"] = " \n " },
+            { summary in
+                var actions = summary["openActions"] as! [[String: Any]]
+                actions[0]["owner"] = String(repeating: "é", count: TextLimits.line + 1)
+                summary["openActions"] = actions
+            },
+            { $0["name"] = "Naam uit de cache" },   // within every rule: trusted
+        ]
+        let indexURL = URL(fileURLWithPath: directory + "/index.json")
+        var index = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: indexURL)) as? [String: Any])
+        var entries = try XCTUnwrap(index["entries"] as? [[String: Any]])
+        for (position, entry) in entries.enumerated() {
+            var summary = try XCTUnwrap(entry["summary"] as? [String: Any])
+            let number = try XCTUnwrap(ids.firstIndex(of: summary["id"] as! String))
+            changes[number](&summary)
+            entries[position]["summary"] = summary
+        }
+        index["entries"] = entries
+        try JSONSerialization.data(withJSONObject: index).write(to: indexURL)
+
+        let store = try CaseloadStore(directory: directory, clock: { self.now })
+        XCTAssertEqual(store.notices, [])
+        let summaries = Dictionary(uniqueKeysWithValues: store.summaries.map { ($0.id, $0) })
+        for number in 0..<6 {
+            let summary = try XCTUnwrap(summaries[ids[number]])
+            XCTAssertEqual(summary, YouthSummary(try store.youth(id: ids[number])), "entry \(number) was read from its file")
+            XCTAssertEqual(summary.name, "Jongere \(number)")
+        }
+        XCTAssertEqual(summaries[ids[6]]?.name, "Naam uit de cache", "an entry that passes is used as cached")
+        let rewritten = try String(contentsOf: indexURL, encoding: .utf8)
+        XCTAssertFalse(rewritten.contains("9223372036854775807"), "the cache is rebuilt for those youths")
+        XCTAssertLessThan(rewritten.utf8.count, 100_000)
+    }
+
+    func testAnIndexEntryIsCheckedFieldByField() throws {
+        let youth = try Youth(name: "Zoë", now: now, today: today)
+        let entry = IndexEntry(summary: YouthSummary(youth), file: PrivateFiles.Identity(inode: 1, size: 2_000, modifiedNanoseconds: 0))
+        XCTAssertNoThrow(try entry.validate())
+        func failure(_ change: (inout IndexEntry) -> Void) -> String? {
+            var changed = entry
+            change(&changed)
+            do { try changed.validate() } catch { return error.field }
+            return nil
+        }
+        XCTAssertEqual(failure { $0.summary.scoutAttempts = 2_001 }, "scoutAttempts")
+        XCTAssertNil(failure { $0.summary.scoutAttempts = 2_000 })
+        XCTAssertEqual(failure { $0.summary.measurementCount = -1 }, "measurementCount")
+        XCTAssertEqual(failure { $0.summary.acuteDomains = 1 }, "acuteDomains")
+        XCTAssertNil(failure { $0.summary.measurementCount = 1; $0.summary.acuteDomains = Catalog.lifeDomains.count })
+        XCTAssertEqual(failure { $0.summary.measurementCount = 1; $0.summary.acuteDomains = Catalog.lifeDomains.count + 1 }, "acuteDomains")
+        XCTAssertEqual(failure { $0.summary.meetingDates = Array(repeating: today, count: 2_001) }, "meetingDates")
+        XCTAssertEqual(failure { $0.summary.name = String(repeating: "a", count: TextLimits.line + 1) }, "name")
+        XCTAssertNil(failure { $0.summary.name = String(repeating: "a", count: TextLimits.line) })
+        XCTAssertEqual(failure { $0.summary.nextAction = String(repeating: "a", count: TextLimits.line + 1) }, "nextAction")
+        XCTAssertEqual(failure { $0.file.size = -1 }, "file.size")
+    }
+
     // MARK: - Helpers
 
     /// A store opened on a data directory holding the current sample youth, changed by `change`.

@@ -296,7 +296,8 @@ public final class CaseloadStore {
             .flatMap { try? Self.decoder.decode(IndexFile.self, from: $0) }
             .flatMap { $0.schemaVersion == Self.schemaVersion && $0.summaryRules == YouthSummary.rulesVersion ? $0 : nil }
         var cache: [String: IndexEntry] = [:]
-        for entry in cached?.entries ?? [] { cache[entry.summary.id] = entry }
+        // An entry the youth's file could not hold is not trusted: that youth is read from its file.
+        for entry in cached?.entries ?? [] where (try? entry.validate()) != nil { cache[entry.summary.id] = entry }
         indexChanged = cached == nil
 
         let names: [String]
@@ -579,6 +580,33 @@ struct SchemaProbe: Decodable {
 struct IndexEntry: Codable, Equatable {
     var summary: YouthSummary
     var file: PrivateFiles.Identity
+
+    /// A cached summary is shown as if read from the youth's file, so it must hold nothing that
+    /// file could not: texts within their limits (the name also not blank, as `Youth.validate`
+    /// asks), counts that fit the file (every record takes bytes in it, so no count exceeds its
+    /// size), no more acute life domains than the ZRM has. An entry that fails is dropped and
+    /// the youth read from its file.
+    func validate() throws(ValidationFailure) {
+        let line = TextLimits.line
+        try TextLimits.check(summary.name, "name", line)
+        guard !summary.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationFailure("name", "", "een naam is verplicht") }
+        try TextLimits.check(summary.nextAction ?? "", "nextAction", line)
+        for (index, action) in summary.openActions.enumerated() {
+            try TextLimits.check(action.what, "openActions[\(index)].what", line)
+            try TextLimits.check(action.owner, "openActions[\(index)].owner", line)
+        }
+        guard file.size >= 0 else { throw ValidationFailure("file.size", String(file.size), "geen grootte van een bestand") }
+        let records = 0...Int(clamping: file.size)
+        for (field, count) in [("measurementCount", summary.measurementCount), ("scoutAttempts", summary.scoutAttempts),
+                               ("meetingDates", summary.meetingDates.count), ("openActions", summary.openActions.count),
+                               ("momentsTaken", summary.momentsTaken.count)] where !records.contains(count) {
+            throw ValidationFailure(field, String(count), "meer dan het bestand kan bevatten")
+        }
+        let domains = summary.measurementCount == 0 ? 0...0 : 0...Catalog.lifeDomains.count
+        guard domains.contains(summary.acuteDomains) else {
+            throw ValidationFailure("acuteDomains", String(summary.acuteDomains), "meer leefgebieden dan de laatste meting kan hebben")
+        }
+    }
 }
 
 private struct IndexFile: Codable {
