@@ -76,20 +76,19 @@ public enum PrivateFiles {
     @discardableResult
     static func tightenEntry(_ name: String, in folder: Int32, filesOnly: Bool = false) -> Tightening {
         // Look before opening: opening a device or a pipe can have effects of its own.
+        func wanted(_ mode: mode_t) -> Bool { mode & S_IFMT == S_IFREG || (mode & S_IFMT == S_IFDIR && !filesOnly) }
         var seen = stat()
-        guard fstatat(folder, name, &seen, AT_SYMLINK_NOFOLLOW) == 0 else { return .done }
-        guard [S_IFREG, filesOnly ? S_IFREG : S_IFDIR].contains(seen.st_mode & S_IFMT) else { return .done }
-        if (seen.st_mode & S_IFMT) == S_IFREG && seen.st_nlink > 1 { return .otherNames }
+        guard fstatat(folder, name, &seen, AT_SYMLINK_NOFOLLOW) == 0, wanted(seen.st_mode) else { return .done }
+        if seen.st_mode & S_IFMT == S_IFREG && seen.st_nlink > 1 { return .otherNames }
         // Already private: nothing to open (a start looks at every file of the caseload).
         if seen.st_mode & 0o077 == 0 { return .done }
         let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .done }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .done }
-        let kind = info.st_mode & S_IFMT
-        guard kind == S_IFREG || (kind == S_IFDIR && !filesOnly) else { return .done }
-        if kind == S_IFREG && info.st_nlink > 1 { return .otherNames }
+        // What was opened may not be what was looked at: the same checks again, on it.
+        guard fstat(fd, &info) == 0, wanted(info.st_mode) else { return .done }
+        if info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1 { return .otherNames }
         let current = info.st_mode & 0o7777
         if current & 0o077 != 0 { fchmod(fd, current & ~0o077) }
         return .done
