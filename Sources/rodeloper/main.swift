@@ -80,7 +80,7 @@ case .exportJSON:
 case .exportPlan(let id):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
-        guard let full = store.resolveID(id) else { fail(StoreError.notFound(id: id).localizedDescription) }
+        guard let full = store.resolveID(id) else { fail(StoreError.noMatch(typed: id).localizedDescription) }
         FileHandle.standardOutput.write(Data(PlanMarkdown.render(try store.youth(id: full), today: LocalDate(Date(), timeZone: .current), timeZone: .current).utf8))
     } catch {
         fail(error.localizedDescription)
@@ -89,7 +89,7 @@ case .exportPlan(let id):
 case .exportMeeting(let id, let dateText, let agenda, let markdown):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
-        guard let full = store.resolveID(id) else { fail(StoreError.notFound(id: id).localizedDescription) }
+        guard let full = store.resolveID(id) else { fail(StoreError.noMatch(typed: id).localizedDescription) }
         let youth = try store.youth(id: full)
         let date = try LocalDate.parseInput(dateText)
         guard let meeting = youth.meetingsInOrder.last(where: { $0.date == date }) else {

@@ -342,6 +342,10 @@ public final class CaseloadStore {
         case draftNameMismatch
         /// `.lock` had other names (a hard link): moved aside untouched, a new one made.
         case hardLinkedLock
+        /// A draft's field is of a kind this version knows, but does not exist (the rule says why).
+        case invalidDraftField(String)
+        /// The contact, agenda item or review a draft belongs to was removed.
+        case draftFieldGone
         /// Larger than any file the program writes of its kind: not read at all.
         case tooLarge(limit: Int)
 
@@ -373,6 +377,8 @@ public final class CaseloadStore {
             case .interruptedWrite: "het is een onvoltooide opslag van een onderbroken sessie; het dossier zelf is heel gebleven"
             case .draftNameMismatch: "de bestandsnaam past niet bij het dossier en het veld in het concept"
             case .hardLinkedLock: "het vergrendelbestand had nog een andere naam (een harde koppeling); er is een nieuw gemaakt"
+            case .invalidDraftField(let rule): "het veld van het concept bestaat niet: \(rule)"
+            case .draftFieldGone: "het concept hoort bij een contact, agendapunt of weekbespreking die niet meer bestaat"
             }
         }
 

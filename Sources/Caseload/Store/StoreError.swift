@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case unreadable(message: String)
     case noDataDirectory(String)
     case notFound(id: String)
+    /// What was typed on the command line is no id and no start of exactly one.
+    case noMatch(typed: String)
     case notEmpty(directory: String)
     /// One of our own folders or files is a symbolic link: never followed, never changed.
     case symbolicLink(path: String)
@@ -50,7 +52,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
         case .noDataDirectory(let directory):
             "De gegevensmap \(directory) bestaat niet."
         case .notFound(let id):
-            "Er is geen dossier met nummer \(id) (of het begin past bij meer dan één)."
+            "Er is geen dossier met nummer \(id)."
+        case .noMatch(let typed):
+            "Geen dossier past bij \(typed): geef het nummer van een dossier, of een begin ervan (minstens 4 tekens) dat bij precies één dossier past."
         case .notEmpty(let directory):
             "De map \(directory) bevat al gegevens; de demo schrijft alleen in een lege map."
         case .symbolicLink(let path):
