@@ -86,12 +86,11 @@ case .exportPlan(let id):
         fail(error.localizedDescription)
     }
 
-case .exportMeeting(let id, let dateText, let agenda, let markdown):
+case .exportMeeting(let id, let date, let agenda, let markdown):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
         guard let full = store.resolveID(id) else { fail(StoreError.noMatch(typed: id).localizedDescription) }
         let youth = try store.youth(id: full)
-        let date = try LocalDate.parseInput(dateText)
         guard let meeting = youth.meetingsInOrder.last(where: { $0.date == date }) else {
             fail("Er is geen wrap-around overleg op \(date.text) in dit dossier.")
         }
