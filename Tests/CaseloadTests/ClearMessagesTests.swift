@@ -94,6 +94,14 @@ final class ClearMessagesTests: XCTestCase {
         }
     }
 
+    func testAFailedSystemCallSaysWhatTheSystemSaidAndOnlyClaimsALostChangeWhenWriting() {
+        let reading = StoreError.io(operation: "Map lezen", path: "youths", code: EIO).localizedDescription
+        XCTAssertTrue(reading.hasPrefix("Map lezen mislukt voor youths: \(String(cString: strerror(EIO))) (foutcode \(EIO))."), reading)
+        XCTAssertTrue(reading.hasSuffix("Er is niets gewijzigd."), reading)
+        let writing = StoreError.io(operation: "Opslaan", path: "youths", code: EIO).localizedDescription
+        XCTAssertTrue(writing.hasSuffix("De wijziging is niet opgeslagen."), writing)
+    }
+
     // MARK: - Dates typed
 
     func testAYearOutsideTheCalendarIsNamedAsSuch() {

@@ -49,7 +49,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
         case .readOnlyFileSystem:
             "De gegevensmap staat op een schijf die alleen gelezen kan worden. De wijziging is niet opgeslagen."
         case .io(let operation, let path, let code):
-            "\(operation) mislukt voor \(path) (foutcode \(code)). De wijziging is niet opgeslagen."
+            // Says what the system said, and only claims a lost change where something was written.
+            "\(operation) mislukt voor \(path): \(String(cString: strerror(code))) (foutcode \(code)). "
+                + (Self.writingOperations.contains(operation) ? "De wijziging is niet opgeslagen." : "Er is niets gewijzigd.")
         case .unreadable(let message):
             message
         case .noDataDirectory(let directory):
@@ -96,6 +98,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
             }
         }
     }
+
+    /// The operations of `.io` that write what the coach changed.
+    static let writingOperations: Set<String> = ["Opslaan", "Concept opslaan", "Map vastleggen"]
 
     /// A failure that means the directory cannot be written at all, so it opens read-only.
     var meansReadOnly: Bool {
