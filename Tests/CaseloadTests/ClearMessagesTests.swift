@@ -102,6 +102,15 @@ final class ClearMessagesTests: XCTestCase {
         XCTAssertTrue(writing.hasSuffix("De wijziging is niet opgeslagen."), writing)
     }
 
+    func testDaysWithoutContactAndInScoutAreNeverNegative() throws {
+        var youth = try Youth(name: "Zoë Çelik", now: now, today: LocalDate(year: 9999, month: 12, day: 31)!)
+        XCTAssertEqual(youth.daysInScout(today: today), 0)
+        XCTAssertEqual(youth.daysWithoutContact(today: today), 0)
+        youth.save(JournalEntry(date: LocalDate(year: 9999, month: 1, day: 1)!, kind: .atHome))
+        XCTAssertEqual(youth.daysWithoutContact(today: today), 0)
+        XCTAssertFalse(youth.isOutOfContact(limit: 14, today: today))
+    }
+
     // MARK: - Dates typed
 
     func testAYearOutsideTheCalendarIsNamedAsSuch() {
