@@ -51,6 +51,27 @@ final class DraftOfferTruthTests: XCTestCase {
         assertOnlyKept(harness, saying: "zonder dossier kan het niet worden geopend")
     }
 
+    /// Walked both ways: no key outside the rows does anything; each key in them closes the
+    /// offer and keeps the draft where it is.
+    func testTheKeptOnlyOfferDispatchesFromItsRows() throws {
+        let rows = ComponentKeys.draftKeptOnly
+        let harness = try offering(field: "workplace.notes")
+        let before = harness.canvas
+        for key in HintsAndHelpTests.universe where !rows.contains(where: { $0.covers(key) }) && key != .ctrl("c") && key != .ctrl("l") {
+            harness.press(key)
+            XCTAssertEqual(harness.canvas, before, "\(key.name) does nothing")
+        }
+        for row in rows {
+            XCTAssertEqual(row.action, .cancel)
+            for key in row.keys {
+                let harness = try offering(field: "workplace.notes")
+                harness.press(key)
+                XCTAssertTrue(harness.app.popups.isEmpty, "\(key.name) closes the offer")
+                XCTAssertEqual(harness.store.drafts().map(\.field), ["workplace.notes"], "kept")
+            }
+        }
+    }
+
     func testADraftWhoseContactIsGoneGoesToTheLoggedQuarantineOnEnter() throws {
         let harness = try offering(field: "journal.verdwenen")
         XCTAssertTrue(harness.screen.contains("Enter opent"), harness.screen)
