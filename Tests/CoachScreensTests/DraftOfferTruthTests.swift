@@ -43,7 +43,7 @@ final class DraftOfferTruthTests: XCTestCase {
 
     func testANewerVersionsDraftIsOfferedOnlyToKeep() throws {
         let harness = try offering(field: "workplace.notes")
-        assertOnlyKept(harness, saying: "niet kent (van een nieuwere versie)")
+        assertOnlyKept(harness, saying: "Zoë Çelik dat deze versie")
     }
 
     func testADraftOfADossierNotInTheCaseloadIsOfferedOnlyToKeep() throws {

@@ -57,7 +57,8 @@ enum DraftRestore {
     /// is kept as it is (never moved, never thrown away from the offer).
     static func whyNotOpened(_ draft: Draft, store: CaseloadStore) -> String? {
         if draft.key == nil {
-            return "het hoort bij een veld dat deze versie van Rode Loper niet kent (van een nieuwere versie). "
+            let name = store.summaries.first { $0.id == draft.youthID }?.name ?? "een jongere"
+            return "een veld van \(name) dat deze versie van Rode Loper niet kent (van een nieuwere versie). "
                 + "Het blijft bewaard in drafts/, voor die versie; hier kan het niet worden geopend."
         }
         if !store.summaries.contains(where: { $0.id == draft.youthID }) {
