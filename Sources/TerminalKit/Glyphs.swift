@@ -35,6 +35,10 @@ public enum Glyphs {
                     for c in escape(scalar) { glyphs.append(Glyph(text: String(c), width: 1, isEscape: true)) }
                     continue
                 }
+                // Never drawn: a joiner at the end of a cell makes terminals that join emoji (tmux
+                // from 3.3) pull the next cell's character into this one, shifting the rest of the
+                // row; an emoji presentation selector makes some draw 2 columns where wcwidth says 1.
+                if Self.neverDrawn.contains(scalar.value) { continue }
                 let columns = Int(rl_wcwidth(scalar.value))
                 if base == nil {
                     // A lone combining mark gets a space to sit on, so it cannot merge with a neighbour.
@@ -52,6 +56,10 @@ public enum Glyphs {
         }
         return glyphs
     }
+
+    /// Zero width joiner (U+200D) and variation selector 16 (U+FE0F): an emoji sequence is shown as
+    /// its first emoji, in the columns wcwidth gives it, so our width is what every terminal draws.
+    static let neverDrawn: Set<UInt32> = [0x200D, 0xFE0F]
 
     private static func flush(_ base: inout String?, _ width: Int, into glyphs: inout [Glyph]) {
         if let text = base { glyphs.append(Glyph(text: text, width: min(width, 2), isEscape: false)) }

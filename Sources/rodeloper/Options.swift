@@ -1,3 +1,4 @@
+import Caseload
 import Foundation
 
 /// What the command line asked for.
@@ -7,7 +8,7 @@ struct Options: Equatable {
         /// One youth's veranderplan as Markdown.
         case exportPlan(youthID: String)
         /// The agenda or minutes of one youth's meeting on a date, as Markdown or text.
-        case exportMeeting(youthID: String, date: String, agenda: Bool, markdown: Bool)
+        case exportMeeting(youthID: String, date: LocalDate, agenda: Bool, markdown: Bool)
         /// The summary of a week's review (this week when `week` is nil), as Markdown or text.
         case review(week: String?, markdown: Bool)
     }
@@ -92,7 +93,10 @@ struct Options: Equatable {
             case "markdown", "text":
                 guard let youth else { throw UsageError(message: "--format \(format!) verwacht --youth ID (het nummer van het dossier).") }
                 if let meeting {
-                    options.command = .exportMeeting(youthID: youth, date: meeting, agenda: agenda, markdown: format == "markdown")
+                    // A date that does not exist is a usage error (2), as a week that does not exist.
+                    let date: LocalDate
+                    do { date = try LocalDate.parse(meeting) } catch { throw UsageError(message: "--meeting: \(error.message)") }
+                    options.command = .exportMeeting(youthID: youth, date: date, agenda: agenda, markdown: format == "markdown")
                 } else if format == "markdown" && !agenda {
                     options.command = .exportPlan(youthID: youth)
                 } else {

@@ -80,18 +80,17 @@ case .exportJSON:
 case .exportPlan(let id):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
-        guard let full = store.resolveID(id) else { fail(StoreError.notFound(id: id).localizedDescription) }
+        guard let full = store.resolveID(id) else { fail(StoreError.noMatch(typed: id).localizedDescription) }
         FileHandle.standardOutput.write(Data(PlanMarkdown.render(try store.youth(id: full), today: LocalDate(Date(), timeZone: .current), timeZone: .current).utf8))
     } catch {
         fail(error.localizedDescription)
     }
 
-case .exportMeeting(let id, let dateText, let agenda, let markdown):
+case .exportMeeting(let id, let date, let agenda, let markdown):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
-        guard let full = store.resolveID(id) else { fail(StoreError.notFound(id: id).localizedDescription) }
+        guard let full = store.resolveID(id) else { fail(StoreError.noMatch(typed: id).localizedDescription) }
         let youth = try store.youth(id: full)
-        let date = try LocalDate.parseInput(dateText)
         guard let meeting = youth.meetingsInOrder.last(where: { $0.date == date }) else {
             fail("Er is geen wrap-around overleg op \(date.text) in dit dossier.")
         }

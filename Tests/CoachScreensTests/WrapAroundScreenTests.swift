@@ -171,7 +171,11 @@ final class WrapAroundScreenTests: XCTestCase {
         restarted.render(into: &canvas)
         XCTAssertTrue(canvas.text.contains("agendapunt dat niet meer bestaat"), canvas.text)
         XCTAssertTrue(harness.store.drafts().isEmpty)
-        let kept = try String(contentsOfFile: harness.directory + "/quarantine/draft-\(id)--meeting.gone.item.json", encoding: .utf8)
+        // Through the one logged way into quarantine: listed, private like every quarantined file.
+        let entry = try XCTUnwrap(harness.store.unseenQuarantined.first { $0.from == "drafts/\(id)--meeting.gone.item.json" })
+        XCTAssertTrue(entry.file.hasSuffix("-drafts-\(id)--meeting.gone.item.json"), entry.file)
+        XCTAssertEqual(permissions(harness.directory + "/quarantine/" + entry.file), 0o600)
+        let kept = try String(contentsOfFile: harness.directory + "/quarantine/" + entry.file, encoding: .utf8)
         XCTAssertTrue(kept.contains("losse notitie"))
     }
 }

@@ -10,6 +10,29 @@ final class GlyphsTests: XCTestCase {
         XCTAssertEqual(Glyphs.of("e\u{0301}").map(\.text), ["e\u{0301}"])
     }
 
+    /// An emoji sequence joined by ZWJ is one grapheme: it is shown as its first emoji, in the
+    /// columns wcwidth gives it, with no joiner in any cell (a terminal that joins emoji, such as
+    /// tmux, would pull the next cell's character into a cell ending in a joiner and shift the
+    /// row), and no emoji presentation selector (drawn two wide by some terminals, one by others).
+    func testEmojiSequencesAreShownInTheColumnsWeCount() {
+        let family = "\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466}"
+        XCTAssertEqual(family.count, 1, "one grapheme")
+        XCTAssertEqual(Glyphs.of(family).map(\.text), ["\u{1F469}"])
+        XCTAssertEqual(Glyphs.width(of: family), 2)
+        XCTAssertEqual(Glyphs.width(of: family + "A"), 3)
+        XCTAssertEqual(Glyphs.of("\u{2764}\u{FE0F}x").map(\.text), ["\u{2764}", "x"])
+        XCTAssertEqual(Glyphs.width(of: "\u{2764}\u{FE0F}"), Glyphs.width(of: "\u{2764}"))
+        XCTAssertEqual(Glyphs.of("\u{1F44D}\u{1F3FD}").map(\.text), ["\u{1F44D}"], "a skin tone is not drawn apart")
+        for text in [family, family + family, "a\u{200D}b", "\u{200D}", "x\u{FE0F}\u{200D}\u{1F466}"] {
+            let glyphs = Glyphs.of(text)
+            XCTAssertFalse(glyphs.contains { $0.text.unicodeScalars.contains { Glyphs.neverDrawn.contains($0.value) } }, text.debugDescription)
+            XCTAssertEqual(glyphs.reduce(0) { $0 + $1.width }, Glyphs.width(of: text))
+        }
+        var canvas = Canvas(width: 10, height: 1)
+        canvas.put(family + "|b", row: 0, col: 0)
+        XCTAssertEqual(canvas.text.trimmingCharacters(in: .whitespaces), "\u{1F469}|b")
+    }
+
     func testControlCharactersAreShownEscapedNeverRaw() {
         let glyphs = Glyphs.of("A\u{1B}[2JB\u{07}\u{85}\u{202E}")
         let shown = glyphs.map(\.text).joined()

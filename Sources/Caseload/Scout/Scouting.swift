@@ -106,11 +106,12 @@ extension Youth {
         updated = now
     }
 
-    /// Days in the scout phase: until the agreement, or until today while still in scout.
+    /// Days in the scout phase: until the agreement, or until today while still in scout. Never
+    /// negative, whatever dates a file holds (a start after today counts as 0).
     public func daysInScout(today: LocalDate) -> Int? {
         guard let start = started else { return nil }
-        if phase == .scout { return start.days(until: today) }
+        if phase == .scout { return max(0, start.days(until: today)) }
         let end = agreedOn ?? phaseHistory.first { $0.from == .scout }?.date
-        return end.map { start.days(until: $0) }
+        return end.map { max(0, start.days(until: $0)) }
     }
 }

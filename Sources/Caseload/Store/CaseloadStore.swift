@@ -141,8 +141,7 @@ public final class CaseloadStore {
                 if let folder = PrivateFiles.firstReadOnlyFolder(ours) {
                     throw StoreError.madeReadOnly(folder: folder == directory ? "de gegevensmap" : "de map " + String(folder.dropFirst(directory.count + 1)) + "/")
                 }
-                let aside = Self.stampFormatter.string(from: clock()) + "-lock-met-andere-naam"
-                lock = try DirectoryLock(directory: directory, quarantine: directory + "/quarantine", aside: aside)
+                lock = try DirectoryLock(directory: directory, quarantine: directory + "/quarantine", aside: Self.stampFormatter.string(from: clock()))
                 try PrivateFiles.makeDirectory(directory + "/youths", tightenExisting: true)
                 Self.tightenOwnEntries(in: directory)
             } catch let error as StoreError where error.meansReadOnly && FileManager.default.fileExists(atPath: directory) {
@@ -161,7 +160,7 @@ public final class CaseloadStore {
         self.lock = lock
         loadQuarantineLog()
         if let moved = lock?.movedAside {
-            let reason = UnreadableReason.hardLinkedLock.text
+            let reason = (lock?.movedAsideKind.map { UnreadableReason.notAFile($0) } ?? .hardLinkedLock).text
             notices.append(StoreNotice(message: ".lock kon niet worden gebruikt: \(reason). Het is ongewijzigd verplaatst naar quarantine/\(moved); de rechten ervan zijn niet veranderd."))
             recordQuarantined(QuarantinedFile(file: moved, from: ".lock", reason: reason, youthName: nil, at: clock()))
         }
@@ -354,13 +353,17 @@ public final class CaseloadStore {
     }
 
     enum UnreadableReason: Error, Equatable {
-        case missing, empty, notJSON, noSchemaVersion, newerSchema(Int), wrongShape(String), idMismatch
+        case missing, empty, notJSON, noSchemaVersion, invalidSchemaVersion, newerSchema(Int), wrongShape(String), idMismatch
         case interruptedWrite, invalid(ValidationFailure), misnamed(String)
         case notAFile(PrivateFiles.EntryKind), cannotOpen(Int32)
         /// A draft whose file name is not the one its youth and field are written under.
         case draftNameMismatch
         /// `.lock` had other names (a hard link): moved aside untouched, a new one made.
         case hardLinkedLock
+        /// A draft's field is of a kind this version knows, but does not exist (the rule says why).
+        case invalidDraftField(String)
+        /// The contact, agenda item or review a draft belongs to was removed.
+        case draftFieldGone
         /// Larger than any file the program writes of its kind: not read at all.
         case tooLarge(limit: Int)
 
@@ -384,6 +387,7 @@ public final class CaseloadStore {
             case .empty: "het bestand is leeg"
             case .notJSON: "het is geen geldige JSON (afgekapt of beschadigd)"
             case .noSchemaVersion: "er staat geen schemaVersion in"
+            case .invalidSchemaVersion: "schemaVersion is geen geldig versienummer (een geheel getal, zoals 6)"
             case .newerSchema(let version):
                 "het is gemaakt door een nieuwere versie van Rode Loper (schema \(version))"
             case .wrongShape(let field): "de inhoud heeft niet de verwachte vorm (bij \(field))"
@@ -392,6 +396,8 @@ public final class CaseloadStore {
             case .interruptedWrite: "het is een onvoltooide opslag van een onderbroken sessie; het dossier zelf is heel gebleven"
             case .draftNameMismatch: "de bestandsnaam past niet bij het dossier en het veld in het concept"
             case .hardLinkedLock: "het vergrendelbestand had nog een andere naam (een harde koppeling); er is een nieuw gemaakt"
+            case .invalidDraftField(let rule): "het veld van het concept bestaat niet: \(rule)"
+            case .draftFieldGone: "het concept hoort bij een contact, agendapunt of weekbespreking die niet meer bestaat"
             }
         }
 
@@ -441,7 +447,11 @@ public final class CaseloadStore {
                                              validate: (T) throws -> Void = { _ in }) throws(UnreadableReason) -> (T, Int) {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0 }) { throw .empty }
         guard (try? JSONSerialization.jsonObject(with: data)) != nil else { throw .notJSON }
-        guard let probe = try? decoder.decode(SchemaProbe.self, from: data) else { throw .noSchemaVersion }
+        guard let probe = try? decoder.decode(SchemaProbe.self, from: data) else {
+            // There but not a whole number (`1e300`, `"6"`): not the same as missing.
+            let stated = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["schemaVersion"] != nil
+            throw stated ? .invalidSchemaVersion : .noSchemaVersion
+        }
         do {
             let value = try decoder.decode(T.self, from: data)
             try (value as? ValidatedDocument)?.validate()
@@ -475,8 +485,10 @@ public final class CaseloadStore {
                 return .wrongShape(field + ": " + StoredCodingMessage.notAWholeNumber)
             }
             return .wrongShape(path([]))
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
-             DecodingError.dataCorrupted(let context):
+        case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
+            // Name what was expected: "(bij youth.phone)" alone does not say what is wrong.
+            return .wrongShape(path(context.codingPath) + ": " + StoredCodingMessage.expected(type))
+        case DecodingError.dataCorrupted(let context):
             return .wrongShape(path(context.codingPath))
         default:
             return .wrongShape("?")

@@ -21,6 +21,32 @@ public enum DraftField: Hashable, Sendable {
         }
     }
 
+    /// The kinds of field this version knows: the part of a stored name before its first dot.
+    static let knownKinds: Set<String> = ["changePlan", "quickScan", "journal", "review", "meeting"]
+
+    /// What a stored field name is to this version.
+    public enum Reading: Equatable, Sendable {
+        case field(DraftField)
+        /// A kind this version knows, but the rest does not parse (week 53 of a year with 52, a
+        /// plan part that does not exist): the file is damaged or hostile, it goes to quarantine.
+        case invalid(rule: String)
+        /// A kind this version does not know at all: a newer version's draft, kept for it.
+        case unknownKind
+    }
+
+    public static func reading(_ stored: String) -> Reading {
+        if let field = DraftField(stored: stored) { return .field(field) }
+        let kind = stored.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        switch kind {
+        case "changePlan": return .invalid(rule: "geen deel van het veranderplan dat deze versie kent")
+        case "quickScan": return .invalid(rule: "geen tekst van de quick scan die deze versie kent")
+        case "journal": return .invalid(rule: "het nummer van het contact ontbreekt")
+        case "review": return .invalid(rule: "geen bestaande week (jjjj-Www, jaar \(ReviewWeek.years.lowerBound) tot en met \(ReviewWeek.years.upperBound), week 53 alleen in een jaar dat die heeft)")
+        case "meeting": return .invalid(rule: "verwacht meeting.<overleg>.<agendapunt>")
+        default: return .unknownKind
+        }
+    }
+
     /// The field a stored name stands for; nil for a name this version does not know.
     public init?(stored: String) {
         let parts = stored.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -69,7 +95,9 @@ public struct Draft: Codable, Equatable, Sendable {
         self.init(youthID: youthID, field: field.stored, text: text, saved: saved)
     }
 
-    /// The field, typed; nil for one this version does not know (the draft is kept, set aside).
+    /// The field, typed; nil for one this version does not know (a newer version's: kept on
+    /// disk, never opened or thrown away here). A draft read from disk whose field is of a known
+    /// kind but does not parse never gets this far: it goes to quarantine at start.
     public var key: DraftField? { DraftField(stored: field) }
 
     public init(from decoder: Decoder) throws {
@@ -165,18 +193,20 @@ extension CaseloadStore {
         if unlink(draftsDirectory + "/" + name) == 0 { try? PrivateFiles.syncDirectory(draftsDirectory) }
     }
 
-    /// Moves a draft that can no longer be put back (its field is gone) to quarantine/, so its
-    /// text is kept but no longer offered. Acts on the file the draft was read from. Returns where it went.
+    /// Moves a draft that can no longer be put back (the contact, agenda item or review it
+    /// belongs to is gone) to quarantine/, so its text is kept but no longer offered. Acts on the
+    /// file the draft was read from, through the one `setAside` every file goes to quarantine by
+    /// (logged in quarantine.json, mode as every quarantined file). Returns where it went.
     public func setAside(_ draft: Draft) throws -> String {
         guard let name = draft.file ?? draft.storedName, !name.contains("/"), !name.hasPrefix(".") else { throw Self.unsafeDraftName() }
+        try requireWritable()
         pendingDrafts[name] = nil
-        try PrivateFiles.makeDirectory(quarantineDirectory, tightenExisting: true)
-        let target = "quarantine/draft-\(name)"
-        guard rename(draftsDirectory + "/" + name, directory + "/" + target) == 0 else {
-            throw StoreError.from(errno: errno, operation: "Verplaatsen", path: name)
+        let owner = summaries.first { $0.id == draft.youthID }?.name
+        setAside(fileName: name, in: "drafts", reason: .draftFieldGone, youthName: owner)
+        guard let entry = quarantineLog.last, entry.from == "drafts/" + name, PrivateFiles.kind(of: draftsDirectory + "/" + name) == .missing else {
+            throw StoreError.io(operation: "In quarantaine zetten", path: "drafts/" + name, code: EIO)
         }
-        try PrivateFiles.syncDirectory(draftsDirectory)
-        return target
+        return "quarantine/" + entry.file
     }
 
     /// Every draft left by an earlier session, oldest first. In a directory that can be written,
@@ -211,6 +241,7 @@ extension CaseloadStore {
             do {
                 var draft = try Self.decodeDraft(data)
                 guard draft.storedName == name else { return .failure(.draftNameMismatch) }
+                if case .invalid(let rule) = DraftField.reading(draft.field) { return .failure(.invalidDraftField(rule)) }
                 draft.file = name
                 return .success(draft)
             } catch {

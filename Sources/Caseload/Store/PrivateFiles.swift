@@ -276,13 +276,31 @@ public enum PrivateFiles {
 /// when the process dies, so a crash never leaves a stale lock.
 final class DirectoryLock {
     private let fd: Int32
-    /// Where a `.lock` with other names (a hard link) was moved, untouched; nil when it had none.
+    /// Where a `.lock` with other names (a hard link), or one that is no file, was moved,
+    /// untouched; nil when it was a lock file of our own.
     private(set) var movedAside: String?
+    /// What the `.lock` moved aside was when it was no regular file (a folder, a pipe); nil for
+    /// a hard link.
+    private(set) var movedAsideKind: PrivateFiles.EntryKind?
 
     /// Takes the lock. A `.lock` that turns out to have other names keeps its mode: it is moved
-    /// to `quarantine` as it is, under a name from `aside`, and a new one is made.
+    /// to `quarantine` as it is, under a name starting with the stamp `aside`, and a new one is
+    /// made. So is a `.lock` that is no file at all (a folder, a pipe, a socket, a device): it
+    /// cannot be locked, and is moved without being opened (opening a pipe or a device can have
+    /// effects of its own).
     init(directory: String, quarantine: String, aside: String) throws(StoreError) {
         let path = directory + "/.lock"
+        let kind = PrivateFiles.kind(of: path)
+        if ![.missing, .regular, .symbolicLink].contains(kind) {
+            try PrivateFiles.makeDirectory(quarantine, tightenExisting: true)
+            let target = quarantine + "/" + aside + "-lock-geen-bestand"
+            guard PrivateFiles.kind(of: target) == .missing, rename(path, target) == 0 else {
+                throw StoreError.cannotLock(path: path, reason: .notAFile(CaseloadStore.UnreadableReason.describe(kind)))
+            }
+            try PrivateFiles.syncDirectory(directory)
+            movedAside = (target as NSString).lastPathComponent
+            movedAsideKind = kind
+        }
         var fd = try Self.openLocked(path, directory: directory)
         var info = stat()
         if fstat(fd, &info) == 0, info.st_nlink > 1 {
@@ -290,9 +308,9 @@ final class DirectoryLock {
             let old = fd
             defer { close(old) }
             try PrivateFiles.makeDirectory(quarantine, tightenExisting: true)
-            let target = quarantine + "/" + aside
+            let target = quarantine + "/" + aside + "-lock-met-andere-naam"
             guard PrivateFiles.kind(of: target) == .missing, rename(path, target) == 0 else {
-                throw StoreError.io(operation: "Vergrendelen", path: path, code: EMLINK)
+                throw StoreError.cannotLock(path: path, reason: .otherNames)
             }
             try PrivateFiles.syncDirectory(directory)
             fd = try Self.openLocked(path, directory: directory)
@@ -307,22 +325,31 @@ final class DirectoryLock {
         let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             if errno == ELOOP { throw StoreError.symbolicLink(path: path) }
-            throw StoreError.from(errno: errno, operation: "Vergrendelen", path: directory)
+            throw failure(errno, path: path)
         }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            throw StoreError.io(operation: "Vergrendelen", path: path, code: EINVAL)
+            throw StoreError.cannotLock(path: path, reason: .notAFile(CaseloadStore.UnreadableReason.describe(PrivateFiles.kind(of: path))))
         }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             close(fd)
             if code == EWOULDBLOCK { throw StoreError.lockedByOtherInstance(directory: directory) }
-            throw StoreError.from(errno: code, operation: "Vergrendelen", path: directory)
+            throw failure(code, path: path)
         }
         // A mode is never changed through another name of the file (a hard link).
         if info.st_nlink == 1, info.st_mode & 0o077 != 0 { fchmod(fd, info.st_mode & 0o7777 & ~0o077) }
         return fd
+    }
+
+    /// A full disk or a read-only folder keeps its own message (and opens read-only); anything
+    /// else names `.lock` and what to do, never a bare error code.
+    private static func failure(_ code: Int32, path: String) -> StoreError {
+        switch StoreError.from(errno: code, operation: "Vergrendelen", path: path) {
+        case .io: .cannotLock(path: path, reason: .cannotOpen(code))
+        case let error: error
+        }
     }
 
     deinit { close(fd) }

@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case unreadable(message: String)
     case noDataDirectory(String)
     case notFound(id: String)
+    /// What was typed on the command line is no id and no start of exactly one.
+    case noMatch(typed: String)
     case notEmpty(directory: String)
     /// One of our own folders or files is a symbolic link: never followed, never changed.
     case symbolicLink(path: String)
@@ -27,6 +29,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
     /// What would be written breaks a rule that reading checks: refused, so that the next start
     /// does not put the file in quarantine. Names the field and the rule, never a text.
     case invalid(ValidationFailure)
+    /// `.lock` (named with its path) could not be used and not be moved aside: nothing was read
+    /// or changed. Says what it is and what to do.
+    case cannotLock(path: String, reason: LockFault)
     /// The coach took the write permission off one of our folders (named for the coach, e.g.
     /// "de map youths/"): it stays so, and the program opens read-only.
     case madeReadOnly(folder: String)
@@ -44,13 +49,17 @@ public enum StoreError: Error, Equatable, LocalizedError {
         case .readOnlyFileSystem:
             "De gegevensmap staat op een schijf die alleen gelezen kan worden. De wijziging is niet opgeslagen."
         case .io(let operation, let path, let code):
-            "\(operation) mislukt voor \(path) (foutcode \(code)). De wijziging is niet opgeslagen."
+            // Says what the system said, and only claims a lost change where something was written.
+            "\(operation) mislukt voor \(path): \(String(cString: strerror(code))) (foutcode \(code)). "
+                + (Self.writingOperations.contains(operation) ? "De wijziging is niet opgeslagen." : "Er is niets gewijzigd.")
         case .unreadable(let message):
             message
         case .noDataDirectory(let directory):
             "De gegevensmap \(directory) bestaat niet."
         case .notFound(let id):
-            "Er is geen dossier met nummer \(id) (of het begin past bij meer dan één)."
+            "Er is geen dossier met nummer \(id)."
+        case .noMatch(let typed):
+            "Geen dossier past bij \(typed): geef het nummer van een dossier, of een begin ervan (minstens 4 tekens) dat bij precies één dossier past."
         case .notEmpty(let directory):
             "De map \(directory) bevat al gegevens; de demo schrijft alleen in een lege map."
         case .symbolicLink(let path):
@@ -65,8 +74,33 @@ public enum StoreError: Error, Equatable, LocalizedError {
             "\(kind.name) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)). Het is hier alleen te lezen, zodat er niets verloren gaat; werk het bij met die nieuwere versie."
         case .invalid(let failure):
             "Niet opgeslagen: \(failure.text). Er is niets veranderd."
+        case .cannotLock(let path, let reason):
+            "Rode Loper kan de gegevensmap niet vergrendelen: \(path) \(reason.text). Er is niets gelezen of gewijzigd. "
+                + "Het vergrendelbestand .lock bevat geen gegevens: verplaats of verwijder het en start Rode Loper opnieuw."
         }
     }
+
+    /// Why `.lock` could not be used.
+    public enum LockFault: Equatable, Sendable {
+        /// No regular file but what is described ("een map", "een pipe (FIFO)"), and it could
+        /// not be moved to quarantine/.
+        case notAFile(String)
+        /// It has other names (a hard link), and it could not be moved to quarantine/.
+        case otherNames
+        case cannotOpen(Int32)
+
+        var text: String {
+            switch self {
+            case .notAFile(let what):
+                "is geen gewoon bestand maar \(what), en kon niet apart worden gezet in quarantine/"
+            case .otherNames: "heeft nog een andere naam (een harde koppeling), en kon niet apart worden gezet in quarantine/"
+            case .cannotOpen(let code): "kon niet worden geopend (\(String(cString: strerror(code))))"
+            }
+        }
+    }
+
+    /// The operations of `.io` that write what the coach changed.
+    static let writingOperations: Set<String> = ["Opslaan", "Concept opslaan", "Map vastleggen"]
 
     /// A failure that means the directory cannot be written at all, so it opens read-only.
     var meansReadOnly: Bool {
@@ -122,4 +156,20 @@ public struct StoreNotice: Equatable, Sendable {
 
     /// The notice as the coach reads it on screen: naming the youth when known.
     public var onScreen: String { youthName.map { "Dossier van \($0): \(message)" } ?? message }
+}
+
+extension StoredCodingMessage {
+    /// What a field should have held, for a value of the wrong type ("verwacht een tekst"),
+    /// named after the Swift type the decoder wanted. Never quotes what was there.
+    static func expected(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        if type == String.self || type == Character.self { return "verwacht een tekst" }
+        if type == Bool.self { return "verwacht true of false" }
+        if type == Double.self || type == Float.self || type == Decimal.self { return "verwacht een getal" }
+        if [Int.self, Int8.self, Int16.self, Int32.self, Int64.self, UInt.self, UInt8.self, UInt16.self, UInt32.self, UInt64.self]
+            .contains(where: { $0 == type }) { return "verwacht een geheel getal" }
+        if name.hasPrefix("Array<") || name.hasPrefix("[") { return "verwacht een lijst ([…])" }
+        if name.hasPrefix("Dictionary<") { return "verwacht een object ({…})" }
+        return "verwacht een andere soort waarde"
+    }
 }

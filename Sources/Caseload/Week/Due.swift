@@ -66,10 +66,12 @@ extension DueFacts {
     }
 
     /// Days since the last real contact (in the journal, in scout, or the agreement), or since the
-    /// start when there was none yet; nil for a closed case (nothing is due there).
+    /// start when there was none yet; nil for a closed case (nothing is due there). Never
+    /// negative: a day after today (a typing error, a hostile file) counts as 0, and the screens
+    /// show such a day as "in de toekomst".
     public func daysWithoutContact(today: LocalDate) -> Int? {
         guard phase != .closed else { return nil }
-        return (lastContact ?? started).map { $0.days(until: today) }
+        return (lastContact ?? started).map { max(0, $0.days(until: today)) }
     }
 
     /// Longer without contact than the coach's threshold.

@@ -124,6 +124,9 @@ extension LocalDate {
         guard parts[2].count == 4 else {
             throw DateInputError(message: "Typ het jaar met vier cijfers (dd-mm-jjjj).")
         }
+        guard years.contains(year) else {
+            throw DateInputError(message: "Jaar \(year) kan niet: kies een jaar van \(String(format: "%04d", years.lowerBound)) tot en met \(years.upperBound).")
+        }
         guard (1...12).contains(month) else {
             throw DateInputError(message: "Maand \(month) bestaat niet: kies 1 tot en met 12.")
         }

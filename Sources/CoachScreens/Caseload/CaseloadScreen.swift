@@ -210,18 +210,19 @@ final class CaseloadScreen: Screen {
         let days = session.day(of: youth.updated).days(until: today)
         let longPhase = youth.phaseTooLong(weeks: settings.phaseWeeks, today: today)
         let quiet = youth.isOutOfContact(limit: settings.contactDays, today: today)
-        let contact = youth.lastContact.map { "\($0.days(until: today)) d" } ?? "–"
+        let contact = youth.lastContact.map { Wording.contactColumn($0, today: today) } ?? "–"
+        let future = youth.lastContact.map { $0 > today } ?? false
         var last = ""
         var late = false
         if scoutOnly {
-            last = "\(youth.scoutAttempts) poging\(youth.scoutAttempts == 1 ? "" : "en") · \(youth.started.map { $0.days(until: today) } ?? 0) dagen in scout"
+            last = "\(youth.scoutAttempts) poging\(youth.scoutAttempts == 1 ? "" : "en") · \(youth.started.map { max(0, $0.days(until: today)) } ?? 0) dagen in scout"
         } else if let what = youth.nextAction {
             late = youth.nextActionDue.map { $0 < today } ?? false
             last = (youth.nextActionDue.map { session.shortDate($0) + (late ? "!" : "") + " " } ?? "") + what
         }
         return Table.Row([youth.name, Wording.age(age) + (outside ? "*" : ""), youth.phase.label + (longPhase.map { " \($0) wk!" } ?? ""),
                           Wording.daysAgo(days), contact + (quiet ? "!" : ""), last],
-                         cellStyles: [nil, outside ? .warning : nil, longPhase != nil ? .warning : nil, nil, quiet ? .warning : nil, late ? .warning : nil],
+                         cellStyles: [nil, outside ? .warning : nil, longPhase != nil ? .warning : nil, nil, quiet || future ? .warning : nil, late ? .warning : nil],
                          mark: mark, detail: due.map { $0.text(today: today) })
     }
 

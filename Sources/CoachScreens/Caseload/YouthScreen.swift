@@ -74,7 +74,7 @@ final class YouthScreen: FormScreen, OfOneYouth {
         let count = youth.journal.count
         guard let last = youth.lastContact else { return ("\(count) regel\(count == 1 ? "" : "s") · nog geen contact", .dim) }
         let late = youth.isOutOfContact(limit: session.store.settings.contactDays, today: session.today)
-        return ("\(count) regel\(count == 1 ? "" : "s") · laatste contact \(Wording.ago(last.days(until: session.today)))", late ? .warning : .normal)
+        return ("\(count) regel\(count == 1 ? "" : "s") · laatste contact \(Wording.lastContact(last, today: session.today))", late || last > session.today ? .warning : .normal)
     }
 
     /// What is due, by the coach's thresholds: a meting, a phase that lasts too long.

@@ -47,9 +47,25 @@ enum DraftRestore {
             form.form.resume(draft)
             return .screens(base + [JournalScreen(editor: editor), form])
         case .reviewNote?, nil:
-            let place = (try? session.store.setAside(draft)) ?? "drafts/"
-            return .gone("Het concept hoort bij een veld dat deze versie van Rode Loper niet kent. De tekst is bewaard in \(place).")
+            // Never offered to open (`canOpen`); kept where it is, for the version that knows it.
+            return .gone("Het concept hoort bij een veld dat deze versie van Rode Loper niet kent. Het blijft bewaard in drafts/.")
         }
+    }
+
+    /// Why this version cannot open a draft offered back, or nil when Enter opens it: a field of
+    /// a kind only a newer version knows, or a dossier that is not in the caseload. Such a draft
+    /// is kept as it is (never moved, never thrown away from the offer).
+    static func whyNotOpened(_ draft: Draft, store: CaseloadStore) -> String? {
+        if draft.key == nil {
+            let name = store.summaries.first { $0.id == draft.youthID }?.name ?? "een jongere"
+            return "een veld van \(name) dat deze versie van Rode Loper niet kent (van een nieuwere versie). "
+                + "Het blijft bewaard in drafts/, voor die versie; hier kan het niet worden geopend."
+        }
+        if !store.summaries.contains(where: { $0.id == draft.youthID }) {
+            return "\(place(of: draft)) van dossier \(draft.youthID), dat niet in de caseload staat. "
+                + "Het blijft bewaard in drafts/ tot dat dossier terug is; zonder dossier kan het niet worden geopend."
+        }
+        return nil
     }
 
     /// Where the draft was typed, for the question that offers it back.
@@ -66,7 +82,7 @@ enum DraftRestore {
 }
 
 /// Text typed but not confirmed in an earlier session: open it (Enter), throw it away (d), or
-/// keep it for later (Esc).
+/// keep it for later (Esc). A draft this version cannot open is only kept (Esc or Enter).
 final class DraftOfferPopup: Popup {
     private let draft: Draft
     private let session: Session
@@ -76,7 +92,10 @@ final class DraftOfferPopup: Popup {
         self.session = session
     }
 
-    var bindings: [KeyBinding] { ComponentKeys.draftOffer }
+    /// Nil when Enter opens the draft; else why it cannot, and the offer only keeps it.
+    private var whyNotOpened: String? { DraftRestore.whyNotOpened(draft, store: session.store) }
+
+    var bindings: [KeyBinding] { whyNotOpened == nil ? ComponentKeys.draftOffer : ComponentKeys.draftKeptOnly }
 
     func handle(_ key: Key) -> PopupOutcome {
         switch bindings.action(for: key) {
@@ -99,8 +118,9 @@ final class DraftOfferPopup: Popup {
 
     func render(into canvas: inout Canvas) {
         let name = session.store.summaries.first { $0.id == draft.youthID }?.name ?? "een jongere"
-        let question = "Bij het vorige gebruik is tekst getypt maar niet bevestigd (\(session.dateTime(draft.saved))): "
-            + "\(DraftRestore.place(of: draft)) van \(name). Enter opent het om verder te schrijven; d gooit het weg; Esc bewaart het voor later."
+        let typed = "Bij het vorige gebruik is tekst getypt maar niet bevestigd (\(session.dateTime(draft.saved))): "
+        let question = whyNotOpened.map { typed + $0 }
+            ?? typed + "\(DraftRestore.place(of: draft)) van \(name). Enter opent het om verder te schrijven; d gooit het weg; Esc bewaart het voor later."
         Chrome.dialog(&canvas, title: "Niet bevestigde tekst", message: question, choices: bindings.choices)
     }
 }

@@ -408,6 +408,12 @@ enum ComponentKeys {
         KeyBinding(.cancel, [.escape], hint: "later", help: "Later; het concept blijft bewaard"),
     ]
 
+    /// A draft this version cannot open (a newer version's field, a dossier not in the caseload):
+    /// it is only kept, never opened nor thrown away here.
+    static let draftKeptOnly = [
+        KeyBinding(.cancel, [.escape, .enter], hint: "verder", help: "Verder; het concept blijft bewaard", label: "Esc"),
+    ]
+
     /// Bladeren door eerdere versies van het plan.
     static let versions = [
         KeyBinding(.browseVersions, [.left, .right], hint: "andere versie", help: "Een eerdere of latere versie", label: "←→"),

@@ -52,4 +52,15 @@ enum Wording {
     static func ago(_ days: Int) -> String { days > 1 ? daysAgo(days) + " geleden" : daysAgo(days) }
 
     static func age(_ years: Int?) -> String { years.map { "\($0)" } ?? "–" }
+
+    /// The last contact for a line of text: "5 dagen geleden", or for a day after today (a typing
+    /// error, a hostile file) "op 01-01-9999, in de toekomst": never a negative count of days.
+    static func lastContact(_ day: LocalDate, today: LocalDate) -> String {
+        day > today ? "op \(day.text), in de toekomst" : ago(day.days(until: today))
+    }
+
+    /// The last contact in the caseload's column (8 wide): "12 d", or "toekomst" for a day after today.
+    static func contactColumn(_ day: LocalDate, today: LocalDate) -> String {
+        day > today ? "toekomst" : "\(day.days(until: today)) d"
+    }
 }

@@ -108,10 +108,11 @@ final class JournalScreen: Screen, OfOneYouth {
         if filter != .all { heading += "  ·  filter: \(filter.label) (/ wijzigt)" }
         canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         let late = youth.lastContact != nil && youth.isOutOfContact(limit: limit, today: today)
-        let status = youth.lastContact.map { "Laatste contact \(Wording.ago($0.days(until: today)))" + (late ? ": langer dan \(limit) dagen" : "") }
+        let future = youth.lastContact.map { $0 > today } ?? false
+        let status = youth.lastContact.map { "Laatste contact \(Wording.lastContact($0, today: today))" + (late ? ": langer dan \(limit) dagen" : "") }
             ?? "Nog geen contact."
 
-        canvas.put(status, row: area.row + 1, col: 2, style: late ? .warning : .dim, maxWidth: area.width - 4)
+        canvas.put(status, row: area.row + 1, col: 2, style: late || future ? .warning : .dim, maxWidth: area.width - 4)
         let shown = entries
         table.render(into: &canvas, count: shown.count, row: { index in
             let entry = shown[index]
