@@ -129,6 +129,25 @@ final class FormTests: XCTestCase {
         XCTAssertFalse(form.capturesKeys, "only Esc leaves a text")
     }
 
+    /// A list as the last field: Tab chooses and the list opens again, so keys stay the list's.
+    func testTabInTheLastFieldsListChoosesAndKeepsTheListOpen() {
+        let record = record
+        let form = Form(kind: .recordForm, session: session, fields: [
+            .init(label: "Een", value: { record.values["Een"] ?? "" }, edit: .text { record.values["Een"] = $0; return nil }),
+            .init(label: "Keuze", value: { record.values["Keuze"] ?? "rood" }, edit: .choice(
+                options: { ["rood", "groen"] }, selected: { record.values["Keuze"] == "groen" ? 1 : 0 },
+                commit: { index in record.values["Keuze"] = ["rood", "groen"][index]; return nil })),
+        ])
+        form.resize(to: Rect(row: 0, col: 0, width: 60, height: 20))
+        form.select(1)
+        guard case .popup(let list) = form.openForTyping() else { return XCTFail("the list opens") }
+        _ = list.handle(.down)
+        guard case .close(.popup(let again)) = list.handle(.tab) else { return XCTFail("Tab chooses and the list opens again") }
+        XCTAssertEqual(record.values["Keuze"], "groen")
+        XCTAssertTrue(lines(form).contains { $0.contains("laatste veld") })
+        guard case .close(.stay) = again.handle(.enter) else { return XCTFail("Enter chooses and closes the list") }
+    }
+
     /// Tab passes over a row that opens another screen (a link cannot be typed in) to the next
     /// field that can; Shift-Tab the same way back. At the ends, the last typable field stays open.
     func testTabPassesOverLinks() {

@@ -183,6 +183,7 @@ final class TypingFlowTests: XCTestCase {
             XCTAssertTrue(harness.app.top.capturesKeys, "\(width)x\(height)")
             XCTAssertTrue(harness.screen.contains("eerste tekst"), harness.screen)
             pressNothing(harness)
+            XCTAssertFalse(harness.screen.contains("weggooien"), "an Alt-key asks nothing: \(harness.screen)")
             harness.type(" en" + Self.commandLetters)
             harness.press(.backTab, .escape)
             XCTAssertFalse(harness.app.top.capturesKeys, "Esc leaves")
