@@ -2,16 +2,17 @@
 /// the paste markers); any other sequence reaches the program as Esc followed by its bytes. Read
 /// naively, that Esc cancels the field being typed in and the bytes after it become commands, so
 /// the bytes already sent after an Esc are read here and a sequence (CSI, SS3, OSC, DCS and the
-/// other string sequences, and the short nF ones) is swallowed whole. An Esc with nothing after
-/// it, or with an ordinary key after it, is a key of its own: the Esc cancels.
+/// other string sequences, and the short nF ones) is swallowed whole. An Esc with any other code
+/// point after it in the same burst is an Alt-key (Alt-j, Mac Option as Meta, Alt-Enter): both
+/// are swallowed too, since a human pressing Esc and then a letter is never that fast (curses
+/// waits 25 ms for the rest of an Esc). Only an Esc with nothing after it is a key of its own:
+/// the Esc cancels.
 ///
 /// Pure over code points, so it is tested without a terminal.
 public enum EscapeSequence {
     /// What the code points after an Esc hold.
     public enum Scan: Equatable, Sendable {
-        /// The Esc is a key of its own; none of what follows belongs to it.
-        case lone
-        /// A sequence of `length` code points after the Esc, swallowed whole.
+        /// A sequence of `length` code points after the Esc (an Alt-key is one), swallowed whole.
         case sequence(length: Int)
         /// A sequence begun and not yet ended: read on.
         case unfinished
@@ -41,6 +42,8 @@ public enum EscapeSequence {
     public struct Scanner: Sendable {
         private enum State: Sendable {
             case start
+            /// Esc Esc: Alt-Esc, or Alt with a key that is itself a sequence (Alt-↑ in rxvt).
+            case afterSecondEscape
             /// CSI (`[`) or nF: which bytes may continue it, and which end it.
             case control(continuing: ClosedRange<UInt32>, final: ClosedRange<UInt32>)
             case ss3
@@ -53,20 +56,21 @@ public enum EscapeSequence {
 
         public init() {}
 
-        /// Takes the next code point; says whether the Esc is lone, a sequence ended (and how
-        /// long it is), or more is needed.
+        /// Takes the next code point; says whether a sequence ended (and how long it is), or more
+        /// is needed.
         public mutating func feed(_ code: UInt32) -> Scan {
             count += 1
             switch state {
             case .start:
-                switch code {
-                case 0x5B: state = .control(continuing: 0x20...0x3F, final: 0x40...0x7E) // [ : CSI
-                case 0x20...0x2F: state = .control(continuing: 0x20...0x2F, final: 0x30...0x7E) // nF, e.g. Esc ( B
-                case 0x4F: state = .ss3 // O : one character
-                case 0x5D, 0x50, 0x58, 0x5E, 0x5F: state = .string(afterEscape: false) // ] P X ^ _
-                // Another Esc, Enter, a letter (Alt-letter, or typed right after Esc on a slow link).
-                default: return .lone
+                if code == EscapeSequence.escape {
+                    state = .afterSecondEscape
+                } else if !begin(code) {
+                    // A letter, a digit, Enter, Backspace: an Alt-key, swallowed with its key.
+                    return .sequence(length: 1)
                 }
+            case .afterSecondEscape:
+                // Alt with a sequence goes on as that sequence; Alt-Esc ends before anything else.
+                if !begin(code) { return .sequence(length: 1) }
             case .control(let continuing, let final):
                 if final.contains(code) { return .sequence(length: count) }
                 // Anything else ends a broken sequence before it; that code point is read again.
@@ -80,6 +84,18 @@ public enum EscapeSequence {
                 state = .string(afterEscape: code == EscapeSequence.escape)
             }
             return count >= EscapeSequence.longest ? .sequence(length: count) : .unfinished
+        }
+
+        /// Starts the sequence that `code`, right after an Esc, introduces; false when it introduces none.
+        private mutating func begin(_ code: UInt32) -> Bool {
+            switch code {
+            case 0x5B: state = .control(continuing: 0x20...0x3F, final: 0x40...0x7E) // [ : CSI
+            case 0x20...0x2F: state = .control(continuing: 0x20...0x2F, final: 0x30...0x7E) // nF, e.g. Esc ( B
+            case 0x4F: state = .ss3 // O : one character
+            case 0x5D, 0x50, 0x58, 0x5E, 0x5F: state = .string(afterEscape: false) // ] P X ^ _
+            default: return false
+            }
+            return true
         }
     }
 
@@ -95,7 +111,6 @@ public enum EscapeSequence {
         var scanned = scanner.feed(first)
         while true {
             switch scanned {
-            case .lone: return (true, after)
             case .sequence(let length): return (false, Array(after.dropFirst(length)))
             case .unfinished:
                 // The rest of a sequence may follow shortly; one that stops half-way is swallowed as it is.

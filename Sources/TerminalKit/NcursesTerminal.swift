@@ -128,7 +128,8 @@ public final class NcursesTerminal: Terminal {
         case Int32(RL_CHAR):
             switch value {
             case 0x1B:
-                // An escape sequence curses did not know is swallowed whole, never read as Esc plus letters.
+                // An escape sequence curses did not know, or an Alt-key, is swallowed whole, never
+                // read as Esc plus letters; only an Esc with nothing after it is the Esc key.
                 let (isEscape, rest) = EscapeSequence.read(next: readCodePoint)
                 putBack(rest)
                 return isEscape ? .escape : .unknown

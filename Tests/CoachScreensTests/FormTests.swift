@@ -98,6 +98,92 @@ final class FormTests: XCTestCase {
         XCTAssertTrue(form.capturesKeys)
     }
 
+    /// Tab never leaves typing: Shift-Tab on the first field and Tab on the last (a one-line or a
+    /// multi-line one) save and keep the coach typing there, saying so; the next letters are text.
+    func testTabAndShiftTabAtTheEndsKeepTheCoachTyping() {
+        let form = form()
+        form.openForTyping()
+        type("een", into: form)
+        _ = form.handle(.backTab)
+        XCTAssertEqual(record.values["Een"], "een", "saved")
+        XCTAssertTrue(form.capturesKeys, "still typing in the first field")
+        XCTAssertEqual(form.selection, 0)
+        XCTAssertTrue(lines(form).contains { $0.contains("eerste veld") }, lines(form).joined(separator: "\n"))
+        type(" e", into: form)
+        XCTAssertFalse(lines(form).contains { $0.contains("eerste veld") }, "the notice goes at the next key")
+        _ = form.handle(.enter)
+        XCTAssertEqual(record.values["Een"], "een e", "the letters after Shift-Tab were text")
+        XCTAssertFalse(form.capturesKeys, "Enter in a one-line field leaves")
+
+        form.select(4)
+        form.openForTyping()
+        type("notitie", into: form)
+        _ = form.handle(.tab)
+        XCTAssertEqual(record.values["Notities"], "notitie")
+        XCTAssertTrue(form.capturesKeys, "still writing in the last field")
+        XCTAssertTrue(lines(form).contains { $0.contains("laatste veld") })
+        type(" q", into: form)
+        _ = form.handle(.tab)
+        XCTAssertEqual(record.values["Notities"], "notitie q")
+        _ = form.handle(.escape)
+        XCTAssertFalse(form.capturesKeys, "only Esc leaves a text")
+    }
+
+    /// A list as the last field: Tab chooses and the list opens again, so keys stay the list's.
+    func testTabInTheLastFieldsListChoosesAndKeepsTheListOpen() {
+        let record = record
+        let form = Form(kind: .recordForm, session: session, fields: [
+            .init(label: "Een", value: { record.values["Een"] ?? "" }, edit: .text { record.values["Een"] = $0; return nil }),
+            .init(label: "Keuze", value: { record.values["Keuze"] ?? "rood" }, edit: .choice(
+                options: { ["rood", "groen"] }, selected: { record.values["Keuze"] == "groen" ? 1 : 0 },
+                commit: { index in record.values["Keuze"] = ["rood", "groen"][index]; return nil })),
+        ])
+        form.resize(to: Rect(row: 0, col: 0, width: 60, height: 20))
+        form.select(1)
+        guard case .popup(let list) = form.openForTyping() else { return XCTFail("the list opens") }
+        _ = list.handle(.down)
+        guard case .close(.popup(let again)) = list.handle(.tab) else { return XCTFail("Tab chooses and the list opens again") }
+        XCTAssertEqual(record.values["Keuze"], "groen")
+        XCTAssertTrue(lines(form).contains { $0.contains("laatste veld") })
+        guard case .close(.stay) = again.handle(.enter) else { return XCTFail("Enter chooses and closes the list") }
+    }
+
+    /// Tab passes over a row that opens another screen (a link cannot be typed in) to the next
+    /// field that can; Shift-Tab the same way back. At the ends, the last typable field stays open.
+    func testTabPassesOverLinks() {
+        let record = record
+        func text(_ label: String) -> Form.Field {
+            .init(label: label, value: { record.values[label] ?? "" }, edit: .text { input in
+                record.values[label] = input
+                return nil
+            })
+        }
+        final class Elsewhere: Screen {
+            let kind = ScreenKind.recordForm
+            let title = "Elders"
+            func handle(_ key: Key) -> Navigation { .stay }
+            func render(into canvas: inout Canvas, area: Rect) {}
+        }
+        let link = Form.Field(label: "Acties", value: { "" }, edit: .open { Elsewhere() })
+        let form = Form(kind: .recordForm, session: session, fields: [text("Doelen"), link, link, text("Rol"), link])
+        form.resize(to: Rect(row: 0, col: 0, width: 60, height: 20))
+        form.openForTyping()
+        type("doel", into: form)
+        guard case .stay = form.handle(.tab) else { return XCTFail("no screen opens") }
+        XCTAssertEqual(form.selection, 3, "past the links, onto the next text")
+        XCTAssertTrue(form.capturesKeys)
+        type("rol", into: form)
+        _ = form.handle(.tab)
+        XCTAssertEqual(record.values["Rol"], "rol")
+        XCTAssertEqual(form.selection, 3, "the link after it is passed over too: the last field stays open")
+        XCTAssertTrue(form.capturesKeys)
+        _ = form.handle(.backTab)
+        XCTAssertEqual(form.selection, 0, "Shift-Tab back over the links")
+        type(" q", into: form)
+        _ = form.handle(.enter)
+        XCTAssertEqual(record.values["Doelen"], "doel q")
+    }
+
     func testARefusalSaysWhyAndEscLeavesTheValue() {
         let form = form()
         form.openForTyping()
@@ -129,6 +215,8 @@ final class FormTests: XCTestCase {
         _ = again.handle(.tab)
         XCTAssertEqual(record.values["Notities"], "eerste regel\ntweede")
         XCTAssertEqual(harness.store.drafts(), [], "a saved text's draft is gone")
+        XCTAssertTrue(again.capturesKeys, "the last field: Tab saves and the coach writes on")
+        _ = again.handle(.escape)
         XCTAssertTrue(lines(again).contains { $0.contains("eerste regel ¶ tweede") }, "a line break shows as ¶ on the row")
     }
 

@@ -98,7 +98,23 @@ final class Tmux {
         try self.command(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
     }
 
-    func keys(_ name: String, _ keys: String...) throws { try command(["send-keys", "-t", name] + keys) }
+    /// Presses `keys` as a coach would: an Esc goes alone, with a pause after it well past the
+    /// program's 25 ms Esc delay, since Esc and a key sent in one burst are an Alt-key (ignored).
+    /// Send "M-x" (or Esc in `text`) to type an Alt-key.
+    func keys(_ name: String, _ keys: String...) throws {
+        var burst: [String] = []
+        for key in keys {
+            if key == "Escape" {
+                if !burst.isEmpty { try command(["send-keys", "-t", name] + burst) }
+                burst = []
+                try command(["send-keys", "-t", name, key])
+                Thread.sleep(forTimeInterval: 0.3)
+            } else {
+                burst.append(key)
+            }
+        }
+        if !burst.isEmpty { try command(["send-keys", "-t", name] + burst) }
+    }
     func text(_ name: String, _ text: String) throws { try command(["send-keys", "-t", name, "-l", text]) }
 
     func screen(_ name: String) throws -> String { try command(["capture-pane", "-p", "-t", name]).stdout }

@@ -40,6 +40,59 @@ final class TypingEndToEndTests: XCTestCase {
         XCTAssertEqual(export.components(separatedBy: "\"name\" : ").count, 2, "one youth, no second one made\n\(export)")
     }
 
+    /// Alt-j (Esc j in one burst, as Alt or Mac Option as Meta sends it) in a plan part: before, the
+    /// Esc asked to throw the text away and the j said yes. Alt-n in the name prompt opened a new one.
+    func testAnAltKeyIsSwallowedAndTheTextStays() throws {
+        let (tmux, directory) = try start("alt")
+        try tmux.text("alt", "Mia Alt")
+        try tmux.keys("alt", "M-n")
+        try tmux.text("alt", "\u{1B}n")
+        try tmux.keys("alt", "Enter")
+        try tmux.waitFor("alt", "the profile") { $0.contains("Caseload › Mia Alt") }
+        try tmux.keys("alt", "p", "Enter")
+        try tmux.waitFor("alt", "the goal open for typing") { $0.contains("Ctrl-S") }
+        try tmux.text("alt", "mijn doel")
+        try tmux.keys("alt", "M-j")
+        try tmux.text("alt", "\u{1B}j")
+        try tmux.text("alt", " blijft")
+        try tmux.waitFor("alt", "the text after the Alt-keys") { $0.contains("mijn doel blijft") }
+        // A lone Esc still asks; n keeps writing.
+        try tmux.keys("alt", "Escape")
+        try tmux.waitFor("alt", "the question") { $0.contains("weggooien?") }
+        try tmux.keys("alt", "n")
+        try tmux.keys("alt", "Tab", "Escape")
+        try tmux.waitFor("alt", "the plan's page") { $0.contains("gewijzigd") }
+        try tmux.keys("alt", "C-c")
+        tmux.waitUntilGone("alt")
+        let export = try exported(directory)
+        XCTAssertTrue(export.contains(#""goal" : "mijn doel blijft""#), export)
+        XCTAssertEqual(export.components(separatedBy: "\"name\" : ").count, 2, "one youth, no second one made\n\(export)")
+    }
+
+    /// Shift-Tab on the plan's first part stays in it (before, it closed the editor and the `e`
+    /// typed next wrote an export).
+    func testShiftTabOnTheFirstPartKeepsTheCoachWriting() throws {
+        let (tmux, directory) = try start("first")
+        try tmux.text("first", "Ben Eerst")
+        try tmux.keys("first", "Enter")
+        try tmux.waitFor("first", "the profile") { $0.contains("Caseload › Ben Eerst") }
+        try tmux.keys("first", "p", "Enter")
+        try tmux.waitFor("first", "the goal open for typing") { $0.contains("Ctrl-S") }
+        try tmux.text("first", "doel")
+        try tmux.keys("first", "BTab")
+        try tmux.waitFor("first", "the notice that this is the first text") { $0.contains("eerste tekst") }
+        try tmux.text("first", " en e a v")
+        try tmux.waitFor("first", "the letters in the goal") { $0.contains("doel en e a v") }
+        try tmux.keys("first", "Tab", "Escape")
+        try tmux.waitFor("first", "the plan's page") { $0.contains("gewijzigd") }
+        try tmux.keys("first", "C-c")
+        tmux.waitUntilGone("first")
+        let export = try exported(directory)
+        XCTAssertTrue(export.contains(#""goal" : "doel en e a v""#), export)
+        XCTAssertFalse(export.contains(#""what""#), "no action made\n\(export)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/exports"), "nothing exported")
+    }
+
     /// Tab through every part of the plan, typing letters that are commands on the plan's page
     /// (export, actions, new, next phase, back, versions): nothing but the texts changes.
     func testTabThroughAllPlanPartsTypingCommandLettersChangesOnlyText() throws {

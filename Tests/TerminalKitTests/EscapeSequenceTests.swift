@@ -22,12 +22,26 @@ final class EscapeSequenceTests: XCTestCase {
         XCTAssertEqual(read("").unread, "")
     }
 
-    func testAnEscFollowedByAnOrdinaryKeyIsAnEscAndTheKeyIsReadAgain() {
-        for following in ["n", "\u{1B}", "\r", "é", "1"] {
+    /// Alt-j (or Mac Option as Meta) sends Esc j in one burst: read as Esc then j, the Esc asked
+    /// to throw a text away and the j said yes. An Alt-key is swallowed with its key.
+    func testAnEscWithAKeyInTheSameBurstIsAnAltKeyAndIsSwallowed() {
+        for following in ["j", "v", "n", "\r", "\u{7F}", "é", "1", "\t"] {
             let result = read(following + "rest")
-            XCTAssertTrue(result.isEscape, following)
-            XCTAssertEqual(result.unread, following + "rest", "nothing after the Esc is lost")
+            XCTAssertFalse(result.isEscape, "Alt-\(following.debugDescription) is no Esc")
+            XCTAssertEqual(result.unread, "rest", "only the Alt-key goes; what follows it is read again")
         }
+        XCTAssertFalse(read("j").isEscape)
+        XCTAssertEqual(read("j").unread, "")
+    }
+
+    /// Esc Esc in one burst (Alt-Esc) is swallowed; with a sequence after it (Alt-↑ in rxvt) the
+    /// whole is swallowed; anything else after it is read again.
+    func testEscEscIsSwallowedWithTheSequenceAfterIt() {
+        XCTAssertFalse(read("\u{1B}").isEscape)
+        XCTAssertEqual(read("\u{1B}").unread, "")
+        XCTAssertEqual(read("\u{1B}[Anaam").unread, "naam")
+        XCTAssertEqual(read("\u{1B}naam").unread, "naam")
+        XCTAssertEqual(read("\u{1B}\u{1B}").unread, "\u{1B}", "the third Esc is read again")
     }
 
     func testUnknownCSISequencesAreSwallowedWhole() {
@@ -87,7 +101,9 @@ final class EscapeSequenceTests: XCTestCase {
         XCTAssertEqual(EscapeSequence.scan([]), .unfinished)
         XCTAssertEqual(EscapeSequence.scan(codes("[2")), .unfinished)
         XCTAssertEqual(EscapeSequence.scan(codes("[2~")), .sequence(length: 3))
-        XCTAssertEqual(EscapeSequence.scan(codes("x")), .lone)
+        XCTAssertEqual(EscapeSequence.scan(codes("x")), .sequence(length: 1))
+        XCTAssertEqual(EscapeSequence.scan(codes("\u{1B}")), .unfinished)
+        XCTAssertEqual(EscapeSequence.scan(codes("\u{1B}x")), .sequence(length: 1))
     }
 
     func testAPasteWithCRLFLineEndsGivesOneLineBreakPerLine() {

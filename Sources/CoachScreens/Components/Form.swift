@@ -7,8 +7,10 @@ import TerminalKit
 /// its draft. A screen builds its fields and draws the form in a part of its area; the form owns
 /// the selection, the scrolling, the editing, its key rows and the reason a value was refused.
 ///
-/// Tab confirms a field and opens the next one for typing; every confirmed value is saved at
-/// once by the field's own `commit`. A value that does not fit ends in "…" and the selected
+/// Tab confirms a field and opens the next one for typing (passing over links to other screens;
+/// at the last field, and Shift-Tab at the first, the coach types on in the same one), as
+/// `TextFlow` decides for every page of texts: only Esc, or Enter in a one-line field, leaves
+/// typing. Every confirmed value is saved at once by the field's own `commit`. A value that does not fit ends in "…" and the selected
 /// field is then shown in full under the form.
 final class Form {
     /// What a field's commit says: saved, refused (the field stays open with the reason), or a
@@ -126,6 +128,13 @@ final class Form {
     var selection: Int { fields.selected }
     /// The index in `items` of the selected field; nil in a form without fields.
     private var selectedItem: Int? { fieldIndexes.isEmpty ? nil : fieldIndexes[fields.selected] }
+    /// The fields that can be typed in or chosen from, counted among the fields: all but links.
+    private var typableFields: [Int] {
+        fieldIndexes.indices.filter { position in
+            guard case .field(let field) = items[fieldIndexes[position]], case .open = field.edit else { return true }
+            return false
+        }
+    }
     private var field: Field {
         guard case .field(let field) = items[fieldIndexes[fields.selected]] else { preconditionFailure("a field index holds a field") }
         return field
@@ -201,6 +210,8 @@ final class Form {
             }
             return .stay
         case .editing(let text):
+            // A notice (the last field reached) is about the key before.
+            if message?.style == TextFlow.noticeStyle { message = nil }
             switch LineEdit.handle(key, text, rows: ComponentKeys.field, label: field.label) {
             case .editing(let edited, let changed):
                 // A refusal is about the value refused: once the coach changes it, it goes.
@@ -218,6 +229,7 @@ final class Form {
             guard case .multiline(_, _, let commit) = field.edit else { return .stay }
             let (step, failure) = flow.write(key, size: writerSize, session: session, save: commit)
             error = failure
+            message = flow.message(after: nil, standing: message)
             switch step {
             case .writing: mode = .writing(flow)
             case .stopped:
@@ -248,11 +260,17 @@ final class Form {
         return .stay
     }
 
+    /// Tab (Shift-Tab) after a saved value: the next (previous) field that can be typed in opens;
+    /// at the last (first), the same one opens again with a notice, so typing goes on.
     private func advance(by step: Int) -> Navigation {
         guard step != 0 else { return .stay }
-        let before = fields.selected
-        fields.select(fields.selected + step)
-        return fields.selected != before ? openForTyping() : .stay
+        guard let target = TextFlow.next(from: fields.selected, move: step, among: typableFields) else {
+            let opened = openForTyping()
+            message = (TextFlow.endNotice(first: step < 0, noun: .field), TextFlow.noticeStyle)
+            return opened
+        }
+        fields.select(target)
+        return openForTyping()
     }
 
     /// Opens the selected field for typing, or its list (a pop-up): a new record starts this way,
@@ -289,7 +307,7 @@ final class Form {
     private func writer(youthID: String, key: DraftField, text: String, resuming draft: String? = nil) -> TextFlow {
         let writer = TextEditor(youthID: youthID, field: key, text: text, resuming: draft, keptIn: session.store, tabLabel: "bevestig, volgende")
         if let restored = writer.restored { message = (TextEditor.restoredNotice(restored, session: session), .warning) }
-        return TextFlow(writer, row: fields.selected, of: fieldIndexes.count)
+        return TextFlow(writer, row: fields.selected, among: typableFields, noun: .field)
     }
 
     // MARK: - Layout

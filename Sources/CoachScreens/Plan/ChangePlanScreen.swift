@@ -133,7 +133,7 @@ final class ChangePlanScreen: Screen, OfOneYouth {
             }
         }
         mode = .writing(flow)
-        if let failure { message = (failure, .error) } else if message?.style == .error { message = nil }
+        message = flow.message(after: failure, standing: message)
         switch step {
         case .writing: return .stay
         case .stopped:
@@ -147,7 +147,8 @@ final class ChangePlanScreen: Screen, OfOneYouth {
     }
 
     /// Opens row `index` for typing: a part in the text editor, the strategy in its list. In the
-    /// flow of writing (Tab from a part), Shift-Tab in the list goes back to the last part.
+    /// flow of writing (Tab from a part), Shift-Tab in the list goes back to the last part, and Tab
+    /// chooses and stays in the list, the plan's last row (Enter or Esc closes it).
     private func open(_ index: Int, inFlow: Bool) -> Navigation {
         list.select(index)
         switch selectedRow {
@@ -165,7 +166,12 @@ final class ChangePlanScreen: Screen, OfOneYouth {
                     message = (failure, .error)
                     return .stay
                 }
-                guard let previous = TextFlow.next(from: list.selected, move: move, count: rows.count) else { return .stay }
+                guard move != 0 else { return .stay }
+                guard let previous = TextFlow.next(from: list.selected, move: move, count: rows.count) else {
+                    message = (TextFlow.endNotice(first: false, noun: .part), TextFlow.noticeStyle)
+                    return open(list.selected, inFlow: true)
+                }
+                message = nil
                 return open(previous, inFlow: true)
             })
         }

@@ -133,7 +133,7 @@ final class AgendaScreen: Screen, OfOneYouth {
                 return editor.apply { $0.save(meeting) }
             }
             mode = .writing(flow)
-            if let failure { message = (failure, .error) } else if message?.style == .error { message = nil }
+            message = flow.message(after: failure, standing: message)
             switch step {
             case .writing: break
             case .stopped:
