@@ -36,7 +36,9 @@ final class CaseloadScreen: Screen {
         if search != nil { return ComponentKeys.search }
         // The quarantine list's key only while there is something unseen to show, and then first,
         // so that even a narrow hint line names it.
-        let rows = KeyTable.bindings(for: kind)
+        // Enter only on a youth; a only when there are closed files to show or hide.
+        let rows = KeyTable.bindings(for: kind).dropping(.open, when: self.rows.isEmpty)
+            .dropping(.toggleClosed, when: !showClosed && hiddenClosed == 0)
         let quarantine = QuarantineScreen.caseloadLine(session.store) == nil ? [] : rows.filter { $0.action == .openQuarantine }
         return quarantine + rows.filter { $0.action != .openQuarantine }
     }
@@ -93,7 +95,7 @@ final class CaseloadScreen: Screen {
     func handle(_ key: Key) -> Navigation {
         message = nil
         if search != nil { return handleSearch(key) }
-        switch KeyTable.action(for: key, on: kind) {
+        switch bindings.action(for: key) {
         case .move: _ = table.handle(key)
         case .open: return openSelected()
         case .new:

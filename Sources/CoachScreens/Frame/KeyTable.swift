@@ -32,9 +32,9 @@ public enum Action: Sendable {
 /// there), the help text, and the screens where it applies.
 public struct KeyBinding: Sendable {
     public let action: Action
-    public let keys: [Key]
-    public let hint: String?
-    public let help: String
+    public internal(set) var keys: [Key]
+    public internal(set) var hint: String?
+    public internal(set) var help: String
     public let screens: [ScreenKind]
     /// How the keys are written when listing each would be clumsy, e.g. "1-5".
     public var keyLabel: String?

@@ -30,8 +30,19 @@ final class ReviewScreen: FormScreen, YouthScoped {
     /// The review's own keys lead the hint line (→ and PgDn matter most here), the shared ones follow.
     var bindings: [KeyBinding] {
         if let editing = form.editingBindings { return editing }
-        let rows = KeyTable.bindings(for: kind)
+        let rows = stateRows(KeyTable.bindings(for: kind))
         return rows.filter { $0.screens == [kind] } + rows.filter { $0.screens != [kind] }
+    }
+
+    /// Only the keys that do something on this page: PgUp and ← not on the first, PgDn not on the
+    /// last, the youth's keys not on an empty review or a page whose file cannot be opened.
+    private func stateRows(_ rows: [KeyBinding]) -> [KeyBinding] {
+        let first = review.position == 0, last = review.position >= review.items.count - 1
+        let browse: [Key] = (last ? [] : [.pageDown]) + (first ? [] : [.pageUp])
+        return rows.keeping(browse, of: .browseYouth)
+            .dropping(.previousYouth, when: first)
+            .dropping(.nextYouth, .openDossier, when: item == nil)
+            .dropping(.newAction, .closeAction, .openActions, .openJournal, .quickContact, when: editor == nil)
     }
 
     /// Opens `review` on its stored page.
@@ -128,7 +139,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
             return .stay
         }
         if let navigation = form.handle(key) { return navigation }
-        switch KeyTable.action(for: key, on: kind) {
+        switch bindings.action(for: key) {
         case .nextYouth:
             markDiscussedAndGoOn()
         case .previousYouth:
@@ -203,6 +214,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
             return ActionClosing.toggle(action, to: .done, editor: editor) { [self] failure in
                 form.error = failure
                 if failure == nil { form.message = ("Afgevinkt: \(action.what)", .accent) }
+                refreshReasons()
                 layOut()
             }
         })
@@ -224,7 +236,17 @@ final class ReviewScreen: FormScreen, YouthScoped {
     /// Back from a screen of the youth: read it again (a contact or an action may have changed).
     func willAppear() {
         if let item, let fresh = try? YouthEditor(session: session, id: item.youthID) { editor = fresh }
+        refreshReasons()
         layOut()
+    }
+
+    /// The page's reasons from the youth as it is now, after a change made from the page (an
+    /// action added or ticked off, a contact noted); saved with the review so its summary says the
+    /// same. Only this page: the order of the pages stays fixed while reviewing.
+    private func refreshReasons() {
+        guard let youth = editor?.youth, item != nil else { return }
+        let reasons = ReviewRules.reasons(for: youth, settings: session.store.settings, today: session.today)
+        if let failure = change(at: review.position, { $0.reasons = reasons }) { form.error = failure }
     }
 
     /// Opens the note of `youthID` with the draft's text, for a draft offered back.

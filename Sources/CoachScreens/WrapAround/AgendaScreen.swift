@@ -76,7 +76,11 @@ final class AgendaScreen: Screen, OfOneYouth {
 
     var bindings: [KeyBinding] {
         switch mode {
-        case .browsing: keyRows(canRemove: canRemove)
+        case .browsing:
+            // Notes and moving only on a selected item, and only where it can move.
+            keyRows(canRemove: canRemove).dropping(.edit, .moveItemUp, .moveItemDown, when: item == nil)
+                .dropping(.moveItemUp, when: table.selected == 0)
+                .dropping(.moveItemDown, when: table.selected >= (meeting?.agenda.count ?? 0) - 1)
         case .writing(let flow): flow.bindings
         }
     }
@@ -105,7 +109,7 @@ final class AgendaScreen: Screen, OfOneYouth {
         switch mode {
         case .browsing:
             // A key that does nothing leaves the message standing.
-            guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
+            guard let command = bindings.action(for: key) else { return .stay }
             message = nil
             switch command {
             case .move: _ = table.handle(key)
