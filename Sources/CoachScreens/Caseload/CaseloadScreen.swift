@@ -15,8 +15,13 @@ final class CaseloadScreen: Screen {
     private var rows: [YouthSummary] = []
     private var hiddenClosed = 0
     /// Name and next action give way first on a narrow screen; the next action takes what is left.
-    private var table = Table(columns: [.init("Naam", width: 28, minimum: 12), .init("Leeftijd", width: 8), .init("Fase", width: 20, minimum: 14),
-                                        .init("Gewijzigd", width: 9), .init("Contact", width: 8), .init("Volgende actie", width: 32, minimum: 14)])
+    private var table = CaseloadScreen.table(scout: false)
+    /// The last column is titled for what it shows: the next action, or in scout the attempts.
+    private static func table(scout: Bool) -> Table {
+        Table(columns: [.init("Naam", width: 28, minimum: 12), .init("Leeftijd", width: 8), .init("Fase", width: 20, minimum: 14),
+                        .init("Gewijzigd", width: 9), .init("Contact", width: 8),
+                        .init(scout ? "Pogingen · dagen" : "Volgende actie", width: 32, minimum: 14)])
+    }
     private var showClosed = false
     /// Only the youths in scout, with how long and the attempts in the last column.
     private var scoutOnly = false
@@ -105,6 +110,9 @@ final class CaseloadScreen: Screen {
         case .startReview: return .push(ReviewScreen.thisWeek(session: session))
         case .scoutView:
             scoutOnly.toggle()
+            let area = table.area
+            table = Self.table(scout: scoutOnly)
+            table.resize(to: area)
             reload()
         case .search: search = TextField(query)
         case .clearSearch:

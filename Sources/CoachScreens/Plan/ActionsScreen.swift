@@ -188,7 +188,7 @@ enum ActionFormScreen {
                 editor.youth.person(id).map { "\($0.name)\($0.relation.isEmpty ? "" : " (\($0.relation))")" } ?? "(onbekend)"
             }
         }
-        return RecordFormScreen(editor: editor, title: "Actie", heading: "\(editor.youth.name)  ·  \(actionID == nil ? "Nieuwe actie" : "Actie")", startsTyping: actionID == nil, fields: [
+        return RecordFormScreen(editor: editor, title: "Actie", heading: "\(editor.youth.name)  ·  \(ref.id == nil ? "Nieuwe actie" : "Actie")", startsTyping: actionID == nil, fields: [
             .init(label: "Wat", value: { action()?.what ?? "" }, edit: .text(commit: setWhat)),
             .init(label: "Wie", value: { action().map { ownerLabel($0.owner) } ?? "" }, edit: .choice(
                 options: { owners().map(ownerLabel) },

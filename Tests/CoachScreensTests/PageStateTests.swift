@@ -1,0 +1,74 @@
+@testable import Caseload
+@testable import CoachScreens
+import Foundation
+import TerminalKit
+import XCTest
+
+/// What a page shows follows the data it shows: the review page's reasons after a change made
+/// from it, the caseload's last column in scout, a new action's heading once it is saved.
+final class PageStateTests: XCTestCase {
+    static let sizes = [(60, 16), (80, 24), (200, 60)]
+    private var today: LocalDate { LocalDate(Harness.now, timeZone: testZone) }
+
+    /// One youth with nothing to flag: a contact today, a 0-meting.
+    private func quietYouth() throws -> Harness {
+        try Harness(self, youths: ["Bas"]) { store in
+            var youth = try store.youth(id: store.summaries[0].id)
+            youth.save(JournalEntry(date: self.today, kind: .phone))
+            var zero = ZRMMeasurement(date: self.today, moment: .zero, scoredBy: "coach", recordedOn: self.today)
+            zero.scores["housing"] = DomainScore(score: 3)
+            youth.measurements = [zero]
+            try store.save(youth)
+        }
+    }
+
+    func testAnActionAddedFromTheReviewPageShowsAmongItsReasons() throws {
+        for (width, height) in Self.sizes {
+            let harness = try quietYouth()
+            (harness.width, harness.height) = (width, height)
+            harness.press(.char("r"))
+            XCTAssertTrue(harness.screen.contains("Niets bijzonders deze week."), harness.screen)
+            harness.press(.char("n"))
+            harness.type("Uitkering aanvragen")
+            harness.press(.tab, .tab, .ctrl("u"))
+            harness.type(today.adding(days: -3).text)
+            harness.press(.enter, .escape)
+            XCTAssertTrue(harness.app.top is ReviewScreen, harness.screen)
+            harness.press(.home)
+            XCTAssertFalse(harness.screen.contains("Niets bijzonders"), "\(width)x\(height)\n\(harness.screen)")
+            XCTAssertTrue(harness.screen.contains("Actie te laat"), "\(width)x\(height)\n\(harness.screen)")
+            let stored = try XCTUnwrap(harness.store.review(of: ReviewWeek(containing: today)))
+            XCTAssertEqual(stored.items.first?.reasons.map(\.rule), [.overdueAction], "saved with the review, for its summary")
+
+            // Ticked off from the page (a pop-up, no other screen): the reason goes again.
+            harness.press(.char("x"), .enter, .enter)
+            XCTAssertTrue(harness.screen.contains("Niets bijzonders deze week."), "\(width)x\(height)\n\(harness.screen)")
+        }
+    }
+
+    func testTheScoutViewTitlesItsColumnForTheAttempts() throws {
+        for (width, height) in Self.sizes {
+            let harness = try Harness(self, demo: true)
+            (harness.width, harness.height) = (width, height)
+            XCTAssertEqual(harness.screen.contains("Volgende actie"), width >= 80, harness.screen)
+            harness.press(.char("s"))
+            XCTAssertFalse(harness.screen.contains("Volgende actie"), harness.screen)
+            XCTAssertEqual(harness.screen.contains("Pogingen · dagen"), width >= 80, "\(width)x\(height)\n\(harness.screen)")
+            harness.press(.char("s"))
+            XCTAssertEqual(harness.screen.contains("Volgende actie"), width >= 80, harness.screen)
+        }
+    }
+
+    func testANewActionOnceSavedIsTitledAsAnAction() throws {
+        for (width, height) in Self.sizes {
+            let harness = try Harness(self, demo: true)
+            (harness.width, harness.height) = (width, height)
+            harness.press(KeyWalkTests.jesse + [.char("a"), .char("n")])
+            XCTAssertTrue(harness.screen.contains("Nieuwe actie"), harness.screen)
+            harness.type("Bellen")
+            harness.press(.enter)
+            XCTAssertFalse(harness.screen.contains("Nieuwe actie"), "\(width)x\(height)\n\(harness.screen)")
+            XCTAssertTrue(harness.screen.contains("·  Actie"), harness.screen)
+        }
+    }
+}
