@@ -71,4 +71,66 @@ final class PageStateTests: XCTestCase {
             XCTAssertTrue(harness.screen.contains("·  Actie"), harness.screen)
         }
     }
+
+    // MARK: - Hidden, with a mark
+
+    func testTheReviewHeaderShortensVisibly() throws {
+        for (width, height) in Self.sizes {
+            let harness = try Harness(self, demo: true)
+            (harness.width, harness.height) = (width, height)
+            harness.press(.char("r"), .right, .left)
+            let heading = harness.screen.split(separator: "\n")[1]
+            XCTAssertTrue(heading.contains("besproken · deze ook") || heading.hasSuffix("besproken …"), "\(width)x\(height): \(heading)")
+            XCTAssertEqual(heading.contains("deze ook"), width >= 80, "\(width)x\(height): \(heading)")
+        }
+    }
+
+    func testAnAgendaItemsNotesMarkSurvivesALongTitle() throws {
+        let long = "Een heel lang agendapunt over school, werk, wonen en alles wat er verder nog besproken moet worden in dit overleg"
+        for (width, height) in Self.sizes {
+            let harness = try Harness(self, demo: true) { store in
+                let id = try XCTUnwrap(store.summaries.first { $0.name == "Jesse Testman" }).id
+                var youth = try store.youth(id: id)
+                for index in youth.meetings.indices where !youth.meetings[index].agenda.isEmpty {
+                    youth.meetings[index].agenda[0].title = long
+                    youth.meetings[index].agenda[0].notes = "Al iets genoteerd"
+                }
+                try store.save(youth)
+            }
+            (harness.width, harness.height) = (width, height)
+            harness.press(KeyWalkTests.jesse + [.char("o"), .enter] + Array(repeating: .down, count: 5) + [.enter])
+            let row = try XCTUnwrap(harness.rows(containing: "1. Een heel lang").first, harness.screen)
+            XCTAssertTrue(row.contains("✎"), "\(width)x\(height): \(row)")
+            if width < 200 { XCTAssertTrue(row.contains("…"), row) }
+        }
+    }
+
+    func testZRMHeadersNameEachMeasurementAlike() throws {
+        for (width, height) in Self.sizes {
+            let harness = try Harness(self, demo: true)
+            (harness.width, harness.height) = (width, height)
+            harness.press(KeyWalkTests.jesse + [.char("z")])
+            let youth = try harness.store.youth(id: XCTUnwrap(harness.store.summaries.first { $0.name == "Jesse Testman" }).id)
+            let dates = youth.chronologicalMeasurements.map { String(format: "%02d-%02d", $0.date.day, $0.date.month) }
+            XCTAssertGreaterThanOrEqual(dates.count, 2)
+            for date in dates { XCTAssertTrue(harness.screen.contains(date), "\(width)x\(height): \(date)\n\(harness.screen)") }
+            harness.press(.char("c"))
+            let header = try XCTUnwrap(harness.rows(containing: "Leefgebied").first)
+            XCTAssertFalse(header.contains("…"), "\(width)x\(height): \(header)")
+            for date in dates.suffix(2) { XCTAssertTrue(header.contains(date), "\(width)x\(height): \(header)") }
+        }
+    }
+
+    func testAHintLineThatDoesNotFitSaysSo() throws {
+        for (width, height) in Self.sizes {
+            let harness = try Harness(self, demo: true)
+            (harness.width, harness.height) = (width, height)
+            harness.press(KeyWalkTests.jesse + [.char("o"), .enter] + Array(repeating: .down, count: 5) + [.enter, .down])
+            let hints = harness.canvas.line(height - 1)
+            let all = KeyTable.hints(from: harness.app.activeBindings).allSatisfy { hints.contains("\($0.key) \($0.label)") }
+            XCTAssertEqual(hints.contains("… ? help"), !all, "\(width)x\(height): \(hints)")
+            if width == 60 { XCTAssertFalse(all, hints) }
+            if width == 200 { XCTAssertTrue(all, hints) }
+        }
+    }
 }

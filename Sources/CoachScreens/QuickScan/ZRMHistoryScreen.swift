@@ -93,10 +93,11 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
             let col = 2 + Self.nameWidth + position * Self.columnWidth
             let style: Style = index == selected ? .selected : .heading
             canvas.put(all[index].moment.short, row: row, col: col, style: style, padTo: Self.columnWidth - 1)
-            // Five columns: the day and month near today, the year for a measurement further away.
+            // Five columns: day and month for every measurement alike (the year of the selected
+            // one is in the details below), so each column says which measurement it is.
             let date = all[index].date
-            let near = editor.session.shortDate(date)
-            canvas.put(near.count == 5 ? near : String(date.year), row: row + 1, col: col, style: index == selected ? .selected : .dim, padTo: Self.columnWidth - 1)
+            canvas.put(String(format: "%02d-%02d", date.day, date.month), row: row + 1, col: col, style: index == selected ? .selected : .dim,
+                       padTo: Self.columnWidth - 1)
         }
         canvas.put("Leefgebied", row: row, col: 2, style: .heading)
         canvas.put("verloop", row: row, col: chartCol, style: .heading)

@@ -289,10 +289,11 @@ final class ReviewScreen: FormScreen, YouthScoped {
         }
         let done = review.reviewedCount
         let heading = "Week \(review.week.week)  ·  \(review.position + 1)/\(review.items.count)  ·  \(item.name)"
-        // The count always shows: shorter first, then the heading gives way.
+        // The count always shows: "· deze ook" when it fits beside the heading, else shortened
+        // visibly to "…" (never dropped without a mark); then the heading gives way.
         let count = review.isFinished ? "alle \(done) besproken" : "\(done) besproken"
         let full = item.reviewed && !review.isFinished ? count + " · deze ook" : count
-        let progress = Glyphs.width(of: heading) + Glyphs.width(of: full) + 4 <= width ? full : count
+        let progress = Glyphs.width(of: heading) + Glyphs.width(of: full) + 4 <= width || full == count ? full : count + " …"
         canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: max(1, width - Glyphs.width(of: progress) - 4))
         canvas.put(progress, row: area.row, col: area.width - 2 - Glyphs.width(of: progress), style: .dim)
         // The facts in their scrolled window, ▲▼ in the margin where more is out of sight.
