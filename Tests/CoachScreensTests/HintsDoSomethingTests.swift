@@ -87,6 +87,23 @@ final class HintsDoSomethingTests: XCTestCase {
         XCTAssertEqual(failures, [], failures.joined(separator: "\n"))
     }
 
+    /// The other way round, for the states of this file (KeysNamedTests walks the demo's): every
+    /// key a text on screen names ("Druk op n") is bound there.
+    func testEveryKeyATextNamesInTheseStatesIsBound() throws {
+        var failures: [String] = []
+        for (width, height) in [(60, 16), (80, 24), (200, 60)] {
+            for state in Self.stateful {
+                let harness = try harness(state.start, width: width, height: height)
+                harness.press(state.keys)
+                let rows = harness.app.activeBindings + KeyTable.bindings(for: harness.app.top.kind).filter { $0.action == .help }
+                for named in KeysNamedTests.namedKeys(in: harness.screen) where !rows.contains(where: { !$0.acceptsText && $0.keys.contains(named.key) }) {
+                    failures.append("\(state.name) \(width)x\(height): names \(named.name), which does nothing there")
+                }
+            }
+        }
+        XCTAssertEqual(failures, [], failures.joined(separator: "\n"))
+    }
+
     private func reach(_ name: String, width: Int = 80, height: Int = 24) throws -> Harness {
         let state = try XCTUnwrap(Self.stateful.first { $0.name == name })
         let harness = try harness(state.start, width: width, height: height)
