@@ -24,6 +24,8 @@ final class HintsDoSomethingTests: XCTestCase {
         ("no measurement", .newYouth, [.enter, .char("z")]), ("no actions", .newYouth, [.enter, .char("a")]),
         ("no people", .newYouth, [.enter, .char("m")]), ("no meetings", .newYouth, [.enter, .char("o")]),
         ("no consents", .newYouth, [.enter, .char("o"), .char("t")]), ("no contacts", .newYouth, [.enter, .char("l")]),
+        ("participants without people", .newYouth, [.enter, .char("o"), .char("n")] + Array(repeating: .down, count: 4) + [.enter]),
+        ("invited participant", .demo, jesse + [.char("o"), .enter] + Array(repeating: .down, count: 4) + [.enter]),
         ("one measurement", .newYouth, [.enter, .char("z"), .char("n"), .escape]),
         ("done action", .demo, jesse + [.char("a"), .char("x"), .enter]),
         ("cancelled action", .demo, jesse + [.char("a"), .char("c"), .enter]),
@@ -138,6 +140,20 @@ final class HintsDoSomethingTests: XCTestCase {
         XCTAssertTrue(hintLine(cancelled).contains("c heropen"), hintLine(cancelled))
         done.press(.char("x"))
         XCTAssertTrue(hintLine(done).contains("x gedaan"), "reopened: \(hintLine(done))")
+    }
+
+    /// Space on an invited person takes them off the list, and is named so; without people
+    /// there is no one to invite.
+    func testParticipantsNameWhatSpaceDoes() throws {
+        let nobody = try reach("participants without people")
+        XCTAssertEqual(nobody.app.top.kind, .participants, nobody.screen)
+        XCTAssertFalse(nobody.app.activeBindings.contains { $0.action == .invite || $0.action == .attended })
+        let invited = try reach("invited participant")
+        XCTAssertEqual(invited.app.top.kind, .participants, invited.screen)
+        let hint = hintLine(invited)
+        XCTAssertTrue(hint.contains("Spatie van de lijst"), hint)
+        invited.press(.char(" "))
+        XCTAssertTrue(hintLine(invited).contains("Spatie uitnodigen"), hintLine(invited))
     }
 
     /// w on a withdrawn consent is named "weer geldig" and asks first; n changes nothing.

@@ -227,7 +227,7 @@ public enum KeyTable {
         KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
                    help: "Toestemming vastleggen: kies met wie, typ wat gedeeld mag worden", screens: [.consents]),
         KeyBinding(action: .withdraw, keys: [.char("w")], hint: "intrekken",
-                   help: "De gekozen toestemming intrekken per vandaag (nogmaals: weer geldig)", screens: [.consents]),
+                   help: "De gekozen toestemming intrekken per vandaag (op een ingetrokken: weer geldig, na bevestiging)", screens: [.consents]),
         KeyBinding(action: .column, keys: [.left, .right], hint: nil,
                    help: "Vorige of volgende meting", screens: [.zrmHistory, .zrmComparison]),
         KeyBinding(action: .open, keys: [.enter], hint: "open",
