@@ -46,6 +46,22 @@ final class PageStateTests: XCTestCase {
         }
     }
 
+    /// Looking at the dossier from a discussed page without changing anything keeps the page's
+    /// reasons as they were written down.
+    func testOnlyLookingKeepsThePagesReasons() throws {
+        let harness = try Harness(self, demo: true)
+        harness.press(.char("r"))
+        let week = ReviewWeek(containing: today)
+        var stored = try XCTUnwrap(harness.store.review(of: week))
+        stored.items[stored.position].reasons = [ReviewReason(.noContact, "zoals het toen was")]
+        stored.items[stored.position].reviewed = true
+        try harness.store.save(stored)
+        let again = Harness(reopening: harness)
+        again.press(.char("r"), .char("o"), .escape)
+        XCTAssertTrue(again.screen.contains("zoals het toen was"), again.screen)
+        XCTAssertEqual(try XCTUnwrap(again.store.review(of: week)).items[stored.position].reasons.map(\.detail), ["zoals het toen was"])
+    }
+
     func testTheScoutViewTitlesItsColumnForTheAttempts() throws {
         for (width, height) in Self.sizes {
             let harness = try Harness(self, demo: true)

@@ -90,6 +90,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
                 pageProblem = "Het dossier is niet te openen: \(error.localizedDescription)"
             }
         }
+        youthOfReasons = editor?.youth
         form = Form(kind: .review, session: session, items: items(), labelWidth: 16)
         facts = ScrollPosition()
         layOut()
@@ -213,8 +214,10 @@ final class ReviewScreen: FormScreen, YouthScoped {
             let action = open[index]
             return ActionClosing.toggle(action, to: .done, editor: editor) { [self] failure in
                 form.error = failure
-                if failure == nil { form.message = ("Afgevinkt: \(action.what)", .accent) }
-                refreshReasons()
+                if failure == nil {
+                    form.message = ("Afgevinkt: \(action.what)", .accent)
+                    refreshReasons()
+                }
                 layOut()
             }
         })
@@ -236,15 +239,22 @@ final class ReviewScreen: FormScreen, YouthScoped {
     /// Back from a screen of the youth: read it again (a contact or an action may have changed).
     func willAppear() {
         if let item, let fresh = try? YouthEditor(session: session, id: item.youthID) { editor = fresh }
-        refreshReasons()
+        // Only a change to the youth renews the reasons: a page discussed and only looked at
+        // again keeps what was said (the day count of "geen contact" would otherwise move on).
+        if editor?.youth != youthOfReasons { refreshReasons() }
         layOut()
     }
+
+    /// The youth as it was when the page was opened or its reasons last computed: a screen opened
+    /// from the page shares the editor, so the change is seen against this, not the editor.
+    private var youthOfReasons: Youth?
 
     /// The page's reasons from the youth as it is now, after a change made from the page (an
     /// action added or ticked off, a contact noted); saved with the review so its summary says the
     /// same. Only this page: the order of the pages stays fixed while reviewing.
     private func refreshReasons() {
         guard let youth = editor?.youth, item != nil else { return }
+        youthOfReasons = youth
         let reasons = ReviewRules.reasons(for: youth, settings: session.store.settings, today: session.today)
         if let failure = change(at: review.position, { $0.reasons = reasons }) { form.error = failure }
     }
