@@ -43,12 +43,16 @@ public enum Chrome {
     }
 
     /// The bottom line: the keys that matter here, as many as fit. The last hint (help, on
-    /// most screens) stays even when others must go, since it leads to all the rest.
+    /// most screens) stays even when others must go, since it leads to all the rest; a "…"
+    /// before it then says that keys were left out ("… ? help").
     public static func hintLine(_ canvas: inout Canvas, _ hints: [Hint]) {
         let row = canvas.height - 1
         canvas.fill(Rect(row: row, col: 0, width: canvas.width, height: 1), style: .hint)
-        func total(_ hints: [Hint], gap: Int) -> Int {
-            1 + hints.map { Glyphs.width(of: $0.key) + 1 + Glyphs.width(of: $0.label) + gap }.reduce(0, +) - gap
+        // The mark for hints left out, and the columns it takes with its gap.
+        let mark = Self.leftOutMark, markWidth = Glyphs.width(of: Self.leftOutMark) + 1
+        func total(_ shown: [Hint], gap: Int) -> Int {
+            1 + shown.map { Glyphs.width(of: $0.key) + 1 + Glyphs.width(of: $0.label) + gap }.reduce(0, +) - gap
+                + (shown.count < hints.count ? markWidth : 0)
         }
         // Two spaces between hints; one when that makes them all fit; else drop from the end.
         var shown = hints
@@ -58,12 +62,19 @@ public enum Chrome {
             if total(shown, gap: 2) <= canvas.width { gap = 2 }
         }
         var col = 1
-        for hint in shown {
-            guard col + total([hint], gap: 0) - 1 <= canvas.width else { break }
+        for (index, hint) in shown.enumerated() {
+            if index == shown.count - 1, shown.count < hints.count {
+                col += canvas.put(mark, row: row, col: col, style: .hint) + 1
+            }
+            guard col + Glyphs.width(of: hint.key) + 1 + Glyphs.width(of: hint.label) - 1 <= canvas.width else { break }
             col += canvas.put(hint.key, row: row, col: col, style: .hintKey)
             col += canvas.put(" " + hint.label, row: row, col: col, style: .hint) + gap
         }
     }
+
+    /// Shown before the last hint when others did not fit.
+    public static let leftOutMark = "…"
+
 
     /// A message on the bottom line instead of the hints, e.g. an error after a refused input.
     public static func messageLine(_ canvas: inout Canvas, _ message: String, style: Style) {

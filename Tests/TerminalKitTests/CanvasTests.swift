@@ -43,7 +43,7 @@ final class CanvasTests: XCTestCase {
     func testHintLineShowsWhatFits() {
         var canvas = Canvas(width: 20, height: 2)
         Chrome.hintLine(&canvas, [.init("Enter", "open"), .init("q", "stop"), .init("?", "help")])
-        XCTAssertEqual(canvas.line(1), " Enter open  ? help ", "the last hint (help) stays; others go whole")
+        XCTAssertEqual(canvas.line(1), " Enter open … ? help", "the last hint (help) stays; others go whole, marked by …")
         canvas = Canvas(width: 20, height: 2)
         Chrome.hintLine(&canvas, [.init("Enter", "open"), .init("q", "stop")])
         XCTAssertEqual(canvas.line(1), " Enter open  q stop ")

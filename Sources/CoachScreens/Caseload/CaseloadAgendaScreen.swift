@@ -59,12 +59,17 @@ final class CaseloadAgendaScreen: Screen {
         table.setCount(lines.count)
     }
 
+    /// Enter opens a dossier only on a line of a youth (not on a heading or "geen").
+    var bindings: [KeyBinding] {
+        KeyTable.bindings(for: kind).dropping(.open, when: !lines.indices.contains(table.selected) || lines[table.selected].youthID == nil)
+    }
+
     func handle(_ key: Key) -> Navigation {
         error = nil
-        switch KeyTable.action(for: key, on: kind) {
+        switch bindings.action(for: key) {
         case .move: _ = table.handle(key)
         case .open:
-            guard let id = lines[table.selected].youthID else { break }
+            guard lines.indices.contains(table.selected), let id = lines[table.selected].youthID else { break }
             do { return .push(try YouthScreen(session: session, id: id)) } catch { self.error = error.localizedDescription }
         case .back: return .pop
         default: break

@@ -15,8 +15,13 @@ final class CaseloadScreen: Screen {
     private var rows: [YouthSummary] = []
     private var hiddenClosed = 0
     /// Name and next action give way first on a narrow screen; the next action takes what is left.
-    private var table = Table(columns: [.init("Naam", width: 28, minimum: 12), .init("Leeftijd", width: 8), .init("Fase", width: 20, minimum: 14),
-                                        .init("Gewijzigd", width: 9), .init("Contact", width: 8), .init("Volgende actie", width: 32, minimum: 14)])
+    private var table = CaseloadScreen.table(scout: false)
+    /// The last column is titled for what it shows: the next action, or in scout the attempts.
+    private static func table(scout: Bool) -> Table {
+        Table(columns: [.init("Naam", width: 28, minimum: 12), .init("Leeftijd", width: 8), .init("Fase", width: 20, minimum: 14),
+                        .init("Gewijzigd", width: 9), .init("Contact", width: 8),
+                        .init(scout ? "Pogingen · dagen" : "Volgende actie", width: 32, minimum: 14)])
+    }
     private var showClosed = false
     /// Only the youths in scout, with how long and the attempts in the last column.
     private var scoutOnly = false
@@ -36,7 +41,9 @@ final class CaseloadScreen: Screen {
         if search != nil { return ComponentKeys.search }
         // The quarantine list's key only while there is something unseen to show, and then first,
         // so that even a narrow hint line names it.
-        let rows = KeyTable.bindings(for: kind)
+        // Enter only on a youth; a only when there are closed files to show or hide.
+        let rows = KeyTable.bindings(for: kind).dropping(.open, when: self.rows.isEmpty)
+            .dropping(.toggleClosed, when: !showClosed && hiddenClosed == 0)
         let quarantine = QuarantineScreen.caseloadLine(session.store) == nil ? [] : rows.filter { $0.action == .openQuarantine }
         return quarantine + rows.filter { $0.action != .openQuarantine }
     }
@@ -93,7 +100,7 @@ final class CaseloadScreen: Screen {
     func handle(_ key: Key) -> Navigation {
         message = nil
         if search != nil { return handleSearch(key) }
-        switch KeyTable.action(for: key, on: kind) {
+        switch bindings.action(for: key) {
         case .move: _ = table.handle(key)
         case .open: return openSelected()
         case .new:
@@ -103,6 +110,9 @@ final class CaseloadScreen: Screen {
         case .startReview: return .push(ReviewScreen.thisWeek(session: session))
         case .scoutView:
             scoutOnly.toggle()
+            let area = table.area
+            table = Self.table(scout: scoutOnly)
+            table.resize(to: area)
             reload()
         case .search: search = TextField(query)
         case .clearSearch:

@@ -32,9 +32,9 @@ public enum Action: Sendable {
 /// there), the help text, and the screens where it applies.
 public struct KeyBinding: Sendable {
     public let action: Action
-    public let keys: [Key]
-    public let hint: String?
-    public let help: String
+    public internal(set) var keys: [Key]
+    public internal(set) var hint: String?
+    public internal(set) var help: String
     public let screens: [ScreenKind]
     /// How the keys are written when listing each would be clumsy, e.g. "1-5".
     public var keyLabel: String?
@@ -227,7 +227,7 @@ public enum KeyTable {
         KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
                    help: "Toestemming vastleggen: kies met wie, typ wat gedeeld mag worden", screens: [.consents]),
         KeyBinding(action: .withdraw, keys: [.char("w")], hint: "intrekken",
-                   help: "De gekozen toestemming intrekken per vandaag (nogmaals: weer geldig)", screens: [.consents]),
+                   help: "De gekozen toestemming intrekken per vandaag (op een ingetrokken: weer geldig, na bevestiging)", screens: [.consents]),
         KeyBinding(action: .column, keys: [.left, .right], hint: nil,
                    help: "Vorige of volgende meting", screens: [.zrmHistory, .zrmComparison]),
         KeyBinding(action: .open, keys: [.enter], hint: "open",

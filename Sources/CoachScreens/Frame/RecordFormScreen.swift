@@ -9,7 +9,8 @@ final class RecordFormScreen: FormScreen, YouthScoped {
     let kind: ScreenKind
     /// Short, for the title line; the heading says whose record it is.
     let title: String
-    private let heading: String
+    /// Read each frame: a new record's heading becomes that of an existing one once it is saved.
+    private let heading: () -> String
     let form: Form
     private let editor: YouthEditor
     var youthEditor: YouthEditor? { editor }
@@ -21,7 +22,7 @@ final class RecordFormScreen: FormScreen, YouthScoped {
 
     /// With `startsTyping` (a new record) the first field is open for typing at once. `footer`
     /// gives extra lines under the fields (a warning, a summary), computed each frame.
-    init(kind: ScreenKind = .recordForm, editor: YouthEditor, title: String, heading: String, startsTyping: Bool = false,
+    init(kind: ScreenKind = .recordForm, editor: YouthEditor, title: String, heading: @autoclosure @escaping () -> String, startsTyping: Bool = false,
          fields: [Field], footer: @escaping () -> [(text: String, style: Style)] = { [] },
          export: (() -> (text: String, style: Style))? = nil) {
         self.kind = kind
@@ -55,7 +56,7 @@ final class RecordFormScreen: FormScreen, YouthScoped {
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
-        canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        canvas.put(heading(), row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         form.render(into: &canvas)
     }
 }

@@ -11,7 +11,8 @@ final class YouthEditor {
         youth = try session.store.youth(id: id)
     }
 
-    /// Applies `change` and writes the youth at once. An unchanged youth writes nothing.
+    /// Applies `change` and writes the youth at once. An unchanged youth (but for the moment it
+    /// was changed) writes nothing.
     /// Returns nil on success, or why it failed (bad input, a full disk): then nothing changed.
     func apply(_ change: (inout Youth) throws(InputError) -> Void) -> String? {
         var changed = youth
@@ -20,7 +21,11 @@ final class YouthEditor {
         } catch {
             return error.message
         }
-        guard changed != youth else { return nil }
+        // A change that leaves every field as it was writes nothing, even when the mutation
+        // stamped `updated` (setting the same start date again): "gewijzigd" stays true.
+        var unstamped = changed
+        unstamped.updated = youth.updated
+        guard unstamped != youth else { return nil }
         do {
             youth = try session.store.save(changed)
             return nil

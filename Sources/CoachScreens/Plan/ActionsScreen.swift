@@ -32,7 +32,7 @@ final class ActionsScreen: Screen, OfOneYouth {
     func handle(_ key: Key) -> Navigation {
         table.setCount(actions.count)
         // A key that does nothing leaves the message standing.
-        guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
+        guard let command = bindings.action(for: key) else { return .stay }
         error = nil
         switch command {
         case .move: _ = table.handle(key)
@@ -84,7 +84,16 @@ final class ActionsScreen: Screen, OfOneYouth {
 
     /// Removal works on a selected action of a youth that can be saved; only then is its key named.
     private var canRemove: Bool { selected != nil && editor.isWritable }
-    var bindings: [KeyBinding] { keyRows(canRemove: canRemove) }
+    /// Open, tick off and cancel only with an action selected; x or c on an action already done or
+    /// cancelled reopens it, and is named so.
+    var bindings: [KeyBinding] {
+        let rows = keyRows(canRemove: canRemove).dropping(.open, .markDone, .markCancelled, when: selected == nil)
+        switch selected?.status {
+        case .done: return rows.naming(.markDone, "heropen", help: "De gekozen actie, gedaan, weer open zetten")
+        case .cancelled: return rows.naming(.markCancelled, "heropen", help: "De gekozen actie, vervallen, weer open zetten")
+        default: return rows
+        }
+    }
 
     /// Asks before removing, naming the action and what goes with it; a rule that forbids it
     /// (agreed in an earlier meeting) is said at once.
@@ -179,7 +188,7 @@ enum ActionFormScreen {
                 editor.youth.person(id).map { "\($0.name)\($0.relation.isEmpty ? "" : " (\($0.relation))")" } ?? "(onbekend)"
             }
         }
-        return RecordFormScreen(editor: editor, title: "Actie", heading: "\(editor.youth.name)  ·  \(actionID == nil ? "Nieuwe actie" : "Actie")", startsTyping: actionID == nil, fields: [
+        return RecordFormScreen(editor: editor, title: "Actie", heading: "\(editor.youth.name)  ·  \(ref.id == nil ? "Nieuwe actie" : "Actie")", startsTyping: actionID == nil, fields: [
             .init(label: "Wat", value: { action()?.what ?? "" }, edit: .text(commit: setWhat)),
             .init(label: "Wie", value: { action().map { ownerLabel($0.owner) } ?? "" }, edit: .choice(
                 options: { owners().map(ownerLabel) },

@@ -75,7 +75,10 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         switch mode {
         case .browsing: KeyTable.bindings(for: kind)
         case .writing(let flow): flow.bindings
-        case .viewingVersion: ComponentKeys.versions
+        case .viewingVersion(let index):
+            // ← to an earlier version and → to a later one, only where there is one.
+            ComponentKeys.versions.keeping((index > 0 ? [.left] : []) + (index < editor.youth.changePlanVersions.count - 1 ? [.right] : []),
+                                           of: .browseVersions)
         }
     }
 
@@ -93,7 +96,7 @@ final class ChangePlanScreen: Screen, OfOneYouth {
         case .writing(var flow):
             return handleWriting(key, &flow)
         case .viewingVersion(let index):
-            switch ComponentKeys.versions.action(for: key) {
+            switch bindings.action(for: key) {
             case .browseVersions:
                 let step = key == .left ? -1 : 1
                 mode = .viewingVersion(min(max(0, index + step), editor.youth.changePlanVersions.count - 1))

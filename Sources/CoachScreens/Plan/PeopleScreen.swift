@@ -27,7 +27,8 @@ final class PeopleScreen: Screen, OfOneYouth {
 
     /// Removal works on a selected person of a youth that can be saved; only then is its key named.
     private var canRemove: Bool { selected != nil && editor.isWritable }
-    var bindings: [KeyBinding] { keyRows(canRemove: canRemove) }
+    /// Enter opens only a selected row: on an empty list it is not named.
+    var bindings: [KeyBinding] { keyRows(canRemove: canRemove).dropping(.open, when: selected == nil) }
 
     /// Asks before removing; while an action, a meeting or a consent names the person, says so
     /// at once instead.
@@ -51,7 +52,7 @@ final class PeopleScreen: Screen, OfOneYouth {
 
     func handle(_ key: Key) -> Navigation {
         // A key that does nothing leaves the message standing.
-        guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
+        guard let command = bindings.action(for: key) else { return .stay }
         error = nil
         switch command {
         case .move: _ = table.handle(key)

@@ -68,7 +68,11 @@ final class ZRMComparisonScreen: Screen, OfOneYouth {
         let header = area.row + 2
         let table = TableLayout([.init("Leefgebied", width: 29, minimum: 14), .init("van", width: 13, minimum: 7),
                                  .init("naar", width: 13, minimum: 7), .init("Verandering", width: 19, minimum: 8)], width: area.width)
-        table.put(["Leefgebied", label(all[from]), label(all[to]), "Verandering"], row: header, into: &canvas, style: .heading,
+        // The full date where the column has room for it, else day and month: never cut off.
+        let labels = [all[from], all[to]].enumerated().map { column, m in
+            Glyphs.width(of: label(m)) <= table.widths[column + 1] ? label(m) : String(format: "%@ %02d-%02d", m.moment.short, m.date.day, m.date.month)
+        }
+        table.put(["Leefgebied", labels[0], labels[1], "Verandering"], row: header, into: &canvas, style: .heading,
                   styles: [nil, changingTo ? nil : .selected, changingTo ? .selected : nil, nil])
         let totals = totals(all, width: area.width)
         var row = header + 1

@@ -22,11 +22,16 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
 
     private var measurements: [ZRMMeasurement] { editor.youth.chronologicalMeasurements }
 
+    /// Enter opens a measurement only when there is one; c compares only from two.
+    var bindings: [KeyBinding] {
+        KeyTable.bindings(for: kind).dropping(.open, when: measurements.isEmpty).dropping(.compare, when: measurements.count < 2)
+    }
+
     func willAppear() { selected = min(selected, max(0, measurements.count - 1)) }
 
     func handle(_ key: Key) -> Navigation {
         message = nil
-        switch KeyTable.action(for: key, on: kind) {
+        switch bindings.action(for: key) {
         case .column:
             selected = min(max(0, selected + (key == .left ? -1 : 1)), max(0, measurements.count - 1))
         case .move: _ = domains.handle(key)
@@ -36,10 +41,6 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
         case .new:
             return startNewMeasurement()
         case .compare:
-            guard measurements.count >= 2 else {
-                message = "Vergelijken kan vanaf twee metingen."
-                return .stay
-            }
             let to = max(selected, 1)
             return .push(ZRMComparisonScreen(editor: editor, from: to - 1, to: to))
         case .back: return .pop
@@ -92,10 +93,11 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
             let col = 2 + Self.nameWidth + position * Self.columnWidth
             let style: Style = index == selected ? .selected : .heading
             canvas.put(all[index].moment.short, row: row, col: col, style: style, padTo: Self.columnWidth - 1)
-            // Five columns: the day and month near today, the year for a measurement further away.
+            // Five columns: day and month for every measurement alike (the year of the selected
+            // one is in the details below), so each column says which measurement it is.
             let date = all[index].date
-            let near = editor.session.shortDate(date)
-            canvas.put(near.count == 5 ? near : String(date.year), row: row + 1, col: col, style: index == selected ? .selected : .dim, padTo: Self.columnWidth - 1)
+            canvas.put(String(format: "%02d-%02d", date.day, date.month), row: row + 1, col: col, style: index == selected ? .selected : .dim,
+                       padTo: Self.columnWidth - 1)
         }
         canvas.put("Leefgebied", row: row, col: 2, style: .heading)
         canvas.put("verloop", row: row, col: chartCol, style: .heading)

@@ -23,7 +23,8 @@ final class ScoutAttemptsScreen: Screen, OfOneYouth {
 
     /// Removal works on a selected attempt of a youth that can be saved; only then is its key named.
     private var canRemove: Bool { selected != nil && editor.isWritable }
-    var bindings: [KeyBinding] { keyRows(canRemove: canRemove) }
+    /// Enter opens only a selected row: on an empty list it is not named.
+    var bindings: [KeyBinding] { keyRows(canRemove: canRemove).dropping(.open, when: selected == nil) }
 
     /// Asks before removing, naming the attempt; the agreement is recorded apart and stays.
     private func remove(_ attempt: ScoutAttempt) -> Navigation {
@@ -46,7 +47,7 @@ final class ScoutAttemptsScreen: Screen, OfOneYouth {
 
     func handle(_ key: Key) -> Navigation {
         // A key that does nothing leaves the message standing.
-        guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
+        guard let command = bindings.action(for: key) else { return .stay }
         message = nil
         switch command {
         case .move: _ = table.handle(key)

@@ -50,7 +50,8 @@ final class JournalScreen: Screen, OfOneYouth {
 
     /// Removal works on a selected contact of a youth that can be saved; only then is its key named.
     private var canRemove: Bool { selected != nil && editor.isWritable }
-    var bindings: [KeyBinding] { keyRows(canRemove: canRemove) }
+    /// Enter opens only a selected row: on an empty list it is not named.
+    var bindings: [KeyBinding] { keyRows(canRemove: canRemove).dropping(.open, when: selected == nil) }
 
     /// Asks before removing, naming the contact; the draft of its report goes with it.
     private func remove(_ entry: JournalEntry) -> Navigation {
@@ -75,7 +76,7 @@ final class JournalScreen: Screen, OfOneYouth {
 
     func handle(_ key: Key) -> Navigation {
         // A key that does nothing leaves the message standing.
-        guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
+        guard let command = bindings.action(for: key) else { return .stay }
         error = nil
         switch command {
         case .move: _ = table.handle(key)

@@ -30,8 +30,19 @@ final class ReviewScreen: FormScreen, YouthScoped {
     /// The review's own keys lead the hint line (→ and PgDn matter most here), the shared ones follow.
     var bindings: [KeyBinding] {
         if let editing = form.editingBindings { return editing }
-        let rows = KeyTable.bindings(for: kind)
+        let rows = stateRows(KeyTable.bindings(for: kind))
         return rows.filter { $0.screens == [kind] } + rows.filter { $0.screens != [kind] }
+    }
+
+    /// Only the keys that do something on this page: PgUp and ← not on the first, PgDn not on the
+    /// last, the youth's keys not on an empty review or a page whose file cannot be opened.
+    private func stateRows(_ rows: [KeyBinding]) -> [KeyBinding] {
+        let first = review.position == 0, last = review.position >= review.items.count - 1
+        let browse: [Key] = (last ? [] : [.pageDown]) + (first ? [] : [.pageUp])
+        return rows.keeping(browse, of: .browseYouth)
+            .dropping(.previousYouth, when: first)
+            .dropping(.nextYouth, .openDossier, when: item == nil)
+            .dropping(.newAction, .closeAction, .openActions, .openJournal, .quickContact, when: editor == nil)
     }
 
     /// Opens `review` on its stored page.
@@ -79,6 +90,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
                 pageProblem = "Het dossier is niet te openen: \(error.localizedDescription)"
             }
         }
+        youthOfReasons = editor?.youth
         form = Form(kind: .review, session: session, items: items(), labelWidth: 16)
         facts = ScrollPosition()
         layOut()
@@ -128,7 +140,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
             return .stay
         }
         if let navigation = form.handle(key) { return navigation }
-        switch KeyTable.action(for: key, on: kind) {
+        switch bindings.action(for: key) {
         case .nextYouth:
             markDiscussedAndGoOn()
         case .previousYouth:
@@ -202,7 +214,10 @@ final class ReviewScreen: FormScreen, YouthScoped {
             let action = open[index]
             return ActionClosing.toggle(action, to: .done, editor: editor) { [self] failure in
                 form.error = failure
-                if failure == nil { form.message = ("Afgevinkt: \(action.what)", .accent) }
+                if failure == nil {
+                    form.message = ("Afgevinkt: \(action.what)", .accent)
+                    refreshReasons()
+                }
                 layOut()
             }
         })
@@ -224,7 +239,24 @@ final class ReviewScreen: FormScreen, YouthScoped {
     /// Back from a screen of the youth: read it again (a contact or an action may have changed).
     func willAppear() {
         if let item, let fresh = try? YouthEditor(session: session, id: item.youthID) { editor = fresh }
+        // Only a change to the youth renews the reasons: a page discussed and only looked at
+        // again keeps what was said (the day count of "geen contact" would otherwise move on).
+        if editor?.youth != youthOfReasons { refreshReasons() }
         layOut()
+    }
+
+    /// The youth as it was when the page was opened or its reasons last computed: a screen opened
+    /// from the page shares the editor, so the change is seen against this, not the editor.
+    private var youthOfReasons: Youth?
+
+    /// The page's reasons from the youth as it is now, after a change made from the page (an
+    /// action added or ticked off, a contact noted); saved with the review so its summary says the
+    /// same. Only this page: the order of the pages stays fixed while reviewing.
+    private func refreshReasons() {
+        guard let youth = editor?.youth, item != nil else { return }
+        youthOfReasons = youth
+        let reasons = ReviewRules.reasons(for: youth, settings: session.store.settings, today: session.today)
+        if let failure = change(at: review.position, { $0.reasons = reasons }) { form.error = failure }
     }
 
     /// Opens the note of `youthID` with the draft's text, for a draft offered back.
@@ -267,10 +299,11 @@ final class ReviewScreen: FormScreen, YouthScoped {
         }
         let done = review.reviewedCount
         let heading = "Week \(review.week.week)  ·  \(review.position + 1)/\(review.items.count)  ·  \(item.name)"
-        // The count always shows: shorter first, then the heading gives way.
+        // The count always shows: "· deze ook" when it fits beside the heading, else shortened
+        // visibly to "…" (never dropped without a mark); then the heading gives way.
         let count = review.isFinished ? "alle \(done) besproken" : "\(done) besproken"
         let full = item.reviewed && !review.isFinished ? count + " · deze ook" : count
-        let progress = Glyphs.width(of: heading) + Glyphs.width(of: full) + 4 <= width ? full : count
+        let progress = Glyphs.width(of: heading) + Glyphs.width(of: full) + 4 <= width || full == count ? full : count + " …"
         canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: max(1, width - Glyphs.width(of: progress) - 4))
         canvas.put(progress, row: area.row, col: area.width - 2 - Glyphs.width(of: progress), style: .dim)
         // The facts in their scrolled window, ▲▼ in the margin where more is out of sight.

@@ -14,7 +14,8 @@ final class AgendaScreen: Screen, OfOneYouth {
     let editor: YouthEditor
     private let meetingID: String
     /// The selected item is shown in full under the list, above its notes.
-    private var table = Table(columns: [.init("Agendapunt", width: 200, minimum: 10)], detailLines: 0)
+    /// The notes mark has a column of its own before the text, so a long item cut off with "…" keeps it.
+    private var table = Table(columns: [.init("", width: 1), .init("Agendapunt", width: 200, minimum: 10)], detailLines: 0)
     private static let titleLines = 2
     private var mode = Mode.browsing
     private var message: (text: String, style: Style)?
@@ -76,7 +77,11 @@ final class AgendaScreen: Screen, OfOneYouth {
 
     var bindings: [KeyBinding] {
         switch mode {
-        case .browsing: keyRows(canRemove: canRemove)
+        case .browsing:
+            // Notes and moving only on a selected item, and only where it can move.
+            keyRows(canRemove: canRemove).dropping(.edit, .moveItemUp, .moveItemDown, when: item == nil)
+                .dropping(.moveItemUp, when: table.selected == 0)
+                .dropping(.moveItemDown, when: table.selected >= (meeting?.agenda.count ?? 0) - 1)
         case .writing(let flow): flow.bindings
         }
     }
@@ -105,7 +110,7 @@ final class AgendaScreen: Screen, OfOneYouth {
         switch mode {
         case .browsing:
             // A key that does nothing leaves the message standing.
-            guard let command = KeyTable.action(for: key, on: kind) else { return .stay }
+            guard let command = bindings.action(for: key) else { return .stay }
             message = nil
             switch command {
             case .move: _ = table.handle(key)
@@ -175,7 +180,7 @@ final class AgendaScreen: Screen, OfOneYouth {
         let writing: TextFlow? = if case .writing(let flow) = mode { flow } else { nil }
         let listHeight = Self.listHeight(writing: writing != nil, in: area)
         table.render(into: &canvas, rows: meeting.agenda.enumerated().map { index, entry in
-            Table.Row(["\(index + 1). \(entry.title)\(entry.notes.isEmpty ? "" : "  ✎")"])
+            Table.Row([entry.notes.isEmpty ? "" : "✎", "\(index + 1). \(entry.title)"])
         }, empty: "Nog geen agendapunten. Druk op n voor een eigen punt.")
         if let item, let index = meeting.agenda.firstIndex(where: { $0.id == item.id }) {
             renderSelected(item, number: index + 1, below: area.row + 2 + listHeight + 1, writing: writing, into: &canvas, area: area)

@@ -18,6 +18,14 @@ final class ConsentScreen: Screen, OfOneYouth {
     }
 
     private var consents: [Consent] { editor.youth.consents.sorted { $0.from < $1.from } }
+    private var selected: Consent? { consents.indices.contains(table.selected) ? consents[table.selected] : nil }
+
+    /// Enter and w only on a selected consent; on a withdrawn one w makes it valid again, and says so.
+    var bindings: [KeyBinding] {
+        let rows = KeyTable.bindings(for: kind).dropping(.open, .withdraw, when: selected == nil)
+        guard selected?.withdrawn != nil else { return rows }
+        return rows.naming(.withdraw, "weer geldig", help: "De gekozen ingetrokken toestemming weer geldig maken, na bevestiging")
+    }
 
     func willAppear() { table.setCount(consents.count) }
     func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
@@ -25,7 +33,7 @@ final class ConsentScreen: Screen, OfOneYouth {
     func handle(_ key: Key) -> Navigation {
         let today = editor.session.today
         error = nil
-        switch KeyTable.action(for: key, on: kind) {
+        switch bindings.action(for: key) {
         case .move: _ = table.handle(key)
         case .new:
             if editor.youth.people.isEmpty {
@@ -38,12 +46,24 @@ final class ConsentScreen: Screen, OfOneYouth {
                 })
             }
         case .open:
-            if consents.indices.contains(table.selected) { return .push(ConsentForm.make(editor: editor, consentID: consents[table.selected].id)) }
+            if let consent = selected { return .push(ConsentForm.make(editor: editor, consentID: consent.id)) }
         case .withdraw:
-            guard consents.indices.contains(table.selected) else { break }
-            var consent = consents[table.selected]
-            consent.withdrawn = consent.withdrawn == nil ? today : nil
-            error = editor.apply { $0.save(consent) }
+            guard var consent = selected else { break }
+            guard consent.withdrawn != nil else {
+                consent.withdrawn = today
+                error = editor.apply { $0.save(consent) }
+                break
+            }
+            // Making it valid again changes the register: asked first, Enter meaning no.
+            let who = editor.youth.person(consent.personID)?.name ?? "(onbekend)"
+            let confirm = Confirm(title: "Weer geldig", question: "De toestemming voor \(Wording.quoted(who)) (\(Wording.quoted(consent.what))), "
+                                      + "ingetrokken op \(consent.withdrawn?.text ?? ""), weer geldig maken?", yes: "ja, weer geldig")
+            return .popup(ConfirmPopup(confirm) { [self] answer in
+                guard answer == .yes else { return .stay }
+                consent.withdrawn = nil
+                error = editor.apply { $0.save(consent) }
+                return .stay
+            })
         case .back: return .pop
         default: break
         }

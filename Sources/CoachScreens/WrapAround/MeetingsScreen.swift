@@ -18,13 +18,15 @@ final class MeetingsScreen: Screen, OfOneYouth {
     }
 
     private var meetings: [WrapAroundMeeting] { editor.youth.meetingsInOrder }
+    /// Enter opens a meeting only when there is one.
+    var bindings: [KeyBinding] { KeyTable.bindings(for: kind).dropping(.open, when: meetings.isEmpty) }
 
     func willAppear() { table.setCount(meetings.count) }
     func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
 
     func handle(_ key: Key) -> Navigation {
         error = nil
-        switch KeyTable.action(for: key, on: kind) {
+        switch bindings.action(for: key) {
         case .move: _ = table.handle(key)
         case .new:
             let youth = editor.youth

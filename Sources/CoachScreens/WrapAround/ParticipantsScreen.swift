@@ -24,12 +24,22 @@ final class ParticipantsScreen: Screen, OfOneYouth {
     private var meeting: WrapAroundMeeting? { editor.youth.meetings.first { $0.id == meetingID } }
     private var people: [Person] { editor.youth.people }
 
+    /// Inviting and attendance only on a selected person; on one already invited the same key
+    /// takes them off the list, and is named so.
+    var bindings: [KeyBinding] {
+        let rows = KeyTable.bindings(for: kind)
+        guard people.indices.contains(table.selected) else { return rows.dropping(.invite, .attended) }
+        let id = people[table.selected].id
+        let invited = meeting?.participants.contains { $0.personID == id } ?? false
+        return invited ? rows.naming(.invite, "van de lijst", help: "De gekozen persoon weer van de lijst van genodigden halen") : rows
+    }
+
     func handle(_ key: Key) -> Navigation {
         error = nil
         guard var meeting else { return .pop }
         let all = people
         table.setCount(all.count)
-        switch KeyTable.action(for: key, on: kind) {
+        switch bindings.action(for: key) {
         case .move: _ = table.handle(key)
         case .invite:
             guard all.indices.contains(table.selected) else { break }
