@@ -77,7 +77,9 @@ final class DraftFieldRulesTests: XCTestCase {
         XCTAssertNil(offered.key, "this version cannot open it")
         XCTAssertEqual(offered.file, name)
         XCTAssertEqual(store.quarantined, [])
-        XCTAssertEqual(permissions(directory + "/drafts/" + name), 0o644, "untouched, for the newer version")
+        let path = directory + "/drafts/" + name
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path), "kept where it is, for the newer version")
+        XCTAssertEqual(permissions(path), 0o600, "like every file at start, it only lost the rights of others")
     }
 
     func testADraftWhoseTextIsGoneIsSetAsideThroughTheLoggedQuarantine() throws {
