@@ -69,6 +69,8 @@ final class DraftsAndQuarantineScreenTests: XCTestCase {
         let restarted = Harness(reopening: harness)
         XCTAssertEqual(restarted.store.drafts().map(\.text), ["blijft"])
         restarted.press(.char("d"))
+        XCTAssertEqual(restarted.store.drafts().map(\.text), ["blijft"], "asked first")
+        restarted.press(.char("j"))
         XCTAssertEqual(restarted.store.drafts(), [])
     }
 

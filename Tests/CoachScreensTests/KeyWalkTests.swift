@@ -117,6 +117,16 @@ final class KeyWalkTests: XCTestCase {
             for key in row.keys {
                 let (harness, draft) = try draftOffer()
                 harness.press(key)
+                if row.action == .remove {
+                    // Throwing text away asks first; no offers the draft again, yes throws it away.
+                    XCTAssertTrue(harness.app.popups.last is ConfirmPopup, "\(key.name) asks first")
+                    harness.press(.enter)
+                    XCTAssertTrue(harness.app.popups.last is DraftOfferPopup, "Enter means no: offered again")
+                    XCTAssertEqual(harness.store.drafts().map(\.text), [draft.text])
+                    harness.press(key, .char("j"))
+                    XCTAssertTrue(harness.screen.contains("weggegooid"), harness.screen)
+                    harness.press(.enter)
+                }
                 XCTAssertTrue(harness.app.popups.isEmpty, "\(key.name) answers the offer")
                 switch row.action {
                 case .confirm:

@@ -109,8 +109,14 @@ final class DraftOfferPopup: Popup {
                 return .close(.popup(NoticePopup("Het concept hoort bij een dossier dat niet te openen is: \(error.localizedDescription) Het concept blijft bewaard.")))
             }
         case .remove:
-            session.store.discard(draft)
-            return .close(.stay)
+            // One stray key must not lose typed text: ask first, and offer the draft again on no.
+            let confirm = Confirm(title: "Tekst weggooien", question: "De niet bevestigde tekst (\(DraftRestore.place(of: draft))) weggooien? "
+                                  + "Dat kan niet ongedaan worden gemaakt.", yes: "ja, gooi weg")
+            return .close(.popup(ConfirmPopup(confirm) { [draft, session] answer in
+                guard answer == .yes else { return .popup(DraftOfferPopup(draft, session: session)) }
+                session.store.discard(draft)
+                return .popup(NoticePopup("De tekst is weggegooid."))
+            }))
         case .cancel: return .close(.stay)
         default: return .stay
         }
@@ -120,7 +126,7 @@ final class DraftOfferPopup: Popup {
         let name = session.store.summaries.first { $0.id == draft.youthID }?.name ?? "een jongere"
         let typed = "Bij het vorige gebruik is tekst getypt maar niet bevestigd (\(session.dateTime(draft.saved))): "
         let question = whyNotOpened.map { typed + $0 }
-            ?? typed + "\(DraftRestore.place(of: draft)) van \(name). Enter opent het om verder te schrijven; d gooit het weg; Esc bewaart het voor later."
+            ?? typed + "\(DraftRestore.place(of: draft)) van \(name). Enter opent het om verder te schrijven; d gooit het weg (na een vraag); Esc bewaart het voor later."
         Chrome.dialog(&canvas, title: "Niet bevestigde tekst", message: question, choices: bindings.choices)
     }
 }
