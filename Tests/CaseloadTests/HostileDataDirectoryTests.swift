@@ -327,14 +327,7 @@ final class HostileDataDirectoryTests: XCTestCase {
 
     /// A store opened on a data directory holding the current sample youth, changed by `change`.
     private func storeWithSample(_ change: (inout [String: Any]) -> Void) throws -> (CaseloadStore, String) {
-        var file = try XCTUnwrap(JSONSerialization.jsonObject(with: try DataFormatTests.sample(CaseloadStore.schemaVersion)) as? [String: Any])
-        var youth = try XCTUnwrap(file["youth"] as? [String: Any])
-        change(&youth)
-        file["youth"] = youth
-        let directory = temporaryDirectory(self)
-        try FileManager.default.createDirectory(atPath: directory + "/youths", withIntermediateDirectories: true)
-        let id = try XCTUnwrap(youth["id"] as? String)
-        try JSONSerialization.data(withJSONObject: file).write(to: URL(fileURLWithPath: "\(directory)/youths/\(id).json"))
+        let directory = try dataDirectoryWithSample(self, change)
         return (try CaseloadStore(directory: directory, clock: { self.now }), directory)
     }
 }

@@ -259,14 +259,7 @@ final class ImpossibleValuesTests: XCTestCase {
 
     /// The reason a youth file (the current sample, changed by `change`) goes to quarantine.
     private func quarantineReason(_ change: (inout [String: Any]) -> Void) throws -> String {
-        var file = try XCTUnwrap(JSONSerialization.jsonObject(with: try DataFormatTests.sample(CaseloadStore.schemaVersion)) as? [String: Any])
-        var youth = try XCTUnwrap(file["youth"] as? [String: Any])
-        change(&youth)
-        file["youth"] = youth
-        let directory = temporaryDirectory(self)
-        try FileManager.default.createDirectory(atPath: directory + "/youths", withIntermediateDirectories: true)
-        let id = try XCTUnwrap(youth["id"] as? String)
-        try JSONSerialization.data(withJSONObject: file).write(to: URL(fileURLWithPath: "\(directory)/youths/\(id).json"))
+        let directory = try dataDirectoryWithSample(self, change)
         let store = try CaseloadStore(directory: directory, clock: { self.now })
         XCTAssertEqual(store.count, 0)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory + "/quarantine").count, 1)
