@@ -30,6 +30,7 @@ final class HintsDoSomethingTests: XCTestCase {
         ("done action", .demo, jesse + [.char("a"), .char("x"), .enter]),
         ("cancelled action", .demo, jesse + [.char("a"), .char("c"), .enter]),
         ("withdrawn consent", .demo, jesse + [.char("o"), .char("t"), .char("w")]),
+        ("empty review", .empty, [.char("r")]), ("review page without open actions", .newYouth, [.char("r")]),
         ("first review page", .demo, [.char("r")] + Array(repeating: .pageUp, count: 15)),
         ("last review page", .demo, [.char("r")] + Array(repeating: .pageDown, count: 15)),
         ("first agenda item", .demo, jesse + [.char("o"), .enter] + Array(repeating: .down, count: 5) + [.enter, .home]),
@@ -127,6 +128,16 @@ final class HintsDoSomethingTests: XCTestCase {
                 }
                 XCTAssertFalse(hintLine(harness).contains("open"), "\(name): \(hintLine(harness))")
             }
+        }
+    }
+
+    /// What a coach trying the program found named in vain: writing on an empty review, ticking
+    /// off with no open action, filtering an empty journal.
+    func testNothingToActOnNamesNoKey() throws {
+        for (name, absent) in [("empty review", "schrijf"), ("review page without open actions", "afvinken"), ("no contacts", "filter")] {
+            let harness = try reach(name)
+            let hints = KeyTable.hints(from: harness.app.activeBindings)
+            XCTAssertFalse(hints.contains { $0.label == absent }, "\(name): \(hints)")
         }
     }
 

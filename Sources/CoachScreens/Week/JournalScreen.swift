@@ -51,7 +51,11 @@ final class JournalScreen: Screen, OfOneYouth {
     /// Removal works on a selected contact of a youth that can be saved; only then is its key named.
     private var canRemove: Bool { selected != nil && editor.isWritable }
     /// Enter opens only a selected row: on an empty list it is not named.
-    var bindings: [KeyBinding] { keyRows(canRemove: canRemove).dropping(.open, when: selected == nil) }
+    /// No filter over an empty journal (a filter that is set stays changeable).
+    var bindings: [KeyBinding] {
+        keyRows(canRemove: canRemove).dropping(.open, when: selected == nil)
+            .dropping(.filter, when: editor.youth.journal.isEmpty && filter == .all)
+    }
 
     /// Asks before removing, naming the contact; the draft of its report goes with it.
     private func remove(_ entry: JournalEntry) -> Navigation {

@@ -35,14 +35,17 @@ final class ReviewScreen: FormScreen, YouthScoped {
     }
 
     /// Only the keys that do something on this page: PgUp and ← not on the first, PgDn not on the
-    /// last, the youth's keys not on an empty review or a page whose file cannot be opened.
+    /// last, the youth's keys not on an empty review or a page whose file cannot be opened, `x`
+    /// only while the youth has an open action, no export of a review without pages.
     private func stateRows(_ rows: [KeyBinding]) -> [KeyBinding] {
         let first = review.position == 0, last = review.position >= review.items.count - 1
         let browse: [Key] = (last ? [] : [.pageDown]) + (first ? [] : [.pageUp])
         return rows.keeping(browse, of: .browseYouth)
             .dropping(.previousYouth, when: first)
-            .dropping(.nextYouth, .openDossier, when: item == nil)
+            .dropping(.nextYouth, .openDossier, .edit, when: item == nil)
+            .dropping(.exportMarkdown, when: review.items.isEmpty)
             .dropping(.newAction, .closeAction, .openActions, .openJournal, .quickContact, when: editor == nil)
+            .dropping(.closeAction, when: !(editor?.youth.actions.contains { $0.status == .open } ?? false))
     }
 
     /// Opens `review` on its stored page.

@@ -99,7 +99,9 @@ final class ConsentScreen: Screen, OfOneYouth {
                              style: consent.isActive(on: today) ? .normal : .dim, cellStyles: [nil, nil, nil, endsSoon ? .warning : nil])
         }
         let rule = "Gedeeld wordt op initiatief van de jongere; zonder toestemming alleen om incidenten te voorkomen."
-        table.render(into: &canvas, rows: rows, empty: "Nog geen toestemming vastgelegd. Druk op n.",
+        table.render(into: &canvas, rows: rows, empty: editor.youth.people.isEmpty
+                                 ? "Nog geen toestemming vastgelegd. Voeg eerst mensen toe aan het netwerk of de professionals (m in het dossier)."
+                                 : "Nog geen toestemming vastgelegd. Druk op n.",
                      note: error.map { ($0, .error) } ?? (rule, .dim))
     }
 }
