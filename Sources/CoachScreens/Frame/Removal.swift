@@ -14,28 +14,25 @@ struct Removal {
     var drafts: [DraftField] = []
     let change: (inout Youth) throws(InputError) -> Void
 
-    enum Step {
-        /// A rule forbids it: why, for the coach. Nothing was asked or changed.
-        case refused(String)
-        /// The question, as a pop-up.
-        case asking(Navigation)
-    }
-
-    /// Asks; `finished` gets nil once removed and saved, or why it failed (a full disk). A "no"
-    /// changes nothing and calls nothing.
-    func ask(_ editor: YouthEditor, finished: @escaping (_ failure: String?) -> Void) -> Step {
+    /// Asks, or refuses at once when a rule forbids it. `report` gets why it was refused, or once
+    /// removed and saved nil or why saving failed (a full disk); the screen shows it and counts
+    /// its rows again. A "no" changes nothing and reports nothing.
+    func ask(_ editor: YouthEditor, report: @escaping (_ failure: String?) -> Void) -> Navigation {
         var trial = editor.youth
-        do { try change(&trial) } catch { return .refused(error.message) }
+        do { try change(&trial) } catch {
+            report(error.message)
+            return .stay
+        }
         let confirm = Confirm(title: title, question: question, yes: "ja, verwijder")
-        return .asking(.popup(ConfirmPopup(confirm) { answer in
+        return .popup(ConfirmPopup(confirm) { answer in
             guard answer == .yes else { return .stay }
             let failure = editor.apply(change)
             if failure == nil {
                 for field in drafts { editor.session.store.removeDraft(youthID: editor.youth.id, field: field) }
             }
-            finished(failure)
+            report(failure)
             return .stay
-        }))
+        })
     }
 }
 

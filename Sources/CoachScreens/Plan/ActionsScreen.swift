@@ -110,14 +110,10 @@ final class ActionsScreen: Screen, OfOneYouth {
                               question: "Actie \(Wording.quoted(action.what)) (\(youth.ownerName(action.owner))) verwijderen? \(follows). "
                                   + "Een actie die niet doorgaat, laat u beter vervallen.",
                               change: { [today = editor.session.today] youth throws(InputError) in try youth.remove(actionID: action.id, today: today) })
-        switch removal.ask(editor, finished: { [self] failure in
+        return removal.ask(editor) { [self] failure in
             error = failure
             table.setCount(actions.count)
-        }) {
-        case .refused(let why): error = why
-        case .asking(let question): return question
         }
-        return .stay
     }
 
     func render(into canvas: inout Canvas, area: Rect) {

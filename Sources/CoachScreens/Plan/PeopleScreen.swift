@@ -37,14 +37,10 @@ final class PeopleScreen: Screen, OfOneYouth {
                               question: "\(Wording.quoted(person.name)) verwijderen uit \(tab == .network ? "het netwerk" : "de professionals")? "
                                   + "Alles wat over deze persoon is ingevuld, verdwijnt.",
                               change: { youth throws(InputError) in try youth.remove(personID: person.id) })
-        switch removal.ask(editor, finished: { [self] failure in
+        return removal.ask(editor) { [self] failure in
             error = failure
             table.setCount(people.count)
-        }) {
-        case .refused(let why): error = why
-        case .asking(let question): return question
         }
-        return .stay
     }
 
     func willAppear() { table.setCount(people.count) }

@@ -32,14 +32,10 @@ final class ScoutAttemptsScreen: Screen, OfOneYouth {
                               question: "Contactpoging van \(attempt.date.text) (\(attempt.channel.label): \(attempt.outcome.label)) verwijderen? "
                                   + "Ze telt dan niet meer mee bij de contactpogingen\(editor.youth.agreedOn == nil ? "" : "; het akkoord blijft staan").",
                               change: { youth throws(InputError) in try youth.remove(scoutAttemptID: attempt.id) })
-        switch removal.ask(editor, finished: { [self] failure in
+        return removal.ask(editor) { [self] failure in
             message = failure.map { ($0, .error) }
             table.setCount(attempts.count)
-        }) {
-        case .refused(let why): message = (why, .error)
-        case .asking(let question): return question
         }
-        return .stay
     }
 
     func willAppear() { table.setCount(attempts.count) }

@@ -65,14 +65,10 @@ final class JournalScreen: Screen, OfOneYouth {
                                   + (entry.kind.isContact ? " en telt niet meer mee voor het laatste contact." : "."),
                               drafts: [.journal(entryID: entry.id)],
                               change: { youth throws(InputError) in try youth.remove(journalEntryID: entry.id) })
-        switch removal.ask(editor, finished: { [self] failure in
+        return removal.ask(editor) { [self] failure in
             error = failure
             table.setCount(entries.count)
-        }) {
-        case .refused(let why): error = why
-        case .asking(let question): return question
         }
-        return .stay
     }
 
     func willAppear() { table.setCount(entries.count) }

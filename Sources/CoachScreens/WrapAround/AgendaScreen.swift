@@ -93,15 +93,11 @@ final class AgendaScreen: Screen, OfOneYouth {
                               question: "Agendapunt \(Wording.quoted(item.title)) verwijderen? Het verdwijnt van de agenda van dit overleg\(notes).",
                               drafts: [.agendaNotes(meetingID: meetingID, itemID: item.id)],
                               change: { [meetingID] youth throws(InputError) in try youth.remove(agendaItemID: item.id, fromMeeting: meetingID) })
-        switch removal.ask(editor, finished: { [self] failure in
+        return removal.ask(editor) { [self] failure in
             message = failure.map { ($0, .error) }
             table.setCount(meeting?.agenda.count ?? 0)
             layOut()
-        }) {
-        case .refused(let why): message = (why, .error)
-        case .asking(let question): return question
         }
-        return .stay
     }
 
     func handle(_ key: Key) -> Navigation {
