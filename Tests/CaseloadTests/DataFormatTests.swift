@@ -206,6 +206,8 @@ final class DataFormatTests: XCTestCase {
         "youth.meetings[].id", "youth.meetings[].date", "youth.meetings[].participants[].personID", "youth.meetings[].agenda[].id",
         "youth.consents[].id", "youth.consents[].personID", "youth.consents[].from",
         "youth.journal[].id", "youth.journal[].date", "youth.scoutAttempts[].id", "youth.scoutAttempts[].date",
+        "youth.placements[].id", "youth.placements[].workplaceID", "youth.placements[].kind", "youth.placements[].start",
+        "youth.progressTalks[].id", "youth.progressTalks[].date", "youth.progressTalks[].placementID",
         // Inside a tagged value the kind says what it is, and a person or action needs its id.
         "youth.actions[].owner.kind", "youth.actions[].owner.personID",
         "youth.meetings[].agenda[].source.kind", "youth.meetings[].agenda[].source.actionID",
@@ -310,6 +312,14 @@ final class DataFormatTests: XCTestCase {
         pin([ReviewRule.acuteDomain: "acuteDomain", .overdueAction: "overdueAction", .noContact: "noContact",
              .meetingThisWeek: "meetingThisWeek", .measurementDue: "measurementDue", .consentProblem: "consentProblem",
              .noZRM: "noZRM", .phaseTooLong: "phaseTooLong"])
+        pin([PlaceKind.job: "job", .workExperience: "workExperience", .internship: "internship", .education: "education",
+             .learnAndWork: "learnAndWork", .dayActivity: "dayActivity"])
+        pin([PlacementStatus.planned: "planned", .running: "running", .ended: "ended"])
+        pin([PlacementEnding.completed: "completed", .stoppedByYouth: "stoppedByYouth", .stoppedByEmployer: "stoppedByEmployer", .other: "other"])
+        pin([Compensation.wageSubsidy: "wageSubsidy", .noRiskPolicy: "noRiskPolicy", .trialPlacement: "trialPlacement", .other: "other"])
+        pin([SkillLevel.notYet: "notYet", .sometimes: "sometimes", .mostly: "mostly", .always: "always"])
+        pinRawValues([WorkplaceScan.Text.atmosphere: "atmosphere", .tasks: "tasks", .functionalSkills: "functionalSkills",
+                      .socialSkills: "socialSkills", .leadership: "leadership", .network: "network"])
         // The kinds of the tagged values, every case (a switch without default: a new case must be added here).
         let owners: [ActionOwner] = [.youth, .coach, .person("p1")]
         for owner in owners {

@@ -37,7 +37,7 @@ final class DraftFieldRulesTests: XCTestCase {
                         "quickScan.situation-geen", "journal.", "meeting.m1", "meeting..x"] {
             guard case .invalid = DraftField.reading(invalid) else { return XCTFail("\(invalid): \(DraftField.reading(invalid))") }
         }
-        for newer in ["workplace.notes", "match.2027", "talk"] {
+        for newer in ["workplace.notes", "match.2027", "coaching"] {
             XCTAssertEqual(DraftField.reading(newer), .unknownKind, newer)
         }
     }

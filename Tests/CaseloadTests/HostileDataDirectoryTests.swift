@@ -137,10 +137,11 @@ final class HostileDataDirectoryTests: XCTestCase {
         _ = try CaseloadStore(directory: directory, clock: { self.now })   // quarantine/ and quarantine.json
         try FileManager.default.createDirectory(atPath: directory + "/exports", withIntermediateDirectories: false)
         try Data("# plan\n".utf8).write(to: URL(fileURLWithPath: directory + "/exports/veranderplan.md"))
+        try CaseloadStore(directory: directory, clock: { self.now }).save(try Workplace(name: "Bakkerij", now: now, id: "w1"))
         let folders = CaseloadStore.ownFolders.map { directory + "/" + $0 }
         var files = try folders.flatMap { folder in try FileManager.default.contentsOfDirectory(atPath: folder).map { folder + "/" + $0 } }
         files += CaseloadStore.ownFiles.map { directory + "/" + $0 }
-        XCTAssertEqual(files.count, 8, "\(files)")
+        XCTAssertEqual(files.count, 9, "\(files)")
         for file in files { XCTAssertEqual(chmod(file, 0o644), 0, file) }
         for folder in folders { XCTAssertEqual(chmod(folder, 0o755), 0, folder) }
         chmod(directory, 0o755)

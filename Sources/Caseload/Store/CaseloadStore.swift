@@ -32,6 +32,8 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable, DueFacts
     public var momentsTaken: [MeasurementMoment]
     public var scoutAttempts: Int
     public var started: LocalDate?
+    /// Every placement, for the caseload row and a workplace's history (from rules version 3).
+    public var placements: [PlacementSummary]
 
     public struct OpenAction: Codable, Equatable, Sendable {
         public var what: String
@@ -60,13 +62,14 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable, DueFacts
         momentsTaken = youth.momentsTaken
         scoutAttempts = youth.scoutAttempts.count
         started = youth.started
+        placements = youth.placementsInOrder.map(PlacementSummary.init)
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }
 
     /// Raised when what a summary holds or means changes without a new file schema (2: scout
-    /// contacts count for `lastContact`), so that a cached index is built again.
-    static let rulesVersion = 2
+    /// contacts count for `lastContact`; 3: placements), so that a cached index is built again.
+    static let rulesVersion = 3
 }
 
 /// The caseload on disk: one JSON file per youth in `youths/`, written atomically, with an
@@ -86,11 +89,12 @@ public final class CaseloadStore {
     /// around the youth, wrap-around meetings and consent; 4 wrote action owners and agenda
     /// sources as `{"kind": …}` and corrections as codes; 5 added the quick scan's
     /// `suspectedIntellectualDisability` (vermoeden LVB); 6 the contact journal, scout attempts
-    /// and agreement (`journal`, `scoutAttempts`, `agreedOn`) and a consent's end date (`until`).
+    /// and agreement (`journal`, `scoutAttempts`, `agreedOn`) and a consent's end date (`until`);
+    /// 7 placements, progress talks and the user manual (`placements`, `progressTalks`, `userManual`).
     /// Files of every earlier version open
     /// (Tests/Samples holds one of each). A file of a newer version is shown but never written:
     /// this program would drop what the newer one added.
-    public static let schemaVersion = 6
+    public static let schemaVersion = 7
 
     public let directory: String
     public let mode: Mode
@@ -115,6 +119,8 @@ public final class CaseloadStore {
     var pendingSince = Date()
     /// What quarantine.json remembers of the files moved to quarantine/ (QuarantineLog.swift).
     var quarantineLog: [QuarantinedFile] = []
+    /// The workplaces, read once at opening (WorkplaceStore.swift).
+    var workplaceCache: [String: Workplace] = [:]
     func clockNow() -> Date { clock() }
     /// For tests: make the next writes fail as a full disk or a crash would.
     var simulate: PrivateFiles.SimulatedFailure?
@@ -137,7 +143,7 @@ public final class CaseloadStore {
                 try PrivateFiles.makeDirectory(directory, tightenExisting: false)
                 if simulate == .readOnlyDirectory { throw StoreError.readOnlyFileSystem }
                 // A folder the coach made read-only stays so: nothing is written, not even the lock.
-                let ours = ["", "/youths", "/drafts", "/reviews"].map { directory + $0 }
+                let ours = ["", "/youths", "/drafts", "/reviews", "/workplaces"].map { directory + $0 }
                 if let folder = PrivateFiles.firstReadOnlyFolder(ours) {
                     throw StoreError.madeReadOnly(folder: folder == directory ? "de gegevensmap" : "de map " + String(folder.dropFirst(directory.count + 1)) + "/")
                 }
@@ -170,10 +176,11 @@ public final class CaseloadStore {
             ReviewWeek(text: String(name.dropLast(5))).map { $0.text + ".json" } == name
         }, reason: .misnamed("de bestandsnaam is geen bestaande week (jjjj-Www.json, jaar \(ReviewWeek.years.lowerBound) tot en met \(ReviewWeek.years.upperBound))"))
         (settings, hasSettingsFile) = loadSettings()
+        workplaceCache = loadWorkplaces()
     }
 
     /// The folders of the data directory the program owns, and the files at its top.
-    static let ownFolders = ["youths", "drafts", "exports", "quarantine", "reviews"]
+    static let ownFolders = ["youths", "drafts", "exports", "quarantine", "reviews", "workplaces"]
     static let ownFiles = ["settings.json", "index.json", quarantineLogName]
 
     /// What an earlier version or a copy left readable by others (a folder 0755, `index.json`
@@ -344,7 +351,7 @@ public final class CaseloadStore {
         }
         if mode == .readWrite {
             // Also the data directory itself: an older version could leave `.index.json.tmp-…` there.
-            for folder in [".", "drafts", "reviews", "exports"] { sweepInterruptedWrites(in: folder) }
+            for folder in [".", "drafts", "reviews", "exports", "workplaces"] { sweepInterruptedWrites(in: folder) }
             // Unreadable drafts go to quarantine now, so their notices come with the others.
             _ = drafts()
         }
@@ -611,8 +618,11 @@ struct IndexEntry: Codable, Equatable {
         let records = 0...Int(clamping: file.size)
         for (field, count) in [("measurementCount", summary.measurementCount), ("scoutAttempts", summary.scoutAttempts),
                                ("meetingDates", summary.meetingDates.count), ("openActions", summary.openActions.count),
-                               ("momentsTaken", summary.momentsTaken.count)] where !records.contains(count) {
+                               ("momentsTaken", summary.momentsTaken.count), ("placements", summary.placements.count)] where !records.contains(count) {
             throw ValidationFailure(field, String(count), "meer dan het bestand kan bevatten")
+        }
+        for (index, placement) in summary.placements.enumerated() {
+            try TextLimits.check(placement.workplaceName, "placements[\(index)].workplaceName", line)
         }
         let domains = summary.measurementCount == 0 ? 0...0 : 0...Catalog.lifeDomains.count
         guard domains.contains(summary.acuteDomains) else {

@@ -10,6 +10,9 @@ public enum DraftField: Hashable, Sendable {
     /// The text of a journal entry, and the note of a youth in a week's review (from schema 6).
     case journal(entryID: String)
     case reviewNote(week: ReviewWeek)
+    /// The user manual for the employer, and the notes of a progress talk (from schema 7).
+    case userManual
+    case talkNotes(talkID: String)
 
     public var stored: String {
         switch self {
@@ -18,11 +21,13 @@ public enum DraftField: Hashable, Sendable {
         case .quickScan(let text): "quickScan.\(text.stored)"
         case .journal(let id): "journal.\(id)"
         case .reviewNote(let week): "review.\(week.text)"
+        case .userManual: "userManual"
+        case .talkNotes(let id): "talk.\(id)"
         }
     }
 
     /// The kinds of field this version knows: the part of a stored name before its first dot.
-    static let knownKinds: Set<String> = ["changePlan", "quickScan", "journal", "review", "meeting"]
+    static let knownKinds: Set<String> = ["changePlan", "quickScan", "journal", "review", "meeting", "userManual", "talk"]
 
     /// What a stored field name is to this version.
     public enum Reading: Equatable, Sendable {
@@ -43,6 +48,8 @@ public enum DraftField: Hashable, Sendable {
         case "journal": return .invalid(rule: "het nummer van het contact ontbreekt")
         case "review": return .invalid(rule: "geen bestaande week (jjjj-Www, jaar \(ReviewWeek.years.lowerBound) tot en met \(ReviewWeek.years.upperBound), week 53 alleen in een jaar dat die heeft)")
         case "meeting": return .invalid(rule: "verwacht meeting.<overleg>.<agendapunt>")
+        case "userManual": return .invalid(rule: "verwacht userManual")
+        case "talk": return .invalid(rule: "het nummer van het voortgangsgesprek ontbreekt")
         default: return .unknownKind
         }
     }
@@ -58,6 +65,10 @@ public enum DraftField: Hashable, Sendable {
             self = .journal(entryID: parts[1])
         } else if parts.count == 2, parts[0] == "review", let week = ReviewWeek(text: parts[1]) {
             self = .reviewNote(week: week)
+        } else if parts == ["userManual"] {
+            self = .userManual
+        } else if parts.count == 2, parts[0] == "talk", !parts[1].isEmpty {
+            self = .talkNotes(talkID: parts[1])
         } else if parts.count == 3, parts[0] == "meeting", !parts[1].isEmpty, !parts[2].isEmpty {
             self = .agendaNotes(meetingID: parts[1], itemID: parts[2])
         } else {

@@ -123,12 +123,13 @@ public enum StoreError: Error, Equatable, LocalizedError {
 
 /// The kinds of file beside the youths, for messages that name a file as what it is.
 public enum StoredDocumentKind: Equatable, Sendable {
-    case settings, review, other
+    case settings, review, workplace, other
 
     /// The file kind named from its path in the data directory.
     init(relative: String) {
         if relative == "settings.json" { self = .settings }
         else if relative.hasPrefix(CaseloadStore.reviewsFolder + "/") { self = .review }
+        else if relative.hasPrefix(CaseloadStore.workplacesFolder + "/") { self = .workplace }
         else { self = .other }
     }
 
@@ -136,6 +137,7 @@ public enum StoredDocumentKind: Equatable, Sendable {
         switch self {
         case .settings: "Het instellingenbestand"
         case .review: "De weekbespreking"
+        case .workplace: "De werkplek"
         case .other: "Het bestand"
         }
     }

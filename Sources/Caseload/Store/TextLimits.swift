@@ -101,6 +101,18 @@ extension Youth {
             try TextLimits.check(attempt.introducedBy, "scoutAttempts[\(index)].introducedBy", line)
             try TextLimits.check(attempt.note, "scoutAttempts[\(index)].note", line)
         }
+        for (index, placement) in placements.enumerated() {
+            try TextLimits.check(placement.workplaceName, "placements[\(index)].workplaceName", line)
+            try TextLimits.check(placement.endingDetail, "placements[\(index)].endingDetail", line)
+            for text in PlacementAgreement.texts {
+                try TextLimits.check(placement.agreement[keyPath: text.path], "placements[\(index)].agreement.\(text.field)", line)
+            }
+        }
+        for (index, talk) in progressTalks.enumerated() {
+            try TextLimits.check(talk.withWhom, "progressTalks[\(index)].withWhom", line)
+            try TextLimits.check(talk.notes, "progressTalks[\(index)].notes", page)
+        }
+        try TextLimits.check(userManual, "userManual", page)
     }
 }
 

@@ -119,6 +119,38 @@ extension Youth {
             }
         }
         try Self.unique(scoutAttempts.map(\.id), "scoutAttempts")
+        try validatePlacementsAndTalks()
+    }
+
+    /// Placements and talks (schema 7): ids that can name a draft, one lopende placement per kind,
+    /// talks that belong to a placement of this youth, scores of the ten skills.
+    private func validatePlacementsAndTalks() throws(ValidationFailure) {
+        try Self.unique(placements.map(\.id), "placements")
+        var running = Set<PlaceKind>()
+        for (index, placement) in placements.enumerated() {
+            let path = "placements[\(index)]"
+            if !Self.isFileNameSafe(placement.id) { throw ValidationFailure("\(path).id", placement.id, "letters, cijfers en streepjes") }
+            if !Self.isFileNameSafe(placement.workplaceID) {
+                throw ValidationFailure("\(path).workplaceID", placement.workplaceID, "letters, cijfers en streepjes")
+            }
+            if placement.status == .running, !running.insert(placement.kind).inserted {
+                throw ValidationFailure("\(path).status", placement.kind.rawValue, "hoogstens één lopende plaatsing per soort")
+            }
+            if let end = placement.plannedEnd, end < placement.start { throw ValidationFailure("\(path).plannedEnd", "", "ligt vóór de start") }
+            if let end = placement.end, end < placement.start { throw ValidationFailure("\(path).end", "", "ligt vóór de start") }
+        }
+        let placementIDs = Set(placements.map(\.id))
+        let skills = Set(Catalog.basicSkills.map(\.code))
+        try Self.unique(progressTalks.map(\.id), "progressTalks")
+        for (index, talk) in progressTalks.enumerated() {
+            let path = "progressTalks[\(index)]"
+            // The id names the draft of the talk's notes.
+            if !Self.isFileNameSafe(talk.id) { throw ValidationFailure("\(path).id", talk.id, "letters, cijfers en streepjes") }
+            if !placementIDs.contains(talk.placementID) { throw ValidationFailure("\(path).placementID", talk.placementID, "die plaatsing bestaat niet") }
+            for code in talk.scores.keys.sorted() where !skills.contains(code) {
+                throw ValidationFailure("\(path).scores", code, "geen basisvaardigheid")
+            }
+        }
     }
 
     /// An id that can name a file (a youth's, a draft's): ASCII letters, digits and dashes.

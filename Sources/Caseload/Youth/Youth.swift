@@ -117,6 +117,11 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
     /// Attempts to reach the youth in the scout phase, and the day they agreed to take part.
     public var scoutAttempts: [ScoutAttempt]
     public var agreedOn: LocalDate?
+    /// Placements at workplaces over time, in the order they were made; the progress talks at the
+    /// workplace; the user manual for the employer (gebruiksaanwijzing). From schema 7.
+    public var placements: [Placement]
+    public var progressTalks: [ProgressTalk]
+    public var userManual: String
 
     /// A new youth in the scout phase. The name must pass `Youth.validName`.
     public init(name: String, now: Date, today: LocalDate, id: String = UUID().uuidString.lowercased()) throws(InputError) {
@@ -144,12 +149,15 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         self.journal = []
         self.scoutAttempts = []
         self.agreedOn = nil
+        self.placements = []
+        self.progressTalks = []
+        self.userManual = ""
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, name, dateOfBirth, municipality, phone, foundAt, foundAtDetail, referredBy, phase, phaseHistory
         case created, updated, measurements, quickScan, changePlan, changePlanVersions, actions, network, professionals
-        case meetings, consents, journal, scoutAttempts, agreedOn
+        case meetings, consents, journal, scoutAttempts, agreedOn, placements, progressTalks, userManual
     }
 
     /// Reads files of every schema: a missing key gets its default (docs/data-format.md).
@@ -179,6 +187,9 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         journal = try c.value(.journal, or: [])
         scoutAttempts = try c.value(.scoutAttempts, or: [])
         agreedOn = try c.decodeIfPresent(LocalDate.self, forKey: .agreedOn)
+        placements = try c.value(.placements, or: [])
+        progressTalks = try c.value(.progressTalks, or: [])
+        userManual = try c.value(.userManual, or: "")
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }

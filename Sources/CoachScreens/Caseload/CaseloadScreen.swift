@@ -122,6 +122,7 @@ final class CaseloadScreen: Screen {
             showClosed.toggle()
             reload()
         case .openAgenda: return .push(CaseloadAgendaScreen(session: session))
+        case .openWorkplaces: return .push(WorkplacesScreen(session: session))
         case .openQuarantine where QuarantineScreen.caseloadLine(session.store) != nil: return .push(QuarantineScreen(session: session))
         case .quit: return .quit
         default: break

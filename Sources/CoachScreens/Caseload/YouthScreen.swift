@@ -137,6 +137,10 @@ final class YouthScreen: FormScreen, OfOneYouth {
         case .openMeetings: return .push(MeetingsScreen(editor: editor))
         case .openJournal: return .push(JournalScreen(editor: editor))
         case .openPhaseHistory: return .push(PhaseHistoryScreen(editor: editor))
+        case .openMatch: return .push(MatchScreen(editor: editor))
+        case .openPlacements: return .push(PlacementsScreen(editor: editor))
+        case .openUserManual: return .push(UserManualScreen(editor: editor))
+        case .openTalks: return .push(TalksScreen(editor: editor))
         case .back: return .pop
         default: break
         }

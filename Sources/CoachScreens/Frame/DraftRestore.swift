@@ -46,6 +46,9 @@ enum DraftRestore {
             let form = JournalEntryForm.make(editor: editor, entryID: entryID)
             form.form.resume(draft)
             return .screens(base + [JournalScreen(editor: editor), form])
+        case .userManual?, .talkNotes?:
+            // Issue 17 helpers: the user manual screen and the talk form reopen these drafts.
+            return .screens(base)
         case .reviewNote?, nil:
             // Never offered to open (`canOpen`); kept where it is, for the version that knows it.
             return .gone("Het concept hoort bij een veld dat deze versie van Rode Loper niet kent. Het blijft bewaard in drafts/.")
@@ -76,6 +79,8 @@ enum DraftRestore {
         case .quickScan(let text)?: "\"\(QuickScanScreen.label(of: text).lowercased())\" in de quick scan"
         case .journal?: "het verslag van een contact in het journaal"
         case .reviewNote(let week)?: "de notitie in de weekbespreking van week \(week.week)"
+        case .userManual?: "de gebruiksaanwijzing voor de werkgever"
+        case .talkNotes?: "de notities van een voortgangsgesprek"
         case nil: "een veld dat deze versie niet kent"
         }
     }

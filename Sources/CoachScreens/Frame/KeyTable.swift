@@ -6,6 +6,8 @@ public enum ScreenKind: CaseIterable, Sendable {
          meetings, meeting, participants, agenda, consents, caseloadAgenda, journal, scoutAttempts, settings, review, help,
          quarantine
     case phaseHistory
+    /// Match and coaching on the job (issue 17).
+    case workplaces, workplace, workplaceScans, workplaceHistory, match, placements, placement, talks, skillsGrid, userManual
 }
 
 /// What a key does. Screens switch on actions, never on raw keys, so the help and the hint line
@@ -23,6 +25,8 @@ public enum Action: Sendable {
     case nextYouth, previousYouth, newAction, closeAction, openDossier
     case browseYouth
     case openPhaseHistory
+    case openWorkplaces, openWorkplace, openMatch, placeHere, openPlacements, openUserManual, openTalks, openSkillsGrid
+    case openScans, openHistory, exportHandout, exportLetter
     case back, quit, help, redraw, forceQuit
     /// The keys of components (dialogs, fields, lists to pick from, the text editor).
     case yes, no, confirm, confirmAndMove, cancel, choose, toggle, type, editText, saveAndStay, undo, browseVersions
@@ -71,20 +75,27 @@ public struct KeyBinding: Sendable {
 
 /// The one table from which key dispatch, the hint line and the help screen all come.
 public enum KeyTable {
-    private static let lists: [ScreenKind] = [.caseload, .youth, .zrmHistory, .zrmForm, .quickScan, .changePlan, .actions,
+    private static let lists: [ScreenKind] = [.caseload, .zrmHistory, .zrmForm, .quickScan, .actions,
                                               .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
                                               .caseloadAgenda, .journal, .scoutAttempts, .settings, .help, .quarantine,
-                                              .phaseHistory, .zrmComparison]
-    private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting, .settings, .review]
+                                              .phaseHistory, .zrmComparison, .workplaces, .workplace, .workplaceScans, .workplaceHistory,
+                                              .placement, .talks, .userManual]
+    /// Lists where `k` has its own meaning (match): they move with the arrows only.
+    private static let listsWithoutLetterMoves: [ScreenKind] = [.youth, .changePlan, .match, .placements]
+    private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting, .settings, .review,
+                                              .workplace, .placement]
+    /// The screens of the match phase and coaching on the job that show one youth.
+    private static let ofYouthAtWork: [ScreenKind] = [.match, .placements, .placement, .talks, .skillsGrid, .userManual]
     /// The screens of one youth: a contact is noted from each of them with one key.
     private static let ofYouth: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan, .actions,
                                                 .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
-                                                .journal, .scoutAttempts, .review, .phaseHistory]
+                                                .journal, .scoutAttempts, .review, .phaseHistory] + ofYouthAtWork
     private static let everywhere = ScreenKind.allCases
     private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan,
                                                       .actions, .agreedActions, .people, .recordForm, .meetings, .meeting, .participants,
                                                       .agenda, .consents, .caseloadAgenda, .journal, .scoutAttempts, .settings, .review,
-                                                      .quarantine, .phaseHistory]
+                                                      .quarantine, .phaseHistory, .workplaces, .workplace, .workplaceScans,
+                                                      .workplaceHistory] + ofYouthAtWork
 
     public static let all: [KeyBinding] = [
         KeyBinding(action: .emptyCaseload, keys: [.enter], hint: "lege caseload",
@@ -105,6 +116,8 @@ public enum KeyTable {
                    screens: [.caseload]),
         KeyBinding(action: .move, keys: [.up, .down, .char("k"), .char("j"), .pageUp, .pageDown, .home, .end], hint: nil,
                    help: "Omhoog en omlaag, een pagina, naar begin of eind", screens: lists),
+        KeyBinding(action: .move, keys: [.up, .down, .pageUp, .pageDown, .home, .end], hint: nil,
+                   help: "Omhoog en omlaag, een pagina, naar begin of eind", screens: listsWithoutLetterMoves),
         KeyBinding(action: .open, keys: [.enter], hint: "open",
                    help: "Open het dossier van de gekozen jongere", screens: [.caseload]),
         KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
@@ -287,6 +300,72 @@ public enum KeyTable {
                    screens: [.review]),
         KeyBinding(action: .exportMarkdown, keys: [.char("e")], hint: "export",
                    help: "De samenvatting van de week als Markdown en als platte tekst in exports/", screens: [.review]),
+        KeyBinding(action: .openWorkplaces, keys: [.char("w")], hint: "werkplekken",
+                   help: "Werkplekken: bedrijven, scholen en andere plekken, met hun quick scan en hun plaatsingen", screens: [.caseload]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open",
+                   help: "Open de gekozen werkplek: gegevens, quick scans en plaatsingen", screens: [.workplaces]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
+                   help: "Nieuwe werkplek: typ de naam, Enter maakt hem en opent hem", screens: [.workplaces]),
+        KeyBinding(action: .filter, keys: [.char("/")], hint: "filter",
+                   help: "Filter op naam, sector en soort plek terwijl u typt (hoofdletters en accenten tellen niet)", screens: [.workplaces]),
+        KeyBinding(action: .edit, keys: [.enter], hint: "wijzig",
+                   help: "Wijzig het gekozen veld; Enter bevestigt en slaat meteen op, Esc annuleert", screens: [.workplace, .placement]),
+        KeyBinding(action: .openScans, keys: [.char("s")], hint: "scans",
+                   help: "De quick scans van deze werkplek, nieuwste bovenaan; een nieuwe scan laat de eerdere staan", screens: [.workplace]),
+        KeyBinding(action: .openHistory, keys: [.char("h")], hint: "plaatsingen",
+                   help: "Alle plaatsingen bij deze werkplek: welke jongere, soort, van-tot, hoe het afliep", screens: [.workplace]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open",
+                   help: "Open de gekozen scan", screens: [.workplaceScans]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuwe scan",
+                   help: "Nieuwe quick scan van vandaag (een andere dag mag); de eerdere blijven staan", screens: [.workplaceScans]),
+        KeyBinding(action: .remove, keys: [.char("d"), .delete], hint: "verwijder",
+                   help: "De gekozen scan verwijderen, na bevestiging", screens: [.workplaceScans]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open dossier",
+                   help: "Open het dossier van de jongere op de gekozen regel", screens: [.workplaceHistory]),
+        KeyBinding(action: .openMatch, keys: [.char("k")], hint: "match",
+                   help: "Match: de actieve werkplekken op volgorde van passendheid, met de redenen in woorden; u kiest",
+                   screens: [.youth, .changePlan, .placements]),
+        KeyBinding(action: .openPlacements, keys: [.char("w")], hint: "werk",
+                   help: "Plaatsingen: werk, stage, opleiding of dagbesteding, met de plaatsingsafspraken", screens: [.youth]),
+        KeyBinding(action: .openUserManual, keys: [.char("u")], hint: nil,
+                   help: "De gebruiksaanwijzing voor de werkgever: het verhaal, de ambitie, mogelijkheden en voorwaarden voor succes",
+                   screens: [.youth, .placements, .placement]),
+        KeyBinding(action: .openTalks, keys: [.char("c")], hint: "gesprekken",
+                   help: "Voortgangsgesprekken op de werkplek met de tien basisvaardigheden", screens: [.youth, .placement]),
+        KeyBinding(action: .placeHere, keys: [.enter], hint: "plaats hier",
+                   help: "Een plaatsing maken bij de gekozen werkplek: soort en startdatum, daarna de afspraken", screens: [.match]),
+        KeyBinding(action: .openWorkplace, keys: [.char("o")], hint: "werkplek",
+                   help: "De gekozen werkplek bekijken: gegevens, scans en plaatsingen", screens: [.match]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open",
+                   help: "Open de gekozen plaatsing met haar afspraken", screens: [.placements]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
+                   help: "Nieuwe plaatsing: kies de werkplek, de soort en de startdatum", screens: [.placements]),
+        KeyBinding(action: .remove, keys: [.char("d"), .delete], hint: "verwijder",
+                   help: "De gekozen plaatsing verwijderen, na bevestiging; niet zolang er voortgangsgesprekken bij horen", screens: [.placements]),
+        KeyBinding(action: .exportHandout, keys: [.char("e")], hint: "handout",
+                   help: "Handout voor de werkgever als Markdown in exports/: de gebruiksaanwijzing (alleen met toestemming) en de afspraken",
+                   screens: [.placement]),
+        KeyBinding(action: .exportLetter, keys: [.char("b")], hint: nil,
+                   help: "Een concept-aanbevelingsbrief uit de vaardigheden van het laatste gesprek, als Markdown in exports/, voor de werkgever om aan te passen",
+                   screens: [.placement]),
+        KeyBinding(action: .openSkillsGrid, keys: [.char("v")], hint: "vaardigheden",
+                   help: "Het verloop van de tien basisvaardigheden: de eerste indruk uit de quick scan en elk gesprek, met ▲▼ waar een vaardigheid steeg of daalde",
+                   screens: [.placement, .talks]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open",
+                   help: "Open het gekozen gesprek", screens: [.talks]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
+                   help: "Nieuw voortgangsgesprek; begint met de scores van het vorige, zodat u alleen wijzigt wat veranderde", screens: [.talks]),
+        KeyBinding(action: .remove, keys: [.char("d"), .delete], hint: "verwijder",
+                   help: "Het gekozen gesprek verwijderen, na bevestiging", screens: [.talks]),
+        KeyBinding(action: .column, keys: [.left, .right], hint: "kolom",
+                   help: "Vorige of volgende kolom (gesprek)", screens: [.skillsGrid]),
+        KeyBinding(action: .move, keys: [.up, .down, .home, .end], hint: nil,
+                   help: "Omhoog en omlaag door de vaardigheden als ze niet in het venster passen", screens: [.skillsGrid]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open",
+                   help: "Open het gesprek van de gekozen kolom", screens: [.skillsGrid]),
+        KeyBinding(action: .edit, keys: [.enter], hint: "schrijf",
+                   help: "Schrijf de gebruiksaanwijzing (Enter is een nieuwe regel; Tab bevestigt, Ctrl-S bewaart en u blijft schrijven, Esc annuleert)",
+                   screens: [.userManual]),
         KeyBinding(action: .back, keys: [.escape, .char("q")], hint: "terug",
                    help: "Terug naar het vorige scherm", screens: belowCaseload + [.help]),
         KeyBinding(action: .back, keys: [.char("?"), .f1], hint: nil,

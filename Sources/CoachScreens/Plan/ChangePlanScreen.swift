@@ -119,6 +119,7 @@ final class ChangePlanScreen: Screen, OfOneYouth {
             else { mode = .viewingVersion(count - 1) }
         case .exportMarkdown: exportMarkdown()
         case .openActions: return .push(ActionsScreen(editor: editor))
+        case .openMatch: return .push(MatchScreen(editor: editor))
         case .back: return .pop
         default: break
         }

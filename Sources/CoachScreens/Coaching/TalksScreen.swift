@@ -1,0 +1,12 @@
+import Caseload
+import TerminalKit
+
+// SCAFFOLD (issue 17): replaced by the helper that owns this file.
+final class TalksScreen: Screen, OfOneYouth {
+    let kind = ScreenKind.talks
+    let title = "Voortgangsgesprekken"
+    let editor: YouthEditor
+    init(editor: YouthEditor, placementID: String? = nil) { self.editor = editor }
+    func handle(_ key: Key) -> Navigation { KeyTable.action(for: key, on: kind) == .back ? .pop : .stay }
+    func render(into canvas: inout Canvas, area: Rect) {}
+}

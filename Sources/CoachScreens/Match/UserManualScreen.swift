@@ -1,0 +1,12 @@
+import Caseload
+import TerminalKit
+
+// SCAFFOLD (issue 17): replaced by the helper that owns this file.
+final class UserManualScreen: Screen, OfOneYouth {
+    let kind = ScreenKind.userManual
+    let title = "Gebruiksaanwijzing"
+    let editor: YouthEditor
+    init(editor: YouthEditor, resuming draft: Draft? = nil) { self.editor = editor }
+    func handle(_ key: Key) -> Navigation { KeyTable.action(for: key, on: kind) == .back ? .pop : .stay }
+    func render(into canvas: inout Canvas, area: Rect) {}
+}
