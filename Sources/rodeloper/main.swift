@@ -70,7 +70,7 @@ case .exportJSON:
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
         let youths = store.allYouths()
-        FileHandle.standardOutput.write(try CaseloadExport(youths: youths, exportedAt: Date()).json())
+        FileHandle.standardOutput.write(try CaseloadExport(youths: youths, workplaces: store.workplaces, exportedAt: Date()).json())
         for notice in store.notices { warn(notice.message) }
         exit(store.notices.isEmpty ? 0 : 1)
     } catch {

@@ -180,4 +180,27 @@ final class CaseloadStoreTests: XCTestCase {
         XCTAssertEqual(json["schemaVersion"] as? Int, CaseloadStore.schemaVersion)
         XCTAssertEqual((json["youths"] as? [Any])?.count, 3)
     }
+
+    /// The JSON export carries the workplaces too, and each youth's placements and talks.
+    func testExportHoldsWorkplacesAndPlacements() throws {
+        let directory = temporaryDirectory(self)
+        let store = try CaseloadStore(directory: directory, clock: { self.now })
+        let bakery = try store.save(try Workplace(name: "Bakkerij De Korrel", now: now, id: "w-bakery"))
+        try store.save(try Workplace(name: "Autogarage", now: now, id: "w-garage"))
+        var youth = try makeYouth("Sem")
+        let start = try XCTUnwrap(LocalDate(year: 2026, month: 9, day: 1))
+        var placement = Placement(workplace: bakery, kind: .internship, start: start, id: "p1")
+        placement.status = .running
+        try youth.save(placement, now: now)
+        youth.progressTalks = [youth.newTalk(placementID: "p1", on: start.adding(days: 14), id: "t1")]
+        try store.save(youth)
+        let reopened = try CaseloadStore(directory: directory, mode: .readOnly)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: try CaseloadExport(youths: reopened.allYouths(), workplaces: reopened.workplaces,
+                                                                                        exportedAt: now).json()) as? [String: Any])
+        XCTAssertEqual(json["workplaceSchemaVersion"] as? Int, Workplace.schemaVersion)
+        XCTAssertEqual((json["workplaces"] as? [[String: Any]])?.compactMap { $0["name"] as? String }, ["Autogarage", "Bakkerij De Korrel"])
+        let exported = try XCTUnwrap((json["youths"] as? [[String: Any]])?.first)
+        XCTAssertEqual((exported["placements"] as? [[String: Any]])?.first?["workplaceID"] as? String, "w-bakery")
+        XCTAssertEqual((exported["progressTalks"] as? [[String: Any]])?.first?["placementID"] as? String, "p1")
+    }
 }

@@ -57,6 +57,32 @@ final class CoachWeekTests: XCTestCase {
 
     // MARK: - The agenda
 
+    /// A youth in Coachen with a lopende placement and no progress talk for longer than
+    /// `talkWeeks` is on the agenda, counted from the last talk or else the placement's start.
+    func testALopendePlacementWithoutATalkForTooLongIsOnTheAgenda() throws {
+        let bakery = try Workplace(name: "Bakkerij", now: now, id: "w1")
+        var youth = try youth("Jip Werk")
+        var placement = Placement(workplace: bakery, kind: .job, start: today.adding(days: -43), id: "p1")
+        placement.status = .running
+        try youth.save(placement, now: now)
+        let six = CoachSettings(talkWeeks: 6)
+        XCTAssertEqual(ReviewRules.talkGap(youth, weeks: 6, today: today), "Bakkerij: nog geen gesprek sinds de start op 13-10-2026, 6 weken (drempel 6)")
+        XCTAssertEqual(ReviewRules.reasons(for: youth, settings: six, today: today).map(\.rule), [.noProgressTalk])
+        XCTAssertNil(ReviewRules.talkGap(youth, weeks: 7, today: today), "43 days is not more than 7 weeks")
+        youth.progressTalks = [youth.newTalk(placementID: "p1", on: today.adding(days: -42), id: "t1")]
+        XCTAssertNil(ReviewRules.talkGap(youth, weeks: 6, today: today), "42 days is not more than 6 weeks")
+        youth.progressTalks = [youth.newTalk(placementID: "p1", on: today.adding(days: -50), id: "t1")]
+        XCTAssertEqual(ReviewRules.talkGap(youth, weeks: 6, today: today), "Bakkerij: laatste gesprek 06-10-2026, 7 weken geleden (drempel 6)")
+        // Only in Coachen, and only for a lopende placement.
+        var borg = youth
+        borg.move(to: .borg, on: today, now: now)
+        XCTAssertNil(ReviewRules.talkGap(borg, weeks: 6, today: today))
+        placement.status = .ended
+        placement.end = today.adding(days: -1)
+        try youth.save(placement, now: now)
+        XCTAssertNil(ReviewRules.talkGap(youth, weeks: 6, today: today))
+    }
+
     func testTheAgendaPutsTheMostUrgentFirstAndEveryReasonIsShown() throws {
         let agenda = ReviewRules.agenda(try caseload(), settings: settings, today: today)
         XCTAssertEqual(agenda.map(\.name), ["Amal Acuut", "Bas Achter", "Gijs Scout", "Cas Stil", "Dirk Overleg", "Eva Meting",

@@ -29,13 +29,18 @@ final class DataFormatTests: XCTestCase {
         XCTAssertEqual(settings.contactDays, 10)
         XCTAssertEqual(settings.measurementWeeks, [.one: 12, .two: 26, .three: 52])
         XCTAssertEqual(settings.phaseWeeks[.scout], 8)
+        XCTAssertEqual(settings.talkWeeks, 8)
+        // Schema 2 (no talkWeeks) reads with the default of 6 weeks.
+        let second = try Data(contentsOf: Self.samples.appendingPathComponent("settings-v2.json"))
+        XCTAssertEqual(try CaseloadStore.decoder.decode(CoachSettings.self, from: second).talkWeeks, CoachSettings.defaultTalkWeeks)
         XCTAssertEqual(try CaseloadStore.encode(settings), data, "what is written changed: raise CoachSettings.schemaVersion and add a sample")
         XCTAssertEqual(try CaseloadStore.decoder.decode(CoachSettings.self, from: Data(#"{"schemaVersion": 1}"#.utf8)), CoachSettings())
         // Schema 1 (only a name) reads with the default thresholds.
         let first = try Data(contentsOf: Self.samples.appendingPathComponent("settings-v1.json"))
         XCTAssertEqual(try CaseloadStore.decoder.decode(CoachSettings.self, from: first), CoachSettings(coachName: "Anna de Coach"))
         for bad in [#"{"schemaVersion": 2, "contactDays": 0}"#, #"{"schemaVersion": 2, "phaseWeeks": {"closed": 3}}"#,
-                    #"{"schemaVersion": 2, "measurementWeeks": {"one": 30, "two": 20}}"#, #"{"schemaVersion": 2, "phaseWeeks": {"scout": 9999}}"#] {
+                    #"{"schemaVersion": 2, "measurementWeeks": {"one": 30, "two": 20}}"#, #"{"schemaVersion": 2, "phaseWeeks": {"scout": 9999}}"#,
+                    #"{"schemaVersion": 3, "talkWeeks": 0}"#] {
             // The one validation of reading (and writing): `decodeDocument` runs it.
             XCTAssertThrowsError(try CaseloadStore.decodeDocument(CoachSettings.self, from: Data(bad.utf8), known: CoachSettings.schemaVersion), bad)
         }
@@ -47,7 +52,11 @@ final class DataFormatTests: XCTestCase {
         let data = try Data(contentsOf: Self.samples.appendingPathComponent("review-v\(WeeklyReview.schemaVersion).json"))
         let record = try CaseloadStore.decoder.decode(ReviewRecord.self, from: data)
         XCTAssertEqual(record.review.week.text, "2026-W48")
-        XCTAssertEqual(record.review.items.map(\.reasons.count), [2, 0])
+        XCTAssertEqual(record.review.items.map(\.reasons.count), [2, 1])
+        XCTAssertEqual(record.review.items[1].reasons.map(\.rule), [.noProgressTalk])
+        // Schema 1 still reads.
+        let first = try Data(contentsOf: Self.samples.appendingPathComponent("review-v1.json"))
+        XCTAssertEqual(try CaseloadStore.decoder.decode(ReviewRecord.self, from: first).review.items.count, 2)
         XCTAssertEqual(record.review.items[0].note, "Huisvesting acuut.\nMoeder belt morgen.")
         XCTAssertNoThrow(try record.review.validate())
         XCTAssertEqual(try CaseloadStore.encode(record), data, "what is written changed: raise WeeklyReview.schemaVersion and add a sample")
@@ -311,7 +320,7 @@ final class DataFormatTests: XCTestCase {
         pin([AttemptOutcome.notReached: "notReached", .spoke: "spoke", .appointment: "appointment", .declined: "declined"])
         pin([ReviewRule.acuteDomain: "acuteDomain", .overdueAction: "overdueAction", .noContact: "noContact",
              .meetingThisWeek: "meetingThisWeek", .measurementDue: "measurementDue", .consentProblem: "consentProblem",
-             .noZRM: "noZRM", .phaseTooLong: "phaseTooLong"])
+             .noProgressTalk: "noProgressTalk", .noZRM: "noZRM", .phaseTooLong: "phaseTooLong"])
         pin([PlaceKind.job: "job", .workExperience: "workExperience", .internship: "internship", .education: "education",
              .learnAndWork: "learnAndWork", .dayActivity: "dayActivity"])
         pin([PlacementStatus.planned: "planned", .running: "running", .ended: "ended"])

@@ -67,6 +67,11 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable, DueFacts
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }
 
+    /// The lopende placement that started last, else the next planned one (as `Youth.currentPlacement`).
+    public var currentPlacement: PlacementSummary? {
+        placements.last { $0.status == .running } ?? placements.first { $0.status == .planned }
+    }
+
     /// Raised when what a summary holds or means changes without a new file schema (2: scout
     /// contacts count for `lastContact`; 3: placements), so that a cached index is built again.
     static let rulesVersion = 3

@@ -83,6 +83,9 @@ public enum ReviewRule: String, StoredCode, Sendable {
     case meetingThisWeek = "meetingThisWeek"
     case measurementDue = "measurementDue"
     case consentProblem = "consentProblem"
+    /// From review schema 2: a youth in Coachen with a lopende placement and no progress talk for
+    /// longer than the coach's threshold.
+    case noProgressTalk = "noProgressTalk"
     case noZRM = "noZRM"
     case phaseTooLong = "phaseTooLong"
 
@@ -96,6 +99,7 @@ public enum ReviewRule: String, StoredCode, Sendable {
         case .meetingThisWeek: "Overleg deze week"
         case .measurementDue: "Meting"
         case .consentProblem: "Toestemming"
+        case .noProgressTalk: "Geen voortgangsgesprek"
         case .noZRM: "Geen ZRM"
         case .phaseTooLong: "Fase te lang"
         }
@@ -142,6 +146,7 @@ public enum ReviewRules {
         }
         let consent = youth.consentProblems(today: today)
         if !consent.isEmpty { reasons.append(ReviewReason(.consentProblem, consent.map(\.text).joined(separator: "; "))) }
+        if let detail = talkGap(youth, weeks: settings.talkWeeks, today: today) { reasons.append(ReviewReason(.noProgressTalk, detail)) }
         if youth.needsFirstZRM { reasons.append(ReviewReason(.noZRM, "nog geen meting")) }
         if let weeks = youth.phaseTooLong(weeks: settings.phaseWeeks, today: today) {
             reasons.append(ReviewReason(.phaseTooLong, "\(youth.phase.label) duurt \(weeks) weken (drempel \(settings.phaseWeeks[youth.phase] ?? 0))"))
@@ -153,6 +158,23 @@ public enum ReviewRules {
     public static func contactGap(_ youth: Youth, limit: Int, today: LocalDate) -> String? {
         guard let days = youth.daysWithoutContact(today: today), days > limit else { return nil }
         return youth.lastContact.map { "\(days) dagen (laatste \($0.text))" } ?? "nog geen contact, \(days) dagen sinds de start"
+    }
+
+    /// For a youth in Coachen: the lopende placement that went longest without a progress talk, when
+    /// that is more than `weeks` weeks (counted from its start when it had none yet).
+    public static func talkGap(_ youth: Youth, weeks: Int, today: LocalDate) -> String? {
+        guard youth.phase == .coaching else { return nil }
+        let talks = youth.talksInOrder
+        let gaps = youth.placementsInOrder.filter { $0.status == .running && $0.start <= today }.map { placement in
+            (placement, last: talks.last { $0.placementID == placement.id && $0.date <= today }?.date)
+        }
+        guard let worst = gaps.min(by: { ($0.last ?? $0.0.start) < ($1.last ?? $1.0.start) }) else { return nil }
+        let since = worst.last ?? worst.0.start
+        let days = since.days(until: today)
+        guard days > weeks * 7 else { return nil }
+        let place = worst.0.workplaceName.isEmpty ? worst.0.kind.label : worst.0.workplaceName
+        return worst.last.map { "\(place): laatste gesprek \($0.text), \(days / 7) weken geleden (drempel \(weeks))" }
+            ?? "\(place): nog geen gesprek sinds de start op \(since.text), \(days / 7) weken (drempel \(weeks))"
     }
 
     /// The agenda: every active youth with its reasons, most urgent first (the most urgent rule
@@ -208,7 +230,8 @@ public struct ReviewItem: Codable, Equatable, Sendable {
 /// The weekly case review of one week: the agenda fixed when it started (so an interrupted
 /// review resumes on the same page), the notes and decisions, and where the coach was.
 public struct WeeklyReview: Codable, Equatable, Sendable {
-    public static let schemaVersion = 1
+    /// 2: a reason may be `noProgressTalk` (issue 17); a schema-1 program would refuse that code.
+    public static let schemaVersion = 2
 
     public var week: ReviewWeek
     public var started: Date

@@ -6,8 +6,9 @@ import SafeText
 /// what is due (schema 2). It has its own `schemaVersion` and is read as tolerantly as every
 /// stored type (docs/data-format.md).
 public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
-    /// 2 added the thresholds: days without contact, weeks to each meting, weeks per phase.
-    public static let schemaVersion = 2
+    /// 2 added the thresholds: days without contact, weeks to each meting, weeks per phase; 3 the
+    /// weeks a lopende placement may go without a progress talk (`talkWeeks`).
+    public static let schemaVersion = 3
 
     /// The coach's name as they want it on measurements and meetings; may be empty.
     public var coachName: String
@@ -17,8 +18,12 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
     public var measurementWeeks: [MeasurementMoment: Int]
     /// Weeks a phase may last before it is flagged; a phase without a number is never flagged.
     public var phaseWeeks: [Phase: Int]
+    /// More weeks than this without a progress talk, for a youth in Coachen with a lopende
+    /// placement, puts the youth on the weekly review.
+    public var talkWeeks: Int
 
     public static let defaultContactDays = 14
+    public static let defaultTalkWeeks = 6
     public static let defaultMeasurementWeeks: [MeasurementMoment: Int] = [.one: 13, .two: 26, .three: 52]
     public static let defaultPhaseWeeks: [Phase: Int] = [.scout: 6, .quickScan: 6, .matchAndWrapAround: 12, .coaching: 52, .borg: 26]
     /// The moments on the schedule, and the phases with a threshold, in order.
@@ -28,14 +33,16 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
     public static let weekRange = 1...520
 
     public init(coachName: String = "", contactDays: Int = defaultContactDays,
-                measurementWeeks: [MeasurementMoment: Int] = defaultMeasurementWeeks, phaseWeeks: [Phase: Int] = defaultPhaseWeeks) {
+                measurementWeeks: [MeasurementMoment: Int] = defaultMeasurementWeeks, phaseWeeks: [Phase: Int] = defaultPhaseWeeks,
+                talkWeeks: Int = defaultTalkWeeks) {
         self.coachName = coachName
         self.contactDays = contactDays
         self.measurementWeeks = measurementWeeks
         self.phaseWeeks = phaseWeeks
+        self.talkWeeks = talkWeeks
     }
 
-    private enum CodingKeys: String, CodingKey { case schemaVersion, coachName, contactDays, measurementWeeks, phaseWeeks }
+    private enum CodingKeys: String, CodingKey { case schemaVersion, coachName, contactDays, measurementWeeks, phaseWeeks, talkWeeks }
 
     /// Schema 1 files (only a name) read with the default thresholds; a missing moment or phase
     /// gets its default. An unknown code is refused here, naming the field; the rules on values
@@ -45,6 +52,7 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
         _ = try c.decode(Int.self, forKey: .schemaVersion)
         coachName = try c.value(.coachName, or: "")
         contactDays = try c.value(.contactDays, or: Self.defaultContactDays)
+        talkWeeks = try c.value(.talkWeeks, or: Self.defaultTalkWeeks)
         measurementWeeks = Self.defaultMeasurementWeeks
         for (code, weeks) in try c.value(.measurementWeeks, or: [String: Int]()) {
             guard let moment = MeasurementMoment(rawValue: code), Self.scheduledMoments.contains(moment) else {
@@ -69,6 +77,9 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
         }
         guard Self.contactDayRange.contains(contactDays) else {
             throw ValidationFailure("contactDays", String(contactDays), "1 tot en met \(Self.contactDayRange.upperBound) dagen")
+        }
+        guard Self.weekRange.contains(talkWeeks) else {
+            throw ValidationFailure("talkWeeks", String(talkWeeks), "1 tot en met \(Self.weekRange.upperBound) weken")
         }
         for moment in Self.scheduledMoments {
             if let weeks = measurementWeeks[moment], !Self.weekRange.contains(weeks) {
@@ -98,6 +109,7 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
         try c.encode(contactDays, forKey: .contactDays)
         try c.encode(Dictionary(uniqueKeysWithValues: measurementWeeks.map { ($0.key.rawValue, $0.value) }), forKey: .measurementWeeks)
         try c.encode(Dictionary(uniqueKeysWithValues: phaseWeeks.map { ($0.key.rawValue, $0.value) }), forKey: .phaseWeeks)
+        try c.encode(talkWeeks, forKey: .talkWeeks)
     }
 
     // MARK: - Changes typed on the settings screen
@@ -113,6 +125,10 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
             throw InputError("De 1-, 2- en 3-meting volgen op elkaar: elk later dan de vorige.")
         }
         measurementWeeks = changed
+    }
+
+    public mutating func setTalkWeeks(_ input: String) throws(InputError) {
+        talkWeeks = try Self.number(input, in: Self.weekRange, unit: "weken")
     }
 
     public mutating func setWeeks(_ input: String, for phase: Phase) throws(InputError) {

@@ -231,7 +231,9 @@ final class CaseloadScreen: Screen {
             late = youth.nextActionDue.map { $0 < today } ?? false
             last = (youth.nextActionDue.map { session.shortDate($0) + (late ? "!" : "") + " " } ?? "") + what
         }
-        return Table.Row([youth.name, Wording.age(age) + (outside ? "*" : ""), youth.phase.label + (longPhase.map { " \($0) wk!" } ?? ""),
+        // In Coachen the phase says where: the workplace of the current placement.
+        let workplace = youth.phase == .coaching ? youth.currentPlacement.map { " · " + $0.workplaceName } ?? "" : ""
+        return Table.Row([youth.name, Wording.age(age) + (outside ? "*" : ""), youth.phase.label + (longPhase.map { " \($0) wk!" } ?? "") + workplace,
                           Wording.daysAgo(days), contact + (quiet ? "!" : ""), last],
                          cellStyles: [nil, outside ? .warning : nil, longPhase != nil ? .warning : nil, nil, quiet || future ? .warning : nil, late ? .warning : nil],
                          mark: mark, detail: due.map { $0.text(today: today) })

@@ -46,6 +46,10 @@ final class SettingsScreen: FormScreen {
         for phase in CoachSettings.timedPhases {
             items.append(number(phase.label, { $0.phaseWeeks[phase] }, unit: "weken") { s, input throws(InputError) in try s.setWeeks(input, for: phase) })
         }
+        items.append(.heading("Coachen op de werkplek"))
+        items.append(number("Zonder voortgangsgesprek markeren na", { $0.talkWeeks }, unit: "weken") { s, input throws(InputError) in
+            try s.setTalkWeeks(input)
+        })
         return items
     }
 

@@ -363,6 +363,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
         }
         if contacts.isEmpty { lines.append(("nog geen; g noteert een contact", .dim, true)) }
         wrapped(zrmLine(youth), (youth.latestMeasurement?.acuteDomains.isEmpty ?? true) ? .normal : .warning, indent: false, maxLines: 2)
+        if let work = WorkSummary.line(youth, store: session.store) { wrapped(work.text, work.style, indent: false, maxLines: nil) }
         if let meeting = youth.comingMeetings(today: today).first {
             var text = "Volgend overleg: \(meeting.date.text)"
             if !meeting.time.isEmpty { text += " om \(meeting.time)" }
