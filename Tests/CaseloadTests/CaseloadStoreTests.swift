@@ -160,6 +160,28 @@ final class CaseloadStoreTests: XCTestCase {
         XCTAssertTrue(rebuilt.notices.isEmpty)
     }
 
+    /// The demo shows coaching on the job with data: workplaces with scans and history, a youth
+    /// with a lopende placement and three talks, one whose placement ended early, a certificate.
+    func testDemoHasWorkplacesPlacementsAndTalks() throws {
+        let directory = temporaryDirectory(self)
+        let store = try CaseloadStore(directory: directory, clock: { self.now })
+        try DemoCaseload.write(into: store, today: today, now: now)
+        let reopened = try CaseloadStore(directory: directory, mode: .readOnly)
+        XCTAssertTrue(reopened.notices.isEmpty, "\(reopened.notices)")
+        XCTAssertEqual(reopened.workplaces.count, 5)
+        XCTAssertTrue(reopened.workplaces.contains { !$0.active })
+        XCTAssertTrue(reopened.workplaces.contains { $0.scans.count >= 2 })
+        XCTAssertTrue(reopened.workplaces.contains { reopened.placements(at: $0.id).count >= 2 }, "a workplace with a history")
+        let youths = reopened.allYouths()
+        let jesse = try XCTUnwrap(youths.first { $0.name == "Jesse Testman" })
+        XCTAssertEqual(jesse.currentPlacement?.status, .running)
+        XCTAssertEqual(jesse.progressTalks.count, 3)
+        XCTAssertFalse(jesse.userManual.isEmpty)
+        XCTAssertTrue(youths.contains { $0.placements.contains { $0.ending == .stoppedByEmployer || $0.ending == .stoppedByYouth } })
+        XCTAssertTrue(youths.contains { $0.placements.contains { $0.certificateOn != nil } })
+        XCTAssertTrue(youths.contains { $0.phase == .matchAndWrapAround && !$0.quickScan.wishes.isEmpty }, "someone to match")
+    }
+
     func testDemoRefusesADirectoryWithData() throws {
         let directory = temporaryDirectory(self)
         let store = try CaseloadStore(directory: directory)

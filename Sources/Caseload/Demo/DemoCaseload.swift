@@ -4,8 +4,69 @@ import Foundation
 /// The fictional demo caseload from Resources/demo-caseload.json, dated relative to today.
 public enum DemoCaseload {
     private struct File: Decodable {
+        var workplaces: [DemoWorkplace]?
         var youths: [Entry]
         var review: DemoReview?
+    }
+
+    private struct DemoWorkplace: Decodable {
+        var name: String
+        var sector: String
+        var address: String
+        var contactName: String
+        var contactPhone: String
+        var contactEmail: String
+        var kinds: [PlaceKind]
+        var notes: String
+        var active: Bool
+        var scans: [DemoScan]
+    }
+
+    /// A workplace scan: `daysAgo` and its texts by `WorkplaceScan.Text` code.
+    private struct DemoScan: Decodable {
+        var daysAgo: Int
+        var texts: [String: String]
+
+        init(from decoder: Decoder) throws {
+            var all = try [String: DemoValue](from: decoder)
+            guard case .number(let days)? = all.removeValue(forKey: "daysAgo") else { throw InputError("Demo-gegevens: een scan zonder daysAgo.") }
+            daysAgo = days
+            texts = all.compactMapValues { if case .text(let text) = $0 { text } else { nil } }
+        }
+    }
+
+    private enum DemoValue: Decodable {
+        case number(Int), text(String)
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let number = try? c.decode(Int.self) { self = .number(number) } else { self = .text(try c.decode(String.self)) }
+        }
+    }
+
+    private struct DemoPlacement: Decodable {
+        /// The workplace, by name.
+        var workplace: String
+        var kind: PlaceKind
+        var startDaysAgo: Int?
+        var startInDays: Int?
+        var plannedEndInDays: Int?
+        var endDaysAgo: Int?
+        var status: PlacementStatus
+        var ending: PlacementEnding?
+        var endingDetail: String?
+        /// By field name of `PlacementAgreement` (`workingHours`, …, `compensation`).
+        var agreement: [String: String]
+        var certificateDaysAgo: Int?
+        var letterDaysAgo: Int?
+    }
+
+    private struct DemoTalk: Decodable {
+        var daysAgo: Int
+        /// Index into the youth's placements.
+        var placement: Int
+        var withWhom: String
+        var notes: String
+        var scores: [String: SkillLevel]
     }
 
     /// A review of this week with its first `pages` discussed, and last week's, by youth name.
@@ -71,6 +132,11 @@ public enum DemoCaseload {
         var journal: [DemoContact]?
         var scoutAttempts: [DemoAttempt]?
         var agreedDaysAgo: Int?
+        /// The first impression of the basic skills, by skill code.
+        var basicSkills: [String: SkillImpression]?
+        var userManual: String?
+        var placements: [DemoPlacement]?
+        var talks: [DemoTalk]?
     }
 
     private struct DemoPerson: Decodable {
@@ -133,10 +199,35 @@ public enum DemoCaseload {
     }
 
     public static func youths(today: LocalDate, now: Date) throws -> [Youth] {
-        try youths(of: file(), today: today, now: now)
+        let file = try file()
+        return try youths(of: file, workplaces: workplaces(of: file, today: today, now: now), today: today, now: now)
     }
 
-    private static func youths(of file: File, today: LocalDate, now: Date) throws -> [Youth] {
+    /// The demo's workplaces with their scans, made new (with new ids) on each call.
+    private static func workplaces(of file: File, today: LocalDate, now: Date) throws -> [Workplace] {
+        try (file.workplaces ?? []).map { demo in
+            var workplace = try Workplace(name: demo.name, now: now)
+            workplace.sector = demo.sector
+            workplace.address = demo.address
+            workplace.contactName = demo.contactName
+            workplace.contactPhone = demo.contactPhone
+            workplace.contactEmail = demo.contactEmail
+            workplace.kinds = demo.kinds
+            workplace.notes = demo.notes
+            workplace.active = demo.active
+            workplace.scans = try demo.scans.map { demo in
+                var scan = WorkplaceScan(date: today.adding(days: -demo.daysAgo))
+                for (code, text) in demo.texts {
+                    guard let field = WorkplaceScan.Text(rawValue: code) else { throw InputError("Demo-gegevens: onbekende tekst \(code) van een scan.") }
+                    scan[field] = text
+                }
+                return scan
+            }
+            return workplace
+        }
+    }
+
+    private static func youths(of file: File, workplaces: [Workplace], today: LocalDate, now: Date) throws -> [Youth] {
         try file.youths.map { entry in
             var youth = try Youth(name: entry.name, now: now, today: today)
             youth.dateOfBirth = today.adding(days: entry.birthdayInDays).adding(years: -(entry.age + 1))
@@ -163,7 +254,10 @@ public enum DemoCaseload {
                 }
                 youth.measurements.append(measurement)
             }
-            if let details = entry.details { try add(details, to: &youth, today: today, now: now) }
+            if let details = entry.details {
+                try add(details, to: &youth, today: today, now: now)
+                try addWork(details, to: &youth, workplaces: workplaces, today: today, now: now)
+            }
             return youth
         }
     }
@@ -254,12 +348,45 @@ public enum DemoCaseload {
         }
     }
 
-    /// Writes the demo into an empty data directory, with this week's review half done and last
-    /// week's; refuses a directory that holds data.
+    /// Placements with their agreements, progress talks, the user manual and the first impression
+    /// of the basic skills: coaching on the job.
+    private static func addWork(_ details: DemoDetails, to youth: inout Youth, workplaces: [Workplace], today: LocalDate, now: Date) throws {
+        youth.quickScan.basicSkills = details.basicSkills ?? [:]
+        youth.userManual = details.userManual ?? ""
+        var placements: [Placement] = []
+        for demo in details.placements ?? [] {
+            guard let workplace = workplaces.first(where: { $0.name == demo.workplace }) else { throw InputError("Demo-gegevens: werkplek \(demo.workplace) ontbreekt.") }
+            var placement = Placement(workplace: workplace, kind: demo.kind, start: today.adding(days: demo.startInDays ?? -(demo.startDaysAgo ?? 0)))
+            placement.plannedEnd = demo.plannedEndInDays.map { today.adding(days: $0) }
+            placement.end = demo.endDaysAgo.map { today.adding(days: -$0) }
+            placement.status = demo.status
+            placement.ending = demo.ending
+            placement.endingDetail = demo.endingDetail ?? ""
+            for text in PlacementAgreement.texts { placement.agreement[keyPath: text.path] = demo.agreement[text.field] ?? "" }
+            placement.agreement.compensation = demo.agreement["compensation"].flatMap(Compensation.init(rawValue:))
+            placement.certificateOn = demo.certificateDaysAgo.map { today.adding(days: -$0) }
+            placement.recommendationLetterOn = demo.letterDaysAgo.map { today.adding(days: -$0) }
+            try youth.save(placement, now: now)
+            placements.append(placement)
+        }
+        for demo in details.talks ?? [] {
+            guard placements.indices.contains(demo.placement) else { throw InputError("Demo-gegevens: een gesprek zonder plaatsing.") }
+            var talk = ProgressTalk(date: today.adding(days: -demo.daysAgo), placementID: placements[demo.placement].id)
+            talk.withWhom = demo.withWhom
+            talk.notes = demo.notes
+            talk.scores = demo.scores
+            youth.progressTalks.append(talk)
+        }
+    }
+
+    /// Writes the demo into an empty data directory, with its workplaces, this week's review half
+    /// done and last week's; refuses a directory that holds data.
     public static func write(into store: CaseloadStore, today: LocalDate, now: Date) throws {
         guard !store.holdsData else { throw StoreError.notEmpty(directory: store.directory) }
         let file = try file()
-        let youths = try youths(of: file, today: today, now: now)
+        let workplaces = try workplaces(of: file, today: today, now: now)
+        for workplace in workplaces { try store.save(workplace) }
+        let youths = try youths(of: file, workplaces: workplaces, today: today, now: now)
         for youth in youths {
             try store.save(youth, updatedAt: youth.updated)
         }

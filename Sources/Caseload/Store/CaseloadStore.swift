@@ -214,9 +214,9 @@ public final class CaseloadStore {
     public var summaries: [YouthSummary] { entries.values.map(\.summary) }
     public var count: Int { entries.count }
 
-    /// True when the directory holds youths or quarantined files: the demo refuses to write there.
+    /// True when the directory holds youths, workplaces or quarantined files: the demo refuses to write there.
     public var holdsData: Bool {
-        !entries.isEmpty || !((try? FileManager.default.contentsOfDirectory(atPath: quarantineDirectory)) ?? []).isEmpty
+        !entries.isEmpty || !workplaceCache.isEmpty || !((try? FileManager.default.contentsOfDirectory(atPath: quarantineDirectory)) ?? []).isEmpty
     }
 
     /// The full record of one youth, read from its file.
