@@ -257,6 +257,7 @@ public enum DemoCaseload {
             if let details = entry.details {
                 try add(details, to: &youth, today: today, now: now)
                 try addWork(details, to: &youth, workplaces: workplaces, today: today, now: now)
+                youth.updated = now.addingTimeInterval(-Double(entry.updatedDaysAgo) * 86_400).wholeSeconds
             }
             return youth
         }
