@@ -128,6 +128,27 @@ final class HostileFilesTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outsideFolder), ["passwd"])
     }
 
+    /// workplaces/ or reviews/ as a link (or a file): nothing is read through it, and the coach is
+    /// told once, never silently shown an empty list.
+    func testALinkInPlaceOfACollectionFolderIsSaidAndNotFollowed() throws {
+        let outside = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: outside + "/w1.json"))
+        for folder in ["workplaces", "reviews"] {
+            let directory = try dataDirectory()
+            XCTAssertEqual(symlink(outside, directory + "/" + folder), 0)
+            let store = try CaseloadStore(directory: directory)
+            _ = store.review(before: ReviewWeek(containing: LocalDate(year: 2026, month: 12, day: 2)!))
+            _ = store.review(before: ReviewWeek(containing: LocalDate(year: 2026, month: 12, day: 2)!))
+            XCTAssertEqual(store.notices.filter { $0.message.contains("\(folder)/ is een symbolische koppeling") }.count, 1, folder)
+            XCTAssertTrue(store.workplaces.isEmpty)
+            if folder == "workplaces" {
+                XCTAssertThrowsError(try store.save(try Workplace(name: "Garage", now: Date(), id: "w2")), "never written through the link")
+            }
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside), ["w1.json"], "nothing written through a link")
+    }
+
     func testFoldersTheProgramCreatesArePrivateUnderAnOpenUmask() throws {
         let base = temporaryDirectory(self)
         let old = umask(0)

@@ -124,6 +124,8 @@ public final class CaseloadStore {
     var pendingSince = Date()
     /// What quarantine.json remembers of the files moved to quarantine/ (QuarantineLog.swift).
     var quarantineLog: [QuarantinedFile] = []
+    /// Folders beside the youths (reviews/, workplaces/) found to be a link or a file: said once.
+    var refusedFolders: Set<String> = []
     /// The workplaces, read once at opening (WorkplaceStore.swift).
     var workplaceCache: [String: Workplace] = [:]
     func clockNow() -> Date { clock() }

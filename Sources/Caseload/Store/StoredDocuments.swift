@@ -82,7 +82,16 @@ extension CaseloadStore {
 
     /// The names of the documents in `folder` that end in `.json` (no hidden or temporary ones).
     func documentNames(in folder: String) -> [String] {
-        guard PrivateFiles.kind(of: directory + "/" + folder) == .directory else { return [] }
+        let kind = PrivateFiles.kind(of: directory + "/" + folder)
+        guard kind == .directory else {
+            // A link or a file in place of the folder is never read through, and said once.
+            if kind != .missing, refusedFolders.insert(folder).inserted {
+                notices.append(StoreNotice(message: kind == .symbolicLink
+                    ? StoreError.symbolicLink(path: folder + "/").localizedDescription
+                    : "\(folder)/ is geen map; wat daar hoort, kan niet worden gelezen of bewaard."))
+            }
+            return []
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
     }
