@@ -18,7 +18,7 @@ final class CaseloadScreen: Screen {
     private var table = CaseloadScreen.table(scout: false)
     /// The last column is titled for what it shows: the next action, or in scout the attempts.
     private static func table(scout: Bool) -> Table {
-        Table(columns: [.init("Naam", width: 28, minimum: 12), .init("Leeftijd", width: 8), .init("Fase", width: 20, minimum: 14),
+        Table(columns: [.init("Naam", width: 28, minimum: 12), .init("Leeftijd", width: 8), .init("Fase", width: 46, minimum: 14),
                         .init("Gewijzigd", width: 9), .init("Contact", width: 8),
                         .init(scout ? "Pogingen · dagen" : "Volgende actie", width: 32, minimum: 14)])
     }
