@@ -59,6 +59,7 @@ final class SkillsGridScreen: Screen, OfOneYouth {
         let progress = progress
         let selected = grid.selected
         canvas.put("\(youth.name)  ·  De tien basisvaardigheden", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        canvas.put("▲ hoger, ▼ lager dan in het gesprek ervoor", row: area.row + 1, col: 2, style: .dim, maxWidth: area.width - 4)
         grid.render(into: &canvas, content: Grid.Content(
             corner: "Vaardigheid", labels: progress.skills.map(\.name), headers: progress.talks.map { [$0.date.text] },
             cell: { row, column in
@@ -80,7 +81,6 @@ final class SkillsGridScreen: Screen, OfOneYouth {
         var about = "Gesprek van \(talk.date.text)"
         if !talk.withWhom.isEmpty { about += " met \(talk.withWhom)" }
         if !place.isEmpty { about += " bij \(place)" }
-        about += "  ·  ▲ hoger, ▼ lager dan het gesprek ervoor"
         canvas.put(about, row: row, col: 2, style: .heading, maxWidth: width)
         row += 1
         let notes = Glyphs.wrap(talk.notes.isEmpty ? "Geen notities." : Form.oneLine(talk.notes), width: width, maxLines: Self.rowsBelow - 2)
