@@ -77,8 +77,9 @@ final class TalkScreensTests: XCTestCase {
     func testANewTalkNeedsAPlacement() throws {
         let harness = try harness(placed: false)
         XCTAssertTrue(harness.screen.contains("Nog geen voortgangsgesprekken"), harness.screen)
-        harness.press(.char("n"))
         XCTAssertTrue(harness.screen.contains("Maak eerst een plaatsing (w"), harness.screen)
+        XCTAssertFalse(harness.app.activeBindings.contains { $0.action == .new }, "n is named only when there is a placement")
+        harness.press(.char("n"))
         XCTAssertTrue(try youth(harness).progressTalks.isEmpty)
     }
 

@@ -28,7 +28,12 @@ final class TalksScreen: Screen, OfOneYouth {
 
     /// Removal works on a selected talk of a youth that can be saved; only then is its key named.
     private var canRemove: Bool { selected != nil && editor.isWritable }
-    var bindings: [KeyBinding] { keyRows(canRemove: canRemove).dropping(.open, when: selected == nil) }
+    /// A new talk belongs to this placement, else to the current one; without either `n` is not
+    /// named, and the line under the heading says to make a placement first.
+    private var placementForNewTalk: Placement? { placement ?? (placementID == nil ? editor.youth.currentPlacement : nil) }
+    var bindings: [KeyBinding] {
+        keyRows(canRemove: canRemove).dropping(.open, when: selected == nil).dropping(.new, when: placementForNewTalk == nil)
+    }
 
     func willAppear() { table.setCount(talks.count) }
     func resize(to area: Rect) { table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)) }
@@ -53,11 +58,8 @@ final class TalksScreen: Screen, OfOneYouth {
 
     /// A talk today for this placement, else the current one, starting from the last scores.
     private func newTalk() -> Navigation {
-        guard let placementID = placementID ?? editor.youth.currentPlacement?.id else {
-            message = ("Maak eerst een plaatsing (w op het dossier); een gesprek hoort bij een plaatsing.", .warning)
-            return .stay
-        }
-        let talk = editor.youth.newTalk(placementID: placementID, on: editor.session.today)
+        guard let placement = placementForNewTalk else { return .stay }
+        let talk = editor.youth.newTalk(placementID: placement.id, on: editor.session.today)
         if let failure = editor.apply({ youth throws(InputError) in try youth.save(talk) }) {
             message = (failure, .error)
             return .stay
@@ -91,10 +93,9 @@ final class TalksScreen: Screen, OfOneYouth {
         var heading = "\(youth.name)  ·  Voortgangsgesprekken"
         if let placement { heading += " bij \(placement.workplaceName)" }
         canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
-        let current = placement ?? youth.currentPlacement
-        let status = current.map { "Plaatsing: \(TalkForm.label($0)) (\($0.status.label))" }
-            ?? "Nog geen plaatsing: een gesprek hoort bij een plaatsing (w op het dossier)."
-        canvas.put(status, row: area.row + 1, col: 2, style: .dim, maxWidth: area.width - 4)
+        let status = placementForNewTalk.map { ("Plaatsing: \(TalkForm.label($0)) (\($0.status.label))", Style.dim) }
+            ?? ("Maak eerst een plaatsing (w op het dossier): een nieuw gesprek hoort bij een lopende of geplande plaatsing.", .warning)
+        canvas.put(status.0, row: area.row + 1, col: 2, style: status.1, maxWidth: area.width - 4)
         table.render(into: &canvas, count: shown.count, row: { index in
             let talk = shown[index]
             let notes = Form.oneLine(talk.notes)
