@@ -103,7 +103,7 @@ final class TalksScreen: Screen, OfOneYouth {
             return Table.Row([talk.date.text, talk.withWhom, place, notes],
                              full: "\(talk.date.text)" + (talk.withWhom.isEmpty ? "" : " met \(talk.withWhom)")
                                 + (place.isEmpty ? "" : " bij \(place)") + ": " + (notes.isEmpty ? "–" : notes))
-        }, empty: "Nog geen voortgangsgesprekken. Druk op n voor het eerste; v toont de eerste indruk van de tien vaardigheden.",
-           note: message)
+        }, empty: "Nog geen voortgangsgesprekken" + (placementForNewTalk == nil ? "" : ". Druk op n voor het eerste")
+            + "; v toont de eerste indruk van de tien vaardigheden.", note: message)
     }
 }
