@@ -12,8 +12,9 @@ final class SkillsGridScreen: Screen, OfOneYouth {
     let placementID: String?
     /// "Zelfstandig werken" and a gap; "aandachtspunt" and a gap; "nog niet ▲" and a gap.
     private var grid = Grid(labelWidth: 20, minimumLabelWidth: 10, columnWidth: 11, firstWidth: 14)
-    /// Under the grid: a blank line, the selected talk's day and partner, its notes.
-    private static let rowsAbove = 2, rowsBelow = 5
+    /// Above the grid: the heading and the legend. Under it at least a blank line, the selected
+    /// talk's day and partner and a line of its notes; its notes get what the grid leaves.
+    private static let rowsAbove = 2, rowsBelow = 3
 
     init(editor: YouthEditor, placementID: String? = nil) {
         self.editor = editor
@@ -39,8 +40,9 @@ final class SkillsGridScreen: Screen, OfOneYouth {
     func willAppear() { updateGrid() }
 
     func resize(to area: Rect) {
+        let needed = grid.headerLines + Catalog.basicSkills.count
         grid.resize(to: Rect(row: area.row + Self.rowsAbove, col: area.col, width: area.width,
-                             height: max(2, area.height - Self.rowsAbove - Self.rowsBelow)))
+                             height: min(needed, max(2, area.height - Self.rowsAbove - Self.rowsBelow))))
     }
 
     func handle(_ key: Key) -> Navigation {
@@ -83,8 +85,9 @@ final class SkillsGridScreen: Screen, OfOneYouth {
         if !place.isEmpty { about += " bij \(place)" }
         canvas.put(about, row: row, col: 2, style: .heading, maxWidth: width)
         row += 1
-        let notes = Glyphs.wrap(talk.notes.isEmpty ? "Geen notities." : Form.oneLine(talk.notes), width: width, maxLines: Self.rowsBelow - 2)
-        for line in notes where row < area.row + area.height {
+        let notes = Glyphs.wrap(talk.notes.isEmpty ? "Geen notities." : Form.oneLine(talk.notes), width: width,
+                                maxLines: max(1, area.row + area.height - row))
+        for line in notes {
             canvas.put(line, row: row, col: 2, style: .dim, maxWidth: width)
             row += 1
         }
