@@ -64,6 +64,9 @@ final class HintsAndHelpTests: XCTestCase {
             ("review done day", [.char("r"), .pageUp, .pageUp, .pageUp, .pageUp, .char("x"), .enter]),
             ("journal removal", jesse + [.char("l"), .char("d")]),
             ("scout removal", [.char("/")] + typed("fenna") + [.enter, .end, .up, .enter, .char("d")]),
+            // Coaching on the job (issue 17): the talks (without a placement), the skills grid.
+            ("talks", jesse + [.char("c")]),
+            ("skills grid", jesse + [.char("c"), .char("v")]),
         ]
     }()
 

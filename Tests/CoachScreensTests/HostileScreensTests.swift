@@ -113,6 +113,17 @@ final class HostileScreensTests: XCTestCase {
             youth.save(attempt)
         }
         youth.agreedOn = today
+        // Progress talks (issue 17): twelve, every skill scored, long partners and notes.
+        var placement = Placement(workplace: try Workplace(name: "Werkplek", now: now), kind: .job, start: today.adding(days: -400))
+        placement.workplaceName = long("Werkplek")
+        youth.placements.append(placement)
+        for index in 0..<12 {
+            var talk = ProgressTalk(date: today.adding(days: -30 * index), placementID: placement.id)
+            talk.withWhom = long("Met wie")
+            talk.notes = page("Gesprek")
+            for (s, skill) in Catalog.basicSkills.enumerated() { talk.scores[skill.code] = SkillLevel.allCases[(s + index) % 4] }
+            youth.progressTalks.append(talk)
+        }
         return youth
     }
 
@@ -145,6 +156,8 @@ final class HostileScreensTests: XCTestCase {
             meeting + down(6) + [.enter], meeting + down(6) + [.enter, .end, .enter],
             meeting + down(6) + [.enter, .down, .enter], meeting + down(6) + [.enter, .down, .enter, .char("b")],
             [.char("o"), .enter],
+            [.enter, .char("c")], [.enter, .char("c"), .enter], [.enter, .char("c"), .enter, .end], [.enter, .char("c"), .char("v")],
+            [.enter, .char("c"), .char("v"), .end, .left],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]

@@ -68,3 +68,24 @@ extension Youth {
         return talk
     }
 }
+
+extension Youth {
+    /// Saves a talk (new or changed); it must belong to a placement of this youth.
+    public mutating func save(_ talk: ProgressTalk) throws(InputError) {
+        guard placements.contains(where: { $0.id == talk.placementID }) else { throw InputError("Die plaatsing bestaat niet meer.") }
+        progressTalks.replaceOrAppend(talk)
+    }
+
+    /// Removes a talk recorded by mistake; the draft of its notes (`DraftField.talkNotes`) goes
+    /// with it, which the screen asks the store to do.
+    public mutating func remove(talkID: String) throws(InputError) {
+        guard progressTalks.contains(where: { $0.id == talkID }) else { throw InputError("Dit gesprek bestaat niet meer.") }
+        progressTalks.removeAll { $0.id == talkID }
+    }
+
+    /// A talk records what was said: any day in the past, not one to come.
+    public static func validTalkDate(_ date: LocalDate, today: LocalDate) throws(InputError) -> LocalDate {
+        guard date <= today else { throw InputError("Een gesprek kan niet in de toekomst liggen (vandaag is \(today.text)).") }
+        return date
+    }
+}

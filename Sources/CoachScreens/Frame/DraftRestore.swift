@@ -46,9 +46,17 @@ enum DraftRestore {
             let form = JournalEntryForm.make(editor: editor, entryID: entryID)
             form.form.resume(draft)
             return .screens(base + [JournalScreen(editor: editor), form])
-        case .userManual?, .talkNotes?:
-            // Issue 17 helpers: the user manual screen and the talk form reopen these drafts.
+        case .userManual?:
+            // Issue 17 helpers: the user manual screen reopens this draft.
             return .screens(base)
+        case .talkNotes(let talkID)?:
+            guard let talk = editor.youth.progressTalks.first(where: { $0.id == talkID }) else {
+                let place = (try? session.store.setAside(draft)) ?? "drafts/"
+                return .gone("Het concept hoort bij een voortgangsgesprek dat niet meer bestaat. De tekst is bewaard in \(place).")
+            }
+            let form = TalkForm.make(editor: editor, talkID: talkID)
+            form.form.resume(draft)
+            return .screens(base + [TalksScreen(editor: editor, placementID: talk.placementID), form])
         case .reviewNote?, nil:
             // Never offered to open (`canOpen`); kept where it is, for the version that knows it.
             return .gone("Het concept hoort bij een veld dat deze versie van Rode Loper niet kent. Het blijft bewaard in drafts/.")

@@ -9,15 +9,24 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
     let kind = ScreenKind.zrmHistory
     let title = "ZRM"
     let editor: YouthEditor
-    /// Index into the chronological measurements.
-    private var selected: Int
-    /// Which life domains show, when the window is too low for all thirteen: from `resize`.
-    private var domains = ScrollPosition(count: Catalog.lifeDomains.count, height: Catalog.lifeDomains.count)
+    /// The domains against the measurements; the selected column is the measurement Enter opens.
+    private var grid = Grid(labelWidth: ZRMHistoryScreen.nameWidth, minimumLabelWidth: ZRMHistoryScreen.nameWidth,
+                            columnWidth: ZRMHistoryScreen.columnWidth, headerLines: 2)
     private var message: String?
 
     init(editor: YouthEditor) {
         self.editor = editor
-        selected = max(0, editor.youth.measurements.count - 1)
+        updateGrid()
+        grid.select(column: measurements.count - 1)
+    }
+
+    private var selected: Int { grid.selected }
+
+    /// The grid's counts from the data: the thirteen domains, every measurement, the two totals
+    /// under them and the chart of up to twelve measurements beside them.
+    private func updateGrid() {
+        grid.update(rows: Catalog.lifeDomains.count, columns: measurements.count, footer: 2,
+                    trailingWidth: max(Self.chartHeader.count, min(Self.chartLength, measurements.count)))
     }
 
     private var measurements: [ZRMMeasurement] { editor.youth.chronologicalMeasurements }
@@ -27,14 +36,12 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
         KeyTable.bindings(for: kind).dropping(.open, when: measurements.isEmpty).dropping(.compare, when: measurements.count < 2)
     }
 
-    func willAppear() { selected = min(selected, max(0, measurements.count - 1)) }
+    func willAppear() { updateGrid() }
 
     func handle(_ key: Key) -> Navigation {
         message = nil
         switch bindings.action(for: key) {
-        case .column:
-            selected = min(max(0, selected + (key == .left ? -1 : 1)), max(0, measurements.count - 1))
-        case .move: _ = domains.handle(key)
+        case .column, .move: _ = grid.handle(key)
         case .open:
             guard measurements.indices.contains(selected) else { return .stay }
             return .push(ZRMFormScreen(editor: editor, measurementID: measurements[selected].id))
@@ -57,22 +64,26 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
                                                scoredBy: session.coachName ?? youth.latestMeasurement?.scoredBy ?? "", today: session.today)
         }
         guard message == nil, let created else { return .stay }
-        selected = measurements.firstIndex { $0.id == created.id } ?? selected
+        updateGrid()
+        grid.select(column: measurements.firstIndex { $0.id == created.id } ?? selected)
         return .push(ZRMFormScreen(editor: editor, measurementID: created.id))
     }
 
     // MARK: - Drawing
 
-    /// The rows above the domains (heading, blank, two header rows) and under them (acute, mean,
-    /// blank, details, message).
-    private static let rowsAbove = 4, rowsBelow = 5
+    /// The rows above the grid (heading, blank) and under it (blank, details, message).
+    private static let rowsAbove = 2, rowsBelow = 3
 
     func resize(to area: Rect) {
-        domains.resize(count: Catalog.lifeDomains.count, height: max(1, area.height - Self.rowsAbove - Self.rowsBelow))
+        grid.resize(to: Rect(row: area.row + Self.rowsAbove, col: area.col, width: area.width,
+                             height: max(5, area.height - Self.rowsAbove - Self.rowsBelow)))
     }
 
     private static let columnWidth = 6
     private static let nameWidth = 31
+    private static let chartHeader = "verloop"
+    /// The chart shows the last twelve measurements.
+    private static let chartLength = 12
 
     func render(into canvas: inout Canvas, area: Rect) {
         let all = measurements
@@ -82,63 +93,38 @@ final class ZRMHistoryScreen: Screen, OfOneYouth {
             renderMessage(into: &canvas, area: area)
             return
         }
-        let chartWidth = min(12, all.count) + 2
-        let fit = max(1, (area.width - Self.nameWidth - chartWidth - 4) / Self.columnWidth)
-        let first = min(max(0, selected - fit + 1), max(0, all.count - fit))
-        let shown = Array(first..<min(all.count, first + fit))
-        let chartCol = 2 + Self.nameWidth + shown.count * Self.columnWidth + 1
-        var row = area.row + 2
-
-        for (position, index) in shown.enumerated() {
-            let col = 2 + Self.nameWidth + position * Self.columnWidth
-            let style: Style = index == selected ? .selected : .heading
-            canvas.put(all[index].moment.short, row: row, col: col, style: style, padTo: Self.columnWidth - 1)
-            // Five columns: day and month for every measurement alike (the year of the selected
-            // one is in the details below), so each column says which measurement it is.
-            let date = all[index].date
-            canvas.put(String(format: "%02d-%02d", date.day, date.month), row: row + 1, col: col, style: index == selected ? .selected : .dim,
-                       padTo: Self.columnWidth - 1)
-        }
-        canvas.put("Leefgebied", row: row, col: 2, style: .heading)
-        canvas.put("verloop", row: row, col: chartCol, style: .heading)
-        // Measurements out of sight left or right are marked beside the columns.
-        if first > 0 { canvas.put("◀", row: row, col: 1 + Self.nameWidth, style: .dim) }
-        if first + shown.count < all.count { canvas.put("▶", row: row, col: chartCol - 1, style: .dim) }
-        row += 2
-        let domainRows = Rect(row: row, col: area.col, width: area.width, height: domains.height)
-        domains.drawMarks(into: &canvas, rect: domainRows, col: area.col)
-        // An acute score of the selected measurement out of sight gets a ! beside the mark.
-        let acute = Catalog.lifeDomains.indices.filter { all[selected].score(Catalog.lifeDomains[$0].code) == 1 }
-        if acute.contains(where: { $0 < domains.visible.lowerBound }) { canvas.put("!", row: domainRows.row, col: area.col + 1, style: .error) }
-        if acute.contains(where: { $0 >= domains.visible.upperBound }) {
-            canvas.put("!", row: domainRows.row + domainRows.height - 1, col: area.col + 1, style: .error)
-        }
-        for domain in domains.visible.map({ Catalog.lifeDomains[$0] }) {
-            canvas.put(domain.name, row: row, col: 2, maxWidth: Self.nameWidth - 1)
-            for (position, index) in shown.enumerated() {
-                let score = all[index].score(domain.code)
+        let selected = min(selected, all.count - 1)
+        let domains = Catalog.lifeDomains
+        // Five columns: day and month for every measurement alike (the year of the selected one is
+        // in the details below), so each column says which measurement it is.
+        let headers = all.map { [$0.moment.short, String(format: "%02d-%02d", $0.date.day, $0.date.month)] }
+        grid.render(into: &canvas, content: Grid.Content(
+            corner: "Leefgebied", labels: domains.map(\.name), headers: headers,
+            cell: { row, column in
+                let score = all[column].score(domains[row].code)
                 let text = score.map { $0 == 1 ? "1 !" : "\($0)" } ?? "·"
-                let style: Style = score == 1 ? .error : index == selected ? .accent : score == nil ? .dim : .normal
-                canvas.put(text, row: row, col: 2 + Self.nameWidth + position * Self.columnWidth, style: style)
-            }
-            canvas.put(Self.sparkline(all.suffix(12).map { $0.score(domain.code) }), row: row, col: chartCol, style: .accent)
-            row += 1
-        }
-        for (label, value) in [("Acuut", { (m: ZRMMeasurement) in "\(m.acuteDomains.count)" }),
-                               ("Gemiddelde", { (m: ZRMMeasurement) in m.average.map(Self.decimal) ?? "–" })] {
-            canvas.put(label, row: row, col: 2, style: .heading)
-            for (position, index) in shown.enumerated() {
-                let style: Style = label == "Acuut" && all[index].acuteDomains.count > 0 ? .warning : .normal
-                canvas.put(value(all[index]), row: row, col: 2 + Self.nameWidth + position * Self.columnWidth, style: style)
-            }
-            row += 1
+                return Grid.Cell(text, style: score == 1 ? .error : column == selected ? .accent : score == nil ? .dim : .normal)
+            },
+            footer: [
+                ("Acuut", { Grid.Cell("\(all[$0].acuteDomains.count)", style: all[$0].acuteDomains.isEmpty ? .normal : .warning) }),
+                ("Gemiddelde", { Grid.Cell(all[$0].average.map(Self.decimal) ?? "–") }),
+            ],
+            trailing: (Self.chartHeader, { row in
+                Grid.Cell(Self.sparkline(all.suffix(Self.chartLength).map { $0.score(domains[row].code) }), style: .accent)
+            })))
+        // An acute score of the selected measurement out of sight gets a ! beside the ▲▼ mark.
+        let rows = grid.rowsRect
+        let acute = domains.indices.filter { all[selected].score(domains[$0].code) == 1 }
+        if acute.contains(where: { $0 < grid.rows.visible.lowerBound }) { canvas.put("!", row: rows.row, col: area.col + 1, style: .error) }
+        if acute.contains(where: { $0 >= grid.rows.visible.upperBound }) {
+            canvas.put("!", row: rows.row + rows.height - 1, col: area.col + 1, style: .error)
         }
         let current = all[selected]
         var details = "\(current.moment.label) van \(current.date.text)"
         if !current.scoredBy.isEmpty { details += " · gescoord door \(current.scoredBy)" }
-        details += " · \(current.scoredCount) van \(Catalog.lifeDomains.count) gescoord"
-        if !current.corrections.isEmpty {
-            details += " · \(current.corrections.count) correctie\(current.corrections.count == 1 ? "" : "s"), laatst \(current.corrections.last!.date.text)"
+        details += " · \(current.scoredCount) van \(domains.count) gescoord"
+        if let last = current.corrections.last {
+            details += " · \(current.corrections.count) correctie\(current.corrections.count == 1 ? "" : "s"), laatst \(last.date.text)"
         }
         canvas.put(details, row: area.row + area.height - 2, col: 2, style: .dim, maxWidth: area.width - 4)
         renderMessage(into: &canvas, area: area)
