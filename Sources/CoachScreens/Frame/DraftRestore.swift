@@ -46,8 +46,10 @@ enum DraftRestore {
             let form = JournalEntryForm.make(editor: editor, entryID: entryID)
             form.form.resume(draft)
             return .screens(base + [JournalScreen(editor: editor), form])
-        case .userManual?, .talkNotes?:
-            // Issue 17 helpers: the user manual screen and the talk form reopen these drafts.
+        case .userManual?:
+            return .screens(base + [UserManualScreen(editor: editor, resuming: draft)])
+        case .talkNotes?:
+            // Issue 17 helpers: the talk form reopens these drafts.
             return .screens(base)
         case .reviewNote?, nil:
             // Never offered to open (`canOpen`); kept where it is, for the version that knows it.
