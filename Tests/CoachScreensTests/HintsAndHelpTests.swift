@@ -64,6 +64,9 @@ final class HintsAndHelpTests: XCTestCase {
             ("review done day", [.char("r"), .pageUp, .pageUp, .pageUp, .pageUp, .char("x"), .enter]),
             ("journal removal", jesse + [.char("l"), .char("d")]),
             ("scout removal", [.char("/")] + typed("fenna") + [.enter, .end, .up, .enter, .char("d")]),
+            // Placements and the user manual (issue 17).
+            ("placements", jesse + [.char("w")]), ("new placement", jesse + [.char("w"), .char("n")]),
+            ("user manual", jesse + [.char("u")]), ("user manual writing", jesse + [.char("u"), .enter]),
         ]
     }()
 

@@ -113,6 +113,13 @@ final class HostileScreensTests: XCTestCase {
             youth.save(attempt)
         }
         youth.agreedOn = today
+        // A placement at a workplace that is not in the caseload, every agreement at its limit, and the user manual.
+        var placement = Placement(workplace: try Workplace(name: "Werkplek", now: now), kind: .job, start: today.adding(days: -30))
+        placement.workplaceName = long("Werkplek")
+        placement.status = .running
+        for text in PlacementAgreement.texts { placement.agreement[keyPath: text.path] = long(text.label) }
+        youth.placements.append(placement)
+        youth.userManual = page("Gebruiksaanwijzing")
         return youth
     }
 
@@ -145,6 +152,8 @@ final class HostileScreensTests: XCTestCase {
             meeting + down(6) + [.enter], meeting + down(6) + [.enter, .end, .enter],
             meeting + down(6) + [.enter, .down, .enter], meeting + down(6) + [.enter, .down, .enter, .char("b")],
             [.char("o"), .enter],
+            [.enter, .char("w")], [.enter, .char("w"), .enter], [.enter, .char("w"), .enter, .end], [.enter, .char("w"), .char("n")],
+            [.enter, .char("u")], [.enter, .char("u"), .enter], [.enter, .char("u"), .end],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]

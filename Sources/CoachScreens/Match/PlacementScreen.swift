@@ -155,7 +155,7 @@ final class PlacementScreen: FormScreen, OfOneYouth {
         let kind = Field(label: "Soort", value: { placement()?.kind.label ?? "" }, edit: .choice(
             options: { kinds.map(\.label) }, selected: { placement().flatMap { kinds.firstIndex(of: $0.kind) } ?? 0 },
             commit: { index in update { $0.kind = kinds[index] } }))
-        let start = Field(label: "Start (dd-mm-jjjj)", value: { placement()?.start.text ?? "" }, edit: .date(optional: false) { day in
+        let start = Field(label: "Start", value: { placement()?.start.text ?? "" }, edit: .date(optional: false) { day in
             update { p in if let day { p.start = day } }
         })
 
@@ -171,7 +171,7 @@ final class PlacementScreen: FormScreen, OfOneYouth {
                 return .ask(Self.coachingOffer(editor: editor, placement: started, form: holder.form))
             }))
         // Typing an end date or choosing how it ended ends the placement; empty leaves one that runs as it is.
-        let end = Field(label: "Einddatum (dd-mm-jjjj)", value: { placement()?.end?.text ?? "" }, edit: .date { day in
+        let end = Field(label: "Einddatum", value: { placement()?.end?.text ?? "" }, edit: .date { day in
             update { p throws(InputError) in
                 guard let day else {
                     if p.status == .ended { throw InputError("Een beëindigde plaatsing heeft een einddatum; kies een andere status om die te wissen.") }
@@ -218,10 +218,10 @@ final class PlacementScreen: FormScreen, OfOneYouth {
         }
 
         return [.heading("Plaatsing"), .field(workplace), .field(contact), .field(kind), .field(start),
-                .field(date("Gepland einde (dd-mm-jjjj)", \.plannedEnd)), .field(status), .field(end), .field(ending), .field(endingDetail),
+                .field(date("Gepland einde", \.plannedEnd)), .field(status), .field(end), .field(ending), .field(endingDetail),
                 .heading("Plaatsingsafspraken")] + agreement
-            + [.heading("Resultaat"), .field(date("Certificaat op (dd-mm-jjjj)", \.certificateOn)),
-               .field(date("Aanbevelingsbrief op (dd-mm-jjjj)", \.recommendationLetterOn))]
+            + [.heading("Resultaat"), .field(date("Certificaat op", \.certificateOn)),
+               .field(date("Aanbevelingsbrief op", \.recommendationLetterOn))]
     }
 
     /// "Bakkerij Jansen", or "Bakkerij Jansen (werkplek in quarantaine)" when it cannot be read.

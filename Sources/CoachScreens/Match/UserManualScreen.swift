@@ -65,9 +65,10 @@ final class UserManualScreen: Screen, OfOneYouth {
             }
             writing = flow
             message = flow.message(after: failure, standing: message)
+            // One text: Tab saves and the coach writes on (TextFlow's notice); only Esc closes it.
             if step != .writing {
                 writing = nil
-                message = step == .stopped ? nil : ("Opgeslagen.", .accent)
+                message = nil
             }
             return .stay
         }
@@ -89,7 +90,7 @@ final class UserManualScreen: Screen, OfOneYouth {
         let body = Rect(row: area.row + 2, col: 4, width: areaSize.width, height: areaSize.height)
         if let writing {
             writing.render(into: &canvas, rect: body)
-        } else if wrapped.lines.isEmpty {
+        } else if editor.youth.userManual.isEmpty {
             canvas.putWrapped("Nog niet geschreven. Druk op Enter om te beginnen; wat u typt wordt als concept bewaard tot u het bevestigt.",
                               row: body.row, col: body.col, width: body.width, style: .dim)
         } else {
