@@ -205,4 +205,26 @@ final class PlacementScreensTests: XCTestCase {
         XCTAssertTrue(screens.last is UserManualScreen)
         XCTAssertTrue(screens.last?.capturesKeys == true, "open for writing")
     }
+
+    /// Until the demo has a placement for `HintsAndHelpTests` to walk: no key outside the rows of
+    /// the placement screen (browsing, a field open, a list open) does anything.
+    func testNoKeyOutsideThePlacementScreensRowsDoesAnything() throws {
+        var failures: [String] = []
+        for (name, keys) in [("placement", [Key.enter, .char("w"), .end, .enter]), ("placement field", [.enter, .char("w"), .end, .enter, .down, .down, .down, .enter]),
+                             ("placement status", [.enter, .char("w"), .end, .enter, .down, .down, .down, .down, .down, .enter]),
+                             ("placement removal", [.enter, .char("w"), .char("d")])] {
+            var harness = try harness(placed: true)
+            harness.press(keys)
+            for key in HintsAndHelpTests.universe where !harness.app.activeBindings.contains(where: { $0.covers(key) }) {
+                let before = (harness.canvas, harness.app.stack.count, harness.app.top.capturesKeys)
+                harness.press(key)
+                if before != (harness.canvas, harness.app.stack.count, harness.app.top.capturesKeys) {
+                    failures.append("\(name): \(key.name)")
+                    harness = try self.harness(placed: true)
+                    harness.press(keys)
+                }
+            }
+        }
+        XCTAssertEqual(failures, [], failures.joined(separator: "\n"))
+    }
 }
