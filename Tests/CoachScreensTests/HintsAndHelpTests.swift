@@ -65,7 +65,7 @@ final class HintsAndHelpTests: XCTestCase {
             ("journal removal", jesse + [.char("l"), .char("d")]),
             ("scout removal", [.char("/")] + typed("fenna") + [.enter, .end, .up, .enter, .char("d")]),
             // Placements and the user manual (issue 17).
-            ("placements", jesse + [.char("w")]), ("new placement", jesse + [.char("w"), .char("n")]),
+            ("placements", jesse + [.char("w")]),
             ("user manual", jesse + [.char("u")]), ("user manual writing", jesse + [.char("u"), .enter]),
         ]
     }()

@@ -22,8 +22,11 @@ final class PlacementsScreen: Screen, OfOneYouth {
     private var selected: Placement? { placements.indices.contains(table.selected) ? placements[table.selected] : nil }
 
     private var canRemove: Bool { selected != nil && editor.isWritable }
+    /// The active workplaces of the caseload: a new placement is made at one of them.
+    private var activeWorkplaces: [Workplace] { editor.session.store.workplaces.filter(\.active) }
+    /// n is named only when there is a workplace to place at and the youth can be saved.
     var bindings: [KeyBinding] {
-        keyRows(canRemove: canRemove).dropping(.open, when: selected == nil).dropping(.new, when: !editor.isWritable)
+        keyRows(canRemove: canRemove).dropping(.open, when: selected == nil).dropping(.new, when: !editor.isWritable || activeWorkplaces.isEmpty)
     }
 
     func willAppear() { table.setCount(placements.count) }
@@ -49,11 +52,7 @@ final class PlacementsScreen: Screen, OfOneYouth {
 
     /// n: the active workplaces of the caseload to choose from, then the kind and the start.
     private func chooseWorkplace() -> Navigation {
-        let workplaces = editor.session.store.workplaces.filter(\.active)
-        guard !workplaces.isEmpty else {
-            error = "Er zijn nog geen actieve werkplekken. Voeg er een toe met w op de caseload."
-            return .stay
-        }
+        let workplaces = activeWorkplaces
         let options = workplaces.map { workplace in
             workplace.sector.isEmpty ? workplace.name : "\(workplace.name) (\(workplace.sector))"
         }
@@ -106,7 +105,8 @@ final class PlacementsScreen: Screen, OfOneYouth {
             return Table.Row(cells, style: placement.status == .ended ? .dim : .normal,
                              mark: isCurrent ? ("›", .accent) : nil,
                              full: (isCurrent ? "Huidige plaatsing: " : "") + cells.joined(separator: " · "))
-        }, empty: "Nog geen plaatsingen. Druk op n om er een te maken bij een werkplek, of k voor de match.",
+        }, empty: activeWorkplaces.isEmpty ? "Nog geen plaatsingen, en nog geen actieve werkplekken: voeg die eerst toe met w op de caseload."
+                                           : "Nog geen plaatsingen. Druk op n om er een te maken bij een werkplek, of k voor de match.",
                      note: error.map { ($0, .error) })
     }
 }
