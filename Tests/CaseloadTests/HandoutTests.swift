@@ -96,6 +96,19 @@ final class HandoutTests: XCTestCase {
         XCTAssertTrue(handout.contains(Self.manual), handout)
         assertNoSecrets(handout)
 
+        // Whole words only: "ROC" is not in "Procter".
+        var school = try Workplace(name: "ROC", now: now)
+        school.contactName = ""
+        var schooling = placement
+        schooling.workplaceID = school.id
+        schooling.workplaceName = "ROC"
+        var other = youth
+        other.consents = []
+        _ = try addConsent(&other, person: "Jan", relation: "Procter & Gamble", from: today)
+        XCTAssertNil(Handout.sharingConsent(other, placement: schooling, workplace: school, on: today))
+        _ = try addConsent(&other, person: "Mentor", relation: "roc midden", from: today)
+        XCTAssertNotNil(Handout.sharingConsent(other, placement: schooling, workplace: school, on: today))
+
         // A workplace that is gone: its kept name still matches.
         handout = Handout.markdown(youth, placement: placement, workplace: nil, on: today)
         XCTAssertTrue(handout.contains(Self.manual), handout)

@@ -13,21 +13,29 @@ public enum Handout {
     /// then only the name kept in the placement can be matched.
     public static func sharingConsent(_ youth: Youth, placement: Placement, workplace: Workplace?,
                                       on day: LocalDate) -> (consent: Consent, person: Person)? {
-        let workplaceName = folded(workplace?.name ?? placement.workplaceName)
-        let contactName = folded(workplace?.contactName ?? "")
+        let workplaceName = words(workplace?.name ?? placement.workplaceName)
+        let contactName = words(workplace?.contactName ?? "")
         for consent in youth.consents where consent.isActive(on: day) {
             guard let person = youth.person(consent.personID) else { continue }
-            let isContact = !contactName.isEmpty && folded(person.name) == contactName
+            let isContact = !contactName.isEmpty && words(person.name) == contactName
             let namesWorkplace = !workplaceName.isEmpty
-                && [person.name, person.relation, person.role].contains { folded($0).contains(workplaceName) }
+                && [person.name, person.relation, person.role].contains { contains(words($0), workplaceName) }
             if isContact || namesWorkplace { return (consent, person) }
         }
         return nil
     }
 
-    /// Capitals, accents and runs of spaces do not count.
-    static func folded(_ text: String) -> String {
-        text.sortKey.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// The words of a name, capitals and accents not counting: "Bakkerij  Jánsen," is
+    /// ["bakkerij", "jansen"].
+    static func words(_ text: String) -> [Substring] {
+        text.sortKey.split { !$0.isLetter && !$0.isNumber }
+    }
+
+    /// Whether `name` stands in `words` as whole words in a row: "ROC" is in "ROC Midden" but not
+    /// in "Procter" (a consent must never reach another organisation by a part of a word).
+    static func contains(_ words: [Substring], _ name: [Substring]) -> Bool {
+        guard name.count <= words.count else { return false }
+        return (0...(words.count - name.count)).contains { Array(words[$0..<$0 + name.count]) == name }
     }
 
     /// The handout of `placement` as it stands on `day`.
