@@ -112,7 +112,9 @@ final class PlacementScreensTests: XCTestCase {
     func testTheFormSavesEachFieldAndTabFlowsThroughTheAgreements() throws {
         let harness = try harness(placed: true)
         harness.press(.enter, .char("w"))
-        // The gone workplace shows its kept name and why.
+        XCTAssertTrue(harness.rows(containing: "Bakkerij Jansen").first?.hasPrefix("›") == true, "opens on the current one: \(harness.screen)")
+        // The gone workplace shows its kept name and why (in full when selected).
+        harness.press(.home)
         XCTAssertTrue(harness.screen.contains("Verdwenen BV (werkplek niet gevonden)"), harness.screen)
         assertDrawsAtEverySize(harness, "list")
         harness.press(.end, .enter)

@@ -43,7 +43,11 @@ public enum Handout {
         let name = workplace?.name ?? placement.workplaceName
         var lines = ["# \(youth.name) bij \(name)", ""]
         var facts = ["\(placement.kind.label.capitalizedFirst) vanaf \(placement.start.text)"]
-        if let end = placement.end ?? placement.plannedEnd { facts[0] += " tot \(end.text)" }
+        if let end = placement.end {
+            facts[0] += " tot \(end.text)"
+        } else if let planned = placement.plannedEnd {
+            facts[0] += ", gepland tot \(planned.text)"
+        }
         facts.append("status: \(placement.status.label)")
         if let workplace, !workplace.contactName.isEmpty { facts.append("contactpersoon: \(workplace.contactName)") }
         lines += [facts.joined(separator: " · "), "", "Handout van \(day.text).", ""]

@@ -13,9 +13,11 @@ final class PlacementsScreen: Screen, OfOneYouth {
                                         .init("Van – tot", width: 23, minimum: 10), .init("Status", width: 30, minimum: 8)], detailLines: 3)
     private var error: String?
 
+    /// Opens on the current placement.
     init(editor: YouthEditor) {
         self.editor = editor
         table.setCount(placements.count)
+        if let current = placements.firstIndex(where: { $0.id == editor.youth.currentPlacement?.id }) { table.select(current) }
     }
 
     private var placements: [Placement] { editor.youth.placementsInOrder }
