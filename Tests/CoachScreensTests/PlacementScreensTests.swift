@@ -145,11 +145,6 @@ final class PlacementScreensTests: XCTestCase {
         XCTAssertEqual(try youth(harness).placements.first { $0.id == "p-bakkerij" }?.status, .running)
         harness.press(.end)
         assertDrawsAtEverySize(harness, "form at its end")
-        if ProcessInfo.processInfo.environment["SHOW"] != nil {
-            for (w, h) in Self.sizes.prefix(2) { harness.width = w; harness.height = h; print(harness.screen) }
-            harness.press(.home); print(harness.screen); harness.press(.escape); print(harness.screen)
-            harness.width = 60; harness.height = 16; print(harness.screen)
-        }
     }
 
     func testTheScreenExportIsTheHandoutAndTheLetterSaysWhenThereIsNoTalk() throws {
