@@ -9,6 +9,9 @@ struct Options: Equatable {
         case exportPlan(youthID: String)
         /// The agenda or minutes of one youth's meeting on a date, as Markdown or text.
         case exportMeeting(youthID: String, date: LocalDate, agenda: Bool, markdown: Bool)
+        /// The handout for the employer of one youth's placement (1-based in order of start; nil:
+        /// the current one), as Markdown.
+        case exportHandout(youthID: String, placement: Int?)
         /// The summary of a week's review (this week when `week` is nil), as Markdown or text.
         case review(week: String?, markdown: Bool)
     }
@@ -25,6 +28,11 @@ struct Options: Equatable {
                                                             het veranderplan van een jongere als Markdown
           rodeloper [--data-dir MAP] export --format markdown|text --youth ID --meeting DATUM [--agenda]
                                                             verslag (of agenda) van een wrap-around overleg
+          rodeloper [--data-dir MAP] export --format markdown --youth ID --handout [--placement N]
+                                                            de handout voor de werkgever: gebruiksaanwijzing
+                                                            (alleen met toestemming) en plaatsingsafspraken;
+                                                            N telt de plaatsingen vanaf de eerste (standaard
+                                                            de huidige)
           rodeloper [--data-dir MAP] review [--format markdown|text] [--week JJJJ-WW]
                                                             de weekbespreking (standaard deze week, als tekst)
           rodeloper --help | --version
@@ -45,6 +53,8 @@ struct Options: Equatable {
         var meeting: String?
         var agenda = false
         var week: String?
+        var handout = false
+        var placement: String?
         var index = 0
         func value(for flag: String) throws(UsageError) -> String {
             index += 1
@@ -62,6 +72,8 @@ struct Options: Equatable {
             case "--meeting": meeting = try value(for: argument)
             case "--agenda": agenda = true
             case "--week": week = try value(for: argument)
+            case "--handout": handout = true
+            case "--placement": placement = try value(for: argument)
             default:
                 if argument.hasPrefix("--data-dir=") {
                     options.dataDirectory = String(argument.dropFirst("--data-dir=".count))
@@ -92,7 +104,13 @@ struct Options: Equatable {
             case "json": throw UsageError(message: "--youth en --meeting horen bij --format markdown of text.")
             case "markdown", "text":
                 guard let youth else { throw UsageError(message: "--format \(format!) verwacht --youth ID (het nummer van het dossier).") }
-                if let meeting {
+                if handout || placement != nil {
+                    guard handout else { throw UsageError(message: "--placement hoort bij --handout.") }
+                    guard format == "markdown", meeting == nil, !agenda else {
+                        throw UsageError(message: "--handout gaat alleen met --format markdown --youth ID, zonder --meeting of --agenda.")
+                    }
+                    options.command = .exportHandout(youthID: youth, placement: try placementNumber(placement))
+                } else if let meeting {
                     // A date that does not exist is a usage error (2), as a week that does not exist.
                     let date: LocalDate
                     do { date = try LocalDate.parse(meeting) } catch { throw UsageError(message: "--meeting: \(error.message)") }
@@ -107,11 +125,21 @@ struct Options: Equatable {
         default:
             throw UsageError(message: "Onbekende opdracht: \(positional.joined(separator: " "))")
         }
-        if (youth != nil || meeting != nil || agenda || (format != nil && positional != ["review"])) && positional != ["export"] {
-            throw UsageError(message: "--format, --youth, --meeting en --agenda horen bij export.")
+        if (youth != nil || meeting != nil || agenda || handout || placement != nil || (format != nil && positional != ["review"]))
+            && positional != ["export"] {
+            throw UsageError(message: "--format, --youth, --meeting, --agenda, --handout en --placement horen bij export.")
         }
         if week != nil && positional != ["review"] { throw UsageError(message: "--week hoort bij review.") }
         return options
+    }
+
+    /// The number after --placement: a whole number from 1; nil when not given.
+    private static func placementNumber(_ text: String?) throws(UsageError) -> Int? {
+        guard let text else { return nil }
+        guard let number = Int(text), number >= 1 else {
+            throw UsageError(message: "--placement verwacht het nummer van een plaatsing: 1 is de eerste (op startdatum), 2 de tweede, enzovoort.")
+        }
+        return number
     }
 
     /// --data-dir, else $XDG_DATA_HOME/rodeloper, else ~/.local/share/rodeloper.

@@ -100,6 +100,22 @@ case .exportMeeting(let id, let date, let agenda, let markdown):
         fail(error.localizedDescription)
     }
 
+case .exportHandout(let id, let number):
+    do {
+        let store = try CaseloadStore(directory: directory, mode: .readOnly)
+        guard let full = store.resolveID(id) else { fail(StoreError.noMatch(typed: id).localizedDescription) }
+        let youth = try store.youth(id: full)
+        guard let placement = youth.placement(numbered: number) else {
+            let count = youth.placements.count
+            let have = count == 0 ? "Dit dossier heeft geen plaatsingen." : "Dit dossier heeft \(count) plaatsing\(count == 1 ? "" : "en") (1 tot en met \(count))."
+            fail(number.map { "Er is geen plaatsing \($0). \(have)" } ?? "Er is geen huidige plaatsing (lopend of gepland); kies er een met --placement N. \(have)")
+        }
+        let today = LocalDate(Date(), timeZone: .current)
+        FileHandle.standardOutput.write(Data(Handout.markdown(youth, placement: placement, workplace: store.workplace(id: placement.workplaceID), on: today).utf8))
+    } catch {
+        fail(error.localizedDescription)
+    }
+
 case .review(let weekText, let markdown):
     do {
         let today = LocalDate(Date(), timeZone: .current)

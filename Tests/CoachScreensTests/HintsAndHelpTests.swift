@@ -67,6 +67,9 @@ final class HintsAndHelpTests: XCTestCase {
             // Coaching on the job (issue 17): the talks (without a placement), the skills grid.
             ("talks", jesse + [.char("c")]),
             ("skills grid", jesse + [.char("c"), .char("v")]),
+            // Placements and the user manual (issue 17).
+            ("placements", jesse + [.char("w")]),
+            ("user manual", jesse + [.char("u")]), ("user manual writing", jesse + [.char("u"), .enter]),
         ]
     }()
 

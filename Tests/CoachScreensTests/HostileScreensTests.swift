@@ -113,10 +113,14 @@ final class HostileScreensTests: XCTestCase {
             youth.save(attempt)
         }
         youth.agreedOn = today
-        // Progress talks (issue 17): twelve, every skill scored, long partners and notes.
+        // A placement at a workplace that is not in the caseload, every agreement at its limit, the
+        // user manual, and twelve progress talks with every skill scored, long partners and notes (issue 17).
         var placement = Placement(workplace: try Workplace(name: "Werkplek", now: now), kind: .job, start: today.adding(days: -400))
         placement.workplaceName = long("Werkplek")
+        placement.status = .running
+        for text in PlacementAgreement.texts { placement.agreement[keyPath: text.path] = long(text.label) }
         youth.placements.append(placement)
+        youth.userManual = page("Gebruiksaanwijzing")
         for index in 0..<12 {
             var talk = ProgressTalk(date: today.adding(days: -30 * index), placementID: placement.id)
             talk.withWhom = long("Met wie")
@@ -158,6 +162,8 @@ final class HostileScreensTests: XCTestCase {
             [.char("o"), .enter],
             [.enter, .char("c")], [.enter, .char("c"), .enter], [.enter, .char("c"), .enter, .end], [.enter, .char("c"), .char("v")],
             [.enter, .char("c"), .char("v"), .end, .left],
+            [.enter, .char("w")], [.enter, .char("w"), .enter], [.enter, .char("w"), .enter, .end], [.enter, .char("w"), .char("n")],
+            [.enter, .char("u")], [.enter, .char("u"), .enter], [.enter, .char("u"), .end],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]

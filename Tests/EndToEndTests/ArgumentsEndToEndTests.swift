@@ -25,3 +25,39 @@ final class ArgumentsEndToEndTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("Geen dossier past bij zzzzzzzz"), unknown.stderr)
     }
 }
+
+/// `export --handout` (issue 17): the placement by its number, the current one by default; a bad
+/// number is a usage error, a placement that does not exist an error.
+final class HandoutArgumentsEndToEndTests: XCTestCase {
+    func testTheHandoutOfAPlacementByNumberOrTheCurrentOne() throws {
+        let binary = try rodeloperBinary()
+        let directory = temporaryDataDirectory(self)
+        // The sample youth of schema 7: an ended placement at Bakkerij De Korrel, a running one at Fietsenmaker Wiel.
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Samples/youth-v7.json")
+        try FileManager.default.createDirectory(atPath: directory + "/youths", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: sample.path, toPath: directory + "/youths/0b5e7c3a-0003-4000-8000-000000000003.json")
+        let export = ["--data-dir", directory, "export", "--format", "markdown", "--youth", "0b5e7c3a", "--handout"]
+
+        let current = try runProcess(binary, export)
+        XCTAssertEqual(current.status, 0, current.stderr)
+        XCTAssertTrue(current.stdout.hasPrefix("# "), current.stdout)
+        XCTAssertTrue(current.stdout.split(separator: "\n").first?.hasSuffix(" bij Fietsenmaker Wiel") == true, current.stdout)
+        XCTAssertTrue(current.stdout.contains("## Plaatsingsafspraken"), current.stdout)
+        let first = try runProcess(binary, export + ["--placement", "1"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.split(separator: "\n").first?.hasSuffix(" bij Bakkerij De Korrel") == true, first.stdout)
+
+        let missing = try runProcess(binary, export + ["--placement", "3"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("Er is geen plaatsing 3. Dit dossier heeft 2 plaatsingen (1 tot en met 2)."), missing.stderr)
+        XCTAssertEqual(missing.stdout, "")
+        for (arguments, message) in [(export + ["--placement", "nul"], "--placement verwacht het nummer van een plaatsing"),
+                                     (export.dropLast() + ["--placement", "1"], "--placement hoort bij --handout."),
+                                     (export + ["--agenda"], "--handout gaat alleen met --format markdown --youth ID"),
+                                     (["--data-dir", directory, "demo", "--handout"], "horen bij export.")] {
+            let result = try runProcess(binary, Array(arguments))
+            XCTAssertEqual(result.status, 2, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains(message), result.stderr)
+        }
+    }
+}

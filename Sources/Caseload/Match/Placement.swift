@@ -211,3 +211,60 @@ extension Youth {
         phase == .matchAndWrapAround && !placements.contains { $0.id != placement.id && ($0.status == .running || $0.status == .ended) }
     }
 }
+
+extension Placement {
+    /// The status a new placement starts with: lopend when it starts today or earlier (the coach
+    /// records what already began), gepland when it starts later (docs/decisions.md).
+    public static func initialStatus(start: LocalDate, today: LocalDate) -> PlacementStatus {
+        start <= today ? .running : .planned
+    }
+
+    /// Sets the status; leaving beëindigd clears the end and how it ended, reaching it fills in
+    /// `today` as the end when none was given (the form shows both, the coach changes them).
+    public mutating func setStatus(_ new: PlacementStatus, today: LocalDate) {
+        guard new != status else { return }
+        if new == .ended {
+            end = end ?? max(today, start)
+        } else {
+            end = nil
+            ending = nil
+            endingDetail = ""
+        }
+        status = new
+    }
+}
+
+extension Youth {
+    /// A new placement at `workplace`, saved into the youth: lopend when it starts today or
+    /// earlier, gepland when later. When another placement of its kind is already lopend, it is
+    /// saved as gepland and the returned note says so (never silently). Returns the placement
+    /// and that note.
+    public mutating func addPlacement(at workplace: Workplace, kind: PlaceKind, start: LocalDate, today: LocalDate, now: Date,
+                                      id: String = UUID().uuidString.lowercased()) throws(InputError) -> (placement: Placement, note: String?) {
+        var placement = Placement(workplace: workplace, kind: kind, start: start, id: id)
+        placement.status = Placement.initialStatus(start: start, today: today)
+        if placement.status == .running {
+            do throws(InputError) {
+                try save(placement, now: now)
+                return (placement, nil)
+            } catch {
+                placement.status = .planned
+                try save(placement, now: now)
+                return (placement, "Opgeslagen als gepland: \(error.message)")
+            }
+        }
+        try save(placement, now: now)
+        return (placement, nil)
+    }
+
+    /// Removes a placement made by mistake; refused while progress talks belong to it.
+    public mutating func remove(placementID: String) throws(InputError) {
+        guard placements.contains(where: { $0.id == placementID }) else { throw InputError("Deze plaatsing bestaat niet meer.") }
+        let talks = progressTalks.filter { $0.placementID == placementID }.count
+        if talks > 0 {
+            throw InputError("Bij deze plaatsing \(talks == 1 ? "hoort 1 voortgangsgesprek" : "horen \(talks) voortgangsgesprekken"); "
+                             + "verwijder die eerst, of beëindig de plaatsing.")
+        }
+        placements.removeAll { $0.id == placementID }
+    }
+}

@@ -47,8 +47,7 @@ enum DraftRestore {
             form.form.resume(draft)
             return .screens(base + [JournalScreen(editor: editor), form])
         case .userManual?:
-            // Issue 17 helpers: the user manual screen reopens this draft.
-            return .screens(base)
+            return .screens(base + [UserManualScreen(editor: editor, resuming: draft)])
         case .talkNotes(let talkID)?:
             guard let talk = editor.youth.progressTalks.first(where: { $0.id == talkID }) else {
                 let place = (try? session.store.setAside(draft)) ?? "drafts/"

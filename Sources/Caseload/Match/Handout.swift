@@ -1,0 +1,110 @@
+import Foundation
+import SafeText
+
+/// The handout for the employer: the user manual and the placement's agreements, as Markdown.
+/// One function makes it, for the placement screen (`e`) and for `rodeloper export --handout`
+/// alike, so both give the same bytes for the same day. It carries only what the consent
+/// register allows (docs/decisions.md, "Wat de handout deelt"): the user manual's text only with
+/// a consent in force that names the workplace or its contact person. Nothing of the quick scan,
+/// the ZRM, the journal, the plan, justice or health is ever in it: it reads none of them.
+public enum Handout {
+    /// The consent that lets the user manual go to the workplace of `placement` on `day`, with its
+    /// person; nil when there is none. `workplace` is the stored workplace (nil when it is gone):
+    /// then only the name kept in the placement can be matched.
+    public static func sharingConsent(_ youth: Youth, placement: Placement, workplace: Workplace?,
+                                      on day: LocalDate) -> (consent: Consent, person: Person)? {
+        let workplaceName = words(workplace?.name ?? placement.workplaceName)
+        let contactName = words(workplace?.contactName ?? "")
+        for consent in youth.consents where consent.isActive(on: day) {
+            guard let person = youth.person(consent.personID) else { continue }
+            let isContact = !contactName.isEmpty && words(person.name) == contactName
+            let namesWorkplace = !workplaceName.isEmpty
+                && [person.name, person.relation, person.role].contains { contains(words($0), workplaceName) }
+            if isContact || namesWorkplace { return (consent, person) }
+        }
+        return nil
+    }
+
+    /// The words of a name, capitals and accents not counting: "Bakkerij  Jánsen," is
+    /// ["bakkerij", "jansen"].
+    static func words(_ text: String) -> [Substring] {
+        text.sortKey.split { !$0.isLetter && !$0.isNumber }
+    }
+
+    /// Whether `name` stands in `words` as whole words in a row: "ROC" is in "ROC Midden" but not
+    /// in "Procter" (a consent must never reach another organisation by a part of a word).
+    static func contains(_ words: [Substring], _ name: [Substring]) -> Bool {
+        guard name.count <= words.count else { return false }
+        return (0...(words.count - name.count)).contains { Array(words[$0..<$0 + name.count]) == name }
+    }
+
+    /// The handout of `placement` as it stands on `day`.
+    public static func markdown(_ youth: Youth, placement: Placement, workplace: Workplace?, on day: LocalDate) -> String {
+        let name = workplace?.name ?? placement.workplaceName
+        var lines = ["# \(youth.name) bij \(name)", ""]
+        var facts = ["\(placement.kind.label.capitalizedFirst) vanaf \(placement.start.text)"]
+        if let end = placement.end {
+            facts[0] += " tot \(end.text)"
+        } else if let planned = placement.plannedEnd {
+            facts[0] += ", gepland tot \(planned.text)"
+        }
+        facts.append("status: \(placement.status.label)")
+        if let workplace, !workplace.contactName.isEmpty { facts.append("contactpersoon: \(workplace.contactName)") }
+        lines += [facts.joined(separator: " · "), "", "Handout van \(day.text).", ""]
+
+        lines += ["## Gebruiksaanwijzing", ""]
+        if let shared = sharingConsent(youth, placement: placement, workplace: workplace, on: day) {
+            lines.append(youth.userManual.isEmpty ? "_(nog niet geschreven)_" : PlanMarkdown.keepingLineBreaks(youth.userManual))
+            lines += ["", "_Gedeeld met toestemming van \(youth.name), gegeven aan \(shared.person.name) op \(shared.consent.from.text)._"]
+        } else {
+            lines.append(leftOutLine(youth, workplaceName: name, contactName: workplace?.contactName ?? "", on: day))
+        }
+        lines.append("")
+
+        lines += ["## Plaatsingsafspraken", ""]
+        let agreement = placement.agreement
+        for text in PlacementAgreement.texts {
+            let value = agreement[keyPath: text.path]
+            lines.append("- **\(text.label):** \(value.isEmpty ? "_(niet ingevuld)_" : value)")
+            if text.field == "employerRole" {
+                lines.append("- **Vergoeding:** \(agreement.compensation?.label ?? "_(niet gekozen)_")")
+            }
+        }
+        lines.append("")
+        // Made safe in one place: no character from the data can act on a terminal or a viewer.
+        return SafeText.escaped(lines.joined(separator: "\n"), keepingLineBreaks: true)
+    }
+
+    /// The one line that says what was left out and why.
+    static func leftOutLine(_ youth: Youth, workplaceName: String, contactName: String, on day: LocalDate) -> String {
+        let whom = contactName.isEmpty ? workplaceName : "\(workplaceName) of \(contactName)"
+        return "_De gebruiksaanwijzing is weggelaten: \(youth.name) heeft op \(day.text) geen toestemming gegeven om die te delen met \(whom)._"
+    }
+
+    /// A file name for the export (the handout, or the recommendation letter): what it is, the
+    /// youth's and the workplace's names in plain letters, and the day.
+    public static func fileName(for youth: Youth, placement: Placement, on day: LocalDate, kind: String = "handout") -> String {
+        "\(kind)-\(plain(youth.name, or: youth.id))-\(plain(placement.workplaceName, or: placement.workplaceID))-\(day.iso).md"
+    }
+
+    private static func plain(_ text: String, or fallback: String) -> String {
+        let letters = String(text.sortKey.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+        let joined = letters.split(separator: "-").joined(separator: "-")
+        return joined.isEmpty ? fallback : String(joined.prefix(40))
+    }
+}
+
+extension String {
+    /// The first letter a capital ("baan" → "Baan").
+    public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension Youth {
+    /// The placement numbered `number` (1-based) in `placementsInOrder`, or the current placement
+    /// when nil: what `--placement N` names.
+    public func placement(numbered number: Int?) -> Placement? {
+        guard let number else { return currentPlacement }
+        let ordered = placementsInOrder
+        return ordered.indices.contains(number - 1) ? ordered[number - 1] : nil
+    }
+}
