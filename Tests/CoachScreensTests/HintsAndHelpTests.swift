@@ -64,6 +64,7 @@ final class HintsAndHelpTests: XCTestCase {
             ("review done day", [.char("r"), .pageUp, .pageUp, .pageUp, .pageUp, .char("x"), .enter]),
             ("journal removal", jesse + [.char("l"), .char("d")]),
             ("scout removal", [.char("/")] + typed("fenna") + [.enter, .end, .up, .enter, .char("d")]),
+            ("match", jesse + [.char("k")]), ("match from the plan", jesse + [.char("p"), .char("k")]),
         ]
     }()
 

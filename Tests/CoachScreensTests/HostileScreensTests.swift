@@ -145,6 +145,7 @@ final class HostileScreensTests: XCTestCase {
             meeting + down(6) + [.enter], meeting + down(6) + [.enter, .end, .enter],
             meeting + down(6) + [.enter, .down, .enter], meeting + down(6) + [.enter, .down, .enter, .char("b")],
             [.char("o"), .enter],
+            [.enter, .char("k")], [.enter, .char("p"), .char("k")],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]

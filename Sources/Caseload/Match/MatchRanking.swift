@@ -17,7 +17,8 @@ public struct MatchReason: Equatable, Sendable {
     }
 
     /// "+4", "-6", "0".
-    public var pointsText: String { points > 0 ? "+\(points)" : "\(points)" }
+    public var pointsText: String { Self.signed(points) }
+    public static func signed(_ points: Int) -> String { points > 0 ? "+\(points)" : "\(points)" }
 }
 
 /// A workplace with its score and the reasons that make it up (the score is their sum).
