@@ -53,6 +53,9 @@ final class MatchScreenTests: XCTestCase {
     /// Sem's dossier, found by name (Zara is in the caseload too).
     private let sem: [Key] = [.char("/"), .char("s"), .char("e"), .char("m"), .enter]
 
+    /// The screen's words in one line: a wrapped message reads as one text.
+    private func flat(_ screen: String) -> String { screen.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+
     private func hintLine(_ harness: Harness) -> String { harness.canvas.line(harness.height - 1) }
 
     func testTheWorkplacesRankedWithTheReasonsOfTheSelectedOne() throws {
@@ -125,8 +128,8 @@ final class MatchScreenTests: XCTestCase {
         harness.press(sem + [.char("k")])
         for (width, height) in Self.sizes {
             (harness.width, harness.height) = (width, height)
-            XCTAssertTrue(harness.screen.contains("Nog geen werkplekken in de caseload"), harness.screen)
-            XCTAssertTrue(harness.screen.contains("w op de caseload"), harness.screen)
+            XCTAssertTrue(flat(harness.screen).contains("Nog geen werkplekken in de caseload"), harness.screen)
+            XCTAssertTrue(flat(harness.screen).contains("Een werkplek toevoegen doet u met w op de caseload"), harness.screen)
             XCTAssertEqual(harness.canvas.silentCuts, [])
         }
         XCTAssertFalse(hintLine(harness).contains("plaats hier"), hintLine(harness))
@@ -142,7 +145,7 @@ final class MatchScreenTests: XCTestCase {
             try store.save(workplace)
         }
         harness.press(sem + [.char("k")])
-        XCTAssertTrue(harness.screen.contains("Geen actieve werkplekken: De enige werkplek staat op niet actief"), harness.screen)
+        XCTAssertTrue(flat(harness.screen).contains("Geen actieve werkplekken: de enige werkplek staat op niet actief"), harness.screen)
         XCTAssertFalse(harness.screen.contains("Gesloten Garage"), harness.screen)
         XCTAssertFalse(hintLine(harness).contains("plaats hier"), hintLine(harness))
     }
@@ -204,5 +207,24 @@ extension MatchScreenTests {
             }
             XCTAssertEqual(harness.app.top.kind, .match)
         }
+    }
+}
+
+extension MatchScreenTests {
+    /// On a read-only data directory the match is there to read, but Enter (a placement would be
+    /// written) is neither named nor does anything; o still opens the workplace.
+    func testReadOnlyTheMatchIsReadButNoPlacementIsOffered() throws {
+        let prepared = try prepared()
+        let store = try CaseloadStore(directory: prepared.directory, clock: { Harness.now }, simulate: .readOnlyDirectory)
+        let app = App(session: Session(store: store, clock: { Harness.now }, timeZone: testZone))
+        for key in sem + [.char("k")] { app.handle(key) }
+        var canvas = Canvas(width: 80, height: 24)
+        app.render(into: &canvas)
+        XCTAssertEqual(app.top.kind, .match)
+        XCTAssertTrue(canvas.text.contains("Waarom Café De Hoek"), canvas.text)
+        XCTAssertFalse(canvas.line(23).contains("plaats hier"), canvas.line(23))
+        XCTAssertFalse(app.activeBindings.contains { $0.action == .placeHere })
+        app.handle(.char("o"))
+        XCTAssertEqual(app.top.kind, .workplace)
     }
 }

@@ -113,9 +113,9 @@ final class MatchScreen: Screen, OfOneYouth {
 
     /// What an empty list says: where workplaces are added, or that none is active.
     private var emptyText: String {
-        let add = "Werkplekken voegt u toe met w op de caseload (de lijst met jongeren)."
+        let add = "Een werkplek toevoegen doet u met w op de caseload (de lijst met jongeren)."
         guard workplaceCount > 0 else { return "Nog geen werkplekken in de caseload, dus nog niets om te matchen. \(add)" }
-        let all = workplaceCount == 1 ? "De enige werkplek staat" : "Alle \(workplaceCount) werkplekken staan"
+        let all = workplaceCount == 1 ? "de enige werkplek staat" : "alle \(workplaceCount) werkplekken staan"
         return "Geen actieve werkplekken: \(all) op niet actief. Zet er een op actief (w op de caseload, open de werkplek), of voeg er een toe. \(add)"
     }
 
@@ -126,7 +126,7 @@ final class MatchScreen: Screen, OfOneYouth {
         canvas.put("\(youth.name)  ·  Match: \(count)\(inactive > 0 ? " (\(inactive) niet actief)" : "")", row: area.row, col: 2,
                    style: .heading, maxWidth: area.width - 4)
         let asked = MatchRanking.kindsAsked(by: youth.changePlan.goal).map(\.kind.label)
-        canvas.put("Een advies; u kiest. " + (asked.isEmpty ? "Het doel in het plan noemt geen soort plek."
+        canvas.put("Een advies; de keuze is aan u. " + (asked.isEmpty ? "Het doel in het plan noemt geen soort plek."
                                                             : "Het doel vraagt om: \(asked.joined(separator: ", ")).")
                    , row: area.row + 1, col: 2, style: .dim, maxWidth: area.width - 4)
         guard !fits.isEmpty else {
