@@ -126,7 +126,7 @@ final class MatchScreen: Screen, OfOneYouth {
         canvas.put("\(youth.name)  ·  Match: \(count)\(inactive > 0 ? " (\(inactive) niet actief)" : "")", row: area.row, col: 2,
                    style: .heading, maxWidth: area.width - 4)
         let asked = MatchRanking.kindsAsked(by: youth.changePlan.goal).map(\.kind.label)
-        canvas.put("Een advies; de keuze is aan u. " + (asked.isEmpty ? "Het doel in het plan noemt geen soort plek."
+        canvas.put("Advies; de keuze is aan u. " + (asked.isEmpty ? "Het doel in het plan noemt geen soort plek."
                                                             : "Het doel vraagt om: \(asked.joined(separator: ", ")).")
                    , row: area.row + 1, col: 2, style: .dim, maxWidth: area.width - 4)
         guard !fits.isEmpty else {
