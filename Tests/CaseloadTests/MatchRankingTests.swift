@@ -124,14 +124,14 @@ final class MatchRankingTests: XCTestCase {
         ])
     }
 
-    func testOtherYouthsWeighLessAndWithinThree() {
-        let shop = PlacementSummary(placement(at: try! workplace("Winkel"), .job, from: day(1, 1, 2025), .ended, .stoppedByEmployer))
+    func testOtherYouthsWeighLessAndWithinThree() throws {
+        let shop = PlacementSummary(placement(at: try workplace("Winkel"), .job, from: day(1, 1, 2025), .ended, .stoppedByEmployer))
         XCTAssertEqual(MatchRanking.othersReason(Array(repeating: shop, count: 5)),
                        [MatchReason(-3, "Andere jongeren hier: 5 voortijdig gestopt")])
         XCTAssertEqual(MatchRanking.othersReason([]), [], "no placements there: nothing is said")
     }
 
-    func testThePlanGoalsKindsByTheirDutchWords() {
+    func testThePlanGoalsKindsByTheirDutchWords() throws {
         func kinds(_ goal: String) -> [PlaceKind] { MatchRanking.kindsAsked(by: goal).map(\.kind) }
         XCTAssertEqual(kinds("Eerst een werkervaringsplek, later betaald werk"), [.workExperience, .job])
         XCTAssertEqual(kinds("Een BBL-traject in de bouw, of een leerwerkplek"), [.learnAndWork])
@@ -140,7 +140,7 @@ final class MatchRankingTests: XCTestCase {
         XCTAssertEqual(kinds("Stageplek zoeken; dagbesteding als het niet lukt"), [.internship, .dayActivity])
         XCTAssertEqual(kinds("Rust in zijn hoofd, schulden op orde"), [])
         XCTAssertEqual(MatchRanking.kindsAsked(by: "Een Stage")[0].word, "stage", "the reason names the goal's own word")
-        let shop = try! workplace("Winkel", kinds: [.job])
+        let shop = try workplace("Winkel", kinds: [.job])
         XCTAssertEqual(MatchRanking.kindReason(shop, []).text,
                        "Het doel in het plan noemt geen soort plek (baan, werkervaringsplek, stage, opleiding, leerwerkplek, dagbesteding)")
         XCTAssertEqual(MatchRanking.kindReason(shop, MatchRanking.kindsAsked(by: "een baan of stage")),
