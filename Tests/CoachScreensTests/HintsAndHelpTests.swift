@@ -70,6 +70,7 @@ final class HintsAndHelpTests: XCTestCase {
             // Placements and the user manual (issue 17).
             ("placements", jesse + [.char("w")]),
             ("user manual", jesse + [.char("u")]), ("user manual writing", jesse + [.char("u"), .enter]),
+            ("match", jesse + [.char("k")]), ("match from the plan", jesse + [.char("p"), .char("k")]),
         ]
     }()
 

@@ -164,6 +164,7 @@ final class HostileScreensTests: XCTestCase {
             [.enter, .char("c"), .char("v"), .end, .left],
             [.enter, .char("w")], [.enter, .char("w"), .enter], [.enter, .char("w"), .enter, .end], [.enter, .char("w"), .char("n")],
             [.enter, .char("u")], [.enter, .char("u"), .enter], [.enter, .char("u"), .end],
+            [.enter, .char("k")], [.enter, .char("p"), .char("k")],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]

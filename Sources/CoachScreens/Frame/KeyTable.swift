@@ -27,6 +27,8 @@ public enum Action: Sendable {
     case openPhaseHistory
     case openWorkplaces, openWorkplace, openMatch, placeHere, openPlacements, openUserManual, openTalks, openSkillsGrid
     case openScans, openHistory, exportHandout, exportLetter
+    /// Reads on in the text under a list when it does not fit (the reasons of a match).
+    case scrollDetail
     case back, quit, help, redraw, forceQuit
     /// The keys of components (dialogs, fields, lists to pick from, the text editor).
     case yes, no, confirm, confirmAndMove, cancel, choose, toggle, type, editText, saveAndStay, undo, browseVersions
@@ -80,8 +82,9 @@ public enum KeyTable {
                                               .caseloadAgenda, .journal, .scoutAttempts, .settings, .help, .quarantine,
                                               .phaseHistory, .zrmComparison, .workplaces, .workplace, .workplaceScans, .workplaceHistory,
                                               .placement, .talks, .userManual]
-    /// Lists where `k` has its own meaning (match): they move with the arrows only.
-    private static let listsWithoutLetterMoves: [ScreenKind] = [.youth, .changePlan, .match, .placements]
+    /// Lists where `k` has its own meaning (match): they move with the arrows only. (The match
+    /// itself has its own move row: PgUp and PgDn read its reasons.)
+    private static let listsWithoutLetterMoves: [ScreenKind] = [.youth, .changePlan, .placements]
     private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting, .settings, .review,
                                               .workplace, .placement]
     /// The screens of the match phase and coaching on the job that show one youth.
@@ -332,6 +335,11 @@ public enum KeyTable {
                    screens: [.youth, .placements, .placement]),
         KeyBinding(action: .openTalks, keys: [.char("c")], hint: "gesprekken",
                    help: "Voortgangsgesprekken op de werkplek met de tien basisvaardigheden", screens: [.youth, .placement]),
+        KeyBinding(action: .move, keys: [.up, .down, .home, .end], hint: nil,
+                   help: "Omhoog en omlaag door de werkplekken, naar de eerste of de laatste", screens: [.match]),
+        KeyBinding(action: .scrollDetail, keys: [.pageDown, .pageUp], hint: "redenen",
+                   help: "Verder lezen in de redenen van de gekozen werkplek als ze niet in het venster passen (PgUp: terug)",
+                   screens: [.match], keyLabel: "PgDn PgUp"),
         KeyBinding(action: .placeHere, keys: [.enter], hint: "plaats hier",
                    help: "Een plaatsing maken bij de gekozen werkplek: soort en startdatum, daarna de afspraken", screens: [.match]),
         KeyBinding(action: .openWorkplace, keys: [.char("o")], hint: "werkplek",
