@@ -83,8 +83,8 @@ public enum Handout {
 
     /// A file name for the export (the handout, or the recommendation letter): what it is, the
     /// youth's and the workplace's names in plain letters, and the day.
-    public static func fileName(for youth: Youth, placement: Placement, on day: LocalDate, kind: String = "handout") -> String {
-        "\(kind)-\(plain(youth.name, or: youth.id))-\(plain(placement.workplaceName, or: placement.workplaceID))-\(day.iso).md"
+    public static func fileName(for youth: Youth, placement: Placement, on day: LocalDate) -> String {
+        "handout-\(plain(youth.name, or: youth.id))-\(plain(placement.workplaceName, or: placement.workplaceID))-\(day.iso).md"
     }
 
     private static func plain(_ text: String, or fallback: String) -> String {

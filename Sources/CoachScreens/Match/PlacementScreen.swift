@@ -50,7 +50,7 @@ final class PlacementScreen: FormScreen, OfOneYouth {
         if let navigation = form.handle(key) { return navigation }
         switch command {
         case .exportHandout: form.message = exportHandout()
-        case .exportLetter: form.message = exportLetter()
+        case .exportLetter: if let placement { form.message = LetterExport.write(editor: editor, placementID: placement.id) }
         case .openTalks: return .push(TalksScreen(editor: editor, placementID: placementID))
         case .openSkillsGrid: return .push(SkillsGridScreen(editor: editor, placementID: placementID))
         case .openUserManual: return .push(UserManualScreen(editor: editor))
@@ -73,22 +73,6 @@ final class PlacementScreen: FormScreen, OfOneYouth {
             let shared = Handout.sharingConsent(youth, placement: placement, workplace: workplace, on: session.today) != nil
             return ("Handout geëxporteerd naar \(path) in de gegevensmap" + (shared ? "." : "; zonder de gebruiksaanwijzing: geen toestemming om die te delen met deze werkplek."),
                     shared ? .accent : .warning)
-        } catch {
-            return ("Export mislukt: \(error.localizedDescription)", .error)
-        }
-    }
-
-    private func exportLetter() -> (text: String, style: Style) {
-        guard let placement else { return ("Deze plaatsing bestaat niet meer.", .error) }
-        let session = editor.session
-        guard let letter = RecommendationLetter.markdown(youth: editor.youth, placementID: placement.id, coachName: session.coachName ?? "",
-                                                         today: session.today) else {
-            return ("Er is bij deze plaatsing nog geen voortgangsgesprek: nog geen concept-aanbevelingsbrief.", .warning)
-        }
-        do {
-            let path = try session.store.writeExport(letter, named: Handout.fileName(for: editor.youth, placement: placement, on: session.today,
-                                                                                     kind: "aanbevelingsbrief"))
-            return ("Concept-aanbevelingsbrief geëxporteerd naar \(path) in de gegevensmap.", .accent)
         } catch {
             return ("Export mislukt: \(error.localizedDescription)", .error)
         }
