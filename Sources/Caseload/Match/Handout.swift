@@ -81,8 +81,7 @@ public enum Handout {
         return "_De gebruiksaanwijzing is weggelaten: \(youth.name) heeft op \(day.text) geen toestemming gegeven om die te delen met \(whom)._"
     }
 
-    /// A file name for the export (the handout, or the recommendation letter): what it is, the
-    /// youth's and the workplace's names in plain letters, and the day.
+    /// The handout's file name: the youth's and the workplace's names in plain letters, and the day.
     public static func fileName(for youth: Youth, placement: Placement, on day: LocalDate) -> String {
         "handout-\(plain(youth.name, or: youth.id))-\(plain(placement.workplaceName, or: placement.workplaceID))-\(day.iso).md"
     }
