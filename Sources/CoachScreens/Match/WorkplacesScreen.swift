@@ -13,7 +13,7 @@ final class WorkplacesScreen: Screen {
     /// Name and kinds give way first on a narrow screen.
     private var table = Table(columns: [.init("Naam", width: 28, minimum: 12), .init("Sector", width: 18, minimum: 8),
                                         .init("Soorten plek", width: 30, minimum: 10), .init("Actief", width: 6),
-                                        .init("Plaatsingen", width: 11)])
+                                        .init("Plaatsingen", width: 11)], detailLines: 3)
     /// The filter field while the coach types in it; the filter stays after Enter.
     private var filterField: TextField?
     private var query = ""
