@@ -119,6 +119,7 @@ final class HostileScreensTests: XCTestCase {
     private func hostileHarness() throws -> Harness {
         try Harness(self, youths: ["Bram", String(repeating: "Zeynep van der Langenaam ", count: 12)]) { store in
             try store.save(try Self.hostileYouth(today: LocalDate(Harness.now, timeZone: testZone), now: Harness.now))
+            try Self.addHostileWorkplace(to: store, today: LocalDate(Harness.now, timeZone: testZone), now: Harness.now)
         }
     }
 
@@ -145,6 +146,9 @@ final class HostileScreensTests: XCTestCase {
             meeting + down(6) + [.enter], meeting + down(6) + [.enter, .end, .enter],
             meeting + down(6) + [.enter, .down, .enter], meeting + down(6) + [.enter, .down, .enter, .char("b")],
             [.char("o"), .enter],
+            [.char("w")], [.char("w"), .char("/")], [.char("w"), .char("n")], [.char("w"), .enter], [.char("w"), .enter, .end],
+            [.char("w"), .enter, .char("s")], [.char("w"), .enter, .char("s"), .enter], [.char("w"), .enter, .char("s"), .enter, .end, .enter],
+            [.char("w"), .enter, .char("h")], [.char("w"), .enter, .char("h"), .end],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]

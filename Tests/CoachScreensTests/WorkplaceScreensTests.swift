@@ -231,3 +231,35 @@ final class WorkplaceScreensTests: XCTestCase {
         guard case .stay = screen.handle(.enter) else { return XCTFail("Enter opens nothing") }
     }
 }
+
+extension HostileScreensTests {
+    /// A workplace with every text at its longest and full of control characters, forty scans, and
+    /// ended placements of the hostile youth there (ended: they never clash with a lopende one).
+    static func addHostileWorkplace(to store: CaseloadStore, today: LocalDate, now: Date) throws {
+        var workplace = try Workplace(name: "placeholder", now: now)
+        workplace.name = hostileName
+        workplace.sector = long("Sector")
+        workplace.address = long("Adres")
+        workplace.contactName = long("Contact")
+        workplace.contactPhone = "06 \u{1B}[2J 1234"
+        workplace.contactEmail = long("mail")
+        workplace.kinds = PlaceKind.allCases
+        workplace.notes = page("Notitie")
+        for index in 0..<40 {
+            var scan = WorkplaceScan(date: today.adding(days: -7 * index))
+            for text in WorkplaceScan.Text.allCases { scan[text] = page(text.rawValue) }
+            workplace.save(scan)
+        }
+        workplace = try store.save(workplace)
+        guard let summary = store.summaries.first(where: { $0.name == hostileName }) else { return }
+        var youth = try store.youth(id: summary.id)
+        for index in 0..<30 {
+            var placement = Placement(workplace: workplace, kind: PlaceKind.allCases[index % 6], start: today.adding(days: -30 * index - 20))
+            placement.status = .ended
+            placement.end = today.adding(days: -30 * index)
+            placement.ending = PlacementEnding.allCases[index % 4]
+            try youth.save(placement, now: now)
+        }
+        try store.save(youth)
+    }
+}

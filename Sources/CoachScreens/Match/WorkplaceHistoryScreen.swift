@@ -50,7 +50,7 @@ final class WorkplaceHistoryScreen: Screen {
         let name = session.store.workplace(id: id)?.name ?? "Werkplek (\(session.store.missingWorkplaceReason(id: id)))"
         let shown = rows
         let count = shown.count == 1 ? "1 plaatsing" : "\(shown.count) plaatsingen"
-        canvas.put("\(name)  ·  \(count), nieuwste bovenaan", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        canvas.put("\(name)  ·  \(count)" + (shown.count > 1 ? ", nieuwste bovenaan" : ""), row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         table.render(into: &canvas, count: shown.count, row: { index in
             let (_, youthName, placement) = shown[index]
             let until = placement.end?.text ?? placement.plannedEnd.map { "(\($0.text))" } ?? "–"
@@ -58,7 +58,7 @@ final class WorkplaceHistoryScreen: Screen {
             return Table.Row([youthName, placement.kind.label, placement.start.text, until, Self.status(placement)],
                              style: placement.status == .ended ? .dim : .normal,
                              full: "\(youthName): \(placement.kind.label) vanaf \(placement.start.text)\(planned) · \(Self.status(placement))")
-        }, empty: "Nog geen plaatsingen bij deze werkplek. Een plaatsing maakt u in het dossier van de jongere (w, of k voor match).",
+        }, empty: "Nog geen plaatsingen bij deze werkplek. Een plaatsing maakt u in het dossier van de jongere, bij de plaatsingen.",
            note: message.map { ($0, .error) })
     }
 }

@@ -33,7 +33,7 @@ final class WorkplaceScanForm: FormScreen {
                 update { s throws(InputError) in s.date = try Workplace.validScanDate(day ?? s.date, today: today) }
             })),
             .heading("Wat de werkplek is"),
-        ] + texts)
+        ] + texts, labelWidth: 40)
         if startsTyping {
             form.select(1)
             form.openForTyping()

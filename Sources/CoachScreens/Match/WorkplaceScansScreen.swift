@@ -78,7 +78,7 @@ final class WorkplaceScansScreen: Screen {
             return
         }
         let count = workplace.scans.count == 1 ? "1 scan" : "\(workplace.scans.count) scans"
-        canvas.put("\(workplace.name)  ·  Quick scans: \(count), nieuwste bovenaan", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        canvas.put("\(workplace.name)  ·  Quick scans: \(count)" + (workplace.scans.count > 1 ? ", nieuwste bovenaan" : ""), row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         let shown = scans
         let texts = WorkplaceScan.Text.allCases
         table.render(into: &canvas, count: shown.count, row: { index in
