@@ -89,10 +89,10 @@ final class WorkplaceScreen: FormScreen {
                 editor.apply { w throws(InputError) in w.notes = try ChangePlan.validText(text) }
             })),
             .heading("Quick scans en plaatsingen"),
-            .field(.init(label: "Quick scans (s)", value: { [unowned self] in scansSummary }, edit: .open { [unowned self] in
+            .field(.init(label: "Quick scans", value: { [unowned self] in scansSummary }, edit: .open { [unowned self] in
                 WorkplaceScansScreen(editor: editor)
             })),
-            .field(.init(label: "Plaatsingen (h)", value: { [unowned self] in placementsSummary }, edit: .open { [unowned self] in
+            .field(.init(label: "Plaatsingen", value: { [unowned self] in placementsSummary }, edit: .open { [unowned self] in
                 WorkplaceHistoryScreen(session: session, id: id)
             })),
         ])
@@ -104,7 +104,7 @@ final class WorkplaceScreen: FormScreen {
 
     /// "3 scans, de laatste van 12-10-2026", or that there is none yet.
     private var scansSummary: String {
-        guard let workplace, let latest = workplace.latestScan else { return "nog geen; s maakt de eerste" }
+        guard let workplace, let latest = workplace.latestScan else { return "nog geen" }
         return "\(workplace.scans.count == 1 ? "1 scan" : "\(workplace.scans.count) scans"), de laatste van \(latest.date.text)"
     }
 

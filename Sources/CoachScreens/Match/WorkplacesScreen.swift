@@ -33,7 +33,7 @@ final class WorkplacesScreen: Screen {
 
     /// Enter only on a workplace; the filter only when there is something to filter.
     var bindings: [KeyBinding] {
-        if filterField != nil { return Self.filterKeys }
+        if filterField != nil { return filterRows }
         return KeyTable.bindings(for: kind).dropping(.open, when: rows.isEmpty)
             .dropping(.filter, when: session.store.workplaces.isEmpty && query.isEmpty)
     }
@@ -65,9 +65,12 @@ final class WorkplacesScreen: Screen {
         return .stay
     }
 
+    /// The filter's rows now: Enter only on a workplace found, ↑↓ only among two or more.
+    private var filterRows: [KeyBinding] { Self.filterKeys.dropping(.open, when: rows.isEmpty).dropping(.move, when: rows.count < 2) }
+
     /// The filter field's keys, by its rows: Esc clears, Enter opens, ↑↓ choose, the rest is typing.
     private func handleFilter(_ key: Key) -> Navigation {
-        switch Self.filterKeys.action(for: key) {
+        switch filterRows.action(for: key) {
         case .clearSearch:
             filterField = nil
             query = ""
