@@ -309,7 +309,8 @@ final class Form {
         case .multiline(let youthID, let key, _):
             mode = .writing(writer(youthID: youthID, key: key, text: field.value()))
         case .page:
-            mode = .writing(TextFlow(TextEditor(undrafted: field.value(), tabLabel: Self.tabLabel), row: fields.selected, among: typableFields, noun: .field))
+            let writer = TextEditor(undrafted: field.value(), tabLabel: Self.tabLabel)
+            mode = .writing(TextFlow(writer, row: fields.selected, among: typableFields, noun: .field))
         case .open: break
         }
         return .stay

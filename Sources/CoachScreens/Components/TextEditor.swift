@@ -9,7 +9,7 @@ import TerminalKit
 /// workplace's notes and scans) has no draft: it is saved on Tab and Ctrl-S only.
 struct TextEditor {
     /// The youth and field the draft is kept under; nil for a text without a draft.
-    private let draft: (youthID: String, field: DraftField)?
+    private let draftKey: (youthID: String, field: DraftField)?
     /// The text as it is stored: Esc leaves without asking when nothing differs from it.
     private(set) var original: String
     private(set) var area: TextArea
@@ -22,7 +22,7 @@ struct TextEditor {
     /// Opens a text for typing: from `draft` when given, else from the draft kept for this field
     /// in `store` (so a draft kept for later is there when the text is opened again), else from `text`.
     init(youthID: String, field: DraftField, text: String, resuming draft: String? = nil, keptIn store: CaseloadStore? = nil, tabLabel: String) {
-        self.draft = (youthID, field)
+        draftKey = (youthID, field)
         original = text
         let kept = draft == nil ? store?.keptDraft(youthID: youthID, field: field) : nil
         area = TextArea(draft ?? kept?.text ?? text, limit: TextLimits.page)
@@ -30,9 +30,9 @@ struct TextEditor {
         self.tabLabel = tabLabel
     }
 
-    /// Opens a text that keeps no draft (see docs/decisions.md, "Werkplekken").
+    /// Opens a text that keeps no draft (docs/decisions.md, "Workplaces").
     init(undrafted text: String, tabLabel: String) {
-        draft = nil
+        draftKey = nil
         original = text
         area = TextArea(text, limit: TextLimits.page)
         self.tabLabel = tabLabel
@@ -87,9 +87,9 @@ struct TextEditor {
             case .changed: break
             case .moved, .ignored: return (.writing, nil)
             }
-            guard let draft else { break }
+            guard let draftKey else { break }
             do {
-                try store.keepDraft(Draft(youthID: draft.youthID, field: draft.field, text: area.text, saved: now))
+                try store.keepDraft(Draft(youthID: draftKey.youthID, field: draftKey.field, text: area.text, saved: now))
             } catch {
                 return (.writing, "Concept niet bewaard: \(error.localizedDescription)")
             }
@@ -131,7 +131,7 @@ struct TextEditor {
     }
 
     private func removeDraft(from store: CaseloadStore) {
-        if let draft { store.removeDraft(youthID: draft.youthID, field: draft.field) }
+        if let draftKey { store.removeDraft(youthID: draftKey.youthID, field: draftKey.field) }
     }
 
     func render(into canvas: inout Canvas, rect: Rect) {

@@ -2,7 +2,7 @@ import Caseload
 import TerminalKit
 
 /// One quick scan of a workplace: its day and its six texts, each saved when confirmed; Tab
-/// leads from text to text. The texts keep no draft (docs/decisions.md, "Werkplekken").
+/// leads from text to text. The texts keep no draft (docs/decisions.md, "Workplaces").
 final class WorkplaceScanForm: FormScreen {
     let kind = ScreenKind.workplaceScan
     let title = "Quick scan"

@@ -46,7 +46,8 @@ final class WorkplaceScansScreen: Screen {
     private func newScan() -> Navigation {
         let session = editor.session
         var made: WorkplaceScan?
-        return .popup(DatePrompt.popup(title: "Nieuwe quick scan", question: "Op welke dag is de werkplek gescand? Een eerdere dag mag; de eerdere scans blijven staan.",
+        let question = "Op welke dag is de werkplek gescand? Een eerdere dag mag; de eerdere scans blijven staan."
+        return .popup(DatePrompt.popup(title: "Nieuwe quick scan", question: question,
                                        day: session.today, enterLabel: "maak aan", then: { [editor] in
             made.map { .push(WorkplaceScanForm(editor: editor, scanID: $0.id, startsTyping: true)) } ?? .stay
         }) { [self] day throws(InputError) in
@@ -78,7 +79,8 @@ final class WorkplaceScansScreen: Screen {
             return
         }
         let count = workplace.scans.count == 1 ? "1 scan" : "\(workplace.scans.count) scans"
-        canvas.put("\(workplace.name)  ·  Quick scans: \(count)" + (workplace.scans.count > 1 ? ", nieuwste bovenaan" : ""), row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
+        let heading = "\(workplace.name)  ·  Quick scans: \(count)" + (workplace.scans.count > 1 ? ", nieuwste bovenaan" : "")
+        canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         let shown = scans
         let texts = WorkplaceScan.Text.allCases
         table.render(into: &canvas, count: shown.count, row: { index in
