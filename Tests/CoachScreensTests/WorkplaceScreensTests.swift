@@ -230,6 +230,29 @@ final class WorkplaceScreensTests: XCTestCase {
         XCTAssertEqual(Set(screen.bindings.map(\.action)).intersection([.edit, .openScans, .openHistory, .move]), [])
         guard case .stay = screen.handle(.enter) else { return XCTFail("Enter opens nothing") }
     }
+
+    /// A workplace a newer Rode Loper wrote is shown with a warning; a change is refused, in Dutch.
+    func testANewerWorkplaceIsShownReadOnly() throws {
+        let directory = NSTemporaryDirectory() + "rodeloper-screens-\(UUID().uuidString)"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/workplaces", withIntermediateDirectories: true)
+        let file = #"{"schemaVersion": 2, "workplace": {"id": "w1", "name": "Drukkerij Nieuw", "created": "2026-11-22T12:00:00Z"}}"#
+        try Data(file.utf8).write(to: URL(fileURLWithPath: directory + "/workplaces/w1.json"))
+        let session = Session(store: try CaseloadStore(directory: directory, clock: { Harness.now }), clock: { Harness.now }, timeZone: testZone)
+        let screen = WorkplaceScreen(session: session, id: "w1")
+        let area = Rect(row: 1, col: 0, width: 80, height: 22)
+        screen.resize(to: area)
+        _ = screen.handle(.enter)
+        _ = screen.handle(.ctrl("u"))
+        "Anders".forEach { _ = screen.handle(.char($0)) }
+        _ = screen.handle(.enter)
+        var canvas = Canvas(width: 80, height: 24)
+        screen.render(into: &canvas, area: area)
+        let text = canvas.text.replacingOccurrences(of: "\n", with: " ")
+        XCTAssertTrue(text.contains("nieuwere versie van Rode Loper"), canvas.text)
+        XCTAssertEqual(session.store.workplace(id: "w1")?.name, "Drukkerij Nieuw")
+        XCTAssertEqual(try String(contentsOfFile: directory + "/workplaces/w1.json", encoding: .utf8), file, "not a byte changed")
+    }
 }
 
 extension HostileScreensTests {
