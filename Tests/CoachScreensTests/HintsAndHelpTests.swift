@@ -20,6 +20,7 @@ final class HintsAndHelpTests: XCTestCase {
         let jesse: [Key] = [.char("/")] + typed("jesse") + [.enter]
         let meeting = jesse + [.char("o"), .enter]
         let held = jesse + [.char("o"), .home, .enter]
+        let workplace: [Key] = [.char("w"), .char("n")] + typed("Garage Piet") + [.enter]
         func down(_ n: Int) -> [Key] { Array(repeating: .down, count: n) }
         return [
             ("caseload", []), ("search", [.char("/")]), ("new youth", [.char("n")]), ("scout view", [.char("s")]),
@@ -71,6 +72,15 @@ final class HintsAndHelpTests: XCTestCase {
             ("placements", jesse + [.char("w")]),
             ("user manual", jesse + [.char("u")]), ("user manual writing", jesse + [.char("u"), .enter]),
             ("match", jesse + [.char("k")]), ("match from the plan", jesse + [.char("p"), .char("k")]),
+            // Workplaces (issue 17): made here, as the demo may have none.
+            ("workplaces", [.char("w")]), ("new workplace", [.char("w"), .char("n")]),
+            ("workplace", workplace), ("workplaces filter", workplace + [.escape, .char("/")]), ("workplace field", workplace + [.enter]),
+            ("workplace kinds", workplace + down(6) + [.enter]), ("workplace active", workplace + down(7) + [.enter]),
+            ("workplace notes", workplace + down(8) + [.enter]), ("workplace scans", workplace + [.char("s")]),
+            ("new scan day", workplace + [.char("s"), .char("n")]), ("scan text", workplace + [.char("s"), .char("n"), .enter]),
+            ("scan form", workplace + [.char("s"), .char("n"), .enter, .escape]),
+            ("scan removal", workplace + [.char("s"), .char("n"), .enter, .escape, .escape, .char("d")]),
+            ("workplace history", workplace + [.char("h")]),
         ]
     }()
 

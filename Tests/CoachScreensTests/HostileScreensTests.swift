@@ -134,6 +134,7 @@ final class HostileScreensTests: XCTestCase {
     private func hostileHarness() throws -> Harness {
         try Harness(self, youths: ["Bram", String(repeating: "Zeynep van der Langenaam ", count: 12)]) { store in
             try store.save(try Self.hostileYouth(today: LocalDate(Harness.now, timeZone: testZone), now: Harness.now))
+            try Self.addHostileWorkplace(to: store, today: LocalDate(Harness.now, timeZone: testZone), now: Harness.now)
         }
     }
 
@@ -165,6 +166,9 @@ final class HostileScreensTests: XCTestCase {
             [.enter, .char("w")], [.enter, .char("w"), .enter], [.enter, .char("w"), .enter, .end], [.enter, .char("w"), .char("n")],
             [.enter, .char("u")], [.enter, .char("u"), .enter], [.enter, .char("u"), .end],
             [.enter, .char("k")], [.enter, .char("p"), .char("k")],
+            [.char("w")], [.char("w"), .char("/")], [.char("w"), .char("n")], [.char("w"), .enter], [.char("w"), .enter, .end],
+            [.char("w"), .enter, .char("s")], [.char("w"), .enter, .char("s"), .enter], [.char("w"), .enter, .char("s"), .enter, .end, .enter],
+            [.char("w"), .enter, .char("h")], [.char("w"), .enter, .char("h"), .end],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]

@@ -191,3 +191,29 @@ extension Workplace {
         }
     }
 }
+
+extension Workplace {
+    /// Whether the workplace shows for a filter typed on the list: the typed text found in its
+    /// name, its sector or the name of a kind it offers, capitals and accents not counting. An
+    /// empty filter shows every workplace.
+    public func matches(_ query: String) -> Bool {
+        let needle = query.trimmingCharacters(in: .whitespaces).sortKey
+        guard !needle.isEmpty else { return true }
+        return ([name, sector] + kinds.map(\.label)).contains { $0.sortKey.contains(needle) }
+    }
+
+    /// Saves a scan (new or changed) in its place; a new one is added after the earlier ones.
+    public mutating func save(_ scan: WorkplaceScan) { scans.replaceOrAppend(scan) }
+
+    /// Removes a scan; refused when it is no longer there.
+    public mutating func remove(scanID: String) throws(InputError) {
+        guard let index = scans.firstIndex(where: { $0.id == scanID }) else { throw InputError("Deze scan bestaat niet meer.") }
+        scans.remove(at: index)
+    }
+
+    /// The day of a scan: not after today (a scan records what was seen).
+    public static func validScanDate(_ day: LocalDate, today: LocalDate) throws(InputError) -> LocalDate {
+        guard day <= today else { throw InputError("Een scan ligt niet in de toekomst (vandaag is \(today.text)).") }
+        return day
+    }
+}

@@ -25,11 +25,7 @@ extension CaseloadStore {
 
     /// Every readable workplace, by name (accents and capitals do not count), then id.
     public var workplaces: [Workplace] {
-        workplaceCache.values.sorted {
-            let a = $0.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            let b = $1.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            return a == b ? $0.id < $1.id : a < b
-        }
+        workplaceCache.values.sorted { ($0.name.sortKey, $0.id) < ($1.name.sortKey, $1.id) }
     }
 
     /// The workplace with `id`, or nil when it is gone, in quarantine or too new to read.
@@ -41,6 +37,15 @@ extension CaseloadStore {
         if newerDocuments[Self.workplacesFolder + "/" + id + ".json"] != nil { return "gemaakt met een nieuwere versie van Rode Loper" }
         if quarantineLog.contains(where: { $0.from == Self.workplacesFolder + "/" + id + ".json" }) { return "in quarantaine" }
         return "niet gevonden"
+    }
+
+    /// Why the workplace `id` cannot be changed here, for the screen; nil when it can: the data
+    /// directory is open for reading only, or a newer Rode Loper made the file.
+    public func workplaceReadOnlyReason(id: String) -> String? {
+        if let readOnlyReason { return StoreError.readOnlyDirectory(reason: readOnlyReason).localizedDescription }
+        return newerDocuments[Self.workplacesFolder + "/" + id + ".json"].map {
+            StoreError.newerDocument(StoredDocumentKind(relative: Self.workplacesFolder + "/" + id + ".json"), schema: $0).localizedDescription
+        }
     }
 
     /// Writes a workplace at once and atomically, stamping `updated`. Returns what was saved.

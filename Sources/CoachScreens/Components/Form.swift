@@ -29,6 +29,9 @@ final class Form {
             case line(commit: (String) -> Reply)
             /// Text over several lines, in the text editor; what is typed is kept as a draft.
             case multiline(youthID: String, draft: DraftField, commit: (String) -> String?)
+            /// Text over several lines of a record outside a dossier (a workplace): no draft, saved
+            /// on Tab and Ctrl-S as every text.
+            case page(commit: (String) -> String?)
             /// Options, the one now chosen, and what to do with a choice.
             case pick(options: () -> [String], selected: () -> Int, commit: (Int) -> Reply)
             /// Options of which several may be ticked (a checklist), the ticked ones, and what to do.
@@ -37,6 +40,14 @@ final class Form {
             case open(() -> any Screen)
 
             static func text(commit: @escaping (String) -> String?) -> Edit { .line { Reply(failure: commit($0)) } }
+
+            /// What saves a multi-line text, of either kind.
+            var textCommit: ((String) -> String?)? {
+                switch self {
+                case .multiline(_, _, let commit), .page(let commit): commit
+                default: nil
+                }
+            }
 
             /// A day; empty is nil, and refused unless `optional`.
             static func date(optional: Bool = true, commit: @escaping (LocalDate?) -> String?) -> Edit {
@@ -226,7 +237,7 @@ final class Form {
             }
             return .stay
         case .writing(var flow):
-            guard case .multiline(_, _, let commit) = field.edit else { return .stay }
+            guard let commit = field.edit.textCommit else { return .stay }
             let (step, failure) = flow.write(key, size: writerSize, session: session, save: commit)
             error = failure
             message = flow.message(after: nil, standing: message)
@@ -297,6 +308,9 @@ final class Form {
             })
         case .multiline(let youthID, let key, _):
             mode = .writing(writer(youthID: youthID, key: key, text: field.value()))
+        case .page:
+            let writer = TextEditor(undrafted: field.value(), tabLabel: Self.tabLabel)
+            mode = .writing(TextFlow(writer, row: fields.selected, among: typableFields, noun: .field))
         case .open: break
         }
         return .stay
@@ -305,10 +319,12 @@ final class Form {
     /// The selected multi-line field in the flow of writing: Tab confirms it and opens the next
     /// field. It starts from its draft when one is kept (offered back, or kept for later).
     private func writer(youthID: String, key: DraftField, text: String, resuming draft: String? = nil) -> TextFlow {
-        let writer = TextEditor(youthID: youthID, field: key, text: text, resuming: draft, keptIn: session.store, tabLabel: "bevestig, volgende")
+        let writer = TextEditor(youthID: youthID, field: key, text: text, resuming: draft, keptIn: session.store, tabLabel: Self.tabLabel)
         if let restored = writer.restored { message = (TextEditor.restoredNotice(restored, session: session), .warning) }
         return TextFlow(writer, row: fields.selected, among: typableFields, noun: .field)
     }
+
+    private static let tabLabel = "bevestig, volgende"
 
     // MARK: - Layout
 

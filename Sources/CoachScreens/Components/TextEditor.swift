@@ -5,10 +5,11 @@ import TerminalKit
 /// A page of text being written (a part of the plan, the notes of an agenda item). Every change
 /// is kept as a draft under its typed key, so a dropped line or a crash loses nothing; Tab and
 /// Shift-Tab confirm and move on, Ctrl-S saves and keeps the coach writing, Esc on changed text
-/// asks before throwing it away (j), or goes back to writing (n).
+/// asks before throwing it away (j), or goes back to writing (n). A text outside a dossier (a
+/// workplace's notes and scans) has no draft: it is saved on Tab and Ctrl-S only.
 struct TextEditor {
-    let youthID: String
-    let field: DraftField
+    /// The youth and field the draft is kept under; nil for a text without a draft.
+    private let draftKey: (youthID: String, field: DraftField)?
     /// The text as it is stored: Esc leaves without asking when nothing differs from it.
     private(set) var original: String
     private(set) var area: TextArea
@@ -21,12 +22,19 @@ struct TextEditor {
     /// Opens a text for typing: from `draft` when given, else from the draft kept for this field
     /// in `store` (so a draft kept for later is there when the text is opened again), else from `text`.
     init(youthID: String, field: DraftField, text: String, resuming draft: String? = nil, keptIn store: CaseloadStore? = nil, tabLabel: String) {
-        self.youthID = youthID
-        self.field = field
+        draftKey = (youthID, field)
         original = text
         let kept = draft == nil ? store?.keptDraft(youthID: youthID, field: field) : nil
         area = TextArea(draft ?? kept?.text ?? text, limit: TextLimits.page)
         restored = kept?.saved
+        self.tabLabel = tabLabel
+    }
+
+    /// Opens a text that keeps no draft (docs/decisions.md, "Workplaces").
+    init(undrafted text: String, tabLabel: String) {
+        draftKey = nil
+        original = text
+        area = TextArea(text, limit: TextLimits.page)
         self.tabLabel = tabLabel
     }
 
@@ -55,7 +63,7 @@ struct TextEditor {
         if let discarding {
             switch discarding.answer(for: key) {
             case .yes:
-                store.removeDraft(youthID: youthID, field: field)
+                removeDraft(from: store)
                 return (.cancelled, nil)
             case .no: self.discarding = nil
             case nil: break
@@ -67,7 +75,7 @@ struct TextEditor {
         switch action {
         case .cancel:
             if area.text == original {
-                store.removeDraft(youthID: youthID, field: field)
+                removeDraft(from: store)
                 return (.cancelled, nil)
             }
             discarding = Self.discardQuestion
@@ -79,8 +87,9 @@ struct TextEditor {
             case .changed: break
             case .moved, .ignored: return (.writing, nil)
             }
+            guard let draftKey else { break }
             do {
-                try store.keepDraft(Draft(youthID: youthID, field: field, text: area.text, saved: now))
+                try store.keepDraft(Draft(youthID: draftKey.youthID, field: draftKey.field, text: area.text, saved: now))
             } catch {
                 return (.writing, "Concept niet bewaard: \(error.localizedDescription)")
             }
@@ -118,7 +127,11 @@ struct TextEditor {
 
     private mutating func saved(_ text: String, store: CaseloadStore) {
         original = text
-        store.removeDraft(youthID: youthID, field: field)
+        removeDraft(from: store)
+    }
+
+    private func removeDraft(from store: CaseloadStore) {
+        if let draftKey { store.removeDraft(youthID: draftKey.youthID, field: draftKey.field) }
     }
 
     func render(into canvas: inout Canvas, rect: Rect) {

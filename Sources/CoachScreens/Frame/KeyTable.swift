@@ -8,6 +8,8 @@ public enum ScreenKind: CaseIterable, Sendable {
     case phaseHistory
     /// Match and coaching on the job (issue 17).
     case workplaces, workplace, workplaceScans, workplaceHistory, match, placements, placement, talks, skillsGrid, userManual
+    /// One quick scan of a workplace: its date and its texts.
+    case workplaceScan
 }
 
 /// What a key does. Screens switch on actions, never on raw keys, so the help and the hint line
@@ -81,12 +83,12 @@ public enum KeyTable {
                                               .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
                                               .caseloadAgenda, .journal, .scoutAttempts, .settings, .help, .quarantine,
                                               .phaseHistory, .zrmComparison, .workplaces, .workplace, .workplaceScans, .workplaceHistory,
-                                              .placement, .talks, .userManual]
+                                              .workplaceScan, .placement, .talks, .userManual]
     /// Lists where `k` has its own meaning (match): they move with the arrows only. (The match
     /// itself has its own move row: PgUp and PgDn read its reasons.)
     private static let listsWithoutLetterMoves: [ScreenKind] = [.youth, .changePlan, .placements]
     private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting, .settings, .review,
-                                              .workplace, .placement]
+                                              .workplace, .workplaceScan, .placement]
     /// The screens of the match phase and coaching on the job that show one youth.
     private static let ofYouthAtWork: [ScreenKind] = [.match, .placements, .placement, .talks, .skillsGrid, .userManual]
     /// The screens of one youth: a contact is noted from each of them with one key.
@@ -98,7 +100,7 @@ public enum KeyTable {
                                                       .actions, .agreedActions, .people, .recordForm, .meetings, .meeting, .participants,
                                                       .agenda, .consents, .caseloadAgenda, .journal, .scoutAttempts, .settings, .review,
                                                       .quarantine, .phaseHistory, .workplaces, .workplace, .workplaceScans,
-                                                      .workplaceHistory] + ofYouthAtWork
+                                                      .workplaceHistory, .workplaceScan] + ofYouthAtWork
 
     public static let all: [KeyBinding] = [
         KeyBinding(action: .emptyCaseload, keys: [.enter], hint: "lege caseload",
@@ -323,6 +325,9 @@ public enum KeyTable {
                    help: "Nieuwe quick scan van vandaag (een andere dag mag); de eerdere blijven staan", screens: [.workplaceScans]),
         KeyBinding(action: .remove, keys: [.char("d"), .delete], hint: "verwijder",
                    help: "De gekozen scan verwijderen, na bevestiging", screens: [.workplaceScans]),
+        KeyBinding(action: .edit, keys: [.enter], hint: "wijzig",
+                   help: "Wijzig de datum of schrijf een tekst van de scan (Tab bevestigt en opent de volgende, Ctrl-S bewaart en u blijft schrijven)",
+                   screens: [.workplaceScan]),
         KeyBinding(action: .open, keys: [.enter], hint: "open dossier",
                    help: "Open het dossier van de jongere op de gekozen regel", screens: [.workplaceHistory]),
         KeyBinding(action: .openMatch, keys: [.char("k")], hint: "match",
