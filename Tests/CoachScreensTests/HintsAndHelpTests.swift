@@ -69,7 +69,8 @@ final class HintsAndHelpTests: XCTestCase {
             ("talks", jesse + [.char("c")]),
             ("skills grid", jesse + [.char("c"), .char("v")]),
             // Placements and the user manual (issue 17).
-            ("placements", jesse + [.char("w")]),
+            ("placements", jesse + [.char("w")]), ("placement", jesse + [.char("w"), .enter]),
+            ("talk form", jesse + [.char("c"), .enter]),
             ("user manual", jesse + [.char("u")]), ("user manual writing", jesse + [.char("u"), .enter]),
             ("match", jesse + [.char("k")]), ("match from the plan", jesse + [.char("p"), .char("k")]),
             // Workplaces (issue 17): made here, as the demo may have none.

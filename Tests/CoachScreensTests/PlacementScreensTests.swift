@@ -158,7 +158,7 @@ final class PlacementScreensTests: XCTestCase {
         XCTAssertEqual(written, Handout.markdown(saved, placement: placement, workplace: harness.store.workplace(id: "bakkerij"), on: today))
         XCTAssertTrue(written.contains("weggelaten"), "no consent: the manual is left out")
         harness.press(.char("b"))
-        XCTAssertTrue(harness.screen.contains("nog geen voortgangsgesprek"), harness.screen)
+        XCTAssertTrue(harness.screen.contains("Nog geen voortgangsgesprek"), harness.screen)
     }
 
     func testAPlacementWithTalksIsNotRemoved() throws {
