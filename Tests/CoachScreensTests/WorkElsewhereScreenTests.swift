@@ -37,7 +37,7 @@ final class WorkElsewhereScreenTests: XCTestCase {
     }
 
     func testTheYouthScreenShowsTheCurrentPlacementAndTheLastTalk() throws {
-        for (width, height) in [(60, 16), (80, 24), (200, 60)] {
+        for (width, height) in [(80, 24), (200, 60)] {
             let harness = try demo(width: width, height: height)
             open("jesse", in: harness)
             // Wrapped, never cut: the words of the line are all on the screen.
@@ -45,6 +45,12 @@ final class WorkElsewhereScreenTests: XCTestCase {
             XCTAssertTrue(text.contains("Werk: leerwerkplek bij Installatiebedrijf Karim & Zn, lopend sinds"), "\(width)x\(height)\n\(harness.screen)")
             XCTAssertTrue(text.contains("laatste gesprek"), "\(width)x\(height)\n\(harness.screen)")
         }
+        // In a small window one line, cut with a mark, so the form and the history keep their rows.
+        let small = try demo(width: 60, height: 16)
+        open("jesse", in: small)
+        let line = try XCTUnwrap(small.rows(containing: "Werk: leerwerkplek").first, small.screen)
+        XCTAssertTrue(line.hasSuffix("…"), line)
+        XCTAssertTrue(small.screen.contains("f toont alle"), small.screen)
     }
 
     func testAPlacementWhoseWorkplaceIsGoneSaysSo() throws {

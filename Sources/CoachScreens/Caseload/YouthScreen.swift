@@ -174,9 +174,9 @@ final class YouthScreen: FormScreen, OfOneYouth {
     /// line leave; it scrolls (▲ ▼) when that is less than it needs.
     private func layOut() {
         let zrm = Glyphs.wrap(zrmSummary, width: area.width - 4).count + (dueText.map { Glyphs.wrap($0, width: area.width - 4).count } ?? 0)
-            + (workLine.map { Glyphs.wrap($0.text, width: area.width - 4, maxLines: Self.workLines).count } ?? 0)
+            + (workLine.map { Glyphs.wrap($0.text, width: area.width - 4, maxLines: workLines).count } ?? 0)
         let room = area.height - 3 - 1 - zrm - 1 - 3 - 1
-        form.resize(to: Rect(row: area.row + 3, col: area.col, width: area.width, height: max(3, min(form.naturalHeight, room))))
+        form.resize(to: Rect(row: area.row + 3, col: area.col, width: area.width, height: max(2, min(form.naturalHeight, room))))
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
@@ -199,7 +199,7 @@ final class YouthScreen: FormScreen, OfOneYouth {
             row += 1
         }
         if let work = workLine {
-            for line in Glyphs.wrap(work.text, width: width, maxLines: Self.workLines) {
+            for line in Glyphs.wrap(work.text, width: width, maxLines: workLines) {
                 canvas.put(line, row: row, col: 2, style: work.style, maxWidth: width)
                 row += 1
             }
@@ -211,8 +211,9 @@ final class YouthScreen: FormScreen, OfOneYouth {
     }
 
     /// The current placement, the last talk, skills that went down (`WorkSummary`), in at most
-    /// three lines, the last ending in … when cut (the placements screen, w, shows it all).
-    private static let workLines = 3
+    /// three lines (one in a small window, so the form and the phase history keep their rows), the
+    /// last ending in … when cut (the placements screen, w, shows it all).
+    private var workLines: Int { area.height >= 20 ? 3 : 1 }
     private var workLine: (text: String, style: Style)? { WorkSummary.line(youth, store: session.store) }
 
     /// One line on the ZRM: how many measurements, the latest, its acute domains.
