@@ -78,11 +78,7 @@ final class CrashEndToEndTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(atPath: log) }
         try tmux.start("crash", "env LANG=C.UTF-8 TERM=tmux-256color SWIFT_BACKTRACE=enable=yes,interactive=no \(binary) --data-dir \(directory) 2>\(log); echo \"status $?\" >>\(log); sleep 30")
         try tmux.waitFor("crash", "the welcome screen") { $0.contains("Welkom") }
-        let pid = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: "/proc").first { pid in
-            (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) == "rodeloper\n"
-                && ((try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8))?.contains(directory) ?? false)
-        })
-        XCTAssertEqual(kill(pid_t(pid)!, SIGILL), 0)
+        XCTAssertEqual(kill(try programPID(for: directory), SIGILL), 0)
         let deadline = Date().addingTimeInterval(15)
         var written = ""
         while Date() < deadline {

@@ -5,15 +5,6 @@ import XCTest
 /// text; a terminal that cannot place the cursor and a data directory behind a file are refused
 /// with a message and a non-zero exit.
 final class DraftsEndToEndTests: XCTestCase {
-    /// The program's own process for `directory` (under faketime it is a child of the pane's process).
-    private func programPID(for directory: String) throws -> pid_t {
-        let entry = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: "/proc").first { pid in
-            (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) == "rodeloper\n"
-                && ((try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8))?.contains(directory) ?? false)
-        })
-        return try XCTUnwrap(pid_t(entry))
-    }
-
     private func waitForDraft(in directory: String, containing text: String) throws {
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {

@@ -154,6 +154,15 @@ final class Tmux {
     }
 }
 
+/// The program's own process for `directory` (under faketime it is a child of the pane's process).
+func programPID(for directory: String) throws -> pid_t {
+    let entry = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: "/proc").first { pid in
+        (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) == "rodeloper\n"
+            && ((try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8))?.contains(directory) ?? false)
+    })
+    return try XCTUnwrap(pid_t(entry))
+}
+
 func temporaryDataDirectory(_ test: XCTestCase) -> String {
     let path = NSTemporaryDirectory() + "rodeloper-e2e-\(UUID().uuidString)"
     test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }

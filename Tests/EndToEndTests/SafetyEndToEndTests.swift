@@ -133,11 +133,7 @@ final class SafetyEndToEndTests: XCTestCase {
         let directory = temporaryDataDirectory(self)
         try tmux.start("core", "ulimit -c unlimited; exec env LANG=C.UTF-8 TERM=tmux-256color \(binary) --data-dir \(directory)")
         try tmux.waitFor("core", "the welcome screen") { $0.contains("Welkom") }
-        // The program's own process (under faketime it is a child of the pane's process).
-        let pid = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: "/proc").first { pid in
-            (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) == "rodeloper\n"
-                && ((try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8))?.contains(directory) ?? false)
-        })
+        let pid = try programPID(for: directory)
         let limits = try String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8)
         let core = try XCTUnwrap(limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") })
         XCTAssertEqual(core.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).prefix(2), ["0", "0"], String(core))
