@@ -55,7 +55,7 @@ public struct ProgressTalk: Codable, Equatable, Sendable, Identifiable {
 extension Youth {
     /// The progress talks, oldest first (the same day: the one made first first).
     public var talksInOrder: [ProgressTalk] {
-        progressTalks.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        progressTalks.byDay(\.date)
     }
 
     public var lastTalk: ProgressTalk? { talksInOrder.last }

@@ -177,7 +177,7 @@ public struct Placement: Codable, Equatable, Sendable, Identifiable {
 extension Youth {
     /// The placements, oldest start first (the same day: the one made first first).
     public var placementsInOrder: [Placement] {
-        placements.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        placements.byDay(\.start)
     }
 
     /// The placement that counts now: the lopende one that started last, else the next planned

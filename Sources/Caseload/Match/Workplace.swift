@@ -140,7 +140,7 @@ public struct Workplace: Codable, Equatable, Sendable, Identifiable {
 
     /// The scans, newest first (the same day: the one made last first).
     public var scansNewestFirst: [WorkplaceScan] {
-        scans.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
+        scans.byDay(\.date, newestFirst: true)
     }
 
     public var latestScan: WorkplaceScan? { scansNewestFirst.first }

@@ -217,7 +217,7 @@ public struct ZRMComparison: Equatable, Sendable {
 extension Youth {
     /// Measurements by date (and by order of recording within a day).
     public var chronologicalMeasurements: [ZRMMeasurement] {
-        measurements.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        measurements.byDay(\.date)
     }
 
     public var latestMeasurement: ZRMMeasurement? { chronologicalMeasurements.last }

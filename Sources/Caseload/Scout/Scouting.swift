@@ -73,7 +73,7 @@ public struct ScoutAttempt: Codable, Equatable, Sendable, Identifiable {
 extension Youth {
     /// Attempts by date, the latest last.
     public var scoutAttemptsInOrder: [ScoutAttempt] {
-        scoutAttempts.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        scoutAttempts.byDay(\.date)
     }
 
     public mutating func save(_ attempt: ScoutAttempt) {

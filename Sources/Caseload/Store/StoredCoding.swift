@@ -178,3 +178,14 @@ extension Array where Element: Identifiable {
         if let index = firstIndex(where: { $0.id == element.id }) { self[index] = element } else { append(element) }
     }
 }
+
+extension Array {
+    /// The records oldest first by `day`, those of one day in the order they were made (or the
+    /// reverse: newest first, of one day the one made last first): how every dated list is shown.
+    func byDay(_ day: (Element) -> LocalDate, newestFirst: Bool = false) -> [Element] {
+        enumerated().sorted { a, b in
+            let order = (day(a.element), a.offset) < (day(b.element), b.offset)
+            return newestFirst ? !order : order
+        }.map(\.element)
+    }
+}

@@ -160,7 +160,7 @@ public struct JournalEntry: Codable, Equatable, Sendable, Identifiable {
 extension Youth {
     /// The journal, newest first (later recorded first within a day).
     public var journalNewestFirst: [JournalEntry] {
-        journal.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
+        journal.byDay(\.date, newestFirst: true)
     }
 
     /// The day of the latest real contact: a contact in the journal, a scout attempt that reached
