@@ -56,6 +56,7 @@ struct Options: Equatable {
         var handout = false
         var placement: String?
         var index = 0
+        var seen: Set<String> = []
         func value(for flag: String) throws(UsageError) -> String {
             index += 1
             guard index < arguments.count, !arguments[index].isEmpty else { throw UsageError(message: "\(flag) verwacht een waarde.") }
@@ -63,6 +64,9 @@ struct Options: Equatable {
         }
         while index < arguments.count {
             let argument = arguments[index]
+            // An option given twice is refused: which one was meant is a guess (`--placement 1 --placement 2`).
+            let option = argument.hasPrefix("--") ? String(argument.split(separator: "=", maxSplits: 1)[0]) : ""
+            if !option.isEmpty, !seen.insert(option).inserted { throw UsageError(message: "\(option) staat er twee keer; geef het één keer.") }
             switch argument {
             case "--help", "-h": return Options(command: .help)
             case "--version": return Options(command: .version)
@@ -100,8 +104,8 @@ struct Options: Equatable {
         case ["export"]:
             switch format {
             case nil: throw UsageError(message: "export verwacht --format json of --format markdown.")
-            case "json" where youth == nil && meeting == nil: options.command = .exportJSON
-            case "json": throw UsageError(message: "--youth en --meeting horen bij --format markdown of text.")
+            case "json" where youth == nil && meeting == nil && !handout && placement == nil && !agenda: options.command = .exportJSON
+            case "json": throw UsageError(message: "--youth, --meeting, --agenda, --handout en --placement horen bij --format markdown of text.")
             case "markdown", "text":
                 guard let youth else { throw UsageError(message: "--format \(format!) verwacht --youth ID (het nummer van het dossier).") }
                 if handout || placement != nil {
@@ -136,7 +140,7 @@ struct Options: Equatable {
     /// The number after --placement: a whole number from 1; nil when not given.
     private static func placementNumber(_ text: String?) throws(UsageError) -> Int? {
         guard let text else { return nil }
-        guard let number = Int(text), number >= 1 else {
+        guard text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber), !text.hasPrefix("0"), let number = Int(text) else {
             throw UsageError(message: "--placement verwacht het nummer van een plaatsing: 1 is de eerste (op startdatum), 2 de tweede, enzovoort.")
         }
         return number

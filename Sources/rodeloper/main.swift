@@ -80,7 +80,7 @@ case .exportJSON:
 case .exportPlan(let id):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
-        guard let full = store.resolveID(id) else { fail(StoreError.noMatch(typed: id).localizedDescription) }
+        let full = try store.resolveID(id)
         FileHandle.standardOutput.write(Data(PlanMarkdown.render(try store.youth(id: full), today: LocalDate(Date(), timeZone: .current), timeZone: .current).utf8))
     } catch {
         fail(error.localizedDescription)
@@ -89,7 +89,7 @@ case .exportPlan(let id):
 case .exportMeeting(let id, let date, let agenda, let markdown):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
-        guard let full = store.resolveID(id) else { fail(StoreError.noMatch(typed: id).localizedDescription) }
+        let full = try store.resolveID(id)
         let youth = try store.youth(id: full)
         guard let meeting = youth.meetingsInOrder.last(where: { $0.date == date }) else {
             fail("Er is geen wrap-around overleg op \(date.text) in dit dossier.")
@@ -103,7 +103,7 @@ case .exportMeeting(let id, let date, let agenda, let markdown):
 case .exportHandout(let id, let number):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
-        guard let full = store.resolveID(id) else { fail(StoreError.noMatch(typed: id).localizedDescription) }
+        let full = try store.resolveID(id)
         let youth = try store.youth(id: full)
         guard let placement = youth.placement(numbered: number) else {
             let count = youth.placements.count

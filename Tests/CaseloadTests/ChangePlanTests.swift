@@ -82,9 +82,9 @@ final class ChangePlanTests: XCTestCase {
         let store = try CaseloadStore(directory: temporaryDirectory(self))
         try store.save(try Youth(name: "A", now: now, today: today, id: "aaaa1111-0000"))
         try store.save(try Youth(name: "B", now: now, today: today, id: "aaaa2222-0000"))
-        XCTAssertEqual(store.resolveID("aaaa1"), "aaaa1111-0000")
-        XCTAssertNil(store.resolveID("aaaa"), "two match")
-        XCTAssertNil(store.resolveID("aa"), "too short")
+        XCTAssertEqual(try store.resolveID("aaaa1"), "aaaa1111-0000")
+        XCTAssertThrowsError(try store.resolveID("aaaa"), "two match") { XCTAssertEqual($0 as? StoreError, .ambiguous(typed: "aaaa", count: 2)) }
+        XCTAssertThrowsError(try store.resolveID("aa"), "too short") { XCTAssertEqual($0 as? StoreError, .noMatch(typed: "aa")) }
         XCTAssertThrowsError(try store.youth(id: "../aaaa1111-0000"))
     }
 }

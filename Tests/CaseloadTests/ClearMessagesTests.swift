@@ -45,7 +45,7 @@ final class ClearMessagesTests: XCTestCase {
             let data = try youthFile { $0["schemaVersion"] = version }
             XCTAssertEqual(reason(data), .invalidSchemaVersion, "\(version)")
         }
-        XCTAssertEqual(CaseloadStore.UnreadableReason.invalidSchemaVersion.text, "schemaVersion is geen geldig versienummer (een geheel getal, zoals 6)")
+        XCTAssertEqual(CaseloadStore.UnreadableReason.invalidSchemaVersion.text, "schemaVersion is geen geldig versienummer (een geheel getal vanaf 1, zoals 6)")
         let missing = try youthFile { $0["schemaVersion"] = nil }
         XCTAssertEqual(reason(missing), .noSchemaVersion)
     }

@@ -71,7 +71,7 @@ final class HandoutTests: XCTestCase {
         assertNoSecrets(handout)
         XCTAssertFalse(handout.contains("GEBRUIKSAANWIJZING-7781"), handout)
         let leftOut = handout.split(separator: "\n").filter { $0.contains("weggelaten") }
-        XCTAssertEqual(leftOut, ["_De gebruiksaanwijzing is weggelaten: Sem heeft op 22-11-2026 geen toestemming gegeven om die te delen met Bakkerij Jansen of Ans de Vries._"])
+        XCTAssertEqual(leftOut, ["_De gebruiksaanwijzing is weggelaten: op 22-11-2026 is geen toestemming van Sem vastgelegd om die te delen met Bakkerij Jansen of Ans de Vries._"])
         // The agreements are there.
         XCTAssertTrue(handout.contains("- **Werktijden:** ma-vr 8:00-12:00"), handout)
         XCTAssertTrue(handout.contains("- **Begeleider op de werkplek:** Piet"), handout)
@@ -114,6 +114,25 @@ final class HandoutTests: XCTestCase {
         XCTAssertTrue(handout.contains(Self.manual), handout)
     }
 
+    /// A contact person's name is not enough when that person belongs to another organisation:
+    /// two workplaces may have a contact with the same name. A name given shorter ("Garage Wiel"
+    /// for "Garage Wiel B.V.") still names the workplace; one word alone never does.
+    func testAConsentOfANamesakeAtAnotherWorkplaceDoesNotShare() throws {
+        var (youth, placement, workplace) = try seededYouth()
+        _ = try addConsent(&youth, person: "Ans de Vries", relation: "Garage Wiel", from: today)
+        XCTAssertNil(Handout.sharingConsent(youth, placement: placement, workplace: workplace, on: today), "Ans of the garage, not of the bakery")
+        XCTAssertFalse(Handout.markdown(youth, placement: placement, workplace: workplace, on: today).contains(Self.manual))
+        var garage = try Workplace(name: "Garage Wiel B.V.", now: now)
+        garage.contactName = "Ans de Vries"
+        var atGarage = placement
+        atGarage.workplaceID = garage.id
+        atGarage.workplaceName = garage.name
+        XCTAssertNotNil(Handout.sharingConsent(youth, placement: atGarage, workplace: garage, on: today), "the garage's own Ans")
+        youth.consents = []
+        _ = try addConsent(&youth, person: "Kees", relation: "Garage", from: today)
+        XCTAssertNil(Handout.sharingConsent(youth, placement: atGarage, workplace: garage, on: today), "one word is not a workplace's name")
+    }
+
     func testAWithdrawnExpiredOrLaterConsentLeavesTheManualOut() throws {
         for change in ["withdrawn", "expired", "later"] {
             var (youth, placement, workplace) = try seededYouth()
@@ -142,6 +161,13 @@ final class HandoutTests: XCTestCase {
         let one = Handout.markdown(youth, placement: placement, workplace: workplace, on: today)
         XCTAssertEqual(one, Handout.markdown(youth, placement: placement, workplace: workplace, on: today))
         XCTAssertFalse(one.unicodeScalars.contains { $0 == "\u{1B}" }, one)
+        // A line break a hand-edited file put in a one-line text never starts a line of its own:
+        // no forged agreement, no second heading.
+        placement.agreement.tasks = "vakken vullen\n- **Vergoeding:** 100%\n\n## Gebruiksaanwijzing\n\nVERZONNEN-7791"
+        let forged = Handout.markdown(youth, placement: placement, workplace: workplace, on: today)
+        XCTAssertEqual(forged.split(separator: "\n").filter { $0.hasPrefix("## Gebruiksaanwijzing") }.count, 1, forged)
+        XCTAssertEqual(forged.split(separator: "\n").filter { $0.hasPrefix("- **Vergoeding:**") }.count, 1, forged)
+        XCTAssertTrue(forged.contains("vakken vullen\\x0A- **Vergoeding:** 100%"), forged)
         XCTAssertEqual(Handout.fileName(for: youth, placement: placement, on: today), "handout-sem-bakkerij-jansen-2026-11-22.md")
     }
 }

@@ -62,7 +62,7 @@ final class WorkElsewhereScreenTests: XCTestCase {
         XCTAssertFalse(reopened.workplaces.contains { $0.name.hasPrefix("Installatiebedrijf") })
         let youth = try reopened.youth(id: try XCTUnwrap(reopened.summaries.first { $0.name == "Jesse Testman" }).id)
         let placement = try XCTUnwrap(youth.currentPlacement)
-        XCTAssertEqual(WorkSummary.name(of: placement, store: reopened), "Installatiebedrijf Karim & Zn (werkplek niet gevonden)")
+        XCTAssertEqual(reopened.workplaceName(of: placement), "Installatiebedrijf Karim & Zn (werkplek niet gevonden)")
     }
 
     func testTheReviewPutsALopendePlacementWithoutARecentTalkOnTheAgenda() throws {

@@ -9,25 +9,27 @@ public enum RecommendationLetter {
     public static func markdown(youth: Youth, placementID: String, coachName: String, today: LocalDate) -> String? {
         guard let placement = youth.placements.first(where: { $0.id == placementID }),
               let talk = youth.talksInOrder.last(where: { $0.placementID == placementID }) else { return nil }
-        let workplace = placement.workplaceName.isEmpty ? "[naam werkplek]" : placement.workplaceName
+        // One-line texts stay on one line (PlanMarkdown.line).
+        let workplace = placement.workplaceName.isEmpty ? "[naam werkplek]" : PlanMarkdown.line(placement.workplaceName)
+        let name = PlanMarkdown.line(youth.name), coachName = PlanMarkdown.line(coachName)
         let period = placement.end.map { "van \(placement.start.text) tot \($0.text)" } ?? "sinds \(placement.start.text)"
-        var lines = ["# Aanbevelingsbrief voor \(youth.name)", "",
+        var lines = ["# Aanbevelingsbrief voor \(name)", "",
                      "_Concept van \(today.text), gemaakt met \(coachName.isEmpty ? "de jobcoach" : "jobcoach \(coachName)") "
                         + "uit het voortgangsgesprek van \(talk.date.text). Pas het aan en maak het tot uw eigen brief._", "",
                      "Aan wie het aangaat,", "",
-                     "\(youth.name) werkt\(placement.end == nil ? "" : "e") \(period) bij \(workplace) (\(placement.kind.label)).", ""]
+                     "\(name) werkt\(placement.end == nil ? "" : "e") \(period) bij \(workplace) (\(placement.kind.label)).", ""]
         let strengths = Catalog.basicSkills.compactMap { skill -> String? in
             guard let level = talk.scores[skill.code], level >= .mostly else { return nil }
-            return sentence(name: youth.name, skill: skill, level: level)
+            return sentence(name: name, skill: skill, level: level)
         }
         if strengths.isEmpty {
-            lines.append("[Beschrijf hier wat \(youth.name) goed doet.]")
+            lines.append("[Beschrijf hier wat \(name) goed doet.]")
         } else {
-            lines.append("Wat wij in die tijd van \(youth.name) zagen:")
+            lines.append("Wat wij in die tijd van \(name) zagen:")
             lines.append("")
             lines += strengths.map { "- \($0)" }
         }
-        lines += ["", "Wij bevelen \(youth.name) van harte aan.", "", "Met vriendelijke groet,", "", "[naam en functie]", workplace, ""]
+        lines += ["", "Wij bevelen \(name) van harte aan.", "", "Met vriendelijke groet,", "", "[naam en functie]", workplace, ""]
         // Made safe in one place: no character from the data can act on a terminal or a viewer.
         return SafeText.escaped(lines.joined(separator: "\n"), keepingLineBreaks: true)
     }

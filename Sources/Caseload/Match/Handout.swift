@@ -15,14 +15,25 @@ public enum Handout {
                                       on day: LocalDate) -> (consent: Consent, person: Person)? {
         let workplaceName = words(workplace?.name ?? placement.workplaceName)
         let contactName = words(workplace?.contactName ?? "")
+        func namesWorkplace(_ text: String) -> Bool { names(words(text), workplaceName) }
         for consent in youth.consents where consent.isActive(on: day) {
             guard let person = youth.person(consent.personID) else { continue }
+            // The contact person by name, unless the person's organisation is another one: two
+            // workplaces may have a contact with the same name.
             let isContact = !contactName.isEmpty && words(person.name) == contactName
-            let namesWorkplace = !workplaceName.isEmpty
-                && [person.name, person.relation, person.role].contains { contains(words($0), workplaceName) }
-            if isContact || namesWorkplace { return (consent, person) }
+                && (person.relation.trimmingCharacters(in: .whitespaces).isEmpty || namesWorkplace(person.relation))
+            let namesIt = [person.name, person.relation, person.role].contains(where: namesWorkplace)
+            if isContact || namesIt { return (consent, person) }
         }
         return nil
+    }
+
+    /// Whether `text` names the workplace `name`: the workplace's name stands in it as whole words
+    /// ("Bakkerij De Korrel, afdeling brood"), or it is the start of the workplace's name of two
+    /// words or more ("Garage Wiel" for "Garage Wiel B.V."). One word alone ("Garage") never does.
+    static func names(_ text: [Substring], _ name: [Substring]) -> Bool {
+        guard !name.isEmpty, !text.isEmpty else { return false }
+        return contains(text, name) || (text.count >= 2 && text.count < name.count && Array(name.prefix(text.count)) == text)
     }
 
     /// The words of a name, capitals and accents not counting: "Bakkerij  Jánsen," is
@@ -41,7 +52,8 @@ public enum Handout {
     /// The handout of `placement` as it stands on `day`.
     public static func markdown(_ youth: Youth, placement: Placement, workplace: Workplace?, on day: LocalDate) -> String {
         let name = workplace?.name ?? placement.workplaceName
-        var lines = ["# \(youth.name) bij \(name)", ""]
+        let line = PlanMarkdown.line
+        var lines = ["# \(line(youth.name)) bij \(line(name))", ""]
         var facts = ["\(placement.kind.label.capitalizedFirst) vanaf \(placement.start.text)"]
         if let end = placement.end {
             facts[0] += " tot \(end.text)"
@@ -49,15 +61,15 @@ public enum Handout {
             facts[0] += ", gepland tot \(planned.text)"
         }
         facts.append("status: \(placement.status.label)")
-        if let workplace, !workplace.contactName.isEmpty { facts.append("contactpersoon: \(workplace.contactName)") }
+        if let workplace, !workplace.contactName.isEmpty { facts.append("contactpersoon: \(line(workplace.contactName))") }
         lines += [facts.joined(separator: " · "), "", "Handout van \(day.text).", ""]
 
         lines += ["## Gebruiksaanwijzing", ""]
         if let shared = sharingConsent(youth, placement: placement, workplace: workplace, on: day) {
             lines.append(youth.userManual.isEmpty ? "_(nog niet geschreven)_" : PlanMarkdown.keepingLineBreaks(youth.userManual))
-            lines += ["", "_Gedeeld met toestemming van \(youth.name), gegeven aan \(shared.person.name) op \(shared.consent.from.text)._"]
+            lines += ["", "_Gedeeld met toestemming van \(line(youth.name)), gegeven aan \(line(shared.person.name)) op \(shared.consent.from.text)._"]
         } else {
-            lines.append(leftOutLine(youth, workplaceName: name, contactName: workplace?.contactName ?? "", on: day))
+            lines.append(line(leftOutLine(youth, workplaceName: name, contactName: workplace?.contactName ?? "", on: day)))
         }
         lines.append("")
 
@@ -65,7 +77,7 @@ public enum Handout {
         let agreement = placement.agreement
         for text in PlacementAgreement.texts {
             let value = agreement[keyPath: text.path]
-            lines.append("- **\(text.label):** \(value.isEmpty ? "_(niet ingevuld)_" : value)")
+            lines.append("- **\(text.label):** \(value.isEmpty ? "_(niet ingevuld)_" : line(value))")
             if text.field == "employerRole" {
                 lines.append("- **Vergoeding:** \(agreement.compensation?.label ?? "_(niet gekozen)_")")
             }
@@ -78,7 +90,7 @@ public enum Handout {
     /// The one line that says what was left out and why.
     static func leftOutLine(_ youth: Youth, workplaceName: String, contactName: String, on day: LocalDate) -> String {
         let whom = contactName.isEmpty ? workplaceName : "\(workplaceName) of \(contactName)"
-        return "_De gebruiksaanwijzing is weggelaten: \(youth.name) heeft op \(day.text) geen toestemming gegeven om die te delen met \(whom)._"
+        return "_De gebruiksaanwijzing is weggelaten: op \(day.text) is geen toestemming van \(youth.name) vastgelegd om die te delen met \(whom)._"
     }
 
     /// The handout's file name: the youth's and the workplace's names in plain letters, and the day.

@@ -48,6 +48,16 @@ extension CaseloadStore {
         }
     }
 
+    /// The name to show for the workplace `id` of a placement: its name as it is now, or the name
+    /// stored with the placement and why the workplace cannot be shown: "Bakkerij Jansen (werkplek
+    /// in quarantaine)". Every screen and export names a placement's workplace through this.
+    public func workplaceName(id: String, stored: String) -> String {
+        if let workplace = workplace(id: id) { return workplace.name }
+        return "\(stored.isEmpty ? "onbekende werkplek" : stored) (werkplek \(missingWorkplaceReason(id: id)))"
+    }
+
+    public func workplaceName(of placement: Placement) -> String { workplaceName(id: placement.workplaceID, stored: placement.workplaceName) }
+
     /// Writes a workplace at once and atomically, stamping `updated`. Returns what was saved.
     @discardableResult
     public func save(_ workplace: Workplace) throws -> Workplace {

@@ -6,7 +6,8 @@ public enum PlanMarkdown {
     /// `today` marks overdue actions; `timeZone` gives the day of the last change.
     public static func render(_ youth: Youth, today: LocalDate, timeZone: TimeZone) -> String {
         let plan = youth.changePlan
-        var lines = ["# Veranderplan van \(youth.name)", ""]
+        // One-line texts stay on one line (`line`); the plan's parts keep their line breaks.
+        var lines = ["# Veranderplan van \(line(youth.name))", ""]
         var facts: [String] = []
         if let changed = plan.changed { facts.append("Laatst gewijzigd: \(LocalDate(changed, timeZone: timeZone).text)") }
         facts.append("Fase: \(youth.phase.label)")
@@ -19,16 +20,20 @@ public enum PlanMarkdown {
         if youth.actions.isEmpty { lines.append("_(nog geen acties)_") }
         for action in youth.actionsInOrder {
             let box = action.status == .done ? "[x]" : "[ ]"
-            var line = "- \(box) \(action.what) — \(youth.ownerName(action.owner))"
-            if let due = action.due { line += ", vóór \(due.text)" }
-            if action.status == .cancelled { line += " (vervallen)" }
-            if action.isOverdue(on: today) { line += " — **te laat**" }
-            lines.append(line)
+            var entry = "- \(box) \(line(action.what)) — \(line(youth.ownerName(action.owner)))"
+            if let due = action.due { entry += ", vóór \(due.text)" }
+            if action.status == .cancelled { entry += " (vervallen)" }
+            if action.isOverdue(on: today) { entry += " — **te laat**" }
+            lines.append(entry)
         }
         lines.append("")
         // Made safe in one place: no character from the data can act on a terminal or a viewer.
         return SafeText.escaped(lines.joined(separator: "\n"), keepingLineBreaks: true)
     }
+
+    /// A one-line text (a name, an action) as one line of a document: a line break a hand-edited
+    /// file put in it is shown as \x0A, never a new line that could start a heading or a list item.
+    static func line(_ text: String) -> String { SafeText.escaped(text) }
 
     /// The coach's text with each line break kept: a single newline inside a paragraph becomes a
     /// hard break (a backslash at the end of the line), so two lines never run together.

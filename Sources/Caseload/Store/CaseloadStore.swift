@@ -245,13 +245,15 @@ public final class CaseloadStore {
         }
     }
 
-    /// The full id for an id or a unique start of one (at least 4 characters), as shown on screen.
-    public func resolveID(_ prefix: String) -> String? {
+    /// The full id for an id or a unique start of one (at least 4 characters), as shown on screen;
+    /// a start that fits no dossier, or more than one, is refused saying which.
+    public func resolveID(_ prefix: String) throws(StoreError) -> String {
         let lowered = prefix.lowercased()
         if entries[lowered] != nil { return lowered }
-        guard lowered.count >= 4 else { return nil }
-        let matches = entries.keys.filter { $0.hasPrefix(lowered) }
-        return matches.count == 1 ? matches[0] : nil
+        let matches = lowered.count >= 4 ? entries.keys.filter { $0.hasPrefix(lowered) } : []
+        if matches.count > 1 { throw .ambiguous(typed: prefix, count: matches.count) }
+        guard let match = matches.first else { throw .noMatch(typed: prefix) }
+        return match
     }
 
     /// Writes a youth to disk at once and atomically, stamping `updated` with now (or with
@@ -401,7 +403,7 @@ public final class CaseloadStore {
             case .empty: "het bestand is leeg"
             case .notJSON: "het is geen geldige JSON (afgekapt of beschadigd)"
             case .noSchemaVersion: "er staat geen schemaVersion in"
-            case .invalidSchemaVersion: "schemaVersion is geen geldig versienummer (een geheel getal, zoals 6)"
+            case .invalidSchemaVersion: "schemaVersion is geen geldig versienummer (een geheel getal vanaf 1, zoals 6)"
             case .newerSchema(let version):
                 "het is gemaakt door een nieuwere versie van Rode Loper (schema \(version))"
             case .wrongShape(let field): "de inhoud heeft niet de verwachte vorm (bij \(field))"
@@ -466,6 +468,8 @@ public final class CaseloadStore {
             let stated = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["schemaVersion"] != nil
             throw stated ? .invalidSchemaVersion : .noSchemaVersion
         }
+        // Version 1 is the first every kind of file had: 0 or less was never written.
+        guard probe.schemaVersion >= 1 else { throw .invalidSchemaVersion }
         do {
             let value = try decoder.decode(T.self, from: data)
             try (value as? ValidatedDocument)?.validate()

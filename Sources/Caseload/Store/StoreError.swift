@@ -16,6 +16,7 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case notFound(id: String)
     /// What was typed on the command line is no id and no start of exactly one.
     case noMatch(typed: String)
+    case ambiguous(typed: String, count: Int)
     case notEmpty(directory: String)
     /// One of our own folders or files is a symbolic link: never followed, never changed.
     case symbolicLink(path: String)
@@ -59,7 +60,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
         case .notFound(let id):
             "Er is geen dossier met nummer \(id)."
         case .noMatch(let typed):
-            "Geen dossier past bij \(typed): geef het nummer van een dossier, of een begin ervan (minstens 4 tekens) dat bij precies één dossier past."
+            "Geen dossier past bij \(SafeText.escaped(typed)): geef het nummer van een dossier, of een begin ervan (minstens 4 tekens) dat bij precies één dossier past."
+        case .ambiguous(let typed, let count):
+            "\(SafeText.escaped(typed)) past bij \(count) dossiers: geef meer tekens van het nummer, tot het bij precies één dossier past."
         case .notEmpty(let directory):
             "De map \(directory) bevat al gegevens; de demo schrijft alleen in een lege map."
         case .symbolicLink(let path):

@@ -99,20 +99,25 @@ struct DocumentWriter {
     /// Made safe in one place: no character from the data can act on a terminal or a viewer.
     var text: String { SafeText.escaped(lines.joined(separator: "\n") + "\n", keepingLineBreaks: true) }
 
+    // Titles, headings, lines and items are one line each: a line break a hand-edited file put in
+    // a one-line text is shown as \x0A (SafeText), never a new line that could start a heading.
+
     mutating func title(_ text: String) {
+        let text = SafeText.escaped(text)
         if format == .markdown { lines += ["# \(text)", ""] } else { lines += [text, String(repeating: "=", count: text.count), ""] }
     }
 
     mutating func heading(_ text: String) {
+        let text = SafeText.escaped(text)
         if format == .markdown { lines += ["## \(text)", ""] } else { lines += [text, String(repeating: "-", count: text.count), ""] }
     }
 
     mutating func subheading(_ text: String) {
-        lines += [format == .markdown ? "### \(text)" : "\(text):", ""]
+        lines += [format == .markdown ? "### \(SafeText.escaped(text))" : "\(SafeText.escaped(text)):", ""]
     }
 
-    mutating func line(_ text: String) { lines.append(text) }
-    mutating func item(_ text: String) { lines.append("- \(text)") }
+    mutating func line(_ text: String) { lines.append(SafeText.escaped(text)) }
+    mutating func item(_ text: String) { lines.append("- \(SafeText.escaped(text))") }
     mutating func blank() { lines.append("") }
 
     mutating func paragraph(_ text: String) {

@@ -232,7 +232,7 @@ final class CaseloadScreen: Screen {
             last = (youth.nextActionDue.map { session.shortDate($0) + (late ? "!" : "") + " " } ?? "") + what
         }
         // In Coachen the phase says where: the workplace of the current placement.
-        let workplace = youth.phase == .coaching ? youth.currentPlacement.map { " · " + $0.workplaceName } ?? "" : ""
+        let workplace = youth.phase == .coaching ? youth.currentPlacement.map { " · " + session.store.workplaceName(id: $0.workplaceID, stored: $0.workplaceName) } ?? "" : ""
         return Table.Row([youth.name, Wording.age(age) + (outside ? "*" : ""), youth.phase.label + (longPhase.map { " \($0) wk!" } ?? "") + workplace,
                           Wording.daysAgo(days), contact + (quiet ? "!" : ""), last],
                          cellStyles: [nil, outside ? .warning : nil, longPhase != nil ? .warning : nil, nil, quiet || future ? .warning : nil, late ? .warning : nil],

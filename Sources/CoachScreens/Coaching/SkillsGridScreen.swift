@@ -79,7 +79,7 @@ final class SkillsGridScreen: Screen, OfOneYouth {
                               + "toont de gesprekken, n daar maakt het eerste.", row: row, col: 2, width: width, style: .dim)
             return
         }
-        let place = youth.placements.first { $0.id == talk.placementID }?.workplaceName ?? ""
+        let place = youth.placements.first { $0.id == talk.placementID }.map(editor.session.store.workplaceName(of:)) ?? ""
         var about = "Gesprek van \(talk.date.text)"
         if !talk.withWhom.isEmpty { about += " met \(talk.withWhom)" }
         if !place.isEmpty { about += " bij \(place)" }

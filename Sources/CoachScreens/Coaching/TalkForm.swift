@@ -31,8 +31,8 @@ enum TalkForm {
             .init(label: "Met wie", value: { talk()?.withWhom ?? "" }, edit: .text { input in
                 update { t throws(InputError) in t.withWhom = try Youth.validText(input, field: "Met wie") }
             }),
-            .init(label: "Plaatsing", value: { talk().flatMap { t in placements().first { $0.id == t.placementID } }.map(label) ?? "" },
-                  edit: .choice(options: { placements().map(label) },
+            .init(label: "Plaatsing", value: { talk().flatMap { t in placements().first { $0.id == t.placementID } }.map { label($0, store: session.store) } ?? "" },
+                  edit: .choice(options: { placements().map { label($0, store: session.store) } },
                                 selected: { placements().firstIndex { $0.id == talk()?.placementID } ?? 0 },
                                 commit: { index in
                                     let all = placements()
@@ -48,8 +48,8 @@ enum TalkForm {
     }
 
     /// "baan bij Bakkerij De Korst, vanaf 01-09-2026".
-    static func label(_ placement: Placement) -> String {
-        "\(placement.kind.label) bij \(placement.workplaceName.isEmpty ? "een werkplek" : placement.workplaceName), vanaf \(placement.start.text)"
+    static func label(_ placement: Placement, store: CaseloadStore) -> String {
+        "\(placement.kind.label) bij \(store.workplaceName(of: placement)), vanaf \(placement.start.text)"
     }
 
     /// A skill's level in the talk with its ▲▼ against the talk before, as the grid shows it.

@@ -84,16 +84,16 @@ final class TalksScreen: Screen, OfOneYouth {
     }
 
     private func workplace(of talk: ProgressTalk) -> String {
-        editor.youth.placements.first { $0.id == talk.placementID }?.workplaceName ?? ""
+        editor.youth.placements.first { $0.id == talk.placementID }.map(editor.session.store.workplaceName(of:)) ?? ""
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
         let youth = editor.youth
         let shown = talks
         var heading = "\(youth.name)  ·  Voortgangsgesprekken"
-        if let placement { heading += " bij \(placement.workplaceName)" }
+        if let placement { heading += " bij \(editor.session.store.workplaceName(of: placement))" }
         canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
-        let status = placementForNewTalk.map { ("Plaatsing: \(TalkForm.label($0)) (\($0.status.label))", Style.dim) }
+        let status = placementForNewTalk.map { ("Plaatsing: \(TalkForm.label($0, store: editor.session.store)) (\($0.status.label))", Style.dim) }
             ?? ("Maak eerst een plaatsing (w op het dossier): een nieuw gesprek hoort bij een lopende of geplande plaatsing.", .warning)
         canvas.put(status.0, row: area.row + 1, col: 2, style: status.1, maxWidth: area.width - 4)
         table.render(into: &canvas, count: shown.count, row: { index in

@@ -8,22 +8,15 @@ enum WorkSummary {
     static func line(_ youth: Youth, store: CaseloadStore) -> (text: String, style: Style)? {
         guard let placement = youth.currentPlacement else {
             guard let last = youth.placementsInOrder.last else { return nil }
-            return ("Werk: geen lopende plaatsing; laatste \(last.kind.label) bij \(name(of: last, store: store))"
+            return ("Werk: geen lopende plaatsing; laatste \(last.kind.label) bij \(store.workplaceName(of: last))"
                     + (last.endingText.map { ", \($0)" } ?? ""), .dim)
         }
-        var text = "Werk: \(placement.kind.label) bij \(name(of: placement, store: store)), \(placement.status.label)"
+        var text = "Werk: \(placement.kind.label) bij \(store.workplaceName(of: placement)), \(placement.status.label)"
             + (placement.status == .planned ? " vanaf \(placement.start.text)" : " sinds \(placement.start.text)")
         let talks = youth.talksInOrder.filter { $0.placementID == placement.id }
         text += talks.last.map { " · laatste gesprek \($0.date.text)" } ?? " · nog geen voortgangsgesprek"
         let down = youth.skillsWentDown
         if !down.isEmpty { text += " · omlaag: " + down.map { "\($0.name) (\($0.from.label) → \($0.to.label))" }.joined(separator: ", ") }
         return (text, down.isEmpty ? .normal : .warning)
-    }
-
-    /// The workplace's name as it is now, or as stored with the placement and why it cannot be opened.
-    static func name(of placement: Placement, store: CaseloadStore) -> String {
-        if let workplace = store.workplace(id: placement.workplaceID) { return workplace.name }
-        let stored = placement.workplaceName.isEmpty ? "een werkplek" : placement.workplaceName
-        return "\(stored) (werkplek \(store.missingWorkplaceReason(id: placement.workplaceID)))"
     }
 }

@@ -210,11 +210,11 @@ final class PlacementScreen: FormScreen, OfOneYouth {
 
     /// "Bakkerij Jansen", or "Bakkerij Jansen (werkplek in quarantaine)" when it cannot be read.
     private static func workplaceLine(_ placement: Placement?, store: CaseloadStore) -> String {
-        placement.map { PlacementsScreen.workplaceName(of: $0, store: store) } ?? ""
+        placement.map { store.workplaceName(of: $0) } ?? ""
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
-        let heading = placement.map { "\(editor.youth.name)  ·  \($0.kind.label) bij \(PlacementsScreen.workplaceName(of: $0, store: editor.session.store))" }
+        let heading = placement.map { "\(editor.youth.name)  ·  \($0.kind.label) bij \(editor.session.store.workplaceName(of: $0))" }
             ?? "\(editor.youth.name)  ·  Deze plaatsing bestaat niet (meer)."
         canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         form.render(into: &canvas)

@@ -65,20 +65,13 @@ final class PlacementsScreen: Screen, OfOneYouth {
 
     private func remove(_ placement: Placement) -> Navigation {
         let removal = Removal(title: "Plaatsing verwijderen",
-                              question: "De plaatsing bij \(Wording.quoted(placement.workplaceName)) (\(placement.kind.label), vanaf "
+                              question: "De plaatsing bij \(Wording.quoted(editor.session.store.workplaceName(of: placement))) (\(placement.kind.label), vanaf "
                                   + "\(placement.start.text)) verwijderen, met haar afspraken? Een plaatsing die echt was, beëindigt u liever.",
                               change: { youth throws(InputError) in try youth.remove(placementID: placement.id) })
         return removal.ask(editor) { [self] failure in
             error = failure
             table.setCount(placements.count)
         }
-    }
-
-    /// "Bakkerij Jansen", or with why it cannot be shown: "Bakkerij Jansen (werkplek in quarantaine)".
-    static func workplaceName(of placement: Placement, store: CaseloadStore) -> String {
-        if let workplace = store.workplace(id: placement.workplaceID) { return workplace.name }
-        let name = placement.workplaceName.isEmpty ? "onbekende werkplek" : placement.workplaceName
-        return "\(name) (werkplek \(store.missingWorkplaceReason(id: placement.workplaceID)))"
     }
 
     /// "gepland", "lopend", or how it ended.
@@ -103,7 +96,7 @@ final class PlacementsScreen: Screen, OfOneYouth {
         table.render(into: &canvas, count: shown.count, row: { index in
             let placement = shown[index]
             let isCurrent = placement.id == current
-            let cells = [Self.workplaceName(of: placement, store: store), placement.kind.label, Self.period(of: placement), Self.statusText(of: placement)]
+            let cells = [store.workplaceName(of: placement), placement.kind.label, Self.period(of: placement), Self.statusText(of: placement)]
             return Table.Row(cells, style: placement.status == .ended ? .dim : .normal,
                              mark: isCurrent ? ("›", .accent) : nil,
                              full: (isCurrent ? "Huidige plaatsing: " : "") + cells.joined(separator: " · "))
