@@ -22,6 +22,24 @@ final class PlacementTests: XCTestCase {
         return nil
     }
 
+    /// A lopende placement started by today; its end, certificate and letter not after today.
+    func testDaysThatCannotLieAheadAreRefused() throws {
+        var placement = Placement(workplace: try workplace("Bakkerij"), kind: .job, start: today.adding(days: 3))
+        XCTAssertNil(refusal { try placement.checkDays(today: today) }, "a planned placement may start later")
+        placement.status = .running
+        XCTAssertEqual(refusal { try placement.checkDays(today: today) },
+                       "Een lopende plaatsing kan niet later beginnen dan vandaag (22-11-2026); een latere start is gepland.")
+        placement.start = today
+        XCTAssertNil(refusal { try placement.checkDays(today: today) })
+        for path in [\Placement.end, \.certificateOn, \.recommendationLetterOn] {
+            var later = placement
+            later[keyPath: path] = today.adding(days: 1)
+            XCTAssertNotNil(refusal { try later.checkDays(today: today) })
+            later[keyPath: path] = today
+            XCTAssertNil(refusal { try later.checkDays(today: today) })
+        }
+    }
+
     func testANewPlacementRunsFromTodayOrEarlierAndIsPlannedForLater() throws {
         var youth = try youthInMatch()
         let bakery = try workplace("Bakkerij Jansen")

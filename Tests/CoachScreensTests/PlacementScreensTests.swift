@@ -99,9 +99,17 @@ final class PlacementScreensTests: XCTestCase {
         XCTAssertEqual(harness.app.top.kind, .placement)
         XCTAssertTrue(harness.app.popups.isEmpty, "a planned placement asks nothing")
         XCTAssertEqual(try youth(harness).placements.first?.status, .planned)
-        // Status: down to it and choose lopend.
+        // Status: down to it and choose lopend: refused while the start lies ahead.
         for _ in 0..<5 { harness.press(.down) }
         harness.press(.enter, .down, .enter)
+        XCTAssertTrue(harness.screen.contains("Een lopende plaatsing kan niet later beginnen dan vandaag"), harness.screen)
+        XCTAssertEqual(try youth(harness).placements.first?.status, .planned)
+        XCTAssertTrue(harness.app.popups.isEmpty, "the list closed, the refusal shows under the form")
+        // It started after all, two days ago: then lopend, and the move to Coachen is offered.
+        for _ in 0..<2 { harness.press(.up) }
+        harness.press(.enter, .ctrl("u"))
+        harness.type("20-11-2026")
+        harness.press(.enter, .down, .down, .enter, .down, .enter)
         XCTAssertTrue(harness.screen.contains("Naar Coachen"), harness.screen)
         harness.press(.char("n"))
         let saved = try youth(harness)

@@ -167,6 +167,17 @@ public struct Placement: Codable, Equatable, Sendable, Identifiable {
         recommendationLetterOn = try c.decodeIfPresent(LocalDate.self, forKey: .recommendationLetterOn)
     }
 
+    /// Refuses the days that cannot lie ahead of `today`: the start of a lopende placement, its
+    /// end, the certificate and the recommendation letter. (A planned placement may start later.)
+    public func checkDays(today: LocalDate) throws(InputError) {
+        if status == .running, start > today {
+            throw InputError("Een lopende plaatsing kan niet later beginnen dan vandaag (\(today.text)); een latere start is gepland.")
+        }
+        for (day, what) in [(end, "De einddatum"), (certificateOn, "Het certificaat"), (recommendationLetterOn, "De aanbevelingsbrief")] {
+            if let day, day > today { throw InputError("\(what) kan niet in de toekomst liggen (vandaag is \(today.text)).") }
+        }
+    }
+
     /// "afgerond", "voortijdig gestopt door werkgever", or "anders: <detail>".
     public var endingText: String? {
         guard let ending else { return nil }

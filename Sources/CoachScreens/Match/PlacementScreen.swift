@@ -80,22 +80,26 @@ final class PlacementScreen: FormScreen, OfOneYouth {
 
     // MARK: - The move to Coachen
 
-    /// Asks to move a case in Match & wrap-around to Coachen on the placement's start date.
+    /// Asks to move a case in Match & wrap-around to Coachen on the placement's start date, or, when
+    /// the case came into Match & wrap-around after that, on that later day (a phase change never
+    /// lies before the one before it).
     static func coachingOffer(editor: YouthEditor, placement: Placement, form: Form?) -> ConfirmPopup {
         let session = editor.session
+        let day = min(max(placement.start, editor.youth.phaseSince ?? placement.start), session.today)
+        let when = day == placement.start ? "op de startdatum \(day.text)" : "op \(day.text), de dag dat het dossier in \(Phase.matchAndWrapAround.label) kwam"
         let confirm = Confirm(title: "Naar Coachen",
                               question: "De eerste plaatsing van \(editor.youth.name) loopt. Het dossier van \(Phase.matchAndWrapAround.label) "
-                                  + "naar \(Phase.coaching.label) zetten, op de startdatum \(placement.start.text)?",
+                                  + "naar \(Phase.coaching.label) zetten, \(when)?",
                               yes: "ja, naar Coachen", no: "nee, niet nu")
         return ConfirmPopup(confirm) { answer in
             form?.finishEditing()
             guard answer == .yes else { return .stay }
             if let failure = editor.apply({ youth throws(InputError) in
-                try youth.move(to: .coaching, on: placement.start, today: session.today, now: session.now)
+                try youth.move(to: .coaching, on: day, today: session.today, now: session.now)
             }) {
                 form?.error = "Niet naar Coachen gezet: \(failure) Wijzig de fase op het dossier (v)."
             } else {
-                form?.message = ("Het dossier staat nu in \(Phase.coaching.label), sinds \(placement.start.text).", .accent)
+                form?.message = ("Het dossier staat nu in \(Phase.coaching.label), sinds \(day.text).", .accent)
             }
             return .stay
         }
@@ -112,7 +116,10 @@ final class PlacementScreen: FormScreen, OfOneYouth {
         func placement() -> Placement? { editor.youth.placements.first { $0.id == id } }
         func update(_ change: (inout Placement) throws(InputError) -> Void) -> String? {
             guard var current = placement() else { return "Deze plaatsing bestaat niet meer." }
-            do { try change(&current) } catch { return error.message }
+            do {
+                try change(&current)
+                try current.checkDays(today: session.today)
+            } catch { return error.message }
             return editor.apply { youth throws(InputError) in try youth.save(current, now: session.now) }
         }
         func text(_ label: String, _ path: WritableKeyPath<Placement, String>) -> Field {
