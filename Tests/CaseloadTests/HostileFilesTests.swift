@@ -147,6 +147,16 @@ final class HostileFilesTests: XCTestCase {
             }
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside), ["w1.json"], "nothing written through a link")
+        // A file in its place: said in Dutch, on opening and on a save, and left as it is.
+        let directory = try dataDirectory()
+        try Data("hoi".utf8).write(to: URL(fileURLWithPath: directory + "/workplaces"))
+        let store = try CaseloadStore(directory: directory)
+        XCTAssertTrue(store.notices.contains { $0.message.hasPrefix("workplaces/ is geen map.") }, "\(store.notices)")
+        XCTAssertThrowsError(try store.save(try Workplace(name: "Garage", now: Date(), id: "w3"))) { error in
+            XCTAssertEqual(error as? StoreError, .unusableFolder("workplaces", link: false))
+            XCTAssertFalse(error.localizedDescription.contains("directory"), error.localizedDescription)
+        }
+        XCTAssertEqual(try String(contentsOfFile: directory + "/workplaces", encoding: .utf8), "hoi")
     }
 
     func testFoldersTheProgramCreatesArePrivateUnderAnOpenUmask() throws {

@@ -6,11 +6,14 @@ import SafeText
 /// saw at the workplace: the period and the skills scored meestal or altijd. Nothing from the
 /// quick scan, the ZRM, justice or health, and not the talk's notes.
 public enum RecommendationLetter {
-    public static func markdown(youth: Youth, placementID: String, coachName: String, today: LocalDate) -> String? {
+    /// `currentName` is the workplace's name as it is now (the name kept with the placement when
+    /// the workplace is gone).
+    public static func markdown(youth: Youth, placementID: String, currentName: String? = nil, coachName: String, today: LocalDate) -> String? {
         guard let placement = youth.placements.first(where: { $0.id == placementID }),
               let talk = youth.talksInOrder.last(where: { $0.placementID == placementID }) else { return nil }
         // One-line texts stay on one line (PlanMarkdown.line).
-        let workplace = placement.workplaceName.isEmpty ? "[naam werkplek]" : PlanMarkdown.line(placement.workplaceName)
+        let kept = currentName ?? placement.workplaceName
+        let workplace = kept.isEmpty ? "[naam werkplek]" : PlanMarkdown.line(kept)
         let name = PlanMarkdown.line(youth.name), coachName = PlanMarkdown.line(coachName)
         let period = placement.end.map { "van \(placement.start.text) tot \($0.text)" } ?? "sinds \(placement.start.text)"
         var lines = ["# Aanbevelingsbrief voor \(name)", "",

@@ -6,7 +6,7 @@ import Foundation
 // atomically with 0600 under the directory's lock. Read once at opening and kept in memory.
 
 extension CaseloadStore {
-    static let workplacesFolder = "workplaces"
+    public static let workplacesFolder = "workplaces"
 
     /// Reads every workplace file; unreadable ones go to quarantine with a notice (or are named in
     /// a notice, read-only). A file whose id is not its name is refused: the id names the file.

@@ -16,6 +16,8 @@ public enum StoreError: Error, Equatable, LocalizedError {
     case notFound(id: String)
     /// What was typed on the command line is no id and no start of exactly one.
     case noMatch(typed: String)
+    /// A link or a file in place of a folder beside the youths (workplaces/, reviews/).
+    case unusableFolder(String, link: Bool)
     case ambiguous(typed: String, count: Int)
     case notEmpty(directory: String)
     /// One of our own folders or files is a symbolic link: never followed, never changed.
@@ -55,6 +57,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
                 + (Self.writingOperations.contains(operation) ? "De wijziging is niet opgeslagen." : "Er is niets gewijzigd.")
         case .unreadable(let message):
             message
+        case .unusableFolder(let folder, let link):
+            "\(folder)/ is \(link ? "een symbolische koppeling" : "geen map"). Rode Loper leest en schrijft daar niet doorheen, "
+                + "om niets buiten de gegevensmap te veranderen; vervang het door een gewone map. Er is niets gewijzigd."
         case .noDataDirectory(let directory):
             "De gegevensmap \(directory) bestaat niet."
         case .notFound(let id):

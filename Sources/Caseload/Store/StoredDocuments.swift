@@ -57,7 +57,10 @@ extension CaseloadStore {
         let relative = folder == "." ? name : folder + "/" + name
         if let schema = newerDocuments[relative] { throw StoreError.newerDocument(StoredDocumentKind(relative: relative), schema: schema) }
         try Self.refuseInvalid(value)
-        if folder != "." { try PrivateFiles.makeDirectory(directory + "/" + folder, tightenExisting: true) }
+        if folder != "." {
+            if let problem = folderProblem(folder) { throw problem }
+            try PrivateFiles.makeDirectory(directory + "/" + folder, tightenExisting: true)
+        }
         try PrivateFiles.writeAtomically(try Self.encode(value), to: directory + "/" + relative, simulate: simulate)
     }
 
@@ -80,15 +83,22 @@ extension CaseloadStore {
         }
     }
 
+    /// Why `folder` cannot be used: a link or a file in its place; nil when it is a folder or missing.
+    public func folderProblem(_ folder: String) -> StoreError? {
+        switch PrivateFiles.kind(of: directory + "/" + folder) {
+        case .directory, .missing: nil
+        case .symbolicLink: .unusableFolder(folder, link: true)
+        default: .unusableFolder(folder, link: false)
+        }
+    }
+
     /// The names of the documents in `folder` that end in `.json` (no hidden or temporary ones).
     func documentNames(in folder: String) -> [String] {
         let kind = PrivateFiles.kind(of: directory + "/" + folder)
         guard kind == .directory else {
             // A link or a file in place of the folder is never read through, and said once.
-            if kind != .missing, refusedFolders.insert(folder).inserted {
-                notices.append(StoreNotice(message: kind == .symbolicLink
-                    ? StoreError.symbolicLink(path: folder + "/").localizedDescription
-                    : "\(folder)/ is geen map; wat daar hoort, kan niet worden gelezen of bewaard."))
+            if let problem = folderProblem(folder), refusedFolders.insert(folder).inserted {
+                notices.append(StoreNotice(message: problem.localizedDescription))
             }
             return []
         }

@@ -6,7 +6,8 @@ import TerminalKit
 enum LetterExport {
     static func write(editor: YouthEditor, placementID: String) -> (text: String, style: Style) {
         let session = editor.session
-        guard let letter = RecommendationLetter.markdown(youth: editor.youth, placementID: placementID,
+        let current = editor.youth.placements.first { $0.id == placementID }.flatMap { session.store.workplace(id: $0.workplaceID)?.name }
+        guard let letter = RecommendationLetter.markdown(youth: editor.youth, placementID: placementID, currentName: current,
                                                          coachName: session.coachName ?? "", today: session.today) else {
             return ("Nog geen voortgangsgesprek bij deze plaatsing: de brief komt uit de vaardigheden van het laatste gesprek (c).", .warning)
         }

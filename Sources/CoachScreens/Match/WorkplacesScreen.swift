@@ -139,6 +139,7 @@ final class WorkplacesScreen: Screen {
 
     private var emptyText: String {
         if !query.isEmpty { return "Geen werkplek gevonden voor \"\(query)\"; / wijzigt het filter." }
+        if let problem = session.store.folderProblem(CaseloadStore.workplacesFolder) { return problem.localizedDescription }
         return "Nog geen werkplekken. Druk op n om de eerste toe te voegen."
     }
 }
