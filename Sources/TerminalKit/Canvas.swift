@@ -95,11 +95,11 @@ public struct Canvas: Equatable, Sendable {
         return x - col
     }
 
-    /// Draws a message wrapped to `width` columns from `row` down; returns the rows used. A
-    /// message is never cut: its words go onto as many lines as it needs.
+    /// Draws a message wrapped to `width` columns from `row` down; returns the rows used. Its
+    /// words go onto as many lines as it needs, or, with `maxLines`, as fit, the last ending in "…".
     @discardableResult
-    public mutating func putWrapped(_ text: String, row: Int, col: Int, width: Int, style: Style = .normal) -> Int {
-        let lines = Glyphs.wrap(text, width: width)
+    public mutating func putWrapped(_ text: String, row: Int, col: Int, width: Int, style: Style = .normal, maxLines: Int? = nil) -> Int {
+        let lines = maxLines.map { Glyphs.wrap(text, width: width, maxLines: max(0, $0)) } ?? Glyphs.wrap(text, width: width)
         for (offset, line) in lines.enumerated() {
             put(line, row: row + offset, col: col, style: style, maxWidth: width)
         }

@@ -76,7 +76,8 @@ final class SkillsGridScreen: Screen, OfOneYouth {
         let width = area.width - 4
         guard let talk = selectedTalk else {
             canvas.putWrapped("Nog geen voortgangsgesprekken; de eerste indruk komt uit de quick scan. c op het dossier of de plaatsing "
-                              + "toont de gesprekken, n daar maakt het eerste.", row: row, col: 2, width: width, style: .dim)
+                              + "toont de gesprekken, n daar maakt het eerste.", row: row, col: 2, width: width, style: .dim,
+                              maxLines: area.row + area.height - row)
             return
         }
         let place = youth.placements.first { $0.id == talk.placementID }.map(editor.session.store.workplaceName(of:)) ?? ""
