@@ -80,7 +80,9 @@ final class ProgressTalkTests: XCTestCase {
                                               SkillChange(code: "perseveres", name: "Doorzetten", from: .mostly, to: .notYet)])
     }
 
-    func testTheGridOfOnePlacementStillComparesWithTheTalkBefore() throws {
+    /// A mark points at a column on the screen: the grid of one placement compares its own talks,
+    /// never a talk of another placement that is not shown; the whole grid compares them all.
+    func testTheGridOfOnePlacementComparesOnlyTheTalksItShows() throws {
         var youth = try sem()
         var second = Placement(workplace: try Workplace(name: "Fietsenmaker", now: now, id: "w2"), kind: .internship,
                                start: day(1, 10, 2026), id: "p2")
@@ -90,7 +92,8 @@ final class ProgressTalkTests: XCTestCase {
         try talk(&youth, on: day(15, 10, 2026), placementID: "p2", ["onTime": .always])
         let grid = SkillsProgress(youth: youth, placementID: "p2")
         XCTAssertEqual(grid.talks.map(\.id), ["t2"])
-        XCTAssertEqual(grid.scores[0].first?.text, "altijd ▲", "the skills are the youth's, carried over from the other placement")
+        XCTAssertEqual(grid.scores[0].first?.text, "altijd", "nothing shown to compare with")
+        XCTAssertEqual(SkillsProgress(youth: youth).scores[0].map(\.text), ["soms", "altijd ▲"])
     }
 
     func testTheLetterNamesTheStrengthsOfTheLastTalkOfThePlacement() throws {

@@ -37,8 +37,8 @@ public struct SkillScore: Equatable, Sendable {
 }
 
 /// The skills grid: the ten basic skills against the first impression from the quick scan and
-/// each progress talk in date order. Each talk is compared with the youth's talk before it (of
-/// any placement: the skills are the youth's, as `newTalk` carries them over). The first
+/// each progress talk in date order. Each talk is compared with the talk shown before it, so a
+/// mark always points at a column on the screen (with one placement's talks, its own). The first
 /// impression is on another scale (aandachtspunt, voldoende, sterk) and is not compared.
 public struct SkillsProgress: Sendable {
     public let skills: [BasicSkill]
@@ -56,9 +56,9 @@ public struct SkillsProgress: Sendable {
         talks = shown.map { all[$0] }
         firstImpressions = skills.map { youth.quickScan.basicSkills[$0.code] }
         scores = skills.map { skill in
-            shown.map { index in
-                let level = all[index].scores[skill.code]
-                let before = index > 0 ? all[index - 1].scores[skill.code] : nil
+            shown.indices.map { column in
+                let level = all[shown[column]].scores[skill.code]
+                let before = column > 0 ? all[shown[column - 1]].scores[skill.code] : nil
                 return SkillScore(level: level, trend: Self.trend(from: before, to: level))
             }
         }

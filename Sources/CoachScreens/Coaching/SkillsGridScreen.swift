@@ -61,7 +61,8 @@ final class SkillsGridScreen: Screen, OfOneYouth {
         let progress = progress
         let selected = grid.selected
         canvas.put("\(youth.name)  ·  De tien basisvaardigheden", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
-        canvas.put("▲ hoger, ▼ lager dan in het gesprek ervoor", row: area.row + 1, col: 2, style: .dim, maxWidth: area.width - 4)
+        canvas.put("▲ hoger, ▼ lager dan het gesprek ervoor; eerste indruk: aandachtspunt, voldoende of sterk", row: area.row + 1, col: 2,
+                   style: .dim, maxWidth: area.width - 4)
         grid.render(into: &canvas, content: Grid.Content(
             corner: "Vaardigheid", labels: progress.skills.map(\.name), headers: progress.talks.map { [$0.date.text] },
             cell: { row, column in
