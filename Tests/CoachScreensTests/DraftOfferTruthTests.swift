@@ -84,3 +84,28 @@ final class DraftOfferTruthTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("in quarantaine"), "the caseload announces it: \(harness.screen)")
     }
 }
+
+/// Several drafts at the start: opening one never lets the next offer replace its editor; the
+/// others are offered again once the coach is back on the caseload.
+final class DraftOffersInTurnTests: XCTestCase {
+    func testTheNextOfferWaitsUntilTheOpenedDraftIsLeft() throws {
+        let typed = try Harness(self, youths: ["Zoë Çelik", "Sem"])
+        for summary in typed.store.summaries {
+            try typed.store.saveDraft(Draft(youthID: summary.id, field: .userManual, text: "Half getypt \(summary.name)", saved: Harness.now))
+        }
+        let harness = Harness(reopening: typed)
+        XCTAssertEqual(harness.app.popups.filter { $0 is DraftOfferPopup }.count, 2)
+        harness.press(.enter)
+        XCTAssertTrue(harness.app.popups.isEmpty, "no offer over the opened editor")
+        XCTAssertEqual(harness.app.top.kind, .userManual)
+        harness.type("x")
+        XCTAssertTrue(harness.screen.contains("getypt"), harness.screen)
+        // Saved (Tab), then back on the caseload: the other is offered.
+        harness.press(.tab)
+        for _ in 0..<6 where harness.app.stack.count > 1 {
+            harness.press(.escape)
+        }
+        XCTAssertEqual(harness.app.stack.count, 1, harness.screen)
+        XCTAssertEqual(harness.app.popups.filter { $0 is DraftOfferPopup }.count, 1, harness.screen)
+    }
+}

@@ -20,6 +20,9 @@ public final class App {
     /// Why the last draft write failed, shown until one succeeds: the typed text is still on screen.
     private var draftFailure: String?
     public private(set) var finished = false
+    /// Drafts still to offer while one that was opened is being written: offered again once the
+    /// coach is back on the first screen, never over an open editor (whose text it would replace).
+    private var laterOffers: [any Popup] = []
 
     public init(session: Session) {
         self.session = session
@@ -74,6 +77,10 @@ public final class App {
         if let popup = popups.last {
             if case .close(let navigation) = popup.handle(key) {
                 popups.removeLast()
+                if case .replaceAll = navigation {
+                    laterOffers = popups.filter { $0 is DraftOfferPopup } + laterOffers
+                    popups.removeAll { $0 is DraftOfferPopup }
+                }
                 go(navigation)
             }
             return
@@ -106,6 +113,11 @@ public final class App {
             guard stack.count > 1 else { return }
             stack.removeLast()
             top.willAppear()
+            if stack.count == 1, !laterOffers.isEmpty {
+                popups += laterOffers
+                laterOffers = []
+                for popup in popups { popup.resize(width: size.width, height: size.height) }
+            }
         case .replaceAll(let screens): stack = screens
         }
         // The banner above the screens depends on the stack (a read-only youth): new areas for all.
