@@ -107,6 +107,10 @@ final class PlacementScreen: FormScreen, OfOneYouth {
 
     // MARK: - The form
 
+    /// The position of "Hoe beëindigd" among the fields: after the workplace, contact person, kind,
+    /// start, planned end, status and end date.
+    private static let endingField = 7
+
     /// The form, for the question its own status field asks (made before the form exists).
     private final class FormHolder { weak var form: Form? }
 
@@ -156,6 +160,11 @@ final class PlacementScreen: FormScreen, OfOneYouth {
             commit: { index in
                 let wasRunning = placement()?.status == .running
                 if let failure = update({ $0.setStatus(statuses[index], today: session.today) }) { return .refused(failure) }
+                // Ended: the next question is how (its list opens at once; the end date is today, to change below).
+                if statuses[index] == .ended, let form = holder.form {
+                    form.select(Self.endingField)
+                    if case .popup(let popup) = form.openForTyping() { return .ask(popup) }
+                }
                 guard statuses[index] == .running, !wasRunning, let started = placement(), editor.youth.offersCoaching(starting: started) else {
                     return .saved
                 }
