@@ -133,6 +133,19 @@ final class HandoutTests: XCTestCase {
         XCTAssertNil(Handout.sharingConsent(youth, placement: atGarage, workplace: garage, on: today), "one word is not a workplace's name")
     }
 
+    /// A consent that names the workplace by the name it had when the placement was made still
+    /// holds after a rename; a namesake at another organisation is named in the left-out line.
+    func testARenameKeepsTheConsentAndANamesakeIsSaid() throws {
+        var (youth, placement, workplace) = try seededYouth()
+        _ = try addConsent(&youth, person: "Piet", relation: "Bakkerij Jansen", from: today)
+        workplace.name = "Brood & Banket Jansen"
+        XCTAssertNotNil(Handout.sharingConsent(youth, placement: placement, workplace: workplace, on: today))
+        youth.consents = []
+        _ = try addConsent(&youth, person: "Ans de Vries", relation: "Garage Wiel", from: today)
+        let handout = Handout.markdown(youth, placement: placement, workplace: workplace, on: today)
+        XCTAssertTrue(handout.contains("de toestemming van Sem voor Ans de Vries noemt een andere organisatie (Garage Wiel)"), handout)
+    }
+
     func testAWithdrawnExpiredOrLaterConsentLeavesTheManualOut() throws {
         for change in ["withdrawn", "expired", "later"] {
             var (youth, placement, workplace) = try seededYouth()
@@ -168,6 +181,6 @@ final class HandoutTests: XCTestCase {
         XCTAssertEqual(forged.split(separator: "\n").filter { $0.hasPrefix("## Gebruiksaanwijzing") }.count, 1, forged)
         XCTAssertEqual(forged.split(separator: "\n").filter { $0.hasPrefix("- **Vergoeding:**") }.count, 1, forged)
         XCTAssertTrue(forged.contains("vakken vullen\\x0A- **Vergoeding:** 100%"), forged)
-        XCTAssertEqual(Handout.fileName(for: youth, placement: placement, on: today), "handout-sem-bakkerij-jansen-2026-11-22.md")
+        XCTAssertEqual(Handout.fileName(for: youth, placement: placement, workplace: workplace, on: today), "handout-sem-bakkerij-jansen-2026-11-22.md")
     }
 }

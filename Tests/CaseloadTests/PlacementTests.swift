@@ -40,6 +40,15 @@ final class PlacementTests: XCTestCase {
         }
     }
 
+    /// A planned place that falls through before it starts ends without an end day.
+    func testAPlannedPlacementEndsBeforeItBegins() throws {
+        var placement = Placement(workplace: try workplace("Zorgcentrum"), kind: .internship, start: today.adding(days: 14))
+        placement.setStatus(.ended, today: today)
+        XCTAssertEqual(placement.status, .ended)
+        XCTAssertNil(placement.end)
+        XCTAssertNil(refusal { try placement.checkDays(today: today) })
+    }
+
     func testANewPlacementRunsFromTodayOrEarlierAndIsPlannedForLater() throws {
         var youth = try youthInMatch()
         let bakery = try workplace("Bakkerij Jansen")
@@ -100,10 +109,6 @@ final class PlacementTests: XCTestCase {
         XCTAssertNil(placement.end)
         XCTAssertNil(placement.ending)
         XCTAssertEqual(placement.endingDetail, "")
-        // A placement that starts after today ends no earlier than its start.
-        var future = Placement(workplace: try workplace("Garage"), kind: .job, start: today.adding(days: 5))
-        future.setStatus(.ended, today: today)
-        XCTAssertEqual(future.end, today.adding(days: 5))
     }
 
     func testTheMoveToCoachenIsOfferedOnlyForTheFirstThatRuns() throws {

@@ -37,8 +37,8 @@ public struct SkillScore: Equatable, Sendable {
 }
 
 /// The skills grid: the ten basic skills against the first impression from the quick scan and
-/// each progress talk in date order. Each talk is compared with the talk shown before it, so a
-/// mark always points at a column on the screen (with one placement's talks, its own). The first
+/// each progress talk in date order. Each talk is compared with the talk before it in the grid
+/// (with one placement's talks, its own; scrolled off to the left, ◀ says so). The first
 /// impression is on another scale (aandachtspunt, voldoende, sterk) and is not compared.
 public struct SkillsProgress: Sendable {
     public let skills: [BasicSkill]

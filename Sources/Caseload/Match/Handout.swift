@@ -13,9 +13,11 @@ public enum Handout {
     /// then only the name kept in the placement can be matched.
     public static func sharingConsent(_ youth: Youth, placement: Placement, workplace: Workplace?,
                                       on day: LocalDate) -> (consent: Consent, person: Person)? {
-        let workplaceName = words(workplace?.name ?? placement.workplaceName)
+        // The name as it is now, and as it was when the placement was made: a consent given before
+        // a rename still names the same workplace.
+        let workplaceNames = Set([workplace?.name, placement.workplaceName].compactMap { $0 }.map(words).filter { !$0.isEmpty })
         let contactName = words(workplace?.contactName ?? "")
-        func namesWorkplace(_ text: String) -> Bool { names(words(text), workplaceName) }
+        func namesWorkplace(_ text: String) -> Bool { workplaceNames.contains { names(words(text), $0) } }
         for consent in youth.consents where consent.isActive(on: day) {
             guard let person = youth.person(consent.personID) else { continue }
             // The contact person by name, unless the person's organisation is another one: two
@@ -87,15 +89,22 @@ public enum Handout {
         return SafeText.escaped(lines.joined(separator: "\n"), keepingLineBreaks: true)
     }
 
-    /// The one line that says what was left out and why.
+    /// The one line that says what was left out and why; when a consent in force names someone
+    /// with the contact's name at another organisation, it says so, so the coach can correct it.
     static func leftOutLine(_ youth: Youth, workplaceName: String, contactName: String, on day: LocalDate) -> String {
         let whom = contactName.isEmpty ? workplaceName : "\(workplaceName) of \(contactName)"
+        let namesake = contactName.isEmpty ? nil : youth.consents.filter { $0.isActive(on: day) }.compactMap { youth.person($0.personID) }
+            .first { words($0.name) == words(contactName) }
+        if let namesake {
+            return "_De gebruiksaanwijzing is weggelaten: de toestemming van \(youth.name) voor \(namesake.name) noemt een andere organisatie "
+                + "(\(namesake.relation)) dan \(workplaceName); is het dezelfde, pas dan de organisatie bij die persoon aan._"
+        }
         return "_De gebruiksaanwijzing is weggelaten: op \(day.text) is geen toestemming van \(youth.name) vastgelegd om die te delen met \(whom)._"
     }
 
     /// The handout's file name: the youth's and the workplace's names in plain letters, and the day.
-    public static func fileName(for youth: Youth, placement: Placement, on day: LocalDate) -> String {
-        "handout-\(plain(youth.name, or: youth.id))-\(plain(placement.workplaceName, or: placement.workplaceID))-\(day.iso).md"
+    public static func fileName(for youth: Youth, placement: Placement, workplace: Workplace?, on day: LocalDate) -> String {
+        "handout-\(plain(youth.name, or: youth.id))-\(plain(workplace?.name ?? placement.workplaceName, or: placement.workplaceID))-\(day.iso).md"
     }
 
     private static func plain(_ text: String, or fallback: String) -> String {

@@ -235,7 +235,8 @@ extension Placement {
     public mutating func setStatus(_ new: PlacementStatus, today: LocalDate) {
         guard new != status else { return }
         if new == .ended {
-            end = end ?? max(today, start)
+            // Ended before it began (a planned place that fell through): no end day to give.
+            end = end ?? (start <= today ? today : nil)
         } else {
             end = nil
             ending = nil

@@ -69,7 +69,7 @@ final class PlacementScreen: FormScreen, OfOneYouth {
         let workplace = session.store.workplace(id: placement.workplaceID)
         do {
             let path = try session.store.writeExport(Handout.markdown(youth, placement: placement, workplace: workplace, on: session.today),
-                                                     named: Handout.fileName(for: youth, placement: placement, on: session.today))
+                                                     named: Handout.fileName(for: youth, placement: placement, workplace: workplace, on: session.today))
             let shared = Handout.sharingConsent(youth, placement: placement, workplace: workplace, on: session.today) != nil
             return ("Handout geëxporteerd naar \(path) in de gegevensmap" + (shared ? "." : "; zonder de gebruiksaanwijzing: geen toestemming om die te delen met deze werkplek."),
                     shared ? .accent : .warning)
@@ -124,6 +124,8 @@ final class PlacementScreen: FormScreen, OfOneYouth {
                 try change(&current)
                 try current.checkDays(today: session.today)
             } catch { return error.message }
+            // The kept name follows a rename, for when the workplace is gone one day.
+            if let workplace = store.workplace(id: current.workplaceID) { current.workplaceName = workplace.name }
             return editor.apply { youth throws(InputError) in try youth.save(current, now: session.now) }
         }
         func text(_ label: String, _ path: WritableKeyPath<Placement, String>) -> Field {
