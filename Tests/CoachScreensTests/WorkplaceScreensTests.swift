@@ -193,7 +193,7 @@ final class WorkplaceScreensTests: XCTestCase {
         harness.press(.char("n"), .ctrl("u"))
         harness.type("01-01-2099")
         harness.press(.enter)
-        XCTAssertTrue(harness.screen.contains("Een scan ligt niet in de toekomst"), harness.screen)
+        XCTAssertTrue(harness.screen.contains("Een scan kan niet in de toekomst liggen"), harness.screen)
         harness.press(.escape)
         // Removal asks first; Enter means no, j removes only the chosen one.
         harness.press(.char("d"), .enter)

@@ -85,7 +85,6 @@ extension Youth {
 
     /// A talk records what was said: any day in the past, not one to come.
     public static func validTalkDate(_ date: LocalDate, today: LocalDate) throws(InputError) -> LocalDate {
-        guard date <= today else { throw InputError("Een gesprek kan niet in de toekomst liggen (vandaag is \(today.text)).") }
-        return date
+        try date.notAfter(today, "Een gesprek")
     }
 }

@@ -174,7 +174,7 @@ public struct Placement: Codable, Equatable, Sendable, Identifiable {
             throw InputError("Een lopende plaatsing kan niet later beginnen dan vandaag (\(today.text)); een latere start is gepland.")
         }
         for (day, what) in [(end, "De einddatum"), (certificateOn, "Het certificaat"), (recommendationLetterOn, "De aanbevelingsbrief")] {
-            if let day, day > today { throw InputError("\(what) kan niet in de toekomst liggen (vandaag is \(today.text)).") }
+            _ = try day?.notAfter(today, what)
         }
     }
 

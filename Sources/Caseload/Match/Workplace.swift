@@ -213,7 +213,6 @@ extension Workplace {
 
     /// The day of a scan: not after today (a scan records what was seen).
     public static func validScanDate(_ day: LocalDate, today: LocalDate) throws(InputError) -> LocalDate {
-        guard day <= today else { throw InputError("Een scan ligt niet in de toekomst (vandaag is \(today.text)).") }
-        return day
+        try day.notAfter(today, "Een scan")
     }
 }

@@ -91,7 +91,7 @@ extension Youth {
     /// quick scan on that day (the scout phase ends with the agreement). Not in the future, not
     /// before the case started or the phase's last change.
     public mutating func recordAgreement(on day: LocalDate, today: LocalDate, now: Date) throws(InputError) {
-        if day > today { throw InputError("Het akkoord kan niet in de toekomst liggen (vandaag is \(today.text)).") }
+        _ = try day.notAfter(today, "Het akkoord")
         if let started, day < started { throw InputError("Het akkoord kan niet vóór de start van het dossier liggen (\(started.text)).") }
         if phase == .scout {
             try move(to: .quickScan, on: day, today: today, now: now)

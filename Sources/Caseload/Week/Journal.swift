@@ -185,7 +185,6 @@ extension Youth {
 
     /// A contact cannot lie in the future: the journal records what happened.
     public static func validContactDate(_ date: LocalDate, today: LocalDate) throws(InputError) -> LocalDate {
-        guard date <= today else { throw InputError("Een contact kan niet in de toekomst liggen (vandaag is \(today.text)).") }
-        return date
+        try date.notAfter(today, "Een contact")
     }
 }

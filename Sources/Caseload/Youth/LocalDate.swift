@@ -137,6 +137,13 @@ extension LocalDate {
         return date
     }
 
+    /// `self` when it is not after `today`; else refused, `what` naming the day ("Een contact"):
+    /// what is recorded afterwards happened, it does not lie ahead.
+    public func notAfter(_ today: LocalDate, _ what: String) throws(InputError) -> LocalDate {
+        guard self <= today else { throw InputError("\(what) kan niet in de toekomst liggen (vandaag is \(today.text)).") }
+        return self
+    }
+
     /// `parse` for a form field: the same message, as an `InputError`.
     public static func parseInput(_ input: String) throws(InputError) -> LocalDate {
         do { return try parse(input) } catch { throw InputError(error.message) }

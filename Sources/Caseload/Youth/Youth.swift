@@ -218,7 +218,7 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
     /// A phase change recorded afterwards: `day` may lie in the past, but not before the last
     /// change and not after today, so the history stays in order.
     public mutating func move(to phase: Phase, on day: LocalDate, today: LocalDate, now: Date) throws(InputError) {
-        if day > today { throw InputError("Een fasewissel kan niet in de toekomst liggen (vandaag is \(today.text)).") }
+        _ = try day.notAfter(today, "Een fasewissel")
         if let last = phaseHistory.last, day < last.date {
             throw InputError("Een fasewissel kan niet vóór de vorige liggen (\(last.date.text)).")
         }
@@ -228,7 +228,7 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
     /// Changes the day the case started (the youth was found): not after today and not after the
     /// first phase change.
     public mutating func setStart(_ day: LocalDate, today: LocalDate, now: Date) throws(InputError) {
-        if day > today { throw InputError("De start van het dossier kan niet in de toekomst liggen (vandaag is \(today.text)).") }
+        _ = try day.notAfter(today, "De start van het dossier")
         if phaseHistory.count > 1, day > phaseHistory[1].date {
             throw InputError("De start kan niet na de eerste fasewissel liggen (\(phaseHistory[1].date.text)).")
         }
@@ -287,8 +287,7 @@ extension Youth {
         if input.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
         let date = try LocalDate.parseInput(input)
         // The rule, not the date: a message never repeats a date of birth.
-        guard date <= today else { throw InputError("Een geboortedatum kan niet in de toekomst liggen (vandaag is \(today.text)).") }
-        return date
+        return try date.notAfter(today, "Een geboortedatum")
     }
 
     /// A warning (not a refusal) when a date of birth gives an age outside 16-27.

@@ -172,6 +172,14 @@ final class Form {
         scroll()
     }
 
+    /// Selects the field with `label` (a question leads on to it), if the form has one.
+    func select(labeled label: String) {
+        let position = fieldIndexes.firstIndex { index in
+            if case .field(let field) = items[index] { field.label == label } else { false }
+        }
+        if let position { select(position) }
+    }
+
     /// The area the form draws in, from the screen's `resize`.
     func resize(to rect: Rect) {
         area = rect

@@ -107,9 +107,7 @@ final class PlacementScreen: FormScreen, OfOneYouth {
 
     // MARK: - The form
 
-    /// The position of "Hoe beëindigd" among the fields: after the workplace, contact person, kind,
-    /// start, planned end, status and end date.
-    private static let endingField = 7
+    private static let endingLabel = "Hoe beëindigd"
 
     /// The form, for the question its own status field asks (made before the form exists).
     private final class FormHolder { weak var form: Form? }
@@ -164,7 +162,7 @@ final class PlacementScreen: FormScreen, OfOneYouth {
                 if let failure = update({ $0.setStatus(statuses[index], today: session.today) }) { return .refused(failure) }
                 // Ended: the next question is how (its list opens at once; the end date is today, to change below).
                 if statuses[index] == .ended, let form = holder.form {
-                    form.select(Self.endingField)
+                    form.select(labeled: Self.endingLabel)
                     if case .popup(let popup) = form.openForTyping() { return .ask(popup) }
                 }
                 guard statuses[index] == .running, !wasRunning, let started = placement(), editor.youth.offersCoaching(starting: started) else {
@@ -184,7 +182,7 @@ final class PlacementScreen: FormScreen, OfOneYouth {
             }
         })
         let endings = PlacementEnding.allCases
-        let ending = Field(label: "Hoe beëindigd", value: { placement()?.ending?.label ?? "" }, edit: .choice(
+        let ending = Field(label: Self.endingLabel, value: { placement()?.ending?.label ?? "" }, edit: .choice(
             options: { ["– (nog niet beëindigd of onbekend)"] + endings.map(\.label) },
             selected: { placement()?.ending.flatMap { endings.firstIndex(of: $0) }.map { $0 + 1 } ?? 0 },
             commit: { index in
