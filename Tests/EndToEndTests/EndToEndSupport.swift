@@ -156,11 +156,27 @@ final class Tmux {
 
 /// The program's own process for `directory` (under faketime it is a child of the pane's process).
 func programPID(for directory: String) throws -> pid_t {
-    let entry = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: "/proc").first { pid in
+    try XCTUnwrap(runningProgram(for: directory), "no program runs on \(directory)")
+}
+
+/// The process of the program on `directory`, if one runs.
+func runningProgram(for directory: String) -> pid_t? {
+    let entry = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).first { pid in
         (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) == "rodeloper\n"
             && ((try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8))?.contains(directory) ?? false)
-    })
-    return try XCTUnwrap(pid_t(entry))
+    }
+    return entry.flatMap { pid_t($0) }
+}
+
+/// Waits until no program runs on `directory`: after a hangup it may still write its drafts and
+/// hold the lock a moment after its tmux session is gone, and a start meanwhile is refused.
+func waitUntilNoProgram(for directory: String, file: StaticString = #filePath, line: UInt = #line) {
+    let deadline = Date().addingTimeInterval(15)
+    while Date() < deadline {
+        if runningProgram(for: directory) == nil { return }
+        Thread.sleep(forTimeInterval: 0.05)
+    }
+    XCTFail("the program on \(directory) did not end", file: file, line: line)
 }
 
 func temporaryDataDirectory(_ test: XCTestCase) -> String {

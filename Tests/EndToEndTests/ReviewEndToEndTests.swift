@@ -91,6 +91,7 @@ final class ReviewEndToEndTests: XCTestCase {
         try tmux.waitFor("review", "the note being typed") { $0.contains("Onderbroken notitie") && $0.contains("Ctrl-S") }
         try tmux.command(["kill-session", "-t", "review"])
         tmux.waitUntilGone("review")
+        waitUntilNoProgram(for: directory)
 
         try tmux.start("again", width: 100, height: 30, launch(binary, directory))
         try tmux.waitFor("again", "the unconfirmed note offered back") { $0.contains("Niet bevestigde tekst") && $0.contains("weekbespreking") }
