@@ -255,7 +255,7 @@ public enum MatchRanking {
         switch ending {
         case .completed: wentWellPoints
         case .stoppedByYouth, .stoppedByEmployer: wentBadlyPoints
-        case .other: 0
+        case .caseClosed, .other: 0
         }
     }
 

@@ -22,6 +22,8 @@ public enum PlacementEnding: String, StoredCode, Sendable {
     case completed = "completed"
     case stoppedByYouth = "stoppedByYouth"
     case stoppedByEmployer = "stoppedByEmployer"
+    /// Ended because the case was closed (from schema 8).
+    case caseClosed = "caseClosed"
     case other = "other"
 
     public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
@@ -31,6 +33,7 @@ public enum PlacementEnding: String, StoredCode, Sendable {
         case .completed: "afgerond"
         case .stoppedByYouth: "voortijdig gestopt door jongere"
         case .stoppedByEmployer: "voortijdig gestopt door werkgever"
+        case .caseClosed: "beëindigd bij afsluiten dossier"
         case .other: "anders"
         }
     }

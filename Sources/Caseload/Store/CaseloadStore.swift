@@ -34,6 +34,20 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable, DueFacts
     public var started: LocalDate?
     /// Every placement, for the caseload row and a workplace's history (from rules version 3).
     public var placements: [PlacementSummary]
+    /// The end of the method (from rules version 4): the borg intensity in Borgen, the day a
+    /// closed case was closed and the outcome in force, the open escalations.
+    public var borgStep: BorgStep?
+    public var closedOn: LocalDate?
+    public var outcome: Outcome?
+    public var outcomeDetail: String?
+    public var openEscalations: [OpenEscalation]
+
+    public struct OpenEscalation: Codable, Equatable, Sendable {
+        public var id: String
+        public var level: EscalationLevel
+        public var raisedOn: LocalDate
+        public var question: String
+    }
 
     public struct OpenAction: Codable, Equatable, Sendable {
         public var what: String
@@ -63,6 +77,16 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable, DueFacts
         scoutAttempts = youth.scoutAttempts.count
         started = youth.started
         placements = youth.placementsInOrder.map(PlacementSummary.init)
+        borgStep = youth.borgStep
+        closedOn = youth.closedOn
+        outcome = youth.currentClosure?.outcome
+        outcomeDetail = youth.currentClosure?.outcomeDetail
+        openEscalations = youth.openEscalations.map { OpenEscalation(id: $0.id, level: $0.level, raisedOn: $0.raisedOn, question: $0.question) }
+    }
+
+    /// "regulier werk" or "anders: …", for a closed case with a recorded closure.
+    public var outcomeText: String? {
+        outcome.map { outcome in (outcomeDetail ?? "").isEmpty ? outcome.label : "\(outcome.label): \(outcomeDetail ?? "")" }
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }
@@ -73,8 +97,9 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable, DueFacts
     }
 
     /// Raised when what a summary holds or means changes without a new file schema (2: scout
-    /// contacts count for `lastContact`; 3: placements), so that a cached index is built again.
-    static let rulesVersion = 3
+    /// contacts count for `lastContact`; 3: placements; 4: borg, closing and escalations), so that
+    /// a cached index is built again.
+    static let rulesVersion = 4
 }
 
 /// The caseload on disk: one JSON file per youth in `youths/`, written atomically, with an
@@ -95,11 +120,13 @@ public final class CaseloadStore {
     /// sources as `{"kind": …}` and corrections as codes; 5 added the quick scan's
     /// `suspectedIntellectualDisability` (vermoeden LVB); 6 the contact journal, scout attempts
     /// and agreement (`journal`, `scoutAttempts`, `agreedOn`) and a consent's end date (`until`);
-    /// 7 placements, progress talks and the user manual (`placements`, `progressTalks`, `userManual`).
-    /// Files of every earlier version open
+    /// 7 placements, progress talks and the user manual (`placements`, `progressTalks`, `userManual`);
+    /// 8 the end of the method: borg intensity, closures with their outcome, reopenings and
+    /// escalations (`borgSteps`, `closures`, `reopenings`, `escalations`), and a placement's ending
+    /// `caseClosed`. Files of every earlier version open
     /// (Tests/Samples holds one of each). A file of a newer version is shown but never written:
     /// this program would drop what the newer one added.
-    public static let schemaVersion = 7
+    public static let schemaVersion = 8
 
     public let directory: String
     public let mode: Mode
@@ -629,11 +656,16 @@ struct IndexEntry: Codable, Equatable {
         let records = 0...Int(clamping: file.size)
         for (field, count) in [("measurementCount", summary.measurementCount), ("scoutAttempts", summary.scoutAttempts),
                                ("meetingDates", summary.meetingDates.count), ("openActions", summary.openActions.count),
-                               ("momentsTaken", summary.momentsTaken.count), ("placements", summary.placements.count)] where !records.contains(count) {
+                               ("momentsTaken", summary.momentsTaken.count), ("placements", summary.placements.count),
+                               ("openEscalations", summary.openEscalations.count)] where !records.contains(count) {
             throw ValidationFailure(field, String(count), "meer dan het bestand kan bevatten")
         }
         for (index, placement) in summary.placements.enumerated() {
             try TextLimits.check(placement.workplaceName, "placements[\(index)].workplaceName", line)
+        }
+        try TextLimits.check(summary.outcomeDetail ?? "", "outcomeDetail", line)
+        for (index, escalation) in summary.openEscalations.enumerated() {
+            try TextLimits.check(escalation.question, "openEscalations[\(index)].question", line)
         }
         let domains = summary.measurementCount == 0 ? 0...0 : 0...Catalog.lifeDomains.count
         guard domains.contains(summary.acuteDomains) else {

@@ -113,6 +113,16 @@ extension Youth {
             try TextLimits.check(talk.notes, "progressTalks[\(index)].notes", page)
         }
         try TextLimits.check(userManual, "userManual", page)
+        for (index, closure) in closures.enumerated() {
+            try TextLimits.check(closure.outcomeDetail, "closures[\(index)].outcomeDetail", line)
+            try TextLimits.check(closure.note, "closures[\(index)].note", page)
+        }
+        for (index, reopening) in reopenings.enumerated() { try TextLimits.check(reopening.reason, "reopenings[\(index)].reason", line) }
+        for (index, escalation) in escalations.enumerated() {
+            for (field, text) in [("question", escalation.question), ("blockDetail", escalation.blockDetail), ("answer", escalation.answer)] {
+                try TextLimits.check(text, "escalations[\(index)].\(field)", line)
+            }
+        }
     }
 }
 

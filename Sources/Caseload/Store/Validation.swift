@@ -120,6 +120,28 @@ extension Youth {
         }
         try Self.unique(scoutAttempts.map(\.id), "scoutAttempts")
         try validatePlacementsAndTalks()
+        try validateClosing()
+    }
+
+    /// The end of the method (schema 8): closures and reopenings that fit the phase history,
+    /// escalations answered not before they were raised, borg steps in order.
+    private func validateClosing() throws(ValidationFailure) {
+        try Self.unique(closures.map(\.id), "closures")
+        for (index, closure) in closures.enumerated() where closure.from == .closed {
+            throw ValidationFailure("closures[\(index)].from", closure.from.rawValue, "een dossier wordt afgesloten vanuit een open fase")
+        }
+        for (index, reopening) in reopenings.enumerated() where reopening.phase == .closed {
+            throw ValidationFailure("reopenings[\(index)].phase", reopening.phase.rawValue, "een heropend dossier gaat naar een open fase")
+        }
+        try Self.unique(escalations.map(\.id), "escalations")
+        for (index, escalation) in escalations.enumerated() {
+            if let answered = escalation.answeredOn, answered < escalation.raisedOn {
+                throw ValidationFailure("escalations[\(index)].answeredOn", "", "ligt vóór de dag van de vraag")
+            }
+        }
+        for (index, pair) in zip(borgSteps, borgSteps.dropFirst()).enumerated() where pair.1.date < pair.0.date {
+            throw ValidationFailure("borgSteps[\(index + 1)].date", "", "ligt vóór de vorige intensiteit")
+        }
     }
 
     /// Placements and talks (schema 7): ids that can name a draft, one lopende placement per kind,

@@ -54,6 +54,8 @@ public protocol DueFacts {
     var zeroMeting: LocalDate? { get }
     var momentsTaken: [MeasurementMoment] { get }
     var measurementCount: Int { get }
+    var borgStep: BorgStep? { get }
+    var closedOn: LocalDate? { get }
 }
 
 extension DueFacts {
@@ -76,6 +78,18 @@ extension DueFacts {
 
     /// Longer without contact than the coach's threshold.
     public func isOutOfContact(limit: Int, today: LocalDate) -> Bool { daysWithoutContact(today: today).map { $0 > limit } ?? false }
+
+    /// Weeks afgebouwd in Borgen when that is longer than `weeks`: the case is ready to close.
+    public func readyToClose(weeks: Int, today: LocalDate) -> Int? {
+        guard let step = borgStep, step.intensity == .phasedOut else { return nil }
+        let lasted = max(0, step.date.days(until: today)) / 7
+        return lasted > weeks ? lasted : nil
+    }
+
+    /// A closed case whose retention term (months after closing) is over on `today`.
+    public func isPastRetention(months: Int, today: LocalDate) -> Bool {
+        closedOn.map { $0.adding(months: months) <= today } ?? false
+    }
 
     /// Weeks in the current phase when that is longer than its threshold; nil otherwise.
     public func phaseTooLong(weeks: [Phase: Int], today: LocalDate) -> Int? {

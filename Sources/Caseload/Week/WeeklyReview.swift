@@ -86,6 +86,9 @@ public enum ReviewRule: String, StoredCode, Sendable {
     /// From review schema 2: a youth in Coachen with a lopende placement and no progress talk for
     /// longer than the coach's threshold.
     case noProgressTalk = "noProgressTalk"
+    /// From review schema 3: an escalation to the IPTA-overleg unanswered for longer than the
+    /// coach's threshold.
+    case escalationOpen = "escalationOpen"
     case noZRM = "noZRM"
     case phaseTooLong = "phaseTooLong"
 
@@ -100,6 +103,7 @@ public enum ReviewRule: String, StoredCode, Sendable {
         case .measurementDue: "Meting"
         case .consentProblem: "Toestemming"
         case .noProgressTalk: "Geen voortgangsgesprek"
+        case .escalationOpen: "Escalatie open"
         case .noZRM: "Geen ZRM"
         case .phaseTooLong: "Fase te lang"
         }
@@ -147,8 +151,11 @@ public enum ReviewRules {
         let consent = youth.consentProblems(today: today)
         if !consent.isEmpty { reasons.append(ReviewReason(.consentProblem, consent.map(\.text).joined(separator: "; "))) }
         if let detail = talkGap(youth, weeks: settings.talkWeeks, today: today) { reasons.append(ReviewReason(.noProgressTalk, detail)) }
+        if let detail = escalationGap(youth, weeks: settings.escalationWeeks, today: today) { reasons.append(ReviewReason(.escalationOpen, detail)) }
         if youth.needsFirstZRM { reasons.append(ReviewReason(.noZRM, "nog geen meting")) }
-        if let weeks = youth.phaseTooLong(weeks: settings.phaseWeeks, today: today) {
+        if let weeks = youth.readyToClose(weeks: settings.readyToCloseWeeks, today: today), let step = youth.borgStep {
+            reasons.append(ReviewReason(.phaseTooLong, "afgebouwd sinds \(step.date.text), \(weeks) weken: klaar om af te sluiten (drempel \(settings.readyToCloseWeeks))"))
+        } else if let weeks = youth.phaseTooLong(weeks: settings.phaseWeeks, today: today) {
             reasons.append(ReviewReason(.phaseTooLong, "\(youth.phase.label) duurt \(weeks) weken (drempel \(settings.phaseWeeks[youth.phase] ?? 0))"))
         }
         return reasons
@@ -158,6 +165,14 @@ public enum ReviewRules {
     public static func contactGap(_ youth: Youth, limit: Int, today: LocalDate) -> String? {
         guard let days = youth.daysWithoutContact(today: today), days > limit else { return nil }
         return youth.lastContact.map { "\(days) dagen (laatste \($0.text))" } ?? "nog geen contact, \(days) dagen sinds de start"
+    }
+
+    /// The open escalation raised longest ago, when it is open for more than `weeks` weeks.
+    public static func escalationGap(_ youth: Youth, weeks: Int, today: LocalDate) -> String? {
+        guard let oldest = youth.openEscalations.first, oldest.weeksOpen(today: today) > weeks else { return nil }
+        let others = youth.openEscalations.count - 1
+        return "\(oldest.level.label) sinds \(oldest.raisedOn.text), \(oldest.weeksOpen(today: today)) weken zonder antwoord (drempel \(weeks))"
+            + (others > 0 ? "; nog \(others) open" : "")
     }
 
     /// For a youth in Coachen: the lopende placement that went longest without a progress talk, when
@@ -231,7 +246,8 @@ public struct ReviewItem: Codable, Equatable, Sendable {
 /// review resumes on the same page), the notes and decisions, and where the coach was.
 public struct WeeklyReview: Codable, Equatable, Sendable {
     /// 2: a reason may be `noProgressTalk` (issue 17); a schema-1 program would refuse that code.
-    public static let schemaVersion = 2
+    /// 3: a reason may be `escalationOpen` (issue 18).
+    public static let schemaVersion = 3
 
     public var week: ReviewWeek
     public var started: Date

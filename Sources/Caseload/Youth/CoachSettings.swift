@@ -7,8 +7,11 @@ import SafeText
 /// stored type (docs/data-format.md).
 public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
     /// 2 added the thresholds: days without contact, weeks to each meting, weeks per phase; 3 the
-    /// weeks a lopende placement may go without a progress talk (`talkWeeks`).
-    public static let schemaVersion = 3
+    /// weeks a lopende placement may go without a progress talk (`talkWeeks`); 4 the weeks a case
+    /// may stay afgebouwd in Borgen before it is flagged ready to close (`readyToCloseWeeks`), the
+    /// weeks an escalation may stay unanswered (`escalationWeeks`) and the retention term of a
+    /// closed case in months (`retentionMonths`).
+    public static let schemaVersion = 4
 
     /// The coach's name as they want it on measurements and meetings; may be empty.
     public var coachName: String
@@ -21,9 +24,20 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
     /// More weeks than this without a progress talk, for a youth in Coachen with a lopende
     /// placement, puts the youth on the weekly review.
     public var talkWeeks: Int
+    /// More weeks than this afgebouwd in Borgen flags the case as ready to close.
+    public var readyToCloseWeeks: Int
+    /// More weeks than this without an answer puts an escalation on the weekly review.
+    public var escalationWeeks: Int
+    /// A closed case is kept this many months after its closing; then it is listed for erasure
+    /// (AVG). The default of two years is a choice the organisation must confirm (docs/decisions.md).
+    public var retentionMonths: Int
 
     public static let defaultContactDays = 14
     public static let defaultTalkWeeks = 6
+    public static let defaultReadyToCloseWeeks = 13
+    public static let defaultEscalationWeeks = 8
+    public static let defaultRetentionMonths = 24
+    public static let monthRange = 1...240
     public static let defaultMeasurementWeeks: [MeasurementMoment: Int] = [.one: 13, .two: 26, .three: 52]
     public static let defaultPhaseWeeks: [Phase: Int] = [.scout: 6, .quickScan: 6, .matchAndWrapAround: 12, .coaching: 52, .borg: 26]
     /// The moments on the schedule, and the phases with a threshold, in order.
@@ -34,15 +48,21 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
 
     public init(coachName: String = "", contactDays: Int = defaultContactDays,
                 measurementWeeks: [MeasurementMoment: Int] = defaultMeasurementWeeks, phaseWeeks: [Phase: Int] = defaultPhaseWeeks,
-                talkWeeks: Int = defaultTalkWeeks) {
+                talkWeeks: Int = defaultTalkWeeks, readyToCloseWeeks: Int = defaultReadyToCloseWeeks,
+                escalationWeeks: Int = defaultEscalationWeeks, retentionMonths: Int = defaultRetentionMonths) {
         self.coachName = coachName
         self.contactDays = contactDays
         self.measurementWeeks = measurementWeeks
         self.phaseWeeks = phaseWeeks
         self.talkWeeks = talkWeeks
+        self.readyToCloseWeeks = readyToCloseWeeks
+        self.escalationWeeks = escalationWeeks
+        self.retentionMonths = retentionMonths
     }
 
-    private enum CodingKeys: String, CodingKey { case schemaVersion, coachName, contactDays, measurementWeeks, phaseWeeks, talkWeeks }
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, coachName, contactDays, measurementWeeks, phaseWeeks, talkWeeks, readyToCloseWeeks, escalationWeeks, retentionMonths
+    }
 
     /// Schema 1 files (only a name) read with the default thresholds; a missing moment or phase
     /// gets its default. An unknown code is refused here, naming the field; the rules on values
@@ -53,6 +73,9 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
         coachName = try c.value(.coachName, or: "")
         contactDays = try c.value(.contactDays, or: Self.defaultContactDays)
         talkWeeks = try c.value(.talkWeeks, or: Self.defaultTalkWeeks)
+        readyToCloseWeeks = try c.value(.readyToCloseWeeks, or: Self.defaultReadyToCloseWeeks)
+        escalationWeeks = try c.value(.escalationWeeks, or: Self.defaultEscalationWeeks)
+        retentionMonths = try c.value(.retentionMonths, or: Self.defaultRetentionMonths)
         measurementWeeks = Self.defaultMeasurementWeeks
         for (code, weeks) in try c.value(.measurementWeeks, or: [String: Int]()) {
             guard let moment = MeasurementMoment(rawValue: code), Self.scheduledMoments.contains(moment) else {
@@ -78,8 +101,12 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
         guard Self.contactDayRange.contains(contactDays) else {
             throw ValidationFailure("contactDays", String(contactDays), "1 tot en met \(Self.contactDayRange.upperBound) dagen")
         }
-        guard Self.weekRange.contains(talkWeeks) else {
-            throw ValidationFailure("talkWeeks", String(talkWeeks), "1 tot en met \(Self.weekRange.upperBound) weken")
+        for (field, weeks) in [("talkWeeks", talkWeeks), ("readyToCloseWeeks", readyToCloseWeeks), ("escalationWeeks", escalationWeeks)]
+        where !Self.weekRange.contains(weeks) {
+            throw ValidationFailure(field, String(weeks), "1 tot en met \(Self.weekRange.upperBound) weken")
+        }
+        guard Self.monthRange.contains(retentionMonths) else {
+            throw ValidationFailure("retentionMonths", String(retentionMonths), "1 tot en met \(Self.monthRange.upperBound) maanden")
         }
         for moment in Self.scheduledMoments {
             if let weeks = measurementWeeks[moment], !Self.weekRange.contains(weeks) {
@@ -110,6 +137,9 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
         try c.encode(Dictionary(uniqueKeysWithValues: measurementWeeks.map { ($0.key.rawValue, $0.value) }), forKey: .measurementWeeks)
         try c.encode(Dictionary(uniqueKeysWithValues: phaseWeeks.map { ($0.key.rawValue, $0.value) }), forKey: .phaseWeeks)
         try c.encode(talkWeeks, forKey: .talkWeeks)
+        try c.encode(readyToCloseWeeks, forKey: .readyToCloseWeeks)
+        try c.encode(escalationWeeks, forKey: .escalationWeeks)
+        try c.encode(retentionMonths, forKey: .retentionMonths)
     }
 
     // MARK: - Changes typed on the settings screen
@@ -129,6 +159,18 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
 
     public mutating func setTalkWeeks(_ input: String) throws(InputError) {
         talkWeeks = try Self.number(input, in: Self.weekRange, unit: "weken")
+    }
+
+    public mutating func setReadyToCloseWeeks(_ input: String) throws(InputError) {
+        readyToCloseWeeks = try Self.number(input, in: Self.weekRange, unit: "weken")
+    }
+
+    public mutating func setEscalationWeeks(_ input: String) throws(InputError) {
+        escalationWeeks = try Self.number(input, in: Self.weekRange, unit: "weken")
+    }
+
+    public mutating func setRetentionMonths(_ input: String) throws(InputError) {
+        retentionMonths = try Self.number(input, in: Self.monthRange, unit: "maanden")
     }
 
     public mutating func setWeeks(_ input: String, for phase: Phase) throws(InputError) {

@@ -64,6 +64,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return LocalDate(dayNumber: LocalDate.dayNumber(year: target, month: month, day: day))
     }
 
+    /// The same day `months` later; a day the month does not have becomes its last (31 March
+    /// plus one month is 30 April). The year stays within `LocalDate.years`.
+    public func adding(months: Int) -> LocalDate {
+        let (total, overflow) = (year * 12 + month - 1).addingReportingOverflow(months)
+        let lowest = Self.years.lowerBound * 12, highest = Self.years.upperBound * 12 + 11
+        let clamped = overflow ? (months < 0 ? lowest : highest) : min(max(total, lowest), highest)
+        let (targetYear, targetMonth) = (clamped / 12, clamped % 12 + 1)
+        let day = min(day, LocalDate.daysIn(month: targetMonth, year: targetYear))
+        return LocalDate(dayNumber: LocalDate.dayNumber(year: targetYear, month: targetMonth, day: day))
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28

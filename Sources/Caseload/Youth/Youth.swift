@@ -122,6 +122,12 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
     public var placements: [Placement]
     public var progressTalks: [ProgressTalk]
     public var userManual: String
+    /// The end of the method (from schema 8): the borg intensity over time, every closing with
+    /// its outcome, every reopening, and the escalations to the IPTA-overleg.
+    public var borgSteps: [BorgStep]
+    public var closures: [Closure]
+    public var reopenings: [Reopening]
+    public var escalations: [Escalation]
 
     /// A new youth in the scout phase. The name must pass `Youth.validName`.
     public init(name: String, now: Date, today: LocalDate, id: String = UUID().uuidString.lowercased()) throws(InputError) {
@@ -152,12 +158,17 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         self.placements = []
         self.progressTalks = []
         self.userManual = ""
+        self.borgSteps = []
+        self.closures = []
+        self.reopenings = []
+        self.escalations = []
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, name, dateOfBirth, municipality, phone, foundAt, foundAtDetail, referredBy, phase, phaseHistory
         case created, updated, measurements, quickScan, changePlan, changePlanVersions, actions, network, professionals
         case meetings, consents, journal, scoutAttempts, agreedOn, placements, progressTalks, userManual
+        case borgSteps, closures, reopenings, escalations
     }
 
     /// Reads files of every schema: a missing key gets its default (docs/data-format.md).
@@ -190,6 +201,10 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
         placements = try c.value(.placements, or: [])
         progressTalks = try c.value(.progressTalks, or: [])
         userManual = try c.value(.userManual, or: "")
+        borgSteps = try c.value(.borgSteps, or: [])
+        closures = try c.value(.closures, or: [])
+        reopenings = try c.value(.reopenings, or: [])
+        escalations = try c.value(.escalations, or: [])
     }
 
     public func age(on day: LocalDate) -> Int? { dateOfBirth.map { $0.years(until: day) } }
@@ -217,7 +232,10 @@ public struct Youth: Codable, Equatable, Sendable, Identifiable {
 
     /// A phase change recorded afterwards: `day` may lie in the past, but not before the last
     /// change and not after today, so the history stays in order.
+    /// Closing and reopening are not phase changes of this kind: they ask more (`close`, `reopen`).
     public mutating func move(to phase: Phase, on day: LocalDate, today: LocalDate, now: Date) throws(InputError) {
+        if phase == .closed { throw InputError("Afsluiten gaat met het afsluitformulier: uitstroom, datum, notitie, acties en plaatsingen.") }
+        if self.phase == .closed { throw InputError("Een afgesloten dossier gaat verder door het te heropenen, met een reden.") }
         _ = try day.notAfter(today, "Een fasewissel")
         if let last = phaseHistory.last, day < last.date {
             throw InputError("Een fasewissel kan niet vóór de vorige liggen (\(last.date.text)).")

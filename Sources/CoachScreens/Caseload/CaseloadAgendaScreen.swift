@@ -30,7 +30,8 @@ final class CaseloadAgendaScreen: Screen {
 
     private func rebuild() {
         let today = session.today
-        let summaries = session.store.summaries.sorted { $0.name.sortKey < $1.name.sortKey }
+        // A closed case is on no agenda, whatever it kept open (a reopening brings it back).
+        let summaries = session.store.summaries.filter { $0.phase != .closed }.sorted { $0.name.sortKey < $1.name.sortKey }
         var result = [Line(text: "Komende overleggen", style: .heading)]
         let meetings = summaries.flatMap { s in s.meetingDates.filter { $0 >= today }.map { (date: $0, summary: s) } }
             .sorted { $0.date < $1.date }

@@ -44,6 +44,7 @@ final class CaseloadScreen: Screen {
         // Enter only on a youth; a only when there are closed files to show or hide.
         let rows = KeyTable.bindings(for: kind).dropping(.open, when: self.rows.isEmpty)
             .dropping(.toggleClosed, when: !showClosed && hiddenClosed == 0)
+            .dropping(.openRetention, when: RetentionScreen.caseloadLine(session) == nil)
         let quarantine = QuarantineScreen.caseloadLine(session.store) == nil ? [] : rows.filter { $0.action == .openQuarantine }
         return quarantine + rows.filter { $0.action != .openQuarantine }
     }
@@ -123,6 +124,8 @@ final class CaseloadScreen: Screen {
             reload()
         case .openAgenda: return .push(CaseloadAgendaScreen(session: session))
         case .openWorkplaces: return .push(WorkplacesScreen(session: session))
+        case .openEscalations: return .push(CaseloadEscalationsScreen(session: session))
+        case .openRetention where RetentionScreen.caseloadLine(session) != nil: return .push(RetentionScreen(session: session))
         case .openQuarantine where QuarantineScreen.caseloadLine(session.store) != nil: return .push(QuarantineScreen(session: session))
         case .quit: return .quit
         default: break

@@ -21,6 +21,15 @@ final class YouthScreen: FormScreen, OfOneYouth {
 
     var title: String { youth.name }
 
+    /// The keys of the end of the method by the state of the case: closing on an open case,
+    /// reopening on a closed one, the borg intensity only in Borgen.
+    var bindings: [KeyBinding] {
+        form.editingBindings ?? KeyTable.bindings(for: kind)
+            .dropping(.closeCase, .nextPhase, when: youth.phase == .closed)
+            .dropping(.reopenCase, when: youth.phase != .closed)
+            .dropping(.setBorgIntensity, when: youth.phase != .borg)
+    }
+
     // MARK: - Fields
 
     private func items() -> [Form.Item] {
@@ -122,13 +131,20 @@ final class YouthScreen: FormScreen, OfOneYouth {
     func handle(_ key: Key) -> Navigation {
         defer { layOut() }
         if let navigation = form.handle(key) { return navigation }
-        switch KeyTable.action(for: key, on: kind) {
+        switch bindings.action(for: key) {
         case .nextPhase:
+            // After Borgen comes closing, which asks more than a day.
+            if youth.phase.next == .closed { return .push(ClosingForm(editor: editor)) }
             if let next = youth.phase.next { return .popup(askDate(for: next)) }
-            form.error = "Dit dossier is al afgesloten."
         case .previousPhase:
+            if youth.phase == .closed { return .push(ReopeningForm(editor: editor)) }
             if let previous = youth.phaseBefore { return .popup(askDate(for: previous)) }
             form.error = "Scout is de eerste fase."
+        case .closeCase: return .push(ClosingForm(editor: editor))
+        case .reopenCase: return .push(ReopeningForm(editor: editor))
+        case .openEscalations: return .push(EscalationsScreen(editor: editor))
+        case .eraseCase:
+            return .popup(CaseErasure.popup(session: session, youthID: youth.id, name: youth.name) { .pop })
         case .openZRM: return .push(ZRMHistoryScreen(editor: editor))
         case .openQuickScan: return .push(QuickScanScreen(editor: editor))
         case .openPlan: return .push(ChangePlanScreen(editor: editor))

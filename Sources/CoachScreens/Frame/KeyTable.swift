@@ -10,6 +10,9 @@ public enum ScreenKind: CaseIterable, Sendable {
     case workplaces, workplace, workplaceScans, workplaceHistory, match, placements, placement, talks, skillsGrid, userManual
     /// One quick scan of a workplace: its date and its texts.
     case workplaceScan
+    /// The end of the method (issue 18): closing and reopening a case, a youth's escalations and
+    /// those of the whole caseload, closed cases past their retention term.
+    case closing, reopening, escalations, caseloadEscalations, retention
 }
 
 /// What a key does. Screens switch on actions, never on raw keys, so the help and the hint line
@@ -29,6 +32,8 @@ public enum Action: Sendable {
     case openPhaseHistory
     case openWorkplaces, openWorkplace, openMatch, placeHere, openPlacements, openUserManual, openTalks, openSkillsGrid
     case openScans, openHistory, exportHandout, exportLetter
+    /// Borg, closing, reopening, escalation, retention and erasure (issue 18).
+    case closeCase, reopenCase, setBorgIntensity, openEscalations, openRetention, eraseCase, submitForm
     /// Reads on in the text under a list when it does not fit (the reasons of a match).
     case scrollDetail
     case back, quit, help, redraw, forceQuit
@@ -83,24 +88,26 @@ public enum KeyTable {
                                               .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
                                               .caseloadAgenda, .journal, .scoutAttempts, .settings, .help, .quarantine,
                                               .phaseHistory, .zrmComparison, .workplaces, .workplace, .workplaceScans, .workplaceHistory,
-                                              .workplaceScan, .placement, .talks, .userManual]
+                                              .workplaceScan, .placement, .talks, .userManual, .closing, .reopening, .escalations,
+                                              .caseloadEscalations, .retention]
     /// Lists where `k` has its own meaning (match): they move with the arrows only. (The match
     /// itself has its own move row: PgUp and PgDn read its reasons.)
     private static let listsWithoutLetterMoves: [ScreenKind] = [.youth, .changePlan, .placements]
     private static let forms: [ScreenKind] = [.youth, .zrmForm, .quickScan, .changePlan, .recordForm, .meeting, .settings, .review,
-                                              .workplace, .workplaceScan, .placement]
+                                              .workplace, .workplaceScan, .placement, .closing, .reopening]
     /// The screens of the match phase and coaching on the job that show one youth.
     private static let ofYouthAtWork: [ScreenKind] = [.match, .placements, .placement, .talks, .skillsGrid, .userManual]
     /// The screens of one youth: a contact is noted from each of them with one key.
     private static let ofYouth: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan, .actions,
                                                 .agreedActions, .people, .recordForm, .meetings, .meeting, .participants, .agenda, .consents,
-                                                .journal, .scoutAttempts, .review, .phaseHistory] + ofYouthAtWork
+                                                .journal, .scoutAttempts, .review, .phaseHistory, .closing, .reopening, .escalations] + ofYouthAtWork
     private static let everywhere = ScreenKind.allCases
     private static let belowCaseload: [ScreenKind] = [.youth, .zrmHistory, .zrmForm, .zrmComparison, .quickScan, .changePlan,
                                                       .actions, .agreedActions, .people, .recordForm, .meetings, .meeting, .participants,
                                                       .agenda, .consents, .caseloadAgenda, .journal, .scoutAttempts, .settings, .review,
                                                       .quarantine, .phaseHistory, .workplaces, .workplace, .workplaceScans,
-                                                      .workplaceHistory, .workplaceScan] + ofYouthAtWork
+                                                      .workplaceHistory, .workplaceScan, .closing, .reopening, .escalations,
+                                                      .caseloadEscalations, .retention] + ofYouthAtWork
 
     public static let all: [KeyBinding] = [
         KeyBinding(action: .emptyCaseload, keys: [.enter], hint: "lege caseload",
@@ -380,6 +387,37 @@ public enum KeyTable {
         KeyBinding(action: .edit, keys: [.enter], hint: "schrijf",
                    help: "Schrijf de gebruiksaanwijzing (Enter is een nieuwe regel; Tab bevestigt, Ctrl-S bewaart en u blijft schrijven, Esc annuleert)",
                    screens: [.userManual]),
+        KeyBinding(action: .closeCase, keys: [.char("x")], hint: "afsluiten",
+                   help: "Het dossier afsluiten in één formulier: uitstroom, datum, afsluitnotitie, en wat er met open acties en lopende plaatsingen gebeurt",
+                   screens: [.youth]),
+        KeyBinding(action: .reopenCase, keys: [.char("h")], hint: "heropenen",
+                   help: "Het afgesloten dossier heropenen met een reden en een datum; het gaat terug naar de fase waaruit het werd afgesloten",
+                   screens: [.youth]),
+        KeyBinding(action: .setBorgIntensity, keys: [.char("b")], hint: "borg",
+                   help: "De borgingsintensiteit: intensief, licht of afgebouwd, met de dag (alleen in Borgen)", screens: [.youth]),
+        KeyBinding(action: .openEscalations, keys: [.char("e")], hint: "escalatie",
+                   help: "Escalaties naar het gemeentelijk of landelijk IPTA-overleg: de vraag, wat blokkeert, het antwoord",
+                   screens: [.youth]),
+        KeyBinding(action: .eraseCase, keys: [.char("D")], hint: nil,
+                   help: "Het dossier wissen op verzoek van de jongere (AVG art. 17): na het intypen van de volledige naam verdwijnt elk spoor",
+                   screens: [.youth]),
+        KeyBinding(action: .openEscalations, keys: [.char("E")], hint: "escalaties",
+                   help: "Alle open escalaties van de caseload, de oudste bovenaan", screens: [.caseload]),
+        KeyBinding(action: .openRetention, keys: [.char("b")], hint: "bewaartermijn",
+                   help: "Afgesloten dossiers waarvan de bewaartermijn voorbij is, om te wissen (alleen zolang die er zijn)", screens: [.caseload]),
+        KeyBinding(action: .edit, keys: [.enter], hint: "wijzig",
+                   help: "Wijzig het gekozen veld; bij de laatste regel: afsluiten of heropenen, na bevestiging", screens: [.closing, .reopening]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open",
+                   help: "Open de gekozen escalatie", screens: [.escalations]),
+        KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
+                   help: "Nieuwe escalatie: het overleg, de vraag, wat blokkeert, de dag", screens: [.escalations]),
+        KeyBinding(action: .remove, keys: [.char("d"), .delete], hint: "verwijder",
+                   help: "De gekozen escalatie verwijderen, na bevestiging", screens: [.escalations]),
+        KeyBinding(action: .open, keys: [.enter], hint: "open dossier",
+                   help: "Open het dossier van de jongere op de gekozen regel", screens: [.caseloadEscalations, .retention]),
+        KeyBinding(action: .eraseCase, keys: [.char("d"), .delete], hint: "wissen",
+                   help: "Het gekozen dossier wissen: na het intypen van de volledige naam verdwijnt elk spoor; alleen dat er gewist is blijft, met datum",
+                   screens: [.retention]),
         KeyBinding(action: .back, keys: [.escape, .char("q")], hint: "terug",
                    help: "Terug naar het vorige scherm", screens: belowCaseload + [.help]),
         KeyBinding(action: .back, keys: [.char("?"), .f1], hint: nil,
