@@ -30,6 +30,11 @@ final class DataFormatTests: XCTestCase {
         XCTAssertEqual(settings.measurementWeeks, [.one: 12, .two: 26, .three: 52])
         XCTAssertEqual(settings.phaseWeeks[.scout], 8)
         XCTAssertEqual(settings.talkWeeks, 8)
+        XCTAssertEqual([settings.readyToCloseWeeks, settings.escalationWeeks, settings.retentionMonths], [10, 6, 36])
+        // Schema 3 (no thresholds of the end of the method) reads with their defaults.
+        let third = try CaseloadStore.decoder.decode(CoachSettings.self, from: try Data(contentsOf: Self.samples.appendingPathComponent("settings-v3.json")))
+        XCTAssertEqual([third.readyToCloseWeeks, third.escalationWeeks, third.retentionMonths],
+                       [CoachSettings.defaultReadyToCloseWeeks, CoachSettings.defaultEscalationWeeks, CoachSettings.defaultRetentionMonths])
         // Schema 2 (no talkWeeks) reads with the default of 6 weeks.
         let second = try Data(contentsOf: Self.samples.appendingPathComponent("settings-v2.json"))
         XCTAssertEqual(try CaseloadStore.decoder.decode(CoachSettings.self, from: second).talkWeeks, CoachSettings.defaultTalkWeeks)
@@ -40,7 +45,8 @@ final class DataFormatTests: XCTestCase {
         XCTAssertEqual(try CaseloadStore.decoder.decode(CoachSettings.self, from: first), CoachSettings(coachName: "Anna de Coach"))
         for bad in [#"{"schemaVersion": 2, "contactDays": 0}"#, #"{"schemaVersion": 2, "phaseWeeks": {"closed": 3}}"#,
                     #"{"schemaVersion": 2, "measurementWeeks": {"one": 30, "two": 20}}"#, #"{"schemaVersion": 2, "phaseWeeks": {"scout": 9999}}"#,
-                    #"{"schemaVersion": 3, "talkWeeks": 0}"#] {
+                    #"{"schemaVersion": 3, "talkWeeks": 0}"#, #"{"schemaVersion": 4, "readyToCloseWeeks": 0}"#,
+                    #"{"schemaVersion": 4, "escalationWeeks": 521}"#, #"{"schemaVersion": 4, "retentionMonths": 0}"#] {
             // The one validation of reading (and writing): `decodeDocument` runs it.
             XCTAssertThrowsError(try CaseloadStore.decodeDocument(CoachSettings.self, from: Data(bad.utf8), known: CoachSettings.schemaVersion), bad)
         }
@@ -52,9 +58,11 @@ final class DataFormatTests: XCTestCase {
         let data = try Data(contentsOf: Self.samples.appendingPathComponent("review-v\(WeeklyReview.schemaVersion).json"))
         let record = try CaseloadStore.decoder.decode(ReviewRecord.self, from: data)
         XCTAssertEqual(record.review.week.text, "2026-W48")
-        XCTAssertEqual(record.review.items.map(\.reasons.count), [2, 1])
-        XCTAssertEqual(record.review.items[1].reasons.map(\.rule), [.noProgressTalk])
-        // Schema 1 still reads.
+        XCTAssertEqual(record.review.items.map(\.reasons.count), [2, 2])
+        XCTAssertEqual(record.review.items[1].reasons.map(\.rule), [.noProgressTalk, .escalationOpen])
+        // Schemas 1 and 2 still read.
+        let second = try Data(contentsOf: Self.samples.appendingPathComponent("review-v2.json"))
+        XCTAssertEqual(try CaseloadStore.decoder.decode(ReviewRecord.self, from: second).review.items[1].reasons.map(\.rule), [.noProgressTalk])
         let first = try Data(contentsOf: Self.samples.appendingPathComponent("review-v1.json"))
         XCTAssertEqual(try CaseloadStore.decoder.decode(ReviewRecord.self, from: first).review.items.count, 2)
         XCTAssertEqual(record.review.items[0].note, "Huisvesting acuut.\nMoeder belt morgen.")
@@ -217,6 +225,10 @@ final class DataFormatTests: XCTestCase {
         "youth.journal[].id", "youth.journal[].date", "youth.scoutAttempts[].id", "youth.scoutAttempts[].date",
         "youth.placements[].id", "youth.placements[].workplaceID", "youth.placements[].kind", "youth.placements[].start",
         "youth.progressTalks[].id", "youth.progressTalks[].date", "youth.progressTalks[].placementID",
+        "youth.borgSteps[].intensity", "youth.borgSteps[].date",
+        "youth.closures[].id", "youth.closures[].date", "youth.closures[].from", "youth.closures[].outcome",
+        "youth.reopenings[].date", "youth.reopenings[].phase",
+        "youth.escalations[].id", "youth.escalations[].level", "youth.escalations[].block", "youth.escalations[].raisedOn",
         // Inside a tagged value the kind says what it is, and a person or action needs its id.
         "youth.actions[].owner.kind", "youth.actions[].owner.personID",
         "youth.meetings[].agenda[].source.kind", "youth.meetings[].agenda[].source.actionID",
@@ -320,11 +332,19 @@ final class DataFormatTests: XCTestCase {
         pin([AttemptOutcome.notReached: "notReached", .spoke: "spoke", .appointment: "appointment", .declined: "declined"])
         pin([ReviewRule.acuteDomain: "acuteDomain", .overdueAction: "overdueAction", .noContact: "noContact",
              .meetingThisWeek: "meetingThisWeek", .measurementDue: "measurementDue", .consentProblem: "consentProblem",
-             .noProgressTalk: "noProgressTalk", .noZRM: "noZRM", .phaseTooLong: "phaseTooLong"])
+             .noProgressTalk: "noProgressTalk", .escalationOpen: "escalationOpen", .noZRM: "noZRM", .phaseTooLong: "phaseTooLong"])
         pin([PlaceKind.job: "job", .workExperience: "workExperience", .internship: "internship", .education: "education",
              .learnAndWork: "learnAndWork", .dayActivity: "dayActivity"])
         pin([PlacementStatus.planned: "planned", .running: "running", .ended: "ended"])
-        pin([PlacementEnding.completed: "completed", .stoppedByYouth: "stoppedByYouth", .stoppedByEmployer: "stoppedByEmployer", .other: "other"])
+        pin([PlacementEnding.completed: "completed", .stoppedByYouth: "stoppedByYouth", .stoppedByEmployer: "stoppedByEmployer",
+             .caseClosed: "caseClosed", .other: "other"])
+        pin([BorgIntensity.intensive: "intensive", .light: "light", .phasedOut: "phasedOut"])
+        pin([Outcome.regularWork: "regularWork", .subsidisedWork: "subsidisedWork", .education: "education", .ownBusiness: "ownBusiness",
+             .moved: "moved", .stoppedByYouth: "stoppedByYouth", .handedOver: "handedOver", .other: "other"])
+        pin([ActionsOnClosing.closedWithCase: "closedWithCase", .kept: "kept"])
+        pin([PlacementsOnClosing.ended: "ended", .kept: "kept"])
+        pin([EscalationLevel.municipal: "municipal", .national: "national"])
+        pin([EscalationBlock.municipalPolicy: "municipalPolicy", .lawOrRegulation: "lawOrRegulation", .breakthrough: "breakthrough"])
         pin([Compensation.wageSubsidy: "wageSubsidy", .noRiskPolicy: "noRiskPolicy", .trialPlacement: "trialPlacement", .other: "other"])
         pin([SkillLevel.notYet: "notYet", .sometimes: "sometimes", .mostly: "mostly", .always: "always"])
         pinRawValues([WorkplaceScan.Text.atmosphere: "atmosphere", .tasks: "tasks", .functionalSkills: "functionalSkills",
