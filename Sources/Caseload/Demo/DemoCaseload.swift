@@ -137,6 +137,34 @@ public enum DemoCaseload {
         var userManual: String?
         var placements: [DemoPlacement]?
         var talks: [DemoTalk]?
+        /// The end of the method: the borg intensity over time, the closure of a closed case, escalations.
+        var borg: [DemoBorgStep]?
+        var closure: DemoClosure?
+        var escalations: [DemoEscalation]?
+    }
+
+    private struct DemoBorgStep: Decodable {
+        var intensity: BorgIntensity
+        var daysAgo: Int
+    }
+
+    /// The closure of a closed case, on the day it moved to Afgesloten.
+    private struct DemoClosure: Decodable {
+        var outcome: Outcome
+        var outcomeDetail: String?
+        var note: String
+        var actions: ActionsOnClosing
+        var placements: PlacementsOnClosing
+    }
+
+    private struct DemoEscalation: Decodable {
+        var level: EscalationLevel
+        var question: String
+        var block: EscalationBlock
+        var blockDetail: String
+        var raisedDaysAgo: Int
+        var answer: String?
+        var answeredDaysAgo: Int?
     }
 
     private struct DemoPerson: Decodable {
@@ -377,6 +405,24 @@ public enum DemoCaseload {
             talk.notes = demo.notes
             talk.scores = demo.scores
             youth.progressTalks.append(talk)
+        }
+        addEnd(details, to: &youth, today: today)
+    }
+
+    /// Borg steps, the closure of a closed case (on the day it moved to Afgesloten, from the phase
+    /// before) and escalations.
+    private static func addEnd(_ details: DemoDetails, to youth: inout Youth, today: LocalDate) {
+        youth.borgSteps = (details.borg ?? []).map { BorgStep($0.intensity, on: today.adding(days: -$0.daysAgo)) }
+        if let demo = details.closure, let change = youth.phaseHistory.last, let from = change.from {
+            youth.closures = [Closure(date: change.date, from: from, outcome: demo.outcome, outcomeDetail: demo.outcomeDetail ?? "",
+                                      note: demo.note, actions: demo.actions, placements: demo.placements)]
+        }
+        youth.escalations = (details.escalations ?? []).map { demo in
+            var escalation = Escalation(level: demo.level, question: demo.question, block: demo.block, blockDetail: demo.blockDetail,
+                                        raisedOn: today.adding(days: -demo.raisedDaysAgo))
+            escalation.answer = demo.answer ?? ""
+            escalation.answeredOn = demo.answeredDaysAgo.map { today.adding(days: -$0) }
+            return escalation
         }
     }
 

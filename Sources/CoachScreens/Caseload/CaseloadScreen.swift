@@ -207,6 +207,7 @@ final class CaseloadScreen: Screen {
         var info = Wording.youths(rows.count) + (scoutOnly ? " in scout (s toont alle)" : "")
         if !query.isEmpty { info += " gevonden voor \"\(query)\" (Esc wist)" }
         if hiddenClosed > 0 { info += " · \(hiddenClosed) afgesloten verborgen (a toont)" }
+        if let retention = RetentionScreen.caseloadLine(session) { info += " · " + retention }
         return info
     }
 
@@ -217,8 +218,9 @@ final class CaseloadScreen: Screen {
     private func row(for youth: YouthSummary, today: LocalDate) -> Table.Row {
         let settings = session.store.settings
         let due = youth.measurementDue(weeks: settings.measurementWeeks, today: today)
-        let mark: (text: String, style: Style)? = youth.acuteDomains > 0 ? ("!", .error) : youth.needsFirstZRM ? ("?", .warning)
-            : due != nil ? ("m", .warning) : nil
+        // A closed case has nothing due: no mark, whatever its last measurement said.
+        let mark: (text: String, style: Style)? = youth.phase == .closed ? nil : youth.acuteDomains > 0 ? ("!", .error)
+            : youth.needsFirstZRM ? ("?", .warning) : due != nil ? ("m", .warning) : nil
         let age = youth.age(on: today)
         let outside = age.map { !Youth.intendedAges.contains($0) } ?? false
         let days = session.day(of: youth.updated).days(until: today)
@@ -234,12 +236,34 @@ final class CaseloadScreen: Screen {
             late = youth.nextActionDue.map { $0 < today } ?? false
             last = (youth.nextActionDue.map { session.shortDate($0) + (late ? "!" : "") + " " } ?? "") + what
         }
-        // In Coachen the phase says where: the workplace of the current placement.
-        let workplace = youth.phase == .coaching ? youth.currentPlacement.map { " · " + session.store.workplaceName(id: $0.workplaceID, stored: $0.workplaceName) } ?? "" : ""
-        return Table.Row([youth.name, Wording.age(age) + (outside ? "*" : ""), youth.phase.label + (longPhase.map { " \($0) wk!" } ?? "") + workplace,
+        let (phase, phaseFlagged) = phaseCell(youth, longPhase: longPhase, today: today)
+        if let closed = youth.closedOn, !scoutOnly { last = "afgesloten \(session.shortDate(closed))" }
+        return Table.Row([youth.name, Wording.age(age) + (outside ? "*" : ""), phase,
                           Wording.daysAgo(days), contact + (quiet ? "!" : ""), last],
-                         cellStyles: [nil, outside ? .warning : nil, longPhase != nil ? .warning : nil, nil, quiet || future ? .warning : nil, late ? .warning : nil],
+                         cellStyles: [nil, outside ? .warning : nil, phaseFlagged ? .warning : nil, nil, quiet || future ? .warning : nil, late ? .warning : nil],
                          mark: mark, detail: due.map { $0.text(today: today) })
+    }
+
+    /// The phase, and where it stands: in Coachen the workplace of the current placement, in
+    /// Borgen the intensity (afgebouwd for too long: ready to close, marked), for a closed case its
+    /// outcome. Flagged when the phase lasts too long or the case is ready to close.
+    private func phaseCell(_ youth: YouthSummary, longPhase: Int?, today: LocalDate) -> (String, Bool) {
+        let flag = longPhase.map { " \($0) wk!" } ?? ""
+        switch youth.phase {
+        case .coaching:
+            let workplace = youth.currentPlacement.map { " · " + session.store.workplaceName(id: $0.workplaceID, stored: $0.workplaceName) } ?? ""
+            return (youth.phase.label + flag + workplace, longPhase != nil)
+        case .borg:
+            guard let step = youth.borgStep else { return (youth.phase.label + flag, longPhase != nil) }
+            if let weeks = youth.readyToClose(weeks: session.store.settings.readyToCloseWeeks, today: today) {
+                return ("\(youth.phase.label) · \(step.intensity.label) \(weeks) wk: klaar om af te sluiten!", true)
+            }
+            return ("\(youth.phase.label) · \(step.intensity.label)" + flag, longPhase != nil)
+        case .closed:
+            return (youth.phase.label + " · " + (youth.outcomeText ?? "geen uitstroom vastgelegd"), false)
+        default:
+            return (youth.phase.label + flag, longPhase != nil)
+        }
     }
 
     private var emptyText: String {

@@ -50,6 +50,17 @@ final class SettingsScreen: FormScreen {
         items.append(number("Zonder voortgangsgesprek markeren na", { $0.talkWeeks }, unit: "weken") { s, input throws(InputError) in
             try s.setTalkWeeks(input)
         })
+        items.append(.heading("Borgen, escalatie en bewaren"))
+        items.append(number("Klaar om af te sluiten: afgebouwd na", { $0.readyToCloseWeeks }, unit: "weken") { s, input throws(InputError) in
+            try s.setReadyToCloseWeeks(input)
+        })
+        items.append(number("Escalatie zonder antwoord markeren na", { $0.escalationWeeks }, unit: "weken") { s, input throws(InputError) in
+            try s.setEscalationWeeks(input)
+        })
+        // The term is the organisation's choice under the AVG; two years is only the default.
+        items.append(number("Bewaartermijn na afsluiten", { $0.retentionMonths }, unit: "maanden (de organisatie bepaalt)") { s, input throws(InputError) in
+            try s.setRetentionMonths(input)
+        })
         return items
     }
 

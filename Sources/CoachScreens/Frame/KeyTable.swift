@@ -124,7 +124,7 @@ public enum KeyTable {
                    help: "Alleen de jongeren in scout tonen, met hoe lang al en hoeveel contactpogingen (nogmaals: alle)",
                    screens: [.caseload]),
         KeyBinding(action: .openSettings, keys: [.char("i")], hint: "instellingen",
-                   help: "Instellingen: uw naam, na hoeveel dagen zonder contact, wanneer de 1-, 2- en 3-meting vallen, hoe lang elke fase mag duren",
+                   help: "Instellingen: uw naam, na hoeveel dagen zonder contact, wanneer de 1-, 2- en 3-meting vallen, hoe lang elke fase mag duren, wanneer borgen klaar is, escalaties zonder antwoord en de bewaartermijn",
                    screens: [.caseload]),
         KeyBinding(action: .move, keys: [.up, .down, .char("k"), .char("j"), .pageUp, .pageDown, .home, .end], hint: nil,
                    help: "Omhoog en omlaag, een pagina, naar begin of eind", screens: lists),
