@@ -24,13 +24,17 @@ final class HandoverEndToEndTests: XCTestCase {
         return try XCTUnwrap(youths.first { !(($0["placements"] as? [Any]) ?? []).isEmpty }?["id"] as? String)
     }
 
-    func testACaseExportedFromOneDataDirectoryAndImportedIntoAnotherIsIdentical() throws {
-        let binary = try rodeloperBinary()
-        let (first, second) = (temporaryDataDirectory(self), temporaryDataDirectory(self))
-        let outside = temporaryDataDirectory(self)
+    /// Two data directories, the first with the demo, a folder outside both, and a placed youth's id.
+    private func demoAndEmpty(_ binary: String) throws -> (first: String, second: String, outside: String, id: String) {
+        let (first, second, outside) = (temporaryDataDirectory(self), temporaryDataDirectory(self), temporaryDataDirectory(self))
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
         XCTAssertEqual(try runProcess(binary, ["--data-dir", first, "demo"]).status, 0)
-        let id = try placedYouth(binary, first)
+        return (first, second, outside, try placedYouth(binary, first))
+    }
+
+    func testACaseExportedFromOneDataDirectoryAndImportedIntoAnotherIsIdentical() throws {
+        let binary = try rodeloperBinary()
+        let (first, second, outside, id) = try demoAndEmpty(binary)
         let file = outside + "/overdracht.json"
 
         let export = try runProcess(binary, ["--data-dir", first, "export", "--format", "json", "--youth", String(id.prefix(8)), "--out", file])
@@ -95,11 +99,7 @@ final class HandoverEndToEndTests: XCTestCase {
 
     func testARunningProgramKeepsAnImportOutAndABadFileChangesNothing() throws {
         let binary = try rodeloperBinary()
-        let (first, second) = (temporaryDataDirectory(self), temporaryDataDirectory(self))
-        let outside = temporaryDataDirectory(self)
-        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
-        XCTAssertEqual(try runProcess(binary, ["--data-dir", first, "demo"]).status, 0)
-        let id = try placedYouth(binary, first)
+        let (first, second, outside, id) = try demoAndEmpty(binary)
         XCTAssertEqual(try runProcess(binary, ["--data-dir", first, "export", "--format", "json", "--youth", id, "--out", outside + "/case.json"]).status, 0)
 
         let tmux = try Tmux(self)
