@@ -4,7 +4,13 @@ import Foundation
 /// What the command line asked for.
 struct Options: Equatable {
     enum Command: Equatable {
-        case run, demo, exportJSON, help, version
+        case run, demo, help, version
+        /// The whole caseload (a backup), or one youth's case (a handover), as JSON: to `out`, or
+        /// to stdout when nil.
+        case exportJSON(youthID: String?, out: String?)
+        /// Adds a handover to the caseload (`replace`: over the youth already there), or restores
+        /// a backup into an empty data directory.
+        case importFile(path: String, replace: Bool)
         /// One youth's veranderplan as Markdown.
         case exportPlan(youthID: String)
         /// The agenda or minutes of one youth's meeting on a date, as Markdown or text.
@@ -23,7 +29,17 @@ struct Options: Equatable {
         Gebruik:
           rodeloper [--data-dir MAP]                        start het programma
           rodeloper [--data-dir MAP] demo                   schrijf de demo-caseload in een lege map
-          rodeloper [--data-dir MAP] export --format json   de hele caseload als JSON op stdout
+          rodeloper [--data-dir MAP] export --format json [--out BESTAND]
+                                                            back-up: de hele caseload als JSON (met
+                                                            werkplekken, instellingen en weekbesprekingen),
+                                                            in BESTAND of op stdout
+          rodeloper [--data-dir MAP] export --format json --youth ID [--out BESTAND]
+                                                            overdracht: één dossier met de werkplekken
+                                                            van zijn plaatsingen (concepten blijven hier)
+          rodeloper [--data-dir MAP] import BESTAND [--replace]
+                                                            voeg een overgedragen dossier toe (--replace:
+                                                            vervang het dossier dat er al is), of zet een
+                                                            back-up terug in een lege gegevensmap
           rodeloper [--data-dir MAP] export --format markdown --youth ID
                                                             het veranderplan van een jongere als Markdown
           rodeloper [--data-dir MAP] export --format markdown|text --youth ID --meeting DATUM [--agenda]
@@ -55,6 +71,8 @@ struct Options: Equatable {
         var week: String?
         var handout = false
         var placement: String?
+        var out: String?
+        var replace = false
         var index = 0
         var seen: Set<String> = []
         func value(for flag: String) throws(UsageError) -> String {
@@ -78,6 +96,8 @@ struct Options: Equatable {
             case "--week": week = try value(for: argument)
             case "--handout": handout = true
             case "--placement": placement = try value(for: argument)
+            case "--out": out = try value(for: argument)
+            case "--replace": replace = true
             default:
                 if argument.hasPrefix("--data-dir=") {
                     options.dataDirectory = String(argument.dropFirst("--data-dir=".count))
@@ -94,6 +114,14 @@ struct Options: Equatable {
         switch positional {
         case []: options.command = .run
         case ["demo"]: options.command = .demo
+        case let arguments where arguments.first == "import":
+            guard arguments.count == 2 else {
+                throw UsageError(message: arguments.count == 1 ? "import verwacht een bestand: rodeloper import BESTAND." : "import neemt één bestand.")
+            }
+            guard format == nil, youth == nil, meeting == nil, !agenda, !handout, placement == nil, week == nil, out == nil else {
+                throw UsageError(message: "import kent alleen --replace (en --data-dir).")
+            }
+            options.command = .importFile(path: arguments[1], replace: replace)
         case ["review"]:
             guard youth == nil, meeting == nil, !agenda else { throw UsageError(message: "review kent alleen --format en --week.") }
             switch format {
@@ -104,8 +132,8 @@ struct Options: Equatable {
         case ["export"]:
             switch format {
             case nil: throw UsageError(message: "export verwacht --format json of --format markdown.")
-            case "json" where youth == nil && meeting == nil && !handout && placement == nil && !agenda: options.command = .exportJSON
-            case "json": throw UsageError(message: "--youth, --meeting, --agenda, --handout en --placement horen bij --format markdown of text.")
+            case "json" where meeting == nil && !handout && placement == nil && !agenda: options.command = .exportJSON(youthID: youth, out: out)
+            case "json": throw UsageError(message: "--meeting, --agenda, --handout en --placement horen bij --format markdown of text.")
             case "markdown", "text":
                 guard let youth else { throw UsageError(message: "--format \(format!) verwacht --youth ID (het nummer van het dossier).") }
                 if handout || placement != nil {
@@ -134,6 +162,11 @@ struct Options: Equatable {
             throw UsageError(message: "--format, --youth, --meeting, --agenda, --handout en --placement horen bij export.")
         }
         if week != nil && positional != ["review"] { throw UsageError(message: "--week hoort bij review.") }
+        if replace, positional.first != "import" { throw UsageError(message: "--replace hoort bij import.") }
+        switch (out, options.command) {
+        case (nil, _), (_, .exportJSON): break
+        default: throw UsageError(message: "--out hoort bij export --format json.")
+        }
         return options
     }
 

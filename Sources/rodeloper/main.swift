@@ -66,13 +66,35 @@ if let file = fileInTheWay(of: directory) {
 }
 
 switch options.command {
-case .exportJSON:
+case .exportJSON(let id, let out):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
-        let youths = store.allYouths()
-        FileHandle.standardOutput.write(try CaseloadExport(youths: youths, workplaces: store.workplaces, exportedAt: Date()).json())
+        let export = try id.map { try store.handover(youthID: try store.resolveID($0), exportedAt: Date()) } ?? store.backup(exportedAt: Date())
+        if let out {
+            try export.write(to: out, outside: directory)
+            let what = id == nil ? "Back-up van \(export.youths.count) dossier\(export.youths.count == 1 ? "" : "s")"
+                : "Dossier \(export.youths.map { $0.id.prefix(8) }.joined()) met \(export.workplaces.count) werkplek\(export.workplaces.count == 1 ? "" : "ken")"
+            print("\(what) geschreven naar \(SafeText.escaped(out)).")
+        } else {
+            FileHandle.standardOutput.write(try export.json())
+        }
+        // A backup that misses an unreadable file says so; a handover is whole or refused.
+        guard id == nil else { exit(0) }
         for notice in store.notices { warn(notice.message) }
         exit(store.notices.isEmpty ? 0 : 1)
+    } catch {
+        fail(error.localizedDescription)
+    }
+
+case .importFile(let path, let replace):
+    do {
+        // The file first: a file that is refused changes nothing, not even a new data directory.
+        let export = try CaseloadExport.read(from: path)
+        let store = try CaseloadStore(directory: directory)
+        for notice in store.notices { warn(notice.message) }
+        let result = try store.importExport(export, replace: replace)
+        for line in result.workplacesKept { warn(line) }
+        print("\(result.summary) Gegevensmap: \(SafeText.escaped(directory)).")
     } catch {
         fail(error.localizedDescription)
     }

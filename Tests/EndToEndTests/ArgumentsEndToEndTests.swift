@@ -61,3 +61,43 @@ final class HandoutArgumentsEndToEndTests: XCTestCase {
         }
     }
 }
+
+/// `export --format json --out`, `import FILE [--replace]` (issue 18): what does not fit is a usage
+/// error (2) that says what belongs where, before anything is read or written.
+final class HandoverArgumentsEndToEndTests: XCTestCase {
+    func testExportOutImportAndReplaceOnlyWhereTheyBelong() throws {
+        let binary = try rodeloperBinary()
+        let directory = temporaryDataDirectory(self)
+        for (arguments, message) in [(["import"], "import verwacht een bestand: rodeloper import BESTAND."),
+                                     (["import", "a.json", "b.json"], "import neemt één bestand."),
+                                     (["import", "a.json", "--format", "json"], "import kent alleen --replace (en --data-dir)."),
+                                     (["import", "a.json", "--out", "b.json"], "import kent alleen --replace (en --data-dir)."),
+                                     (["export", "--format", "json", "--replace"], "--replace hoort bij import."),
+                                     (["--replace"], "--replace hoort bij import."),
+                                     (["export", "--format", "markdown", "--youth", "abcd", "--out", "plan.md"], "--out hoort bij export --format json."),
+                                     (["review", "--out", "week.txt"], "--out hoort bij export --format json."),
+                                     (["export", "--format", "json", "--out"], "--out verwacht een waarde."),
+                                     (["export", "--format", "json", "--out", "a.json", "--out", "b.json"], "--out staat er twee keer"),
+                                     (["export", "--format", "json", "--youth", "abcd", "--meeting", "01-01-2026"],
+                                      "--meeting, --agenda, --handout en --placement horen bij --format markdown of text.")] {
+            let result = try runProcess(binary, ["--data-dir", directory] + arguments)
+            XCTAssertEqual(result.status, 2, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stderr.hasPrefix("rodeloper: " + message) && result.stderr.contains("Gebruik:"), "\(arguments): \(result.stderr)")
+            XCTAssertEqual(result.stdout, "")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory), "a usage error touches nothing")
+        let help = try runProcess(binary, ["--help"]).stdout
+        for line in ["export --format json [--out BESTAND]", "export --format json --youth ID [--out BESTAND]", "import BESTAND [--replace]"] {
+            XCTAssertTrue(help.contains(line), help)
+        }
+        // Refused once the arguments are right: an export into the data directory, an import of a missing file.
+        XCTAssertEqual(try runProcess(binary, ["--data-dir", directory, "demo"]).status, 0)
+        let inside = try runProcess(binary, ["--data-dir", directory, "export", "--format", "json", "--out", directory + "/backup.json"])
+        XCTAssertEqual(inside.status, 1)
+        XCTAssertTrue(inside.stderr.contains("ligt in de gegevensmap"), inside.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/backup.json"))
+        let missing = try runProcess(binary, ["--data-dir", directory, "import", directory + "-nergens.json"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.stderr, "rodeloper: \(directory)-nergens.json bestaat niet. Er is niets geïmporteerd.\n")
+    }
+}

@@ -58,11 +58,12 @@ extension CaseloadStore {
 
     public func workplaceName(of placement: Placement) -> String { workplaceName(id: placement.workplaceID, stored: placement.workplaceName) }
 
-    /// Writes a workplace at once and atomically, stamping `updated`. Returns what was saved.
+    /// Writes a workplace at once and atomically, stamping `updated` with now (or with
+    /// `updatedAt`: an imported workplace keeps its own). Returns what was saved.
     @discardableResult
-    public func save(_ workplace: Workplace) throws -> Workplace {
+    public func save(_ workplace: Workplace, updatedAt: Date? = nil) throws -> Workplace {
         var saved = workplace
-        saved.updated = clockNow().wholeSeconds
+        saved.updated = (updatedAt ?? clockNow()).wholeSeconds
         try writeDocument(WorkplaceRecord(workplace: saved), folder: Self.workplacesFolder, name: saved.id + ".json")
         workplaceCache[saved.id] = saved
         return saved

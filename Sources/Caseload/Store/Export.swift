@@ -1,18 +1,66 @@
 import Foundation
 
-/// The whole caseload as one JSON document, for backups and checks: the youths (with their
-/// placements and talks) in the youth schema, and the workplaces in theirs.
-public struct CaseloadExport: Encodable {
+/// The export file (`rodeloper export --format json`): a stored format and a promise, read back by
+/// `rodeloper import` (Closing/Handover.swift; the fields are in docs/data-format.md). Two kinds:
+/// - `handover`: one case whole (every record of the youth; drafts are files of their own and
+///   stay behind) and the workplaces its placements refer to, for another coach's caseload;
+/// - `backup`: the whole caseload, with the coach's settings and the stored weekly reviews, to
+///   restore into an empty data directory.
+/// Each part carries the schema it was written in; the youths and workplaces are written exactly
+/// as in their own files (`youth`/`workplace` of `youths/<id>.json` and `workplaces/<id>.json`).
+public struct CaseloadExport: Codable {
+    public enum Kind: String, Codable, Sendable {
+        case handover, backup
+    }
+
+    public var kind: Kind
+    /// The youth schema (`CaseloadStore.schemaVersion`), as in every export since schema 1.
     public var schemaVersion = CaseloadStore.schemaVersion
     public var workplaceSchemaVersion = Workplace.schemaVersion
+    /// Only in a backup, with the settings and the reviews.
+    public var settingsSchemaVersion: Int?
+    public var reviewSchemaVersion: Int?
     public var exportedAt: Date
     public var youths: [Youth]
     public var workplaces: [Workplace]
+    /// The coach's settings.json; nil in a handover, and in a backup of a directory without one.
+    public var settings: CoachSettings?
+    /// The stored weekly reviews, oldest week first; nil in a handover.
+    public var reviews: [WeeklyReview]?
 
-    public init(youths: [Youth], workplaces: [Workplace] = [], exportedAt: Date) {
+    public init(kind: Kind = .backup, youths: [Youth], workplaces: [Workplace] = [], settings: CoachSettings? = nil,
+                reviews: [WeeklyReview]? = nil, exportedAt: Date) {
+        self.kind = kind
         self.youths = youths.sorted { $0.name.sortKey < $1.name.sortKey }
         self.workplaces = workplaces.sorted { ($0.name.sortKey, $0.id) < ($1.name.sortKey, $1.id) }
         self.exportedAt = exportedAt.wholeSeconds
+        if kind == .backup {
+            self.settings = settings
+            self.reviews = (reviews ?? []).sorted { $0.week < $1.week }
+            settingsSchemaVersion = CoachSettings.schemaVersion
+            reviewSchemaVersion = WeeklyReview.schemaVersion
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, schemaVersion, workplaceSchemaVersion, settingsSchemaVersion, reviewSchemaVersion, exportedAt, youths, workplaces, settings, reviews
+    }
+
+    /// Read tolerantly: an export written before handovers existed (no `kind`, perhaps no
+    /// workplaces: schema 3 wrote `schemaVersion`, `exportedAt` and `youths`) is a backup of the
+    /// whole caseload; a part that is missing is empty.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.value(.kind, or: .backup)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        workplaceSchemaVersion = try c.value(.workplaceSchemaVersion, or: Workplace.schemaVersion)
+        settingsSchemaVersion = try c.decodeIfPresent(Int.self, forKey: .settingsSchemaVersion)
+        reviewSchemaVersion = try c.decodeIfPresent(Int.self, forKey: .reviewSchemaVersion)
+        exportedAt = try c.value(.exportedAt, or: Date(timeIntervalSince1970: 0))
+        youths = try c.decode([Youth].self, forKey: .youths)
+        workplaces = try c.value(.workplaces, or: [])
+        settings = try c.decodeIfPresent(CoachSettings.self, forKey: .settings)
+        reviews = try c.decodeIfPresent([WeeklyReview].self, forKey: .reviews)
     }
 
     public func json() throws -> Data { try CaseloadStore.encode(self) }

@@ -13,6 +13,9 @@ enum FileLimits {
     static let document = 16 * 1_048_576
     /// index.json, the summary cache: a line per youth for the largest caseloads we measure.
     static let index = 256 * 1_048_576
+    /// An export file to import (a handover, or a backup of the whole caseload): as large as the
+    /// index may be, some forty times a caseload of 10,000 youths (docs/performance.md).
+    static let export = 256 * 1_048_576
 
     /// The limit for a file by its path in the data directory.
     static func limit(for path: String) -> Int {

@@ -1,0 +1,260 @@
+import Foundation
+import SafeText
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Handing a case to another coach, and the backup of the whole caseload: the export file
+// (CaseloadExport, Store/Export.swift) written outside the data directory, and read back by
+// `rodeloper import` with the loader's own checks. Every write goes through the store (`save`,
+// `saveSettings`, the review writer), so each file gets the guarantees of a file the coach saved.
+// Why it works this way: docs/decisions.md, "Overdragen en back-up".
+
+/// Why an export or an import was refused, in Dutch, for stderr: it names no youth (an id's first
+/// eight characters at most), and says that nothing was written.
+public struct HandoverError: Error, Equatable, LocalizedError {
+    public let message: String
+
+    init(_ message: String) { self.message = message }
+
+    public var errorDescription: String? { message }
+}
+
+/// What an import did, for the line on stdout and for the workplaces kept (stderr).
+public struct ImportResult: Equatable, Sendable {
+    public var kind: CaseloadExport.Kind
+    /// The youths added, and those that replaced one already there (`--replace`), by id.
+    public var added: [String] = []
+    public var replaced: [String] = []
+    public var workplacesAdded = 0
+    public var workplacesIdentical = 0
+    /// A line for each workplace that was here already and differs from the file's: kept, not overwritten.
+    public var workplacesKept: [String] = []
+    public var reviews = 0
+    public var settings = false
+
+    /// One Dutch line saying what was imported; ids shortened to eight characters, no names.
+    public var summary: String {
+        func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
+        let workplaces = "\(count(workplacesAdded, "werkplek", "werkplekken")) toegevoegd"
+            + (workplacesIdentical > 0 ? ", \(workplacesIdentical) al gelijk aanwezig" : "")
+            + (workplacesKept.isEmpty ? "" : ", \(workplacesKept.count) hier gehouden")
+        switch kind {
+        case .backup:
+            return "Back-up teruggezet: \(count(added.count, "dossier", "dossiers")), \(workplaces), "
+                + "\(count(reviews, "weekbespreking", "weekbesprekingen"))\(settings ? " en de instellingen" : "")."
+        case .handover:
+            let cases = (added.map { "dossier \($0.prefix(8)) toegevoegd" } + replaced.map { "dossier \($0.prefix(8)) vervangen" })
+                .joined(separator: ", ")
+            return "Overdracht geïmporteerd: \(cases); \(workplaces)."
+        }
+    }
+}
+
+extension CaseloadExport: ValidatedDocument {
+    /// The loader's checks on every part, each fault named by its path in the export file
+    /// (`youths[0].name`), and what holds between the parts: no id or week twice.
+    func validate() throws(ValidationFailure) {
+        if kind == .handover && youths.isEmpty { throw ValidationFailure("youths", "[]", "een overdracht bevat een dossier") }
+        try Self.unique(youths.map(\.id), "youths")
+        for (index, youth) in youths.enumerated() {
+            do { try youth.validate() } catch { throw error.under("youths[\(index)]") }
+        }
+        try Self.unique(workplaces.map(\.id), "workplaces")
+        for (index, workplace) in workplaces.enumerated() {
+            do { try workplace.validate() } catch { throw error.under("workplaces[\(index)]") }
+        }
+        do { try settings?.validate() } catch { throw error.under("settings") }
+        let reviews = reviews ?? []
+        try Self.unique(reviews.map(\.week.text), "reviews", key: "week")
+        for (index, review) in reviews.enumerated() {
+            do { try review.validate() } catch { throw error.under("reviews[\(index)]") }
+        }
+    }
+
+    private static func unique(_ values: [String], _ list: String, key: String = "id") throws(ValidationFailure) {
+        var seen = Set<String>()
+        for (index, value) in values.enumerated() where !seen.insert(value).inserted {
+            throw ValidationFailure("\(list)[\(index)].\(key)", value, "dit komt twee keer voor in het bestand")
+        }
+    }
+
+    /// Reads an export file for import: never through a link, never past `FileLimits.export`,
+    /// refused when any part was written by a newer Rode Loper, then decoded and validated as the
+    /// loader does. Every refusal names the field and says that nothing was imported.
+    public static func read(from path: String) throws(HandoverError) -> CaseloadExport {
+        let nothing = "Er is niets geïmporteerd."
+        let data: Data
+        switch PrivateFiles.readRegularFile(path, limit: FileLimits.export) {
+        case .success(let read): data = read
+        case .failure(let error) where error.code == EFBIG:
+            throw HandoverError("\(path) is groter dan \(FileLimits.export / 1_048_576) MB, meer dan Rode Loper ooit exporteert; het is niet gelezen. \(nothing)")
+        case .failure(let error) where error.code == ENOENT:
+            throw HandoverError("\(path) bestaat niet. \(nothing)")
+        case .failure(let error):
+            throw HandoverError("\(path) kan niet worden gelezen: \(CaseloadStore.UnreadableReason(error, path: path).text). \(nothing)")
+        }
+        // Each part's schema before anything else: a newer part may not even decode here.
+        if let versions = try? CaseloadStore.decoder.decode(Versions.self, from: data) {
+            for (name, found, known) in [("dossiers", versions.schemaVersion, CaseloadStore.schemaVersion),
+                                         ("werkplekken", versions.workplaceSchemaVersion, Workplace.schemaVersion),
+                                         ("instellingen", versions.settingsSchemaVersion, CoachSettings.schemaVersion),
+                                         ("weekbesprekingen", versions.reviewSchemaVersion, WeeklyReview.schemaVersion)] {
+                if let found, found > known {
+                    throw HandoverError("\(path) is gemaakt met een nieuwere versie van Rode Loper (\(name): schema \(found); deze versie kent "
+                        + "tot en met schema \(known)). Werk Rode Loper bij en importeer het dan, zodat er niets verloren gaat. \(nothing)")
+                }
+            }
+        }
+        do {
+            return try CaseloadStore.decodeDocument(CaseloadExport.self, from: data, known: CaseloadStore.schemaVersion).0
+        } catch {
+            throw HandoverError("\(path) kan niet worden geïmporteerd: \(error.text). \(nothing)")
+        }
+    }
+
+    /// The schemas of the parts, read before the parts themselves.
+    private struct Versions: Decodable {
+        var schemaVersion: Int?
+        var workplaceSchemaVersion: Int?
+        var settingsSchemaVersion: Int?
+        var reviewSchemaVersion: Int?
+    }
+
+    /// Writes the export to `path`, all or nothing and 0600 (`PrivateFiles.writeAtomically`).
+    /// Refused: a link at `path` (never followed, never replaced), anything there that is no
+    /// regular file, a folder that does not exist, and a place inside the data directory
+    /// `dataDirectory` (a backup kept there is lost with it, and the program owns its folders).
+    /// An existing file is replaced: a backup is made again under the same name.
+    public func write(to path: String, outside dataDirectory: String) throws {
+        let nothing = "Er is niets geschreven."
+        switch PrivateFiles.kind(of: path) {
+        case .missing, .regular: break
+        case .symbolicLink:
+            throw HandoverError("\(path) is een symbolische koppeling. Rode Loper volgt die niet en schrijft er niet overheen; kies een andere bestandsnaam. \(nothing)")
+        case .directory:
+            throw HandoverError("\(path) is een map; geef de naam van een bestand, bijvoorbeeld \(path)/rodeloper-backup.json. \(nothing)")
+        case let other:
+            throw HandoverError("\(path) is geen gewoon bestand maar \(CaseloadStore.UnreadableReason.describe(other)). \(nothing)")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard let realFolder = Self.realPath(folder.isEmpty ? "." : folder), PrivateFiles.kind(of: realFolder) == .directory else {
+            throw HandoverError("De map \(folder) bestaat niet. \(nothing)")
+        }
+        if let realData = Self.realPath(dataDirectory), realFolder == realData || realFolder.hasPrefix(realData + "/") {
+            throw HandoverError("\(path) ligt in de gegevensmap \(dataDirectory). Een export hoort daarbuiten: een back-up in de gegevensmap gaat "
+                + "samen met die map verloren, en in zijn eigen mappen wil Rode Loper alleen zijn eigen bestanden. Kies een andere map. \(nothing)")
+        }
+        try PrivateFiles.writeAtomically(try json(), to: realFolder + "/" + (path as NSString).lastPathComponent)
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+extension ValidationFailure {
+    /// The same failure, its field named from the top of a larger document (`youths[0].name`).
+    func under(_ path: String) -> ValidationFailure { ValidationFailure(path + "." + field, value, rule) }
+}
+
+extension CaseloadStore {
+    /// One case for another coach: the youth with every record, and the workplaces its placements
+    /// refer to (those that can be read here). Drafts stay behind. A file a newer Rode Loper wrote
+    /// is refused: this version would hand over less than there is.
+    public func handover(youthID id: String, exportedAt: Date) throws -> CaseloadExport {
+        let youth = try youth(id: id)
+        // Opened for export (read-only, no reason of its own), the only reason left is a newer file.
+        if let reason = readOnlyReason(for: id) { throw HandoverError("Niet geëxporteerd: \(reason)") }
+        let referred = Set(youth.placements.map(\.workplaceID))
+        return CaseloadExport(kind: .handover, youths: [youth], workplaces: workplaces.filter { referred.contains($0.id) }, exportedAt: exportedAt)
+    }
+
+    /// The whole caseload as a backup: every readable youth, the workplaces, settings.json (when
+    /// there is one) and the stored weekly reviews. What cannot be read becomes a notice.
+    public func backup(exportedAt: Date) -> CaseloadExport {
+        let reviews = documentNames(in: Self.reviewsFolder).compactMap { ReviewWeek(text: String($0.dropLast(5))) }.compactMap { review(of: $0) }
+        return CaseloadExport(kind: .backup, youths: allYouths(), workplaces: workplaces, settings: hasSettingsFile ? settings : nil,
+                              reviews: reviews, exportedAt: exportedAt)
+    }
+
+    /// Whether the directory holds anything a restore could overwrite or mix with: youths,
+    /// workplaces, reviews, drafts or quarantined files. settings.json alone does not count: a
+    /// new laptop where Rode Loper was started once has the coach's name, and the backup's wins.
+    public var holdsCaseData: Bool {
+        holdsData || !documentNames(in: Self.reviewsFolder).isEmpty || !drafts().isEmpty
+    }
+
+    /// Adds what `export` holds to this caseload, after every check has passed (nothing is
+    /// written when one fails):
+    /// - a backup only into a directory without case data (`holdsCaseData`), restored exactly:
+    ///   the youths, workplaces, reviews and settings as they were written;
+    /// - a handover refuses a youth already here unless `replace`, and one whose file here a
+    ///   newer Rode Loper wrote. Its workplaces are merged by id: a missing one is added, one
+    ///   here already is kept (a line in `workplacesKept` when it differs).
+    /// The ids and `updated` of every record are kept, so an exported case comes back identical.
+    public func importExport(_ export: CaseloadExport, replace: Bool) throws -> ImportResult {
+        try requireWritable()
+        let nothing = "Er is niets geïmporteerd."
+        var result = ImportResult(kind: export.kind)
+        switch export.kind {
+        case .backup:
+            guard !replace else {
+                throw HandoverError("--replace hoort bij de overdracht van een dossier. Dit bestand is een back-up van een hele caseload; "
+                    + "die wordt alleen in een lege gegevensmap teruggezet. \(nothing)")
+            }
+            guard !holdsCaseData else {
+                throw HandoverError("Dit bestand is een back-up van een hele caseload, en de gegevensmap \(directory) bevat al gegevens. "
+                    + "Een back-up wordt alleen in een lege gegevensmap teruggezet (rodeloper --data-dir NIEUWE-MAP import BESTAND), "
+                    + "zodat er niets wordt overschreven of vermengd; losse dossiers draag je over met export --format json --youth ID. \(nothing)")
+            }
+            for workplace in export.workplaces { try save(workplace, updatedAt: workplace.updated) }
+            for youth in export.youths { try save(youth, updatedAt: youth.updated) }
+            for review in export.reviews ?? [] { try save(review) }
+            if let settings = export.settings { try saveSettings(settings) }
+            result.added = export.youths.map(\.id)
+            result.workplacesAdded = export.workplaces.count
+            result.reviews = export.reviews?.count ?? 0
+            result.settings = export.settings != nil
+        case .handover:
+            let here = Set(summaries.map(\.id))
+            for youth in export.youths where here.contains(youth.id) {
+                guard replace else {
+                    throw HandoverError("Het dossier \(youth.id.prefix(8)) staat al in deze caseload. Geef --replace om het te vervangen door "
+                        + "het dossier uit het bestand (wat hier in dat dossier staat, gaat dan verloren). \(nothing)")
+                }
+                if let reason = readOnlyReason(for: youth.id) { throw HandoverError("\(reason) \(nothing)") }
+            }
+            var added: [Workplace] = []
+            for workplace in export.workplaces {
+                let relative = Self.workplacesFolder + "/" + workplace.id + ".json"
+                if let existing = self.workplace(id: workplace.id) {
+                    var compared = workplace
+                    compared.updated = existing.updated
+                    if compared == existing {
+                        result.workplacesIdentical += 1
+                    } else {
+                        result.workplacesKept.append("De werkplek \(existing.name) (\(workplace.id.prefix(8))) staat hier al en verschilt van die in "
+                            + "het bestand; de werkplek hier is gehouden, niet overschreven.")
+                    }
+                } else if newerDocuments[relative] != nil {
+                    result.workplacesKept.append("De werkplek \(workplace.name) (\(workplace.id.prefix(8))) staat hier al, gemaakt met een nieuwere "
+                        + "versie van Rode Loper; die is gehouden, niet overschreven.")
+                } else {
+                    added.append(workplace)
+                }
+            }
+            // The workplaces first: the youth's placements never point at one that is not there.
+            for workplace in added { try save(workplace, updatedAt: workplace.updated) }
+            for youth in export.youths {
+                try save(youth, updatedAt: youth.updated)
+                if here.contains(youth.id) { result.replaced.append(youth.id) } else { result.added.append(youth.id) }
+            }
+            result.workplacesAdded = added.count
+        }
+        saveIndex()
+        return result
+    }
+}

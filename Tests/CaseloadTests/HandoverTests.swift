@@ -1,0 +1,289 @@
+@testable import Caseload
+import Foundation
+import XCTest
+
+/// Handing a case to another coach and the backup of the whole caseload (issue 18): the export
+/// file written, read back with the loader's checks, and imported through the store.
+final class HandoverTests: XCTestCase {
+    let today = LocalDate(year: 2026, month: 11, day: 22)!
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+    let later = Date(timeIntervalSince1970: 1_795_500_000)
+
+    /// A data directory with the demo caseload (youths with placements at workplaces, two reviews).
+    private func demo() throws -> CaseloadStore {
+        let store = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.now })
+        try DemoCaseload.write(into: store, today: today, now: now)
+        return store
+    }
+
+    /// A demo youth with placements at more than one workplace, and a long history.
+    private func caseWithPlacements(in store: CaseloadStore) throws -> Youth {
+        let youths = store.allYouths().filter { Set($0.placements.map(\.workplaceID)).count >= 2 }
+        return try XCTUnwrap(youths.max { $0.phaseHistory.count < $1.phaseHistory.count })
+    }
+
+    /// Writes `export` to a file outside any data directory and reads it back as import does.
+    private func roundTrip(_ export: CaseloadExport) throws -> CaseloadExport {
+        let folder = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try export.write(to: folder + "/export.json", outside: folder + "/data")
+        XCTAssertEqual(permissions(folder + "/export.json"), 0o600)
+        return try CaseloadExport.read(from: folder + "/export.json")
+    }
+
+    /// Writes JSON to a file and returns its path.
+    private func file(_ object: Any) throws -> String {
+        let folder = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: folder + "/import.json"))
+        return folder + "/import.json"
+    }
+
+    private func jsonObject(_ export: CaseloadExport) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: try export.json()) as? [String: Any])
+    }
+
+    private func message(_ body: () throws -> Void) -> String {
+        do {
+            try body()
+            XCTFail("expected a refusal")
+            return ""
+        } catch {
+            return error.localizedDescription
+        }
+    }
+
+    // MARK: - One case
+
+    func testACaseExportedAndImportedIsIdenticalFieldByFieldItsHistoryIncluded() throws {
+        let source = try demo()
+        let youth = try caseWithPlacements(in: source)
+        try source.saveDraft(Draft(youthID: youth.id, field: "changePlan.goal", text: "half getypt", saved: now))
+        let export = try source.handover(youthID: youth.id, exportedAt: later)
+        XCTAssertEqual(export.kind, .handover)
+        XCTAssertNil(export.settings)
+        XCTAssertNil(export.reviews)
+        XCTAssertEqual(Set(export.workplaces.map(\.id)), Set(youth.placements.map(\.workplaceID)), "exactly the workplaces it refers to")
+        XCTAssertLessThan(export.workplaces.count, source.workplaces.count)
+
+        let target = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.later })
+        let result = try target.importExport(try roundTrip(export), replace: false)
+        XCTAssertEqual(result.added, [youth.id])
+        XCTAssertEqual(result.workplacesAdded, export.workplaces.count)
+        XCTAssertEqual(try target.youth(id: youth.id), youth, "every field, the ids, updated and the phase history")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: "\(target.directory)/youths/\(youth.id).json")),
+                       try Data(contentsOf: URL(fileURLWithPath: "\(source.directory)/youths/\(youth.id).json")))
+        for workplace in export.workplaces { XCTAssertEqual(target.workplace(id: workplace.id), workplace) }
+        XCTAssertEqual(target.drafts(), [], "drafts stay behind")
+        XCTAssertFalse(String(decoding: try export.json(), as: UTF8.self).contains("half getypt"))
+        // Read again from disk, the case is the same: the index and the files agree.
+        XCTAssertEqual(try CaseloadStore(directory: target.directory, mode: .readOnly).youth(id: youth.id), youth)
+    }
+
+    func testAYouthAlreadyThereIsRefusedUnlessReplaceAndNothingIsWritten() throws {
+        let source = try demo()
+        let youth = try caseWithPlacements(in: source)
+        let export = try roundTrip(try source.handover(youthID: youth.id, exportedAt: later))
+        let target = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.later })
+        var there = youth
+        there.name = "Al Hier"
+        try target.save(there)
+        let before = try Data(contentsOf: URL(fileURLWithPath: "\(target.directory)/youths/\(youth.id).json"))
+
+        let refusal = message { try target.importExport(export, replace: false) }
+        XCTAssertEqual(refusal, "Het dossier \(youth.id.prefix(8)) staat al in deze caseload. Geef --replace om het te vervangen door het dossier "
+            + "uit het bestand (wat hier in dat dossier staat, gaat dan verloren). Er is niets geïmporteerd.")
+        XCTAssertFalse(refusal.contains(youth.name) || refusal.contains("Al Hier"), "no names in the message")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: "\(target.directory)/youths/\(youth.id).json")), before)
+        XCTAssertEqual(target.workplaces, [], "not even the workplaces were added")
+        XCTAssertEqual(try CaseloadStore(directory: target.directory, mode: .readOnly).workplaces, [])
+
+        let result = try target.importExport(export, replace: true)
+        XCTAssertEqual(result.replaced, [youth.id])
+        XCTAssertEqual(result.added, [])
+        XCTAssertEqual(try target.youth(id: youth.id), youth)
+        XCTAssertEqual(target.count, 1)
+    }
+
+    func testANewerSchemaOfAnyPartIsRefusedWithAClearMessage() throws {
+        let source = try demo()
+        let backup = try jsonObject(source.backup(exportedAt: later))
+        for (key, part, known) in [("schemaVersion", "dossiers", CaseloadStore.schemaVersion),
+                                   ("workplaceSchemaVersion", "werkplekken", Workplace.schemaVersion),
+                                   ("settingsSchemaVersion", "instellingen", CoachSettings.schemaVersion),
+                                   ("reviewSchemaVersion", "weekbesprekingen", WeeklyReview.schemaVersion)] {
+            var newer = backup
+            newer[key] = known + 1
+            // A newer program may have changed the shape too: the schema is said, not the shape.
+            newer["youths"] = [["future": true]]
+            let path = try file(newer)
+            XCTAssertEqual(message { _ = try CaseloadExport.read(from: path) },
+                           "\(path) is gemaakt met een nieuwere versie van Rode Loper (\(part): schema \(known + 1); deze versie kent tot en met schema \(known)). "
+                           + "Werk Rode Loper bij en importeer het dan, zodat er niets verloren gaat. Er is niets geïmporteerd.")
+        }
+    }
+
+    func testAnInvalidFileIsRefusedNamingTheFieldAndNothingIsWritten() throws {
+        let source = try demo()
+        let backup = try jsonObject(source.backup(exportedAt: later))
+        let youths = try XCTUnwrap(backup["youths"] as? [[String: Any]])
+        var unnamed = youths
+        unnamed[1]["name"] = " "
+        var workplaces = try XCTUnwrap(backup["workplaces"] as? [[String: Any]])
+        workplaces[0]["kinds"] = "stage"
+        func broken(_ change: (inout [String: Any]) -> Void) -> [String: Any] {
+            var copy = backup
+            change(&copy)
+            return copy
+        }
+        let cases: [([String: Any], String)] = [
+            (broken { $0["youths"] = unnamed }, "youths[1].name: een naam is verplicht"),
+            (broken { $0["youths"] = [youths[0], youths[0]] }, "youths[1].id = \"\(youths[0]["id"] as? String ?? "")\": dit komt twee keer voor in het bestand"),
+            (broken { $0["workplaces"] = workplaces }, "workplaces[0].kinds: verwacht een lijst ([…])"),
+            (broken { $0["kind"] = "handover"; $0["youths"] = [] }, "youths = \"[]\": een overdracht bevat een dossier"),
+            (broken { $0.removeValue(forKey: "youths") }, "youths ontbreekt"),
+            (broken { $0["settings"] = ["schemaVersion": 4, "contactDays": 0] }, "settings.contactDays = \"0\": 1 tot en met 365 dagen"),
+        ]
+        for (object, field) in cases {
+            let path = try file(object)
+            let refusal = message { _ = try CaseloadExport.read(from: path) }
+            XCTAssertTrue(refusal.hasPrefix("\(path) kan niet worden geïmporteerd: ") && refusal.contains(field)
+                          && refusal.hasSuffix("Er is niets geïmporteerd."), "\(field): \(refusal)")
+        }
+        for (text, reason) in [("", "het bestand is leeg"), ("{\"youths\": [", "het is geen geldige JSON"), ("{\"youths\": []}", "er staat geen schemaVersion in")] {
+            let path = try file([:])
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            XCTAssertTrue(message { _ = try CaseloadExport.read(from: path) }.contains(reason))
+        }
+    }
+
+    /// An export of schema 3 (`schemaVersion`, `exportedAt`, `youths`; no kind, no workplaces) is a
+    /// backup of that caseload, and restores its youth as the loader reads the same youth's file.
+    func testAnExportWrittenBySchema3Imports() throws {
+        let sample = try XCTUnwrap(JSONSerialization.jsonObject(with: try DataFormatTests.sample(3)) as? [String: Any])
+        let youth = try XCTUnwrap(sample["youth"] as? [String: Any])
+        let path = try file(["schemaVersion": 3, "exportedAt": "2026-05-28T20:26:40Z", "youths": [youth]])
+        let export = try CaseloadExport.read(from: path)
+        XCTAssertEqual(export.kind, .backup)
+        XCTAssertEqual(export.workplaces, [])
+        XCTAssertNil(export.settings)
+
+        let target = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.later })
+        let result = try target.importExport(export, replace: false)
+        let id = try XCTUnwrap(youth["id"] as? String)
+        XCTAssertEqual(result.added, [id])
+        let loader = try CaseloadStore(directory: try directoryWithSample(version: 3))
+        XCTAssertEqual(try target.youth(id: id), try loader.youth(id: id))
+    }
+
+    /// A data directory holding the sample youth file of `version`, untouched.
+    private func directoryWithSample(version: Int) throws -> String {
+        let directory = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: directory + "/youths", withIntermediateDirectories: true)
+        let sample = try DataFormatTests.sample(version)
+        let id = try XCTUnwrap(((JSONSerialization.jsonObject(with: sample) as? [String: Any])?["youth"] as? [String: Any])?["id"] as? String)
+        try sample.write(to: URL(fileURLWithPath: "\(directory)/youths/\(id).json"))
+        return directory
+    }
+
+    func testWorkplacesAreMergedByIdAMissingOneAddedADifferingOneKeptAndReported() throws {
+        let source = try demo()
+        let youth = try caseWithPlacements(in: source)
+        let export = try roundTrip(try source.handover(youthID: youth.id, exportedAt: later))
+        let (first, second) = (export.workplaces[0], export.workplaces[1])
+        let target = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.later })
+        // The same workplace saved later elsewhere is the same; a renamed one differs.
+        try target.save(first)
+        var renamed = second
+        renamed.name = "Andere naam hier"
+        try target.save(renamed)
+
+        let result = try target.importExport(export, replace: false)
+        XCTAssertEqual(result.workplacesIdentical, 1)
+        XCTAssertEqual(result.workplacesKept, ["De werkplek Andere naam hier (\(second.id.prefix(8))) staat hier al en verschilt van die in het bestand; "
+            + "de werkplek hier is gehouden, niet overschreven."])
+        XCTAssertEqual(result.workplacesAdded, export.workplaces.count - 2)
+        XCTAssertEqual(target.workplace(id: second.id)?.name, "Andere naam hier")
+        XCTAssertEqual(try CaseloadStore(directory: target.directory, mode: .readOnly).workplace(id: second.id)?.name, "Andere naam hier", "not overwritten on disk")
+        XCTAssertEqual(target.workplace(id: first.id)?.updated, later.wholeSeconds, "the one here is kept as it is")
+        XCTAssertTrue(result.summary.contains("1 al gelijk aanwezig, 1 hier gehouden"), result.summary)
+    }
+
+    // MARK: - Backup
+
+    func testABackupRestoresIntoAnEmptyDirectoryByteForByte() throws {
+        let source = try demo()
+        var settings = source.settings
+        settings.coachName = "Coach Kim"
+        try settings.setTalkWeeks("5")
+        try source.saveSettings(settings)
+        let export = source.backup(exportedAt: later)
+        XCTAssertEqual(export.reviews?.count, 2)
+
+        let target = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.later })
+        let result = try target.importExport(try roundTrip(export), replace: false)
+        XCTAssertEqual(result.added.count, source.count)
+        XCTAssertTrue(result.settings)
+        func files(_ store: CaseloadStore, _ folder: String) throws -> [String: Data] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: store.directory + "/" + folder).filter { $0.hasSuffix(".json") }
+            return try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: URL(fileURLWithPath: store.directory + "/" + folder + "/" + $0))) })
+        }
+        let youthFiles = try files(source, "youths")
+        XCTAssertEqual(youthFiles.count, 13)
+        XCTAssertEqual(try files(target, "youths"), youthFiles, "every youth file byte for byte")
+        let restored = try CaseloadStore(directory: target.directory, mode: .readOnly)
+        XCTAssertEqual(restored.settings, settings)
+        XCTAssertEqual(restored.workplaces, source.workplaces)
+        let weeks = [ReviewWeek(containing: today.adding(days: -7)), ReviewWeek(containing: today)]
+        XCTAssertEqual(weeks.map { restored.review(of: $0) }, weeks.map { source.review(of: $0) })
+        XCTAssertNotNil(restored.review(of: weeks[1]))
+        XCTAssertEqual(Set(restored.summaries.map(\.id)), Set(source.summaries.map(\.id)))
+        XCTAssertEqual(permissions(target.directory + "/youths/" + (youthFiles.keys.first ?? "")), 0o600)
+    }
+
+    func testABackupIntoADirectoryWithDataIsRefusedAndSettingsAloneDoNotCount() throws {
+        let export = try roundTrip(try demo().backup(exportedAt: later))
+        let target = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.later })
+        let one = try Youth(name: "Al Hier", now: now, today: today)
+        try target.save(one)
+        let refusal = message { try target.importExport(export, replace: false) }
+        XCTAssertTrue(refusal.hasPrefix("Dit bestand is een back-up van een hele caseload, en de gegevensmap \(target.directory) bevat al gegevens. "
+            + "Een back-up wordt alleen in een lege gegevensmap teruggezet"), refusal)
+        XCTAssertEqual(try CaseloadStore(directory: target.directory, mode: .readOnly).count, 1)
+        XCTAssertEqual(target.workplaces, [])
+        XCTAssertTrue(message { try target.importExport(export, replace: true) }.hasPrefix("--replace hoort bij de overdracht van een dossier."))
+
+        // A new laptop where the coach typed a name: the backup's settings are restored over it.
+        let fresh = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.later })
+        var name = fresh.settings
+        name.coachName = "Nieuwe laptop"
+        try fresh.saveSettings(name)
+        XCTAssertEqual(try fresh.importExport(export, replace: false).added.count, 13)
+    }
+
+    // MARK: - The file itself
+
+    func testTheExportFileIsWrittenOutsideTheDataDirectoryNeverThroughALink() throws {
+        let source = try demo()
+        let export = try source.handover(youthID: try caseWithPlacements(in: source).id, exportedAt: later)
+        let folder = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link.json", withDestinationPath: folder + "/target.json")
+        XCTAssertTrue(message { try export.write(to: folder + "/link.json", outside: source.directory) }.contains("is een symbolische koppeling"))
+        XCTAssertEqual(PrivateFiles.kind(of: folder + "/target.json"), .missing)
+        XCTAssertTrue(message { try export.write(to: source.directory + "/youths/case.json", outside: source.directory) }
+            .contains("ligt in de gegevensmap"))
+        XCTAssertTrue(message { try export.write(to: source.directory + "/case.json", outside: source.directory) }.contains("ligt in de gegevensmap"))
+        XCTAssertTrue(message { try export.write(to: folder + "/nowhere/case.json", outside: source.directory) }.hasPrefix("De map \(folder)/nowhere bestaat niet."))
+        XCTAssertTrue(message { try export.write(to: folder, outside: source.directory) }.contains("is een map"))
+
+        // Reading never follows a link either, and never reads past the limit.
+        try export.write(to: folder + "/case.json", outside: source.directory)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/other.json", withDestinationPath: folder + "/case.json")
+        XCTAssertTrue(message { _ = try CaseloadExport.read(from: folder + "/other.json") }.contains("symbolische koppeling"))
+        XCTAssertEqual(try CaseloadExport.read(from: folder + "/case.json").youths, export.youths)
+        // An existing file is replaced whole: a backup is made again under the same name.
+        try export.write(to: folder + "/case.json", outside: source.directory)
+        XCTAssertEqual(permissions(folder + "/case.json"), 0o600)
+    }
+}
