@@ -79,6 +79,21 @@ final class DataFormatTests: XCTestCase {
         }
     }
 
+    /// The export file (handover and backup) is a promise too: the sample, a handover of the
+    /// current youth sample, reads, writes back byte for byte and imports as the loader reads that youth.
+    func testTheExportSampleReadsWritesBackAndImports() throws {
+        let path = Self.samples.appendingPathComponent("export-v\(CaseloadStore.schemaVersion).json").path
+        let export = try CaseloadExport.read(from: path)
+        XCTAssertEqual(export.kind, .handover)
+        XCTAssertEqual(try export.json(), try Data(contentsOf: URL(fileURLWithPath: path)),
+                       "what an export writes changed: raise the schema it names and add a sample")
+        let store = try CaseloadStore(directory: temporaryDirectory(self))
+        let result = try store.importExport(export, replace: false)
+        let youth = try Self.fullYouth()
+        XCTAssertEqual(result.added, [youth.id])
+        XCTAssertEqual(try store.youth(id: youth.id), youth)
+    }
+
     func testEachSampleLoadsAndSavesBackAsTheCurrentVersionWithNothingDropped() throws {
         for version in 1...CaseloadStore.schemaVersion {
             let data = try Self.sample(version)
