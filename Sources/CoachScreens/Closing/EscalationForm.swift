@@ -69,13 +69,12 @@ enum EscalationForm {
             guard let current = escalation() else { return [] }
             if isUnsaved() { return [("Nog niet bewaard: de escalatie komt in het dossier zodra de vraag is ingevuld.", .warning)] }
             let weeks = session.store.settings.escalationWeeks
+            var lines: [(text: String, style: Style)] = []
+            if current.isOpen, !current.answer.isEmpty { lines.append(("Nog open: vul \"Beantwoord op\" in om de escalatie te sluiten.", .dim)) }
             if current.waitsTooLong(weeks: weeks, today: session.today) {
-                return [("\(current.weeksOpen(today: session.today)) weken zonder antwoord (drempel \(weeks)): op de weekbespreking.", .warning)]
+                lines.append(("\(current.weeksOpen(today: session.today)) weken zonder antwoord (drempel \(weeks)): op de weekbespreking.", .warning))
             }
-            if current.isOpen, !current.answer.isEmpty {
-                return [("Nog open: vul \"Beantwoord op\" in om de escalatie te sluiten.", .dim)]
-            }
-            return []
+            return lines
         })
     }
 }

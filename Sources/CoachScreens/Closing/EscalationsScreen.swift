@@ -18,8 +18,8 @@ final class EscalationsScreen: Screen, OfOneYouth {
     }
 
     private static func makeTable(detailLines: Int) -> Table {
-        Table(columns: [.init("Gesteld op", width: 10), .init("Overleg", width: 12, minimum: 9), .init("Wat blokkeert", width: 20, minimum: 8),
-                        .init("Vraag", width: 40, minimum: 10), .init("Status", width: 24, minimum: 10)], detailLines: detailLines)
+        Table(columns: [.init("Gesteld op", width: 10), .init("Overleg", width: 12, minimum: 9), .init("Status", width: 24, minimum: 24),
+                        .init("Wat blokkeert", width: 20, minimum: 8), .init("Vraag", width: 60, minimum: 10)], detailLines: detailLines)
     }
 
     private var escalations: [Escalation] { editor.youth.escalationsInOrder }
@@ -115,9 +115,9 @@ final class EscalationsScreen: Screen, OfOneYouth {
         table.render(into: &canvas, count: all.count, row: { index in
             let escalation = all[index]
             let tooLong = escalation.waitsTooLong(weeks: weeks, today: today)
-            return Table.Row([escalation.raisedOn.text, escalation.level.short, escalation.block.label, Form.oneLine(escalation.question),
-                              Self.status(escalation, weeks: weeks, today: today)],
-                             style: escalation.isOpen ? .normal : .dim, cellStyles: [nil, nil, nil, nil, tooLong ? .warning : nil],
+            return Table.Row([escalation.raisedOn.text, escalation.level.short, Self.status(escalation, weeks: weeks, today: today),
+                              escalation.block.label, Form.oneLine(escalation.question)],
+                             style: escalation.isOpen ? .normal : .dim, cellStyles: [nil, nil, tooLong ? .warning : nil],
                              mark: tooLong ? ("!", .warning) : nil,
                              full: "\(escalation.raisedOn.text) \(escalation.level.label), \(Self.status(escalation, weeks: weeks, today: today))",
                              detail: Self.details(escalation))
