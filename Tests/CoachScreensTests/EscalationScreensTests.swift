@@ -118,7 +118,7 @@ final class EscalationScreensTests: XCTestCase {
             XCTAssertEqual(answered.answer, "Ja, voor zes maanden", at)
             XCTAssertEqual(answered.answeredOn, Self.today.adding(days: -1), at)
             harness.press(.escape)
-            XCTAssertTrue(flat(harness).contains("beantwoord op \(Self.today.adding(days: -1).text)"), "\(at): \(harness.screen)")
+            XCTAssertTrue(flat(harness).contains("beantwoord op \(Self.today.adding(days: -1).shortText(near: Self.today))"), "\(at): \(harness.screen)")
             XCTAssertTrue(flat(harness).contains("Antwoord van \(Self.today.adding(days: -1).text): Ja, voor zes maanden"), "\(at): \(harness.screen)")
             XCTAssertFalse(harness.rows(containing: Self.today.adding(days: -70).text).first?.hasPrefix("!") ?? true, "\(at): answered, no longer marked")
         }

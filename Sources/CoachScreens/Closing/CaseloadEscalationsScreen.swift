@@ -40,17 +40,9 @@ final class CaseloadEscalationsScreen: Screen {
 
     func willAppear() { rebuild() }
 
-    /// Under the rows, half the table's area (at least three lines) for the selected one in full.
+    /// Under the rows, half the table's area for the selected one in full.
     func resize(to area: Rect) {
-        let rect = Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)
-        let detailLines = max(3, (rect.height - 1) / 2)
-        if detailLines != table.detailLines {
-            let kept = table.selected
-            table = Table(columns: table.columns, detailLines: detailLines)
-            table.setCount(lines.count)
-            table.select(kept)
-        }
-        table.resize(to: rect)
+        table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2), halfForDetail: lines.count)
     }
 
     func handle(_ key: Key) -> Navigation {
@@ -74,11 +66,7 @@ final class CaseloadEscalationsScreen: Screen {
         let late = lines.filter { weeksOpen($0) > weeks }.count
         canvas.put("Open escalaties naar het IPTA-overleg: \(lines.count)  ·  \(today.text)", row: area.row, col: 2, style: .heading,
                    maxWidth: area.width - 4)
-        if !lines.isEmpty {
-            canvas.put(late > 0 ? "! \(late) langer dan \(weeks) weken zonder antwoord: op de weekbespreking"
-                                : "Na \(weeks) weken zonder antwoord komt een escalatie op de weekbespreking.",
-                       row: area.row + 1, col: 2, style: late > 0 ? .warning : .dim, maxWidth: area.width - 4)
-        }
+        if !lines.isEmpty { EscalationsScreen.putWaitingLine(late: late, weeks: weeks, row: area.row + 1, width: area.width, into: &canvas) }
         let shown = lines
         table.render(into: &canvas, count: shown.count, row: { index in
             let line = shown[index]

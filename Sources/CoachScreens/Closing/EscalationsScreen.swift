@@ -9,17 +9,13 @@ final class EscalationsScreen: Screen, OfOneYouth {
     let kind = ScreenKind.escalations
     let title = "Escalaties"
     let editor: YouthEditor
-    private var table = EscalationsScreen.makeTable(detailLines: 3)
+    private var table = Table(columns: [.init("Gesteld op", width: 10), .init("Overleg", width: 12, minimum: 9), .init("Status", width: 24, minimum: 16),
+                                        .init("Wat blokkeert", width: 20, minimum: 8), .init("Vraag", width: 60, minimum: 10)], detailLines: 3)
     private var error: String?
 
     init(editor: YouthEditor) {
         self.editor = editor
         table.setCount(escalations.count)
-    }
-
-    private static func makeTable(detailLines: Int) -> Table {
-        Table(columns: [.init("Gesteld op", width: 10), .init("Overleg", width: 12, minimum: 9), .init("Status", width: 24, minimum: 24),
-                        .init("Wat blokkeert", width: 20, minimum: 8), .init("Vraag", width: 60, minimum: 10)], detailLines: detailLines)
     }
 
     private var escalations: [Escalation] { editor.youth.escalationsInOrder }
@@ -33,18 +29,10 @@ final class EscalationsScreen: Screen, OfOneYouth {
 
     func willAppear() { table.setCount(escalations.count) }
 
-    /// The table takes the area under two heading lines; half of it (at least three lines) is kept
-    /// under the rows for the selected escalation's question and answer.
+    /// The table takes the area under two heading lines, half of it for the selected escalation's
+    /// question and answer.
     func resize(to area: Rect) {
-        let rect = Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2)
-        let detailLines = max(3, (rect.height - 1) / 2)
-        if detailLines != table.detailLines {
-            let kept = table.selected
-            table = Self.makeTable(detailLines: detailLines)
-            table.setCount(escalations.count)
-            table.select(kept)
-        }
-        table.resize(to: rect)
+        table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2), halfForDetail: escalations.count)
     }
 
     func handle(_ key: Key) -> Navigation {
@@ -77,11 +65,20 @@ final class EscalationsScreen: Screen, OfOneYouth {
         }
     }
 
-    /// "open", "open, 9 weken (te lang)" past the threshold, or "beantwoord op 01-02-2026".
+    /// "open", "open, 9 wk (te lang)" past the threshold, or "beantwoord op 01-02" (the year
+    /// when it is far from today): short, so that it fits its column at 80 columns.
     static func status(_ escalation: Escalation, weeks: Int, today: LocalDate) -> String {
-        if let answered = escalation.answeredOn { return "beantwoord op \(answered.text)" }
+        if let answered = escalation.answeredOn { return "beantwoord op \(answered.shortText(near: today))" }
         let open = escalation.weeksOpen(today: today)
-        return escalation.waitsTooLong(weeks: weeks, today: today) ? "open, \(open) weken (te lang)" : "open"
+        return escalation.waitsTooLong(weeks: weeks, today: today) ? "open, \(open) wk (te lang)" : "open"
+    }
+
+    /// Under the heading of a list with open escalations: how many wait too long (they are on the
+    /// weekly review, marked "!"), or else when one will.
+    static func putWaitingLine(late: Int, weeks: Int, row: Int, width: Int, into canvas: inout Canvas) {
+        canvas.put(late > 0 ? "! \(late) langer dan \(weeks) weken zonder antwoord: op de weekbespreking"
+                            : "Na \(weeks) weken zonder antwoord komt een escalatie op de weekbespreking.",
+                   row: row, col: 2, style: late > 0 ? .warning : .dim, maxWidth: width - 4)
     }
 
     /// The selected escalation in full: the question, what blocks, the answer.
@@ -105,13 +102,7 @@ final class EscalationsScreen: Screen, OfOneYouth {
         let late = open.filter { $0.waitsTooLong(weeks: weeks, today: today) }.count
         canvas.put("\(youth.name)  ·  Escalaties naar het IPTA-overleg: \(open.count) open van \(all.count)", row: area.row, col: 2,
                    style: .heading, maxWidth: area.width - 4)
-        if late > 0 {
-            canvas.put("! \(late) langer dan \(weeks) weken zonder antwoord: op de weekbespreking", row: area.row + 1, col: 2, style: .warning,
-                       maxWidth: area.width - 4)
-        } else if !open.isEmpty {
-            canvas.put("Na \(weeks) weken zonder antwoord komt een escalatie op de weekbespreking.", row: area.row + 1, col: 2, style: .dim,
-                       maxWidth: area.width - 4)
-        }
+        if !open.isEmpty { Self.putWaitingLine(late: late, weeks: weeks, row: area.row + 1, width: area.width, into: &canvas) }
         table.render(into: &canvas, count: all.count, row: { index in
             let escalation = all[index]
             let tooLong = escalation.waitsTooLong(weeks: weeks, today: today)
@@ -119,9 +110,27 @@ final class EscalationsScreen: Screen, OfOneYouth {
                               escalation.block.label, Form.oneLine(escalation.question)],
                              style: escalation.isOpen ? .normal : .dim, cellStyles: [nil, nil, tooLong ? .warning : nil],
                              mark: tooLong ? ("!", .warning) : nil,
-                             full: "\(escalation.raisedOn.text) \(escalation.level.label), \(Self.status(escalation, weeks: weeks, today: today))",
+                             full: "\(escalation.raisedOn.text) \(escalation.level.label), "
+                                + (escalation.answeredOn.map { "beantwoord op \($0.text)" }
+                                    ?? (tooLong ? "open, \(escalation.weeksOpen(today: today)) weken (langer dan \(weeks))" : "open")),
                              detail: Self.details(escalation))
         }, empty: "Nog geen escalaties. Druk op n om de jongere op de agenda van het gemeentelijk of landelijk IPTA-overleg te zetten.",
                      note: error.map { ($0, .error) })
+    }
+}
+
+extension Table {
+    /// Resizes to `rect` keeping half of it (at least three lines) under the rows for the selected
+    /// row in full, when that is long text (an escalation's question and answer); `count` rows,
+    /// the selection kept.
+    mutating func resize(to rect: Rect, halfForDetail count: Int) {
+        let detailLines = max(3, (rect.height - 1) / 2)
+        if detailLines != self.detailLines {
+            let kept = selected
+            self = Table(columns: columns, detailLines: detailLines)
+            setCount(count)
+            select(kept)
+        }
+        resize(to: rect)
     }
 }
