@@ -100,8 +100,8 @@ final class EscalationsScreen: Screen, OfOneYouth {
         let all = escalations
         let open = all.filter(\.isOpen)
         let late = open.filter { $0.waitsTooLong(weeks: weeks, today: today) }.count
-        canvas.put("\(youth.name)  ·  Escalaties naar het IPTA-overleg: \(open.count) open van \(all.count)", row: area.row, col: 2,
-                   style: .heading, maxWidth: area.width - 4)
+        let count = all.isEmpty ? "" : ": \(open.count) open van \(all.count)"
+        canvas.put("\(youth.name)  ·  Escalaties naar het IPTA-overleg\(count)", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         if !open.isEmpty { Self.putWaitingLine(late: late, weeks: weeks, row: area.row + 1, width: area.width, into: &canvas) }
         table.render(into: &canvas, count: all.count, row: { index in
             let escalation = all[index]
