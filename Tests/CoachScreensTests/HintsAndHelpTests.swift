@@ -82,6 +82,13 @@ final class HintsAndHelpTests: XCTestCase {
             ("scan form", workplace + [.char("s"), .char("n"), .enter, .escape]),
             ("scan removal", workplace + [.char("s"), .char("n"), .enter, .escape, .escape, .char("d")]),
             ("workplace history", workplace + [.char("h")]),
+            // Escalations (issue 18): made here, as the demo may have none.
+            ("escalations", jesse + [.char("e")]), ("new escalation", jesse + [.char("e"), .char("n")]),
+            ("escalation question", jesse + [.char("e"), .char("n"), .tab]), ("new escalation form", jesse + [.char("e"), .char("n"), .escape]),
+            ("escalation form", jesse + [.char("e"), .char("n"), .tab] + typed("Vraag") + [.enter]),
+            ("escalation list", jesse + [.char("e"), .char("n"), .tab] + typed("Vraag") + [.enter, .escape]),
+            ("escalation removal", jesse + [.char("e"), .char("n"), .tab] + typed("Vraag") + [.enter, .escape, .char("d")]),
+            ("caseload escalations", [.char("E")]),
         ]
     }()
 

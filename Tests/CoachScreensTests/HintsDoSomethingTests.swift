@@ -35,6 +35,7 @@ final class HintsDoSomethingTests: XCTestCase {
         ("last review page", .demo, [.char("r")] + Array(repeating: .pageDown, count: 15)),
         ("first agenda item", .demo, jesse + [.char("o"), .enter] + Array(repeating: .down, count: 5) + [.enter, .home]),
         ("last agenda item", .demo, jesse + [.char("o"), .enter] + Array(repeating: .down, count: 5) + [.enter, .end]),
+        ("no escalations", .newYouth, [.enter, .char("e")]), ("no open escalations", .newYouth, [.char("E")]),
     ]
 
     static var all: [(name: String, start: Start, keys: [Key])] {

@@ -128,6 +128,13 @@ final class HostileScreensTests: XCTestCase {
             for (s, skill) in Catalog.basicSkills.enumerated() { talk.scores[skill.code] = SkillLevel.allCases[(s + index) % 4] }
             youth.progressTalks.append(talk)
         }
+        // Escalations, open and answered, with every text at its limit (issue 18).
+        for index in 0..<8 {
+            var escalation = Escalation(level: EscalationLevel.allCases[index % 2], question: long("Vraag"), block: EscalationBlock.allCases[index % 3],
+                                        blockDetail: long("Blokkade"), raisedOn: today.adding(days: -20 * index))
+            if index % 3 == 0 { (escalation.answer, escalation.answeredOn) = (long("Antwoord"), today) }
+            youth.escalations.append(escalation)
+        }
         return youth
     }
 
@@ -169,6 +176,8 @@ final class HostileScreensTests: XCTestCase {
             [.char("w")], [.char("w"), .char("/")], [.char("w"), .char("n")], [.char("w"), .enter], [.char("w"), .enter, .end],
             [.char("w"), .enter, .char("s")], [.char("w"), .enter, .char("s"), .enter], [.char("w"), .enter, .char("s"), .enter, .end, .enter],
             [.char("w"), .enter, .char("h")], [.char("w"), .enter, .char("h"), .end],
+            [.enter, .char("e")], [.enter, .char("e"), .end], [.enter, .char("e"), .enter], [.enter, .char("e"), .char("n")],
+            [.enter, .char("e"), .char("d")], [.char("E")], [.char("E"), .end], [.char("E"), .enter],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]

@@ -13,6 +13,14 @@ public enum EscalationLevel: String, StoredCode, Sendable {
         case .national: "landelijk IPTA-overleg"
         }
     }
+
+    /// For a column: "gemeentelijk" or "landelijk".
+    public var short: String {
+        switch self {
+        case .municipal: "gemeentelijk"
+        case .national: "landelijk"
+        }
+    }
 }
 
 /// What blocks the case, so that it needs the overleg.
@@ -72,7 +80,13 @@ public struct Escalation: Codable, Equatable, Sendable, Identifiable {
     public var isOpen: Bool { answeredOn == nil }
 
     /// Whole weeks open on `today` (0 for a day raised in the future).
-    public func weeksOpen(today: LocalDate) -> Int { max(0, raisedOn.days(until: today)) / 7 }
+    public func weeksOpen(today: LocalDate) -> Int { Self.weeksOpen(since: raisedOn, today: today) }
+
+    /// Open, and for more than `weeks` whole weeks: the weekly review flags it, the lists mark it.
+    public func waitsTooLong(weeks: Int, today: LocalDate) -> Bool { isOpen && weeksOpen(today: today) > weeks }
+
+    /// Whole weeks from `raisedOn` to `today` (0 for a day in the future); also for a summary's open escalation.
+    public static func weeksOpen(since raisedOn: LocalDate, today: LocalDate) -> Int { max(0, raisedOn.days(until: today)) / 7 }
 }
 
 extension Youth {
@@ -99,11 +113,19 @@ extension Youth {
         guard !escalation.question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw InputError("De vraag aan het overleg is verplicht.")
         }
-        _ = try escalation.raisedOn.notAfter(today, "Een escalatie")
-        if let answered = escalation.answeredOn {
-            _ = try answered.notAfter(today, "Een antwoord")
-            if answered < escalation.raisedOn {
-                throw InputError("Het antwoord kan niet vóór de dag van de vraag liggen (\(escalation.raisedOn.text)).")
+        try escalation.checkDays(today: today)
+    }
+}
+
+extension Escalation {
+    /// The rules for its days alone (a new escalation in a form is checked so before it has its
+    /// question): raised not after today, answered not before it was raised nor after today.
+    public func checkDays(today: LocalDate) throws(InputError) {
+        _ = try raisedOn.notAfter(today, "Een escalatie")
+        if let answeredOn {
+            _ = try answeredOn.notAfter(today, "Een antwoord")
+            if answeredOn < raisedOn {
+                throw InputError("Het antwoord kan niet vóór de dag van de vraag liggen (\(raisedOn.text)).")
             }
         }
     }

@@ -325,8 +325,8 @@ final class ReviewScreen: FormScreen, YouthScoped {
 
     private typealias Line = (text: String, style: Style, indent: Bool)
 
-    /// The facts of the page, line by line: reasons (wrapped), open actions, last contacts, ZRM,
-    /// next meeting. A page taller than its window scrolls (`facts`).
+    /// The facts of the page, line by line: reasons (wrapped), open actions, open escalations,
+    /// last contacts, ZRM, next meeting. A page taller than its window scrolls (`facts`).
     private func pageLines(_ item: ReviewItem, width: Int) -> [Line] {
         var lines: [Line] = []
         // Reasons wrap whole; a contact, the ZRM and the meeting take two lines at most.
@@ -354,6 +354,15 @@ final class ReviewScreen: FormScreen, YouthScoped {
         // Keys named from the rows of the state: none while a note is being written.
         if open.count > 3 { lines.append(("… en \(open.count - 3) meer" + (bindings.keyName(for: .openActions).map { " (\($0): alle acties)" } ?? ""), .dim, true)) }
         if open.isEmpty { lines.append(("geen" + (bindings.keyName(for: .newAction).map { "; \($0) maakt een actie" } ?? ""), .dim, true)) }
+        // Open escalations only when there are any: the question wraps, three lines at most.
+        let escalations = youth.openEscalations
+        if !escalations.isEmpty { lines.append(("Open escalaties (\(escalations.count))", .heading, false)) }
+        for escalation in escalations.prefix(3) {
+            let tooLong = escalation.waitsTooLong(weeks: session.store.settings.escalationWeeks, today: today)
+            wrapped("\(escalation.level.label) sinds \(escalation.raisedOn.text)\(tooLong ? " (\(escalation.weeksOpen(today: today)) weken)" : ""): "
+                    + escalation.question, tooLong ? .warning : .normal, maxLines: 3)
+        }
+        if escalations.count > 3 { lines.append(("… en \(escalations.count - 3) meer", .dim, true)) }
         let contacts = youth.journalNewestFirst
         lines.append(("Laatste contacten", .heading, false))
         for entry in contacts.prefix(3) {
