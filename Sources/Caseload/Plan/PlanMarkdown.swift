@@ -58,10 +58,13 @@ extension CaseloadStore {
     var exportsDirectory: String { directory + "/exports" }
 
     /// Writes an export into the data directory's exports/ folder (0700/0600) and returns its
-    /// path relative to the data directory ("exports/…"), as every screen names it.
+    /// path relative to the data directory ("exports/…"), as every screen names it. An export of
+    /// one youth carries the youth's number before its extension (`…-2026-11-22-nr3f2a9c1e.md`),
+    /// so that erasing the dossier finds it whatever the name was then (Erasure.swift).
     @discardableResult
-    public func writeExport(_ text: String, named name: String) throws -> String {
+    public func writeExport(_ text: String, named name: String, youthID: String? = nil) throws -> String {
         try requireWritable()
+        let name = youthID.map { Self.exportName(name, youthID: $0) } ?? name
         try PrivateFiles.makeDirectory(exportsDirectory, tightenExisting: true)
         try PrivateFiles.writeAtomically(Data(text.utf8), to: exportsDirectory + "/" + name)
         return "exports/" + name
