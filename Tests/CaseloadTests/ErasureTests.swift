@@ -29,35 +29,35 @@ final class ErasureTests: XCTestCase {
         let closedOn = today.adding(months: -30)
         let other = try closedYouth(name: "Bram Ander", id: "1b2c3d4e-0000-4000-8000-000000000001", closedOn: closedOn)
         do {
-                let store = try CaseloadStore(directory: directory, clock: { self.now })
-                let youth = try store.save(closedYouth(name: youthName, id: id, closedOn: closedOn))
-                try store.save(other)
-                for person in [youth, other] {
-                    try store.saveDraft(Draft(youthID: person.id, field: .userManual, text: person.id == id ? draftText : "ander concept", saved: now))
-                    try store.writeExport(PlanMarkdown.render(person, today: today, timeZone: testZone), named: PlanMarkdown.fileName(for: person, on: today), youthID: person.id)
-                }
-                // An export an earlier version wrote under the name alone, and a handout of that time.
-                try store.writeExport(PlanMarkdown.render(youth, today: today, timeZone: testZone), named: PlanMarkdown.fileName(for: youth, on: today.adding(days: -300)))
-                try store.writeExport("# Handout voor \(youthName)\n", named: "handout-noor-erasmus-bakkerij-jansen-2025-03-01.md")
-                let week = ReviewWeek(containing: closedOn.adding(days: -7))
-                var review = WeeklyReview(week: week, started: now, items: [ReviewItem(youthID: other.id, name: other.name, reasons: []),
-                                                                          ReviewItem(youthID: id, name: youthName, reasons: [])])
-                review.items[1].note = "Noor wil naar de werf"
-                review.position = 1
-                try store.save(review)
-                for format in MeetingDocument.Format.allCases {
-                    try store.writeExport(ReviewSummary.render(review, coachName: "", format: format), named: ReviewSummary.fileName(review, format: format))
-                }
-                // A review with only the youth's page.
-                try store.save(WeeklyReview(week: week.previous, started: now, items: [ReviewItem(youthID: id, name: youthName, reasons: [])]))
-                // A draft kept in memory, not yet written.
-                try store.keepDraft(Draft(youthID: id, field: .planPart(.goal), text: draftText, saved: now))
-                // Left by a crash while the youth's file was written: set aside to quarantine at the next start.
-                try Data(contentsOf: URL(fileURLWithPath: "\(directory)/youths/\(id).json"))
-                    .write(to: URL(fileURLWithPath: "\(directory)/youths/.\(id).json\(PrivateFiles.temporaryMarker)1"))
-                try Data("{\"youthID\": \"\(id)\", \"field\": \"userManual\", \"text\": \"\(draftText)\"".utf8)
-                    .write(to: URL(fileURLWithPath: "\(directory)/drafts/\(id)--talk.9.json"))
-                store.saveIndex()
+            let store = try CaseloadStore(directory: directory, clock: { self.now })
+            let youth = try store.save(closedYouth(name: youthName, id: id, closedOn: closedOn))
+            try store.save(other)
+            for person in [youth, other] {
+                try store.saveDraft(Draft(youthID: person.id, field: .userManual, text: person.id == id ? draftText : "ander concept", saved: now))
+                try store.writeExport(PlanMarkdown.render(person, today: today, timeZone: testZone), named: PlanMarkdown.fileName(for: person, on: today), youthID: person.id)
+            }
+            // An export an earlier version wrote under the name alone, and a handout of that time.
+            try store.writeExport(PlanMarkdown.render(youth, today: today, timeZone: testZone), named: PlanMarkdown.fileName(for: youth, on: today.adding(days: -300)))
+            try store.writeExport("# Handout voor \(youthName)\n", named: "handout-noor-erasmus-bakkerij-jansen-2025-03-01.md")
+            let week = ReviewWeek(containing: closedOn.adding(days: -7))
+            var review = WeeklyReview(week: week, started: now, items: [ReviewItem(youthID: other.id, name: other.name, reasons: []),
+                                                                      ReviewItem(youthID: id, name: youthName, reasons: [])])
+            review.items[1].note = "Noor wil naar de werf"
+            review.position = 1
+            try store.save(review)
+            for format in MeetingDocument.Format.allCases {
+                try store.writeExport(ReviewSummary.render(review, coachName: "", format: format), named: ReviewSummary.fileName(review, format: format))
+            }
+            // A review with only the youth's page.
+            try store.save(WeeklyReview(week: week.previous, started: now, items: [ReviewItem(youthID: id, name: youthName, reasons: [])]))
+            // A draft kept in memory, not yet written.
+            try store.keepDraft(Draft(youthID: id, field: .planPart(.goal), text: draftText, saved: now))
+            // Left by a crash while the youth's file was written: set aside to quarantine at the next start.
+            try Data(contentsOf: URL(fileURLWithPath: "\(directory)/youths/\(id).json"))
+                .write(to: URL(fileURLWithPath: "\(directory)/youths/.\(id).json\(PrivateFiles.temporaryMarker)1"))
+            try Data("{\"youthID\": \"\(id)\", \"field\": \"userManual\", \"text\": \"\(draftText)\"".utf8)
+                .write(to: URL(fileURLWithPath: "\(directory)/drafts/\(id)--talk.9.json"))
+            store.saveIndex()
         }
         return (directory, other)
     }
@@ -75,24 +75,24 @@ final class ErasureTests: XCTestCase {
     func testErasingRemovesEveryTraceAndLogsOnlyTheDayAndACount() throws {
         let (directory, other) = try populatedDirectory()
         do {
-        let store = try CaseloadStore(directory: directory, clock: { self.now })
-        XCTAssertTrue(store.quarantined.contains { $0.from.hasPrefix("youths/.\(self.id)") }, "the crash's copy is in quarantine")
-        XCTAssertFalse(files(in: directory + "/quarantine", containing: id).isEmpty)
-        try store.keepDraft(Draft(youthID: id, field: .planPart(.goal), text: draftText, saved: now))
+            let store = try CaseloadStore(directory: directory, clock: { self.now })
+            XCTAssertTrue(store.quarantined.contains { $0.from.hasPrefix("youths/.\(self.id)") }, "the crash's copy is in quarantine")
+            XCTAssertFalse(files(in: directory + "/quarantine", containing: id).isEmpty)
+            try store.keepDraft(Draft(youthID: id, field: .planPart(.goal), text: draftText, saved: now))
 
-        let planned = try store.erasureTraces(id: id)
-        XCTAssertTrue(planned.youthFile)
-        XCTAssertEqual(planned.exports.count, 3, "\(planned.exports)")
-        XCTAssertEqual(planned.weekSummaries.count, 2)
-        XCTAssertEqual(planned.reviews.count, 2)
-        XCTAssertEqual(planned.quarantined.count, 2, "\(planned.quarantined)")
-        XCTAssertEqual(planned.drafts.count, 2, "the file and the one kept in memory: \(planned.drafts)")
-        XCTAssertTrue(planned.text.hasPrefix("het dossier, 2 concepten, 3 exports"), planned.text)
+            let planned = try store.erasureTraces(id: id)
+            XCTAssertTrue(planned.youthFile)
+            XCTAssertEqual(planned.exports.count, 3, "\(planned.exports)")
+            XCTAssertEqual(planned.weekSummaries.count, 2)
+            XCTAssertEqual(planned.reviews.count, 2)
+            XCTAssertEqual(planned.quarantined.count, 2, "\(planned.quarantined)")
+            XCTAssertEqual(planned.drafts.count, 2, "the file and the one kept in memory: \(planned.drafts)")
+            XCTAssertTrue(planned.text.hasPrefix("het dossier, 2 concepten, 3 exports"), planned.text)
 
-        try store.erase(id: id, today: today)
+            try store.erase(id: id, today: today)
 
-        for trace in [youthName, id, CaseloadStore.exportTag(youthID: id), "noor-erasmus", journalText, goal, draftText, "Noor wil naar de werf"] {
-            XCTAssertEqual(files(in: directory, containing: trace), [], "\(trace) is still somewhere")
+            for trace in [youthName, id, CaseloadStore.exportTag(youthID: id), "noor-erasmus", journalText, goal, draftText, "Noor wil naar de werf"] {
+                XCTAssertEqual(files(in: directory, containing: trace), [], "\(trace) is still somewhere")
         }
         XCTAssertFalse(store.hasPendingDrafts)
         XCTAssertFalse(store.summaries.contains { $0.id == self.id })
