@@ -82,6 +82,8 @@ final class HintsAndHelpTests: XCTestCase {
             ("scan form", workplace + [.char("s"), .char("n"), .enter, .escape]),
             ("scan removal", workplace + [.char("s"), .char("n"), .enter, .escape, .escape, .char("d")]),
             ("workplace history", workplace + [.char("h")]),
+            // Retention and erasure (issue 18): the demo has a closed case past its term.
+            ("retention", [.char("b")]), ("retention erasure", [.char("b"), .char("d")]), ("youth erasure", jesse + [.char("D")]),
         ]
     }()
 

@@ -128,6 +128,30 @@ final class RetentionScreenTests: XCTestCase {
         XCTAssertEqual(harness.store.erasureCounts, [ErasureCount(date: today, count: 2)])
     }
 
+    /// Walked both ways: no key outside the list's rows does anything; each row's keys do what it says.
+    func testEveryKeyOfTheListDoesWhatItsRowSaysAndNoOtherKeyAnything() throws {
+        for key in HintsAndHelpTests.universe {
+            let harness = try harness(pastTerm: 2)
+            harness.press(.char("b"))
+            let rows = harness.app.activeBindings
+            let before = (harness.canvas, harness.app.stack.count, harness.app.popups.count)
+            harness.press(key)
+            let kind = harness.app.top.kind
+            switch rows.action(for: key) {
+            case nil:
+                XCTAssertTrue(before == (harness.canvas, harness.app.stack.count, harness.app.popups.count), "\(key.name) does something")
+            case .move?: XCTAssertEqual(kind, .retention, key.name)
+            case .open?: XCTAssertEqual(kind, .youth, key.name)
+            case .eraseCase?: XCTAssertTrue(harness.app.popups.last is PromptPopup, key.name)
+            case .back?: XCTAssertEqual(kind, .caseload, key.name)
+            case .help?: XCTAssertEqual(kind, .help, key.name)
+            case .forceQuit?: XCTAssertTrue(harness.app.finished, key.name)
+            case .redraw?, .quickContact?: break
+            case let action?: XCTFail("\(key.name): a row the list does not handle: \(action)")
+            }
+        }
+    }
+
     func testAReadOnlyDirectoryRefusesWithTheReason() throws {
         let harness = try harness()
         let readOnly = try CaseloadStore(directory: harness.directory, mode: .readOnly)

@@ -12,8 +12,9 @@ enum CaseErasure {
     static func popup(session: Session, youthID: String, name: String, erased: (() -> Navigation)? = nil) -> any Popup {
         let traces: ErasureTraces
         do { traces = try session.store.erasureTraces(id: youthID) } catch { return NoticePopup(error.localizedDescription) }
-        let question = "Dit wist \(traces.text) van \(name), voorgoed: het kan niet ongedaan worden gemaakt. "
-            + "Alleen de datum en het aantal gewiste dossiers blijven bewaard. Typ de volledige naam om te bevestigen; Esc wist niets."
+        // A long name is shortened here (the box must fit at 60x16); it is typed in full below.
+        let question = "Dit wist \(traces.text) van \(Glyphs.truncate(name, to: 40)) voorgoed; het kan niet ongedaan worden gemaakt. "
+            + "Alleen de datum en het aantal gewiste dossiers blijven bewaard. Typ de volledige naam; Esc wist niets."
         let prompt = Prompt(title: "Dossier wissen", question: question, label: "Naam:", enterLabel: "wis")
         return PromptPopup(prompt) { typed in
             guard typed.trimmingCharacters(in: .whitespaces) == name.trimmingCharacters(in: .whitespaces) else {
