@@ -13,7 +13,7 @@ enum CaseErasure {
         let traces: ErasureTraces
         do { traces = try session.store.erasureTraces(id: youthID) } catch { return NoticePopup(error.localizedDescription) }
         // A long name is shortened here (the box must fit at 60x16); it is typed in full below.
-        let question = "Dit wist \(traces.text) van \(Glyphs.truncate(name, to: 40)) voorgoed; het kan niet ongedaan worden gemaakt. "
+        let question = "Dit wist voorgoed van \(Glyphs.truncate(name, to: 40)): \(traces.text). Dat kan niet ongedaan worden gemaakt. "
             + "Alleen de datum en het aantal gewiste dossiers blijven bewaard. Typ de volledige naam; Esc wist niets."
         let prompt = Prompt(title: "Dossier wissen", question: question, label: "Naam:", enterLabel: "wis")
         return PromptPopup(prompt) { typed in
