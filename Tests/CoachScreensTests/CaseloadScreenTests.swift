@@ -90,8 +90,9 @@ final class CaseloadScreenTests: XCTestCase {
         let screen = harness.screen
         XCTAssertTrue(screen.contains("Caseload › Help"), screen)
         // The quarantine list's key is there only while files are unseen (QuarantineScreenTests),
-        // the closed files' key only while there are closed files (HintsDoSomethingTests).
-        for binding in KeyTable.bindings(for: .caseload) where ![.help, .openQuarantine, .toggleClosed].contains(binding.action) {
+        // the closed files' key only while there are closed files (HintsDoSomethingTests), the
+        // retention list's only while cases are past their term (RetentionScreenTests).
+        for binding in KeyTable.bindings(for: .caseload) where ![.help, .openQuarantine, .toggleClosed, .openRetention].contains(binding.action) {
             XCTAssertTrue(screen.contains(binding.keyNames), "help lists \(binding.keyNames) on one line at 80 columns")
             XCTAssertTrue(screen.contains(String(binding.help.prefix(20))), "help explains \(binding.keyNames)")
         }

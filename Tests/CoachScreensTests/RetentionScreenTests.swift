@@ -46,6 +46,11 @@ final class RetentionScreenTests: XCTestCase {
 
         let two = try harness(pastTerm: 2)
         XCTAssertTrue(offersRetention(two))
+        two.height = 40
+        two.press(.char("?"))
+        XCTAssertTrue(two.rows(containing: "Afgesloten dossiers waarvan de bewaartermijn").first?.contains("b  ") == true, "the caseload's help names b: \(two.screen)")
+        two.press(.escape)
+        two.height = 24
         XCTAssertEqual(RetentionScreen.caseloadLine(two.app.session), "2 afgesloten dossiers voorbij de bewaartermijn (b)")
         two.press(.char("b"))
         XCTAssertEqual(two.app.top.kind, .retention)
