@@ -213,5 +213,7 @@ final class ErasureTests: XCTestCase {
                      "weekbespreking-2026-W01.md", "veranderplan-noor-erasmus-2026-01-01-nr1b2c3d4e.md", "notes.md"] {
             XCTAssertFalse(marks.isExport(file), file)
         }
+        XCTAssertTrue(ExportMarks(id: id, name: "???").isExport("veranderplan-\(id)-2026-01-01.md"), "a name without letters: the plan was named by the id")
+        XCTAssertTrue(ExportMarks(id: id, name: "Zoë \u{1B}Çelik").isExport("agenda-zoe-celik-2026-01-01.md"), "a name the form would refuse is still matched")
     }
 }

@@ -307,15 +307,14 @@ extension CaseloadStore {
 /// An older export of a namesake goes too: it is a copy, and can be made again.
 struct ExportMarks {
     let tag: String
-    let plain: String?
+    let plain: String
     let handoutPlain: String
 
     init(id: String, name: String) {
         tag = CaseloadStore.exportTag(youthID: id)
-        let day = LocalDate(year: 2000, month: 1, day: 1) ?? LocalDate(dayNumber: 0)
-        // The plain name exactly as the export's own file name function writes it.
-        let sample = (try? Youth(name: name, now: Date(timeIntervalSince1970: 0), today: day, id: id)).map { PlanMarkdown.fileName(for: $0, on: day) }
-        plain = sample.map { String($0.dropFirst("veranderplan-".count).dropLast("-\(day.iso).md".count)) }.flatMap { $0 == id ? nil : $0 }
+        // A name without letters or digits: the plan and the letter were named by the id.
+        let plain = PlanMarkdown.plain(name)
+        self.plain = plain.isEmpty ? id : plain
         handoutPlain = Handout.plain(name, or: id)
     }
 
@@ -326,7 +325,7 @@ struct ExportMarks {
         if stem.hasSuffix(tag) { return true }
         guard stem.count > 11, LocalDate(iso: String(stem.suffix(10))) != nil else { return false }
         let head = String(stem.dropLast(11))
-        let kinds = plain.map { plain in ["veranderplan-", "aanbevelingsbrief-", "agenda-", "verslag-"].map { $0 + plain } } ?? []
+        let kinds = ["veranderplan-", "aanbevelingsbrief-", "agenda-", "verslag-"].map { $0 + plain }
         return kinds.contains { head.hasSuffix($0) && (head == $0 || head.dropLast($0.count).hasSuffix("-") || head.dropLast($0.count).hasSuffix(".")) }
             || head.range(of: "handout-" + handoutPlain + "-") != nil
     }

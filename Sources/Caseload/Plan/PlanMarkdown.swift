@@ -48,9 +48,13 @@ public enum PlanMarkdown {
 
     /// A file name for the export: the name in plain letters, and the day.
     public static func fileName(for youth: Youth, on day: LocalDate) -> String {
-        let plain = youth.name.sortKey.map { $0.isLetter || $0.isNumber ? $0 : "-" }
-        let name = String(plain).split(separator: "-").joined(separator: "-")
+        let name = plain(youth.name)
         return "veranderplan-\(name.isEmpty ? youth.id : name)-\(day.iso).md"
+    }
+
+    /// A name in plain letters and digits joined by `-`, as export file names carry it ("zoe-celik").
+    static func plain(_ name: String) -> String {
+        String(name.sortKey.map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(separator: "-")
     }
 }
 
