@@ -84,7 +84,7 @@ final class ChangePlanScreenTests: XCTestCase {
         harness.press(.down, .down, .enter)
         XCTAssertEqual(try youth(harness).changePlan.strategy, .teach)
         harness.press(.char("e"))
-        let path = harness.directory + "/exports/veranderplan-zoe-celik-2026-11-22.md"
+        let path = harness.directory + "/exports/veranderplan-zoe-celik-2026-11-22-nr\(try youth(harness).id.prefix(8)).md"
         XCTAssertTrue(harness.screen.contains("Geëxporteerd naar"), harness.screen)
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).contains("Hoofdstrategie: leren"))
         XCTAssertEqual(permissions(path), 0o600)

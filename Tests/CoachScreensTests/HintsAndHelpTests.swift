@@ -89,6 +89,8 @@ final class HintsAndHelpTests: XCTestCase {
             ("escalation list", jesse + [.char("e"), .char("n"), .tab] + typed("Vraag") + [.enter, .escape]),
             ("escalation removal", jesse + [.char("e"), .char("n"), .tab] + typed("Vraag") + [.enter, .escape, .char("d")]),
             ("caseload escalations", [.char("E")]),
+            // Retention and erasure (issue 18): the demo has a closed case past its term.
+            ("retention", [.char("b")]), ("retention erasure", [.char("b"), .char("d")]), ("youth erasure", jesse + [.char("D")]),
         ]
     }()
 

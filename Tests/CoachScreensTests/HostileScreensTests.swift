@@ -142,7 +142,18 @@ final class HostileScreensTests: XCTestCase {
         try Harness(self, youths: ["Bram", String(repeating: "Zeynep van der Langenaam ", count: 12)]) { store in
             try store.save(try Self.hostileYouth(today: LocalDate(Harness.now, timeZone: testZone), now: Harness.now))
             try Self.addHostileWorkplace(to: store, today: LocalDate(Harness.now, timeZone: testZone), now: Harness.now)
+            try store.save(try Self.closedPastTerm(today: LocalDate(Harness.now, timeZone: testZone), now: Harness.now))
         }
+    }
+
+    /// A case closed three years ago (past the retention term) with a hostile name and a long
+    /// outcome: closed cases are hidden on the caseload, so the walks below are not moved.
+    static func closedPastTerm(today: LocalDate, now: Date) throws -> Youth {
+        var youth = try Youth(name: "placeholder", now: now, today: today.adding(years: -4))
+        youth.name = String((hostileName + long(" Afgesloten")).prefix(300))
+        try youth.close(ClosingInput(outcome: .other, outcomeDetail: String(long("Uitstroom").filter { !$0.isASCII || $0.isLetter || $0 == " " }),
+                                     date: today.adding(years: -3)), today: today.adding(years: -3), now: now)
+        return youth
     }
 
     /// The ways into every screen from the caseload list (the hostile youth is first).
@@ -178,6 +189,8 @@ final class HostileScreensTests: XCTestCase {
             [.char("w"), .enter, .char("h")], [.char("w"), .enter, .char("h"), .end],
             [.enter, .char("e")], [.enter, .char("e"), .end], [.enter, .char("e"), .enter], [.enter, .char("e"), .char("n")],
             [.enter, .char("e"), .char("d")], [.char("E")], [.char("E"), .end], [.char("E"), .enter],
+            // Retention and erasure (issue 18): the list, the name prompt with a long name typed, D on the youth.
+            [.char("b")], [.char("b"), .end, .char("d")], [.char("b"), .char("d")] + Array(repeating: .char("W"), count: 300), [.enter, .char("D")],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]

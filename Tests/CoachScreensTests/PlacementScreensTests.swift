@@ -159,9 +159,10 @@ final class PlacementScreensTests: XCTestCase {
         let harness = try harness(placed: true)
         harness.press(.enter, .char("w"), .end, .enter)
         harness.press(.char("e"))
-        XCTAssertTrue(harness.screen.contains("exports/handout-sem-bakkerij-jansen-2026-11-22.md"), harness.screen)
-        let written = try String(contentsOfFile: harness.directory + "/exports/handout-sem-bakkerij-jansen-2026-11-22.md", encoding: .utf8)
         let saved = try youth(harness)
+        let file = "exports/handout-sem-bakkerij-jansen-2026-11-22-nr\(saved.id.prefix(8)).md"
+        XCTAssertTrue(harness.screen.contains(file), harness.screen)
+        let written = try String(contentsOfFile: harness.directory + "/" + file, encoding: .utf8)
         let placement = try XCTUnwrap(saved.placements.first { $0.id == "p-bakkerij" })
         XCTAssertEqual(written, Handout.markdown(saved, placement: placement, workplace: harness.store.workplace(id: "bakkerij"), on: today))
         XCTAssertTrue(written.contains("weggelaten"), "no consent: the manual is left out")

@@ -186,8 +186,9 @@ extension TalkScreensTests {
         let harness = try harness()
         let editor = try XCTUnwrap((harness.app.top as? TalksScreen)?.editor)
         let message = LetterExport.write(editor: editor, placementID: "p1")
-        XCTAssertTrue(message.text.contains("exports/aanbevelingsbrief-sem-voorbeeld-2026-11-22.md"), message.text)
-        let letter = try String(contentsOfFile: harness.directory + "/exports/aanbevelingsbrief-sem-voorbeeld-2026-11-22.md", encoding: .utf8)
+        let file = "exports/aanbevelingsbrief-sem-voorbeeld-2026-11-22-nr\(editor.youth.id.prefix(8)).md"
+        XCTAssertTrue(message.text.contains(file), message.text)
+        let letter = try String(contentsOfFile: harness.directory + "/" + file, encoding: .utf8)
         XCTAssertTrue(letter.contains("bij Bakkerij De Korst") && !letter.contains("Gesprek nummer"), letter)
         XCTAssertEqual(LetterExport.write(editor: editor, placementID: "none").style, .warning)
     }

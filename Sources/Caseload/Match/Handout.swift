@@ -107,7 +107,7 @@ public enum Handout {
         "handout-\(plain(youth.name, or: youth.id))-\(plain(workplace?.name ?? placement.workplaceName, or: placement.workplaceID))-\(day.iso).md"
     }
 
-    private static func plain(_ text: String, or fallback: String) -> String {
+    static func plain(_ text: String, or fallback: String) -> String {
         let letters = String(text.sortKey.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
         let joined = letters.split(separator: "-").joined(separator: "-")
         return joined.isEmpty ? fallback : String(joined.prefix(40))

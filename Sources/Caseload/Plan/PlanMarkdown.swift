@@ -48,9 +48,13 @@ public enum PlanMarkdown {
 
     /// A file name for the export: the name in plain letters, and the day.
     public static func fileName(for youth: Youth, on day: LocalDate) -> String {
-        let plain = youth.name.sortKey.map { $0.isLetter || $0.isNumber ? $0 : "-" }
-        let name = String(plain).split(separator: "-").joined(separator: "-")
+        let name = plain(youth.name)
         return "veranderplan-\(name.isEmpty ? youth.id : name)-\(day.iso).md"
+    }
+
+    /// A name in plain letters and digits joined by `-`, as export file names carry it ("zoe-celik").
+    static func plain(_ name: String) -> String {
+        String(name.sortKey.map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(separator: "-")
     }
 }
 
@@ -58,10 +62,13 @@ extension CaseloadStore {
     var exportsDirectory: String { directory + "/exports" }
 
     /// Writes an export into the data directory's exports/ folder (0700/0600) and returns its
-    /// path relative to the data directory ("exports/…"), as every screen names it.
+    /// path relative to the data directory ("exports/…"), as every screen names it. An export of
+    /// one youth carries the youth's number before its extension (`…-2026-11-22-nr3f2a9c1e.md`),
+    /// so that erasing the dossier finds it whatever the name was then (Erasure.swift).
     @discardableResult
-    public func writeExport(_ text: String, named name: String) throws -> String {
+    public func writeExport(_ text: String, named name: String, youthID: String? = nil) throws -> String {
         try requireWritable()
+        let name = youthID.map { Self.exportName(name, youthID: $0) } ?? name
         try PrivateFiles.makeDirectory(exportsDirectory, tightenExisting: true)
         try PrivateFiles.writeAtomically(Data(text.utf8), to: exportsDirectory + "/" + name)
         return "exports/" + name

@@ -141,7 +141,7 @@ public final class CaseloadStore {
     private let lock: DirectoryLock?
     private let clock: () -> Date
     private var entries: [String: IndexEntry] = [:]
-    private var indexChanged = false
+    private(set) var indexChanged = false
     /// The coach's settings (settings.json), and whether that file exists: the welcome screen asks
     /// for the coach's name once.
     public private(set) var settings = CoachSettings()
@@ -215,7 +215,7 @@ public final class CaseloadStore {
 
     /// The folders of the data directory the program owns, and the files at its top.
     static let ownFolders = ["youths", "drafts", "exports", "quarantine", "reviews", "workplaces"]
-    static let ownFiles = ["settings.json", "index.json", quarantineLogName]
+    static let ownFiles = ["settings.json", "index.json", quarantineLogName, ErasureLog.fileName]
 
     /// What an earlier version or a copy left readable by others (a folder 0755, `index.json`
     /// with names and dates of birth 0644) is private from the start, not only once written
@@ -591,7 +591,7 @@ public final class CaseloadStore {
         }
     }
 
-    private func forget(_ id: String) {
+    func forget(_ id: String) {
         if entries.removeValue(forKey: id) != nil { indexChanged = true }
     }
 

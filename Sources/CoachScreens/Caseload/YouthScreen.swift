@@ -144,7 +144,7 @@ final class YouthScreen: FormScreen, OfOneYouth {
         case .reopenCase: return .push(ReopeningForm(editor: editor))
         case .openEscalations: return .push(EscalationsScreen(editor: editor))
         case .eraseCase:
-            return .popup(CaseErasure.popup(session: session, youthID: youth.id, name: youth.name) { .pop })
+            return .popup(CaseErasure.popup(session: session, youthID: youth.id, name: youth.name))
         case .openZRM: return .push(ZRMHistoryScreen(editor: editor))
         case .openQuickScan: return .push(QuickScanScreen(editor: editor))
         case .openPlan: return .push(ChangePlanScreen(editor: editor))

@@ -12,7 +12,7 @@ enum LetterExport {
             return ("Nog geen voortgangsgesprek bij deze plaatsing: de brief komt uit de vaardigheden van het laatste gesprek (c).", .warning)
         }
         do {
-            let path = try session.store.writeExport(letter, named: RecommendationLetter.fileName(for: editor.youth, on: session.today))
+            let path = try session.store.writeExport(letter, named: RecommendationLetter.fileName(for: editor.youth, on: session.today), youthID: editor.youth.id)
             return ("Concept-aanbevelingsbrief geëxporteerd naar \(path) in de gegevensmap", .accent)
         } catch {
             return ("Export mislukt: \(error.localizedDescription)", .error)

@@ -69,7 +69,7 @@ final class PlacementScreen: FormScreen, OfOneYouth {
         let workplace = session.store.workplace(id: placement.workplaceID)
         do {
             let path = try session.store.writeExport(Handout.markdown(youth, placement: placement, workplace: workplace, on: session.today),
-                                                     named: Handout.fileName(for: youth, placement: placement, workplace: workplace, on: session.today))
+                                                     named: Handout.fileName(for: youth, placement: placement, workplace: workplace, on: session.today), youthID: youth.id)
             let shared = Handout.sharingConsent(youth, placement: placement, workplace: workplace, on: session.today) != nil
             return ("Handout geëxporteerd naar \(path) in de gegevensmap" + (shared ? "." : "; zonder de gebruiksaanwijzing: geen toestemming om die te delen met deze werkplek."),
                     shared ? .accent : .warning)

@@ -190,7 +190,7 @@ final class ChangePlanScreen: Screen, OfOneYouth {
     private func exportMarkdown() {
         let youth = editor.youth
         do {
-            let path = try editor.session.store.writeExport(PlanMarkdown.render(youth, today: editor.session.today, timeZone: editor.session.timeZone), named: PlanMarkdown.fileName(for: youth, on: editor.session.today))
+            let path = try editor.session.store.writeExport(PlanMarkdown.render(youth, today: editor.session.today, timeZone: editor.session.timeZone), named: PlanMarkdown.fileName(for: youth, on: editor.session.today), youthID: youth.id)
             message = ("Geëxporteerd naar \(path) in de gegevensmap", .accent)
         } catch {
             message = ("Export mislukt: \(error.localizedDescription)", .error)

@@ -109,7 +109,7 @@ enum MeetingForm {
                 let kind = MeetingDocument.Kind.fitting(meeting, today: session.today)
                 let paths = try MeetingDocument.Format.allCases.map { format in
                     try session.store.writeExport(MeetingDocument.render(editor.youth, meeting, kind: kind, format: format),
-                                                  named: MeetingDocument.fileName(editor.youth, meeting, kind: kind, format: format))
+                                                  named: MeetingDocument.fileName(editor.youth, meeting, kind: kind, format: format), youthID: editor.youth.id)
                 }
                 return ("Geëxporteerd naar \(paths.joined(separator: " en ")) in de gegevensmap", .accent)
             } catch {
