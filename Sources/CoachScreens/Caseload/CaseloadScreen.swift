@@ -39,14 +39,15 @@ final class CaseloadScreen: Screen {
 
     var bindings: [KeyBinding] {
         if search != nil { return ComponentKeys.search }
-        // The quarantine list's key only while there is something unseen to show, and then first,
-        // so that even a narrow hint line names it.
-        // Enter only on a youth; a only when there are closed files to show or hide.
+        // The quarantine list's key only while there is something unseen to show, the retention
+        // list's only while cases are past their term, and then first, so that even a narrow hint
+        // line names them. Enter only on a youth; a only when there are closed files to show or hide.
         let rows = KeyTable.bindings(for: kind).dropping(.open, when: self.rows.isEmpty)
             .dropping(.toggleClosed, when: !showClosed && hiddenClosed == 0)
+            .dropping(.openQuarantine, when: QuarantineScreen.caseloadLine(session.store) == nil)
             .dropping(.openRetention, when: RetentionScreen.caseloadLine(session) == nil)
-        let quarantine = QuarantineScreen.caseloadLine(session.store) == nil ? [] : rows.filter { $0.action == .openQuarantine }
-        return quarantine + rows.filter { $0.action != .openQuarantine }
+        let urgent: [Action] = [.openQuarantine, .openRetention]
+        return rows.filter { urgent.contains($0.action) } + rows.filter { !urgent.contains($0.action) }
     }
 
     /// Where the screen draws, from `resize`.
