@@ -230,7 +230,7 @@ extension Youth {
         if input.outcome == .other && detail.isEmpty {
             throw InputError("Bij uitstroom \"anders\" hoort een toelichting: wat werd het?")
         }
-        let note = try Youth.validText(input.note, field: "De afsluitnotitie", limit: TextLimits.page)
+        let note = try ChangePlan.validText(input.note)
         var closure = Closure(date: input.date, from: phase, outcome: input.outcome, outcomeDetail: detail, note: note,
                               actions: input.actions, placements: input.placements)
         if input.placements == .ended {

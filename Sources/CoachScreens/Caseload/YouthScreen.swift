@@ -222,8 +222,16 @@ final class YouthScreen: FormScreen, OfOneYouth {
     func render(into canvas: inout Canvas, area: Rect) {
         let width = area.width - 4
         var row = area.row + 1
-        let headingWidth = canvas.put(youth.name, row: row, col: 2, style: .heading, maxWidth: width)
-        canvas.put("  ·  \(phaseText)", row: row, col: 2 + headingWidth, style: .accent, maxWidth: width - headingWidth)
+        // The name and the phase on one line; when they do not fit, the phase (with the borg
+        // intensity or the outcome) takes the line under the name.
+        let phase = phaseText
+        if Glyphs.width(of: youth.name) + 5 + Glyphs.width(of: phase) <= width {
+            let headingWidth = canvas.put(youth.name, row: row, col: 2, style: .heading, maxWidth: width)
+            canvas.put("  ·  \(phase)", row: row, col: 2 + headingWidth, style: .accent, maxWidth: width - headingWidth)
+        } else {
+            canvas.put(youth.name, row: row, col: 2, style: .heading, maxWidth: width)
+            canvas.put(phase, row: row + 1, col: 2, style: .accent, maxWidth: width)
+        }
         form.render(into: &canvas)
         row = form.area.row + form.area.height + 1
 

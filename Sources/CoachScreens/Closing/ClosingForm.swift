@@ -63,7 +63,7 @@ final class ClosingForm: FormScreen, OfOneYouth {
             .field(.init(label: "Afsluitnotitie", value: { [unowned self] in input.note },
                          edit: .multiline(youthID: youth.id, draft: .closingNote) { [unowned self] text in
                 do throws(InputError) {
-                    input.note = try Youth.validText(text, field: "De afsluitnotitie", limit: TextLimits.page)
+                    input.note = try ChangePlan.validText(text)
                     return nil
                 } catch { return error.message }
             })),
