@@ -169,6 +169,9 @@ final class HostileScreensTests: XCTestCase {
             [.char("w")], [.char("w"), .char("/")], [.char("w"), .char("n")], [.char("w"), .enter], [.char("w"), .enter, .end],
             [.char("w"), .enter, .char("s")], [.char("w"), .enter, .char("s"), .enter], [.char("w"), .enter, .char("s"), .enter, .end, .enter],
             [.char("w"), .enter, .char("h")], [.char("w"), .enter, .char("h"), .end],
+            [.enter, .char("x")], [.enter, .char("x"), .end], [.enter, .char("x"), .down, .down, .down, .enter],
+            // Closes the hostile youth (hidden from the list after it) and opens the reopening form.
+            [.enter, .char("x"), .enter, .home, .enter, .end, .enter, .char("j"), .char("h")],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]
