@@ -57,8 +57,8 @@ final class ClosingScreensTests: XCTestCase {
             harness.press(.char("x"))
             XCTAssertEqual(harness.app.top.kind, .closing, harness.screen)
             XCTAssertTrue(harness.screen.contains("Afsluiten van Sem de Vries"), harness.screen)
-            XCTAssertTrue(harness.screen.contains("Open acties (2)"), harness.screen)
-            XCTAssertTrue(harness.screen.contains("Lopende plaatsingen (1)") || height < 20, harness.screen)
+            XCTAssertTrue(harness.screen.contains("2 open: vervallen met het dossier"), harness.screen)
+            XCTAssertTrue(harness.screen.contains("1 lopend: beëindigd op de afsluitdatum") || width < 80, harness.screen)
             assertFits(harness)
             harness.press(.enter, .end, .tab)
             XCTAssertTrue(harness.app.top.capturesKeys, "Tab leads into the detail")
@@ -200,6 +200,25 @@ final class ClosingScreensTests: XCTestCase {
                                        today: LocalDate(Harness.now, timeZone: testZone), now: Harness.now)
         }
         XCTAssertTrue(harness.screen.contains("klaar om af te sluiten"), harness.screen)
+    }
+
+    /// At 60x16 a case with a due line, an open escalation and a placement keeps two rows of the
+    /// form and the history's key; each line ends in … where it is cut.
+    func testASmallWindowKeepsTheFormAndTheHistoryKey() throws {
+        let harness = try opened(in: .coaching, width: 60, height: 16) { youth in
+            let today = LocalDate(Harness.now, timeZone: testZone)
+            youth.move(to: .borg, on: today.adding(days: -150), now: Harness.now)
+            try youth.setBorgIntensity(.phasedOut, on: today.adding(days: -120), today: today, now: Harness.now)
+            try youth.save(Escalation(level: .municipal, question: String(repeating: "Waarom mag dit niet? ", count: 10),
+                                      block: .lawOrRegulation, raisedOn: today.adding(days: -70)), today: today)
+        }
+        let screen = harness.screen
+        XCTAssertTrue(screen.contains("Let op: 17 weken afgebouwd: klaar om af te sluiten"), screen)
+        XCTAssertTrue(screen.contains("Escalatie (gemeentelijk IPTA-overleg) sinds"), screen)
+        XCTAssertTrue(screen.contains("f toont alle"), screen)
+        XCTAssertTrue(screen.contains("Persoon") && screen.contains("Naam"), screen)
+        XCTAssertEqual(harness.canvas.silentCuts, [])
+        assertFits(harness)
     }
 
     /// The phase history tells the closure with its outcome and the reopening with its reason.

@@ -117,7 +117,7 @@ final class YouthScreen: FormScreen, OfOneYouth {
     private var escalationLine: String? {
         guard let open = youth.openEscalations.first else { return nil }
         let more = youth.openEscalations.count > 1 ? " (+\(youth.openEscalations.count - 1))" : ""
-        return "Escalatie \(open.level.label) sinds \(open.raisedOn.text)\(more): \(Form.oneLine(open.question))"
+        return "Escalatie (\(open.level.label)) sinds \(open.raisedOn.text)\(more): \(Form.oneLine(open.question))"
     }
 
     /// A date of birth outside 16-27 is allowed (the coach may know better) but asked about;
@@ -212,7 +212,8 @@ final class YouthScreen: FormScreen, OfOneYouth {
     /// The form gets what the heading, the ZRM line, at least two lines of history and the last
     /// line leave; it scrolls (▲ ▼) when that is less than it needs.
     private func layOut() {
-        let zrm = Glyphs.wrap(zrmSummary, width: area.width - 4).count + (dueText.map { Glyphs.wrap($0, width: area.width - 4).count } ?? 0)
+        let zrm = Glyphs.wrap(zrmSummary, width: area.width - 4).count
+            + (dueText.map { Glyphs.wrap($0, width: area.width - 4, maxLines: workLines).count } ?? 0)
             + (workLine.map { Glyphs.wrap($0.text, width: area.width - 4, maxLines: workLines).count } ?? 0)
             + (escalationLine == nil ? 0 : 1)
         let room = area.height - 3 - 1 - zrm - 1 - 3 - 1
@@ -241,7 +242,7 @@ final class YouthScreen: FormScreen, OfOneYouth {
             canvas.put(line, row: row, col: 2, style: acute ? .warning : .dim, maxWidth: width)
             row += 1
         }
-        for line in dueText.map({ Glyphs.wrap($0, width: width) }) ?? [] {
+        for line in dueText.map({ Glyphs.wrap($0, width: width, maxLines: workLines) }) ?? [] {
             canvas.put(line, row: row, col: 2, style: .warning, maxWidth: width)
             row += 1
         }
@@ -263,7 +264,7 @@ final class YouthScreen: FormScreen, OfOneYouth {
 
     /// The current placement, the last talk, skills that went down (`WorkSummary`), in at most
     /// three lines (one in a small window, so the form and the phase history keep their rows), the
-    /// last ending in … when cut (the placements screen, w, shows it all).
+    /// last ending in … when cut (the placements screen, w, shows it all). The "Let op" line too.
     private var workLines: Int { area.height >= 20 ? 3 : 1 }
     private var workLine: (text: String, style: Style)? { WorkSummary.line(youth, store: session.store) }
 

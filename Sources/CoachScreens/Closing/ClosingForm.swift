@@ -70,7 +70,7 @@ final class ClosingForm: FormScreen, OfOneYouth {
         ]
         if openActions > 0 || runningPlacements > 0 { items.append(.heading("Wat er met het lopende werk gebeurt")) }
         if openActions > 0 {
-            items.append(.field(.init(label: "Open acties (\(openActions))", value: { [unowned self] in input.actions.label }, edit: .choice(
+            items.append(.field(.init(label: "Open acties", value: { [unowned self] in "\(openActions) open: \(input.actions.label)" }, edit: .choice(
                 options: { ActionsOnClosing.allCases.map(\.label) },
                 selected: { [unowned self] in ActionsOnClosing.allCases.firstIndex(of: input.actions) ?? 0 },
                 commit: { [unowned self] index in
@@ -79,7 +79,7 @@ final class ClosingForm: FormScreen, OfOneYouth {
                 }))))
         }
         if runningPlacements > 0 {
-            items.append(.field(.init(label: "Lopende plaatsingen (\(runningPlacements))", value: { [unowned self] in input.placements.label },
+            items.append(.field(.init(label: "Lopende plaatsingen", value: { [unowned self] in "\(runningPlacements) lopend: \(input.placements.label)" },
                                       edit: .choice(
                 options: { PlacementsOnClosing.allCases.map(\.label) },
                 selected: { [unowned self] in PlacementsOnClosing.allCases.firstIndex(of: input.placements) ?? 0 },
