@@ -223,4 +223,11 @@ final class ClosingTests: XCTestCase {
         XCTAssertEqual(youth.phase, .borg)
         XCTAssertEqual(youth.reopenings.first?.reason, "Nieuwe vraag")
     }
+
+    /// The closing note's draft is stored as closing.note; another closing.* is damaged.
+    func testTheClosingNoteDraftField() {
+        XCTAssertEqual(DraftField.closingNote.stored, "closing.note")
+        XCTAssertEqual(DraftField.reading("closing.note"), .field(.closingNote))
+        XCTAssertEqual(DraftField.reading("closing.other"), .invalid(rule: "verwacht closing.note"))
+    }
 }

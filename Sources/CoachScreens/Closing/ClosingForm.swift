@@ -12,6 +12,12 @@ final class ClosingForm: FormScreen, OfOneYouth {
     private var session: Session { editor.session }
     private var youth: Youth { editor.youth }
     private(set) lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 24)
+    /// Counted among the fields: the last one acts (Enter names what it does there).
+    private var fieldCount = 0
+
+    var bindings: [KeyBinding] {
+        form.editingBindings ?? KeyTable.bindings(for: kind).naming(.edit, form.selection == fieldCount - 1 ? "afsluiten" : "wijzig")
+    }
 
     /// What the coach filled in; nothing is saved before the confirmation.
     private var outcome: Outcome?
@@ -93,6 +99,7 @@ final class ClosingForm: FormScreen, OfOneYouth {
             .field(.init(label: "Dossier afsluiten", value: { [unowned self] in submitText }, edit: .run { [unowned self] in submit() },
                          cells: { [unowned self] in [(submitText, outcome == nil ? .dim : .accent)] })),
         ]
+        fieldCount = items.filter { if case .field = $0 { true } else { false } }.count
         return items
     }
 

@@ -11,6 +11,12 @@ final class ReopeningForm: FormScreen, OfOneYouth {
     private var session: Session { editor.session }
     private var youth: Youth { editor.youth }
     private(set) lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 24)
+    /// Counted among the fields: the last one acts (Enter names what it does there).
+    private var fieldCount = 0
+
+    var bindings: [KeyBinding] {
+        form.editingBindings ?? KeyTable.bindings(for: kind).naming(.edit, form.selection == fieldCount - 1 ? "heropenen" : "wijzig")
+    }
 
     private var reason = ""
     private var day: LocalDate
@@ -27,7 +33,8 @@ final class ReopeningForm: FormScreen, OfOneYouth {
     private var back: Phase { youth.phaseBefore ?? .borg }
 
     private func items() -> [Form.Item] {
-        [
+        fieldCount = 3
+        return [
             .field(.init(label: "Reden", value: { [unowned self] in reason }, edit: .line { [unowned self] typed in
                 do throws(InputError) {
                     let why = try Youth.validText(typed, field: "De reden")
