@@ -5,19 +5,14 @@ import TerminalKit
 /// closing note, and what happens to the open actions and the lopende placements. The values
 /// stay in the form until its last row: Enter there asks for confirmation and then closes the
 /// case (`Youth.close`) at once. Esc with values filled in asks before they are thrown away.
-final class ClosingForm: FormScreen, OfOneYouth {
+final class ClosingForm: OneShotForm, OfOneYouth {
     let kind = ScreenKind.closing
     let title = "Afsluiten"
     let editor: YouthEditor
     private var session: Session { editor.session }
     private var youth: Youth { editor.youth }
     private(set) lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 24)
-    /// Counted among the fields: the last one acts (Enter names what it does there).
-    private var fieldCount = 0
-
-    var bindings: [KeyBinding] {
-        form.editingBindings ?? KeyTable.bindings(for: kind).naming(.edit, form.selection == fieldCount - 1 ? "afsluiten" : "wijzig")
-    }
+    let actionHint = "afsluiten"
 
     /// What the coach filled in; nothing is saved before the confirmation.
     private var outcome: Outcome?
@@ -99,7 +94,6 @@ final class ClosingForm: FormScreen, OfOneYouth {
             .field(.init(label: "Dossier afsluiten", value: { [unowned self] in submitText }, edit: .run { [unowned self] in submit() },
                          cells: { [unowned self] in [(submitText, outcome == nil ? .dim : .accent)] })),
         ]
-        fieldCount = items.filter { if case .field = $0 { true } else { false } }.count
         return items
     }
 
@@ -107,7 +101,7 @@ final class ClosingForm: FormScreen, OfOneYouth {
 
     private var submitText: String {
         guard let outcome else { return "kies eerst de uitstroom" }
-        return "Enter: afsluiten op \(input.date.text) met uitstroom \(outcome.label)"
+        return "op \(input.date.text), uitstroom \(outcome.label)"
     }
 
     /// The last row: the values are checked as closing would (on a copy), then asked about.
@@ -137,20 +131,32 @@ final class ClosingForm: FormScreen, OfOneYouth {
     func handle(_ key: Key) -> Navigation {
         if let navigation = form.handle(key) { return navigation }
         guard KeyTable.action(for: key, on: kind) == .back else { return .stay }
-        return Self.leave(changed: changed, title: "Afsluiten annuleren", done: "Het dossier is niet afgesloten.")
+        return leave(changed: changed, title: "Afsluiten annuleren", done: "Het dossier is niet afgesloten.")
     }
 
-    /// Esc on a one-shot form (closing, reopening): what was filled in is only in the form, so
-    /// leaving with changed values asks first.
-    static func leave(changed: Bool, title: String, done: String) -> Navigation {
-        guard changed else { return .pop }
-        let question = Confirm(title: title, question: "\(done) Wat u hier invulde weggooien?", yes: "ja, weggooien", no: "nee, verder invullen")
-        return .popup(ConfirmPopup(question) { $0 == .yes ? .pop : .stay })
-    }
 
     func render(into canvas: inout Canvas, area: Rect) {
         let heading = youth.phase == .closed ? "\(youth.name) is al afgesloten" : "Afsluiten van \(youth.name) (nu \(youth.phase.label))"
         canvas.put(heading, row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         form.render(into: &canvas)
+    }
+}
+
+/// A form whose values are held until its last row acts on them after a question (closing,
+/// reopening): Enter names that act on the last row, and Esc with values filled in asks first.
+protocol OneShotForm: FormScreen {
+    var actionHint: String { get }
+}
+
+extension OneShotForm {
+    var bindings: [KeyBinding] {
+        form.editingBindings ?? KeyTable.bindings(for: kind).naming(.edit, form.isOnLastField ? actionHint : "wijzig")
+    }
+
+    /// Esc: what was filled in is only in the form, so leaving with changed values asks first.
+    func leave(changed: Bool, title: String, done: String) -> Navigation {
+        guard changed else { return .pop }
+        let question = Confirm(title: title, question: "\(done) Wat u hier invulde weggooien?", yes: "ja, weggooien", no: "nee, verder invullen")
+        return .popup(ConfirmPopup(question) { $0 == .yes ? .pop : .stay })
     }
 }

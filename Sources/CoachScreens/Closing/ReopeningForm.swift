@@ -4,19 +4,14 @@ import TerminalKit
 /// Reopening a closed case: the reason (required) and the day (today filled in). The last row
 /// asks for confirmation and reopens (`Youth.reopen`): the case returns to the phase it was
 /// closed from; the closure stays in the history. Nothing is saved before the confirmation.
-final class ReopeningForm: FormScreen, OfOneYouth {
+final class ReopeningForm: OneShotForm, OfOneYouth {
     let kind = ScreenKind.reopening
     let title = "Heropenen"
     let editor: YouthEditor
     private var session: Session { editor.session }
     private var youth: Youth { editor.youth }
     private(set) lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 24)
-    /// Counted among the fields: the last one acts (Enter names what it does there).
-    private var fieldCount = 0
-
-    var bindings: [KeyBinding] {
-        form.editingBindings ?? KeyTable.bindings(for: kind).naming(.edit, form.selection == fieldCount - 1 ? "heropenen" : "wijzig")
-    }
+    let actionHint = "heropenen"
 
     private var reason = ""
     private var day: LocalDate
@@ -33,8 +28,7 @@ final class ReopeningForm: FormScreen, OfOneYouth {
     private var back: Phase { youth.phaseBefore ?? .borg }
 
     private func items() -> [Form.Item] {
-        fieldCount = 3
-        return [
+        [
             .field(.init(label: "Reden", value: { [unowned self] in reason }, edit: .line { [unowned self] typed in
                 do throws(InputError) {
                     let why = try Youth.validText(typed, field: "De reden")
@@ -58,7 +52,7 @@ final class ReopeningForm: FormScreen, OfOneYouth {
     static let reasonNeeded = "Geef een reden voor het heropenen."
 
     private var submitText: String {
-        reason.isEmpty ? "geef eerst een reden" : "Enter: heropenen op \(day.text), terug naar \(back.label)"
+        reason.isEmpty ? "geef eerst een reden" : "op \(day.text), terug naar \(back.label)"
     }
 
     private func submit() -> Form.Reply {
@@ -82,7 +76,7 @@ final class ReopeningForm: FormScreen, OfOneYouth {
     func handle(_ key: Key) -> Navigation {
         if let navigation = form.handle(key) { return navigation }
         guard KeyTable.action(for: key, on: kind) == .back else { return .stay }
-        return ClosingForm.leave(changed: changed, title: "Heropenen annuleren", done: "Het dossier is niet heropend.")
+        return leave(changed: changed, title: "Heropenen annuleren", done: "Het dossier is niet heropend.")
     }
 
     func render(into canvas: inout Canvas, area: Rect) {

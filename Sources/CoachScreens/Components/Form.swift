@@ -143,6 +143,8 @@ final class Form {
 
     /// The selected field, counted among the fields (headings not counted).
     var selection: Int { fields.selected }
+    /// On the last field: in a one-shot form, the row that acts.
+    var isOnLastField: Bool { !fieldIndexes.isEmpty && fields.selected == fieldIndexes.count - 1 }
     /// The index in `items` of the selected field; nil in a form without fields.
     private var selectedItem: Int? { fieldIndexes.isEmpty ? nil : fieldIndexes[fields.selected] }
     /// The fields that can be typed in or chosen from, counted among the fields: all but links.
