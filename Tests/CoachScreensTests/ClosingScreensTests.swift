@@ -163,6 +163,16 @@ final class ClosingScreensTests: XCTestCase {
         }
     }
 
+    /// A case closed before outcomes were recorded says so, and reopens all the same.
+    func testALegacyClosedCaseSaysNoOutcomeWasRecorded() throws {
+        let harness = try opened(in: .borg) { youth in
+            youth.move(to: .closed, on: LocalDate(Harness.now, timeZone: testZone).adding(days: -3), now: Harness.now)
+        }
+        XCTAssertTrue(harness.screen.contains("Afgesloten sinds \(today.adding(days: -3).text) · geen uitstroom vastgelegd"), harness.screen)
+        harness.press(.char("h"))
+        XCTAssertTrue(harness.screen.contains("terug naar Borgen"), harness.screen)
+    }
+
     /// On a closed case, t and choosing a phase in the field open the reopening form.
     func testTAndThePhaseFieldOnAClosedCaseLeadToReopening() throws {
         let harness = try opened(in: .scout) { youth in
