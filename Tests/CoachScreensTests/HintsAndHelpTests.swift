@@ -91,6 +91,16 @@ final class HintsAndHelpTests: XCTestCase {
             ("caseload escalations", [.char("E")]),
             // Retention and erasure (issue 18): the demo has a closed case past its term.
             ("retention", [.char("b")]), ("retention erasure", [.char("b"), .char("d")]), ("youth erasure", jesse + [.char("D")]),
+            // Borg, closing and reopening (issue 18): Lotte is in Borgen, Sanne closed.
+            ("closing form", jesse + [.char("x")]), ("closing outcome", jesse + [.char("x"), .enter]),
+            ("closing detail", jesse + [.char("x"), .down, .enter]), ("closing note", jesse + [.char("x"), .down, .down, .down, .enter]),
+            ("closing confirm", jesse + [.char("x"), .enter, .home, .enter, .end, .enter]),
+            ("closing leave question", jesse + [.char("x"), .enter, .home, .enter, .escape]),
+            ("closed youth", jesse + [.char("x"), .enter, .home, .enter, .end, .enter, .char("j")]),
+            ("reopening form", [.char("a"), .char("/")] + typed("sanne") + [.enter, .char("h")]),
+            ("reopening confirm", [.char("a"), .char("/")] + typed("sanne") + [.enter, .char("h"), .enter] + typed("terug") + [.enter, .end, .enter]),
+            ("borg youth", [.char("/")] + typed("lotte") + [.enter]), ("borg intensity", [.char("/")] + typed("lotte") + [.enter, .char("b")]),
+            ("borg day", [.char("/")] + typed("lotte") + [.enter, .char("b"), .enter]),
         ]
     }()
 

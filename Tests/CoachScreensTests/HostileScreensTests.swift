@@ -191,6 +191,9 @@ final class HostileScreensTests: XCTestCase {
             [.enter, .char("e"), .char("d")], [.char("E")], [.char("E"), .end], [.char("E"), .enter],
             // Retention and erasure (issue 18): the list, the name prompt with a long name typed, D on the youth.
             [.char("b")], [.char("b"), .end, .char("d")], [.char("b"), .char("d")] + Array(repeating: .char("W"), count: 300), [.enter, .char("D")],
+            [.enter, .char("x")], [.enter, .char("x"), .end], [.enter, .char("x"), .down, .down, .down, .enter],
+            // Closes the hostile youth (hidden from the list after it) and opens the reopening form.
+            [.enter, .char("x"), .enter, .home, .enter, .end, .enter, .char("j"), .char("h")],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]

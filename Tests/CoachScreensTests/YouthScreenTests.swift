@@ -125,10 +125,12 @@ final class YouthScreenTests: XCTestCase {
         for _ in 0..<phaseRow { harness.press(.down) }
         harness.press(.enter, .down, .down, .down, .enter, .enter)   // picked, dated today
         XCTAssertEqual(try savedYouth(harness).phase, .coaching)
-        harness.press(.enter, .end, .enter, .enter)       // closed, straight from coaching (the phase list's End)
+        harness.press(.enter, .end, .enter)                // Afgesloten (the phase list's End) opens the closing form
+        harness.press(.enter, .home, .enter, .end, .enter, .char("j"))   // regulier werk, closed after the question
         XCTAssertEqual(try savedYouth(harness).phase, .closed)
         harness.press(.char("t"))
-        XCTAssertTrue(harness.screen.contains("van Afgesloten naar Coachen"), harness.screen)
+        XCTAssertEqual(harness.app.top.kind, .reopening)
+        XCTAssertTrue(harness.screen.contains("terug naar Coachen"), harness.screen)
     }
 
     func testPickersForChannelAndPhase() throws {

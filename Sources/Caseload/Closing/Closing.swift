@@ -225,15 +225,12 @@ extension Youth {
     /// or kept, as chosen; the closure is recorded with how many.
     public mutating func close(_ input: ClosingInput, today: LocalDate, now: Date) throws(InputError) {
         guard phase != .closed else { throw InputError("Dit dossier is al afgesloten.") }
-        _ = try input.date.notAfter(today, "Een afsluiting")
-        if let last = phaseHistory.last, input.date < last.date {
-            throw InputError("De afsluitdatum kan niet vóór de vorige fasewissel liggen (\(last.date.text)).")
-        }
+        try checkClosingDay(input.date, today: today)
         let detail = try Youth.validText(input.outcomeDetail, field: "De toelichting bij de uitstroom")
         if input.outcome == .other && detail.isEmpty {
             throw InputError("Bij uitstroom \"anders\" hoort een toelichting: wat werd het?")
         }
-        let note = try Youth.validText(input.note, field: "De afsluitnotitie", limit: TextLimits.page)
+        let note = try ChangePlan.validText(input.note)
         var closure = Closure(date: input.date, from: phase, outcome: input.outcome, outcomeDetail: detail, note: note,
                               actions: input.actions, placements: input.placements)
         if input.placements == .ended {
@@ -260,18 +257,36 @@ extension Youth {
         move(to: .closed, on: input.date, now: now)
     }
 
+    /// The day a case can be closed on: not after today, not before the last phase change, and
+    /// in Borgen not before the last borg intensity (the history stays in order). The closing
+    /// form checks the day with this as soon as it is typed.
+    public func checkClosingDay(_ day: LocalDate, today: LocalDate) throws(InputError) {
+        _ = try day.notAfter(today, "Een afsluiting")
+        if let last = phaseHistory.last, day < last.date {
+            throw InputError("De afsluitdatum kan niet vóór de vorige fasewissel liggen (\(last.date.text)).")
+        }
+        if let step = borgStep, day < step.date {
+            throw InputError("De afsluitdatum kan niet vóór de laatste borgingsintensiteit liggen (\(step.intensity.label) sinds \(step.date.text)).")
+        }
+    }
+
     /// Reopens a closed case on `day` (not before it was closed, not after today), with a reason:
     /// it returns to the phase it was closed from; the closure stays, marked reopened.
     public mutating func reopen(on day: LocalDate, reason: String, today: LocalDate, now: Date) throws(InputError) {
         guard phase == .closed else { throw InputError("Dit dossier is niet afgesloten.") }
         let why = try Youth.validText(reason, field: "De reden")
         guard !why.isEmpty else { throw InputError("Geef een reden voor het heropenen.") }
-        _ = try day.notAfter(today, "Een heropening")
-        if let since = phaseSince, day < since {
-            throw InputError("Een heropening kan niet vóór de afsluiting liggen (\(since.text)).")
-        }
+        try checkReopeningDay(day, today: today)
         let back = phaseBefore ?? .borg
         reopenings.append(Reopening(date: day, reason: why, phase: back))
         move(to: back, on: day, now: now)
+    }
+
+    /// The day a closed case can be reopened on: not after today, not before it was closed.
+    public func checkReopeningDay(_ day: LocalDate, today: LocalDate) throws(InputError) {
+        _ = try day.notAfter(today, "Een heropening")
+        if let closed = closedOn, day < closed {
+            throw InputError("Een heropening kan niet vóór de afsluiting liggen (\(closed.text)).")
+        }
     }
 }

@@ -13,6 +13,8 @@ public enum DraftField: Hashable, Sendable {
     /// The user manual for the employer, and the notes of a progress talk (from schema 7).
     case userManual
     case talkNotes(talkID: String)
+    /// The closing note of the closing form (from schema 8).
+    case closingNote
 
     public var stored: String {
         switch self {
@@ -23,11 +25,12 @@ public enum DraftField: Hashable, Sendable {
         case .reviewNote(let week): "review.\(week.text)"
         case .userManual: "userManual"
         case .talkNotes(let id): "talk.\(id)"
+        case .closingNote: "closing.note"
         }
     }
 
     /// The kinds of field this version knows: the part of a stored name before its first dot.
-    static let knownKinds: Set<String> = ["changePlan", "quickScan", "journal", "review", "meeting", "userManual", "talk"]
+    static let knownKinds: Set<String> = ["changePlan", "quickScan", "journal", "review", "meeting", "userManual", "talk", "closing"]
 
     /// What a stored field name is to this version.
     public enum Reading: Equatable, Sendable {
@@ -50,6 +53,7 @@ public enum DraftField: Hashable, Sendable {
         case "meeting": return .invalid(rule: "verwacht meeting.<overleg>.<agendapunt>")
         case "userManual": return .invalid(rule: "verwacht userManual")
         case "talk": return .invalid(rule: "het nummer van het voortgangsgesprek ontbreekt")
+        case "closing": return .invalid(rule: "verwacht closing.note")
         default: return .unknownKind
         }
     }
@@ -67,6 +71,8 @@ public enum DraftField: Hashable, Sendable {
             self = .reviewNote(week: week)
         } else if parts == ["userManual"] {
             self = .userManual
+        } else if parts == ["closing", "note"] {
+            self = .closingNote
         } else if parts.count == 2, parts[0] == "talk", !parts[1].isEmpty {
             self = .talkNotes(talkID: parts[1])
         } else if parts.count == 3, parts[0] == "meeting", !parts[1].isEmpty, !parts[2].isEmpty {

@@ -13,18 +13,48 @@ final class PhaseHistoryScreen: Screen, OfOneYouth {
         self.editor = editor
     }
 
-    /// One line per change, newest first: the day, the step, and how long the phase it began lasted.
+    /// One line per change, newest first: the day, the step, and how long the phase it began lasted;
+    /// a closing with its outcome and note, a reopening with its reason.
     var lines: [String] {
-        let history = editor.youth.phaseHistory
+        let youth = editor.youth
+        let history = youth.phaseHistory
         let today = editor.session.today
+        let told = Self.closingAndReopening(of: youth)
         return history.indices.reversed().map { index in
             let change = history[index]
             let step = change.from.map { "\($0.label) → \(change.to.label)" } ?? "start in \(change.to.label)"
             let end = index + 1 < history.count ? history[index + 1].date : today
             let days = change.date.days(until: end)
             let lasted = index + 1 < history.count ? "\(days) dag\(days == 1 ? "" : "en")" : "nu \(days) dag\(days == 1 ? "" : "en")"
-            return "\(change.date.text)  \(step)  (\(lasted))"
+            return "\(change.date.text)  \(step)  (\(lasted))" + (told[index].map { " · \($0)" } ?? "")
         }
+    }
+
+    /// What a closing or a reopening recorded, by the index of its phase change: each closure and
+    /// reopening is matched, in order, to the change it made (same day and phases). A case closed
+    /// before closures were recorded says so.
+    static func closingAndReopening(of youth: Youth) -> [Int: String] {
+        var closures = youth.closures[...]
+        var reopenings = youth.reopenings[...]
+        var told: [Int: String] = [:]
+        for (index, change) in youth.phaseHistory.enumerated() {
+            if change.to == .closed {
+                if let closure = closures.first, closure.date == change.date {
+                    closures = closures.dropFirst()
+                    var text = "uitstroom: \(closure.outcomeText)"
+                    if closure.actionsClosed > 0 { text += " · \(closure.actionsClosed) open actie(s) vervallen" }
+                    if closure.placementsEnded > 0 { text += " · \(closure.placementsEnded) plaatsing(en) beëindigd" }
+                    if !closure.note.isEmpty { text += " · notitie: \(Form.oneLine(closure.note))" }
+                    told[index] = text
+                } else {
+                    told[index] = "geen uitstroom vastgelegd"
+                }
+            } else if change.from == .closed, let reopening = reopenings.first, reopening.date == change.date {
+                reopenings = reopenings.dropFirst()
+                told[index] = "heropend, reden: \(Form.oneLine(reopening.reason))"
+            }
+        }
+        return told
     }
 
     /// The lines wrapped to `width`, a change's later lines indented under its step.

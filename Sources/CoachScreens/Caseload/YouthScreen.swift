@@ -63,7 +63,11 @@ final class YouthScreen: FormScreen, OfOneYouth {
                 selected: { [unowned self] in Phase.allCases.firstIndex(of: youth.phase) ?? 0 },
                 commit: { [unowned self] index in
                     let phase = Phase.allCases[index]
-                    return phase == youth.phase ? .saved : .ask(askDate(for: phase))
+                    // Closing and reopening ask more than a day: they have their own forms.
+                    if phase == youth.phase { return .saved }
+                    if youth.phase == .closed { return .open(ReopeningForm(editor: editor)) }
+                    if phase == .closed { return .open(ClosingForm(editor: editor)) }
+                    return .ask(askDate(for: phase))
                 }), cells: { [unowned self] in [(youth.phase.label, .accent)] })),
             .field(.init(label: "Scout: pogingen, akkoord", value: { [unowned self] in scoutText },
                          edit: .open { [unowned self] in ScoutAttemptsScreen(editor: editor) })),
@@ -95,7 +99,25 @@ final class YouthScreen: FormScreen, OfOneYouth {
         if let weeks = youth.phaseTooLong(weeks: settings.phaseWeeks, today: today) {
             parts.append("\(youth.phase.label) duurt al \(weeks) weken (drempel \(settings.phaseWeeks[youth.phase] ?? 0))")
         }
+        if let weeks = youth.readyToClose(weeks: settings.readyToCloseWeeks, today: today) {
+            parts.append("\(weeks) weken afgebouwd: klaar om af te sluiten (drempel \(settings.readyToCloseWeeks))")
+        }
         return parts.isEmpty ? nil : "Let op: " + parts.joined(separator: " · ")
+    }
+
+    /// The phase and since when; in Borgen the intensity, for a closed case its outcome.
+    private var phaseText: String {
+        var text = youth.phase.label + (youth.phaseSince.map { " sinds \($0.text)" } ?? "")
+        if let step = youth.borgStep { text += " · \(step.intensity.label) sinds \(step.date.text)" }
+        if youth.phase == .closed { text += " · " + (youth.currentClosure.map { "uitstroom: \($0.outcomeText)" } ?? "geen uitstroom vastgelegd") }
+        return text
+    }
+
+    /// The oldest open escalation in one line, its question cut with … (e opens them all).
+    private var escalationLine: String? {
+        guard let open = youth.openEscalations.first else { return nil }
+        let more = youth.openEscalations.count > 1 ? " (+\(youth.openEscalations.count - 1))" : ""
+        return "Escalatie (\(open.level.label)) sinds \(open.raisedOn.text)\(more): \(Form.oneLine(open.question))"
     }
 
     /// A date of birth outside 16-27 is allowed (the coach may know better) but asked about;
@@ -142,6 +164,7 @@ final class YouthScreen: FormScreen, OfOneYouth {
             form.error = "Scout is de eerste fase."
         case .closeCase: return .push(ClosingForm(editor: editor))
         case .reopenCase: return .push(ReopeningForm(editor: editor))
+        case .setBorgIntensity: return .popup(BorgIntensityPopup.make(editor: editor))
         case .openEscalations: return .push(EscalationsScreen(editor: editor))
         case .eraseCase:
             return .popup(CaseErasure.popup(session: session, youthID: youth.id, name: youth.name))
@@ -189,8 +212,10 @@ final class YouthScreen: FormScreen, OfOneYouth {
     /// The form gets what the heading, the ZRM line, at least two lines of history and the last
     /// line leave; it scrolls (▲ ▼) when that is less than it needs.
     private func layOut() {
-        let zrm = Glyphs.wrap(zrmSummary, width: area.width - 4).count + (dueText.map { Glyphs.wrap($0, width: area.width - 4).count } ?? 0)
+        let zrm = Glyphs.wrap(zrmSummary, width: area.width - 4).count
+            + (dueText.map { Glyphs.wrap($0, width: area.width - 4, maxLines: workLines).count } ?? 0)
             + (workLine.map { Glyphs.wrap($0.text, width: area.width - 4, maxLines: workLines).count } ?? 0)
+            + (escalationLine == nil ? 0 : 1)
         let room = area.height - 3 - 1 - zrm - 1 - 3 - 1
         form.resize(to: Rect(row: area.row + 3, col: area.col, width: area.width, height: max(2, min(form.naturalHeight, room))))
     }
@@ -198,9 +223,16 @@ final class YouthScreen: FormScreen, OfOneYouth {
     func render(into canvas: inout Canvas, area: Rect) {
         let width = area.width - 4
         var row = area.row + 1
-        let since = youth.phaseSince.map { " sinds \($0.text)" } ?? ""
-        let headingWidth = canvas.put(youth.name, row: row, col: 2, style: .heading, maxWidth: width)
-        canvas.put("  ·  \(youth.phase.label)\(since)", row: row, col: 2 + headingWidth, style: .accent, maxWidth: width - headingWidth)
+        // The name and the phase on one line; when they do not fit, the phase (with the borg
+        // intensity or the outcome) takes the line under the name.
+        let phase = phaseText
+        if Glyphs.width(of: youth.name) + 5 + Glyphs.width(of: phase) <= width {
+            let headingWidth = canvas.put(youth.name, row: row, col: 2, style: .heading, maxWidth: width)
+            canvas.put("  ·  \(phase)", row: row, col: 2 + headingWidth, style: .accent, maxWidth: width - headingWidth)
+        } else {
+            canvas.put(youth.name, row: row, col: 2, style: .heading, maxWidth: width)
+            canvas.put(phase, row: row + 1, col: 2, style: .accent, maxWidth: width)
+        }
         form.render(into: &canvas)
         row = form.area.row + form.area.height + 1
 
@@ -210,8 +242,12 @@ final class YouthScreen: FormScreen, OfOneYouth {
             canvas.put(line, row: row, col: 2, style: acute ? .warning : .dim, maxWidth: width)
             row += 1
         }
-        for line in dueText.map({ Glyphs.wrap($0, width: width) }) ?? [] {
+        for line in dueText.map({ Glyphs.wrap($0, width: width, maxLines: workLines) }) ?? [] {
             canvas.put(line, row: row, col: 2, style: .warning, maxWidth: width)
+            row += 1
+        }
+        if let escalation = escalationLine {
+            canvas.put(escalation, row: row, col: 2, style: .warning, maxWidth: width)
             row += 1
         }
         if let work = workLine {
@@ -228,7 +264,7 @@ final class YouthScreen: FormScreen, OfOneYouth {
 
     /// The current placement, the last talk, skills that went down (`WorkSummary`), in at most
     /// three lines (one in a small window, so the form and the phase history keep their rows), the
-    /// last ending in … when cut (the placements screen, w, shows it all).
+    /// last ending in … when cut (the placements screen, w, shows it all). The "Let op" line too.
     private var workLines: Int { area.height >= 20 ? 3 : 1 }
     private var workLine: (text: String, style: Style)? { WorkSummary.line(youth, store: session.store) }
 

@@ -19,6 +19,9 @@ final class Form {
         case saved
         case refused(String)
         case ask(any Popup)
+        /// The choice asks more than a field holds: its own screen opens (choosing Afgesloten opens
+        /// the closing form); nothing is saved here.
+        case open(any Screen)
 
         init(failure: String?) { self = failure.map { .refused($0) } ?? .saved }
     }
@@ -38,6 +41,9 @@ final class Form {
             case check(options: () -> [String], checked: () -> Set<Int>, commit: (Set<Int>) -> Reply)
             /// A row that opens another screen (a list that belongs to the record).
             case open(() -> any Screen)
+            /// A row that does something on Enter (the last row of a one-shot form: close the case,
+            /// after a question). Tab passes over it, as over a link.
+            case run(() -> Reply)
 
             static func text(commit: @escaping (String) -> String?) -> Edit { .line { Reply(failure: commit($0)) } }
 
@@ -137,13 +143,18 @@ final class Form {
 
     /// The selected field, counted among the fields (headings not counted).
     var selection: Int { fields.selected }
+    /// On the last field: in a one-shot form, the row that acts.
+    var isOnLastField: Bool { !fieldIndexes.isEmpty && fields.selected == fieldIndexes.count - 1 }
     /// The index in `items` of the selected field; nil in a form without fields.
     private var selectedItem: Int? { fieldIndexes.isEmpty ? nil : fieldIndexes[fields.selected] }
     /// The fields that can be typed in or chosen from, counted among the fields: all but links.
     private var typableFields: [Int] {
         fieldIndexes.indices.filter { position in
-            guard case .field(let field) = items[fieldIndexes[position]], case .open = field.edit else { return true }
-            return false
+            guard case .field(let field) = items[fieldIndexes[position]] else { return true }
+            switch field.edit {
+            case .open, .run: return false
+            default: return true
+            }
         }
     }
     private var field: Field {
@@ -224,6 +235,7 @@ final class Form {
             case .previousField: fields.select(fields.selected - 1)
             case .edit:
                 if case .open(let screen) = field.edit { return .push(screen()) }
+                if case .run(let action) = field.edit { return settle(action(), move: 0) }
                 return openForTyping()
             default: return nil
             }
@@ -275,6 +287,9 @@ final class Form {
             // The value passed its checks; only the question remains.
             error = nil
             return .popup(popup)
+        case .open(let screen):
+            finishEditing()
+            return .push(screen)
         }
         return .stay
     }
@@ -319,7 +334,7 @@ final class Form {
         case .page:
             let writer = TextEditor(undrafted: field.value(), tabLabel: Self.tabLabel)
             mode = .writing(TextFlow(writer, row: fields.selected, among: typableFields, noun: .field))
-        case .open: break
+        case .open, .run: break
         }
         return .stay
     }

@@ -56,6 +56,14 @@ enum DraftRestore {
             let form = TalkForm.make(editor: editor, talkID: talkID)
             form.form.resume(draft)
             return .screens(base + [TalksScreen(editor: editor, placementID: talk.placementID), form])
+        case .closingNote?:
+            guard editor.youth.phase != .closed else {
+                let place = (try? session.store.setAside(draft)) ?? "drafts/"
+                return .gone("Het concept hoort bij het afsluiten van een dossier dat al is afgesloten. De tekst is bewaard in \(place).")
+            }
+            let form = ClosingForm(editor: editor)
+            form.resume(draft)
+            return .screens(base + [form])
         case .reviewNote?, nil:
             // Never offered to open (`canOpen`); kept where it is, for the version that knows it.
             return .gone("Het concept hoort bij een veld dat deze versie van Rode Loper niet kent. Het blijft bewaard in drafts/.")
@@ -88,6 +96,7 @@ enum DraftRestore {
         case .reviewNote(let week)?: "de notitie in de weekbespreking van week \(week.week)"
         case .userManual?: "de gebruiksaanwijzing voor de werkgever"
         case .talkNotes?: "de notities van een voortgangsgesprek"
+        case .closingNote?: "de afsluitnotitie bij het afsluiten van het dossier"
         case nil: "een veld dat deze versie niet kent"
         }
     }
