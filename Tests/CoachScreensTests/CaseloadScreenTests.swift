@@ -15,7 +15,8 @@ final class CaseloadScreenTests: XCTestCase {
         XCTAssertTrue(lines[first].contains("21") && lines[first].contains("Quick scan") && lines[first].contains("4 dagen"), lines[first])
         XCTAssertFalse(screen.contains("Sanne Schijn"), "closed cases are hidden by default")
         XCTAssertTrue(screen.contains("2 afgesloten verborgen"))
-        XCTAssertTrue(lines.last!.contains("n nieuw") && lines.last!.contains("/ zoek") && lines.last!.contains("? help"))
+        // The demo has a closed case past its retention term: its key comes first.
+        XCTAssertTrue(lines.last!.hasPrefix(" b bewaartermijn") && lines.last!.contains("? help"), lines.last!)
         harness.press(.char("a"))
         XCTAssertTrue(harness.screen.contains("Sanne Schijn"))
     }
