@@ -20,11 +20,18 @@ final class SettingsScreen: FormScreen {
         return nil
     }
 
-    private func number(_ label: String, _ value: @escaping (CoachSettings) -> Int?, unit: String,
+    /// A number with its unit, singular for one ("1 week", "2 weken"); `note` follows the unit.
+    private func number(_ label: String, _ value: @escaping (CoachSettings) -> Int?, unit: Unit, note: String = "",
                         set: @escaping (inout CoachSettings, String) throws(InputError) -> Void) -> Form.Item {
         .field(.init(label: label, value: { [unowned self] in value(session.store.settings).map(String.init) ?? "" },
                      edit: .text { [unowned self] input in save { s throws(InputError) in try set(&s, input) } },
-                     cells: { [unowned self] in [(value(session.store.settings).map { "\($0) \(unit)" } ?? "–", .normal)] }))
+                     cells: { [unowned self] in [(value(session.store.settings).map { "\($0) \($0 == 1 ? unit.one : unit.many)\(note)" } ?? "–", .normal)] }))
+    }
+
+    private enum Unit {
+        case days, weeks, months
+        var one: String { switch self { case .days: "dag"; case .weeks: "week"; case .months: "maand" } }
+        var many: String { switch self { case .days: "dagen"; case .weeks: "weken"; case .months: "maanden" } }
     }
 
     private func items() -> [Form.Item] {
@@ -34,31 +41,31 @@ final class SettingsScreen: FormScreen {
                 save { s throws(InputError) in s.coachName = try Youth.validText(input, field: "Uw naam", limit: TextLimits.coachName) }
             }, limit: TextLimits.coachName)),
             .heading("Contact"),
-            number("Zonder contact markeren na", { $0.contactDays }, unit: "dagen") { s, input throws(InputError) in try s.setContactDays(input) },
+            number("Zonder contact markeren na", { $0.contactDays }, unit: .days) { s, input throws(InputError) in try s.setContactDays(input) },
             .heading("Metingen: weken na de 0-meting"),
         ]
         for moment in CoachSettings.scheduledMoments {
-            items.append(number(moment.label, { $0.measurementWeeks[moment] }, unit: "weken") { s, input throws(InputError) in
+            items.append(number(moment.label, { $0.measurementWeeks[moment] }, unit: .weeks) { s, input throws(InputError) in
                 try s.setWeeks(input, for: moment)
             })
         }
         items.append(.heading("Hoe lang een fase mag duren"))
         for phase in CoachSettings.timedPhases {
-            items.append(number(phase.label, { $0.phaseWeeks[phase] }, unit: "weken") { s, input throws(InputError) in try s.setWeeks(input, for: phase) })
+            items.append(number(phase.label, { $0.phaseWeeks[phase] }, unit: .weeks) { s, input throws(InputError) in try s.setWeeks(input, for: phase) })
         }
         items.append(.heading("Coachen op de werkplek"))
-        items.append(number("Zonder voortgangsgesprek markeren na", { $0.talkWeeks }, unit: "weken") { s, input throws(InputError) in
+        items.append(number("Zonder voortgangsgesprek markeren na", { $0.talkWeeks }, unit: .weeks) { s, input throws(InputError) in
             try s.setTalkWeeks(input)
         })
         items.append(.heading("Borgen, escalatie en bewaren"))
-        items.append(number("Klaar om af te sluiten: afgebouwd na", { $0.readyToCloseWeeks }, unit: "weken") { s, input throws(InputError) in
+        items.append(number("Klaar om af te sluiten na", { $0.readyToCloseWeeks }, unit: .weeks, note: " afgebouwd") { s, input throws(InputError) in
             try s.setReadyToCloseWeeks(input)
         })
-        items.append(number("Escalatie zonder antwoord markeren na", { $0.escalationWeeks }, unit: "weken") { s, input throws(InputError) in
+        items.append(number("Escalatie markeren na", { $0.escalationWeeks }, unit: .weeks, note: " zonder antwoord") { s, input throws(InputError) in
             try s.setEscalationWeeks(input)
         })
         // The term is the organisation's choice under the AVG; two years is only the default.
-        items.append(number("Bewaartermijn na afsluiten", { $0.retentionMonths }, unit: "maanden (de organisatie bepaalt)") { s, input throws(InputError) in
+        items.append(number("Bewaartermijn na afsluiten", { $0.retentionMonths }, unit: .months, note: " (de organisatie bepaalt)") { s, input throws(InputError) in
             try s.setRetentionMonths(input)
         })
         return items
