@@ -364,6 +364,9 @@ final class HandoverTests: XCTestCase {
         review["schemaVersion"] = WeeklyReview.schemaVersion + 1
         try JSONSerialization.data(withJSONObject: review).write(to: URL(fileURLWithPath: reviewPath))
 
+        // The quarantine log is not part of a backup: damaged, it does not block one.
+        try Data("{".utf8).write(to: URL(fileURLWithPath: source.directory + "/quarantine.json"))
+
         let reader = try CaseloadStore(directory: source.directory, mode: .readOnly)
         let refusal = message { _ = try reader.backup(exportedAt: later) }
         XCTAssertTrue(refusal.hasPrefix("Geen back-up gemaakt: deze 3 bestanden kunnen er niet heel in"), refusal)

@@ -44,13 +44,19 @@ extension CaseloadStore {
             setAside(fileName: name, in: folder, reason: reason)
         } else {
             notices.append(StoreNotice(message: "\(SafeText.escaped(relative)) is niet leesbaar: \(reason.text)."))
-            notWhole[relative] = reason.text
+            noteNotWhole(relative, reason)
         }
         return nil
     }
 
+    /// A settings, review or workplace file read here in part or not at all: a backup would miss
+    /// it. The logs beside them (quarantine.json, erasures.json) are not part of a backup.
+    private func noteNotWhole(_ relative: String, _ reason: UnreadableReason) {
+        if StoredDocumentKind(relative: relative) != .other { notWhole[relative] = reason.text }
+    }
+
     private func noteNewer(_ relative: String, schema: Int, readable: Bool) {
-        notWhole[relative] = UnreadableReason.newerSchema(schema).text
+        noteNotWhole(relative, .newerSchema(schema))
         let shown = "\(StoredDocumentKind(relative: relative).name) (\(SafeText.escaped(relative)))"
         notices.append(StoreNotice(message: readable
             ? "\(shown) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)); het is hier alleen te lezen en blijft ongewijzigd staan."
@@ -94,7 +100,7 @@ extension CaseloadStore {
                 setAside(fileName: name, in: folder, reason: reason)
             } else {
                 notices.append(StoreNotice(message: "\(folder)/\(SafeText.escaped(name)) is niet leesbaar: \(reason.text)."))
-                notWhole[folder + "/" + name] = reason.text
+                noteNotWhole(folder + "/" + name, reason)
             }
         }
     }
