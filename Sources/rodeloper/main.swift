@@ -69,6 +69,7 @@ switch options.command {
 case .exportJSON(let id, let out):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
+        // A backup that cannot hold every file whole is refused (stdout and --out alike): nothing is written.
         let export = try id.map { try store.handover(youthID: try store.resolveID($0), exportedAt: Date()) } ?? store.backup(exportedAt: Date())
         if let out {
             try export.write(to: out, outside: directory)
@@ -94,6 +95,7 @@ case .importFile(let path, let replace):
         for notice in store.notices { warn(notice.message) }
         let result = try store.importExport(export, replace: replace)
         for line in result.workplacesKept { warn(line) }
+        if let line = result.missingWorkplacesLine { warn(line) }
         print("\(result.summary) Gegevensmap: \(SafeText.escaped(directory)).")
     } catch {
         fail(error.localizedDescription)

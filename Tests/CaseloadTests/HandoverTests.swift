@@ -107,7 +107,7 @@ final class HandoverTests: XCTestCase {
 
     func testANewerSchemaOfAnyPartIsRefusedWithAClearMessage() throws {
         let source = try demo()
-        let backup = try jsonObject(source.backup(exportedAt: later))
+        let backup = try jsonObject(try source.backup(exportedAt: later))
         for (key, part, known) in [("schemaVersion", "dossiers", CaseloadStore.schemaVersion),
                                    ("workplaceSchemaVersion", "werkplekken", Workplace.schemaVersion),
                                    ("settingsSchemaVersion", "instellingen", CoachSettings.schemaVersion),
@@ -125,7 +125,7 @@ final class HandoverTests: XCTestCase {
 
     func testAnInvalidFileIsRefusedNamingTheFieldAndNothingIsWritten() throws {
         let source = try demo()
-        let backup = try jsonObject(source.backup(exportedAt: later))
+        let backup = try jsonObject(try source.backup(exportedAt: later))
         let youths = try XCTUnwrap(backup["youths"] as? [[String: Any]])
         var unnamed = youths
         unnamed[1]["name"] = " "
@@ -140,7 +140,9 @@ final class HandoverTests: XCTestCase {
             (broken { $0["youths"] = unnamed }, "youths[1].name: een naam is verplicht"),
             (broken { $0["youths"] = [youths[0], youths[0]] }, "youths[1].id = \"\(youths[0]["id"] as? String ?? "")\": dit komt twee keer voor in het bestand"),
             (broken { $0["workplaces"] = workplaces }, "workplaces[0].kinds: verwacht een lijst ([…])"),
-            (broken { $0["kind"] = "handover"; $0["youths"] = [] }, "youths = \"[]\": een overdracht bevat een dossier"),
+            (broken { $0["kind"] = "handover"; $0["youths"] = [] }, "youths = \"0 dossiers\": een overdracht bevat precies één dossier"),
+            (broken { $0["kind"] = "handover"; $0["youths"] = Array(youths.prefix(2)); $0["workplaces"] = [] },
+             "youths = \"2 dossiers\": een overdracht bevat precies één dossier"),
             (broken { $0.removeValue(forKey: "youths") }, "youths ontbreekt"),
             (broken { $0["settings"] = ["schemaVersion": 4, "contactDays": 0] }, "settings.contactDays = \"0\": 1 tot en met 365 dagen"),
         ]
@@ -217,7 +219,7 @@ final class HandoverTests: XCTestCase {
         settings.coachName = "Coach Kim"
         try settings.setTalkWeeks("5")
         try source.saveSettings(settings)
-        let export = source.backup(exportedAt: later)
+        let export = try source.backup(exportedAt: later)
         XCTAssertEqual(export.reviews?.count, 2)
 
         let target = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.later })
@@ -285,5 +287,134 @@ final class HandoverTests: XCTestCase {
         // An existing file is replaced whole: a backup is made again under the same name.
         try export.write(to: folder + "/case.json", outside: source.directory)
         XCTAssertEqual(permissions(folder + "/case.json"), 0o600)
+    }
+
+    // MARK: - Nothing is written that the next start refuses
+
+    /// A youth whose file would pass `FileLimits.youth`: texts at the page limit, each character
+    /// 8 bytes (a flag), in enough journal entries. Built once: encoding 32 MB takes a moment.
+    private static let oversized: Youth = {
+        let page = String(repeating: "🇳🇱", count: TextLimits.page)
+        let entries = FileLimits.youth / page.utf8.count + 2
+        var youth = try! Youth(name: "Groot Dossier", now: Date(timeIntervalSince1970: 1_795_000_000), today: LocalDate(year: 2026, month: 11, day: 22)!)
+        youth.journal = (0..<entries).map { number in
+            var entry = JournalEntry(date: LocalDate(year: 2026, month: 11, day: 1)!, kind: .phone, id: "contact-\(number)")
+            entry.text = page
+            return entry
+        }
+        return youth
+    }()
+
+    func testAYouthLargerThanTheLoaderReadsIsNeitherSavedNorImported() throws {
+        let youth = Self.oversized
+        let store = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.now })
+        XCTAssertThrowsError(try store.save(youth)) { error in
+            guard case .tooLarge(let what, let size, let limit)? = error as? StoreError else { return XCTFail("\(error)") }
+            XCTAssertEqual(what, "het dossier")
+            XCTAssertGreaterThan(size, FileLimits.youth)
+            XCTAssertEqual(limit, FileLimits.youth)
+            XCTAssertTrue(error.localizedDescription.hasPrefix("Niet opgeslagen: het dossier zou ruim 32 MB worden, groter dan de 32 MB die Rode Loper "
+                + "bij het starten leest"), error.localizedDescription)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: store.directory + "/youths"), [])
+        XCTAssertEqual(store.count, 0)
+
+        // Imported, it is refused before anything is written: not even the workplace comes.
+        let workplace = try Workplace(name: "Bakkerij", now: now, id: "w1")
+        let export = CaseloadExport(kind: .handover, youths: [youth], workplaces: [workplace], exportedAt: later)
+        let refusal = message { try store.importExport(export, replace: false) }
+        XCTAssertEqual(refusal, "Het dossier \(youth.id.prefix(8)) in het bestand is ruim 32 MB, groter dan de 32 MB die Rode Loper bij het starten "
+            + "leest; het zou in quarantaine gaan. Er is niets geïmporteerd.")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: store.directory + "/youths"), [])
+        XCTAssertEqual(PrivateFiles.kind(of: store.directory + "/workplaces/w1.json"), .missing)
+        XCTAssertEqual(try CaseloadStore(directory: store.directory, mode: .readOnly).count, 0)
+    }
+
+    /// The documents beside the youths (reviews, workplaces, settings) are held to their own limit.
+    func testADocumentLargerThanItsReadLimitIsNotWritten() throws {
+        let store = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.now })
+        let big = ["text": String(repeating: "x", count: FileLimits.document)]
+        XCTAssertThrowsError(try store.writeDocument(big, folder: CaseloadStore.reviewsFolder, name: "2026-W48.json")) { error in
+            XCTAssertEqual(error.localizedDescription, "Niet opgeslagen: de weekbespreking zou ruim 16 MB worden, groter dan de 16 MB die Rode Loper "
+                + "bij het starten leest; het zou dan in quarantaine gaan. Er is niets veranderd.")
+        }
+        XCTAssertEqual(PrivateFiles.kind(of: store.directory + "/reviews/2026-W48.json"), .missing)
+        XCTAssertThrowsError(try store.writeDocument(["name": String(repeating: "x", count: FileLimits.settings)], folder: ".", name: "settings.json"))
+        XCTAssertEqual(PrivateFiles.kind(of: store.directory + "/settings.json"), .missing)
+        XCTAssertNoThrow(try store.writeDocument(["text": "klein"], folder: CaseloadStore.reviewsFolder, name: "2026-W48.json"))
+    }
+
+    // MARK: - A backup holds everything or is refused
+
+    func testABackupWithAFileItCannotHoldWholeIsRefusedNamingThePaths() throws {
+        let source = try demo()
+        let ids = source.summaries.map(\.id).sorted()
+        let names = source.summaries.map(\.name)
+        // One youth written by a newer version (its newer fields would be dropped), one unreadable,
+        // a review of a newer schema.
+        let newer = source.directory + "/youths/\(ids[0]).json"
+        var object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: newer))) as? [String: Any])
+        object["schemaVersion"] = CaseloadStore.schemaVersion + 1
+        object["future"] = ["kept": true]
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: newer))
+        try Data("{".utf8).write(to: URL(fileURLWithPath: source.directory + "/youths/\(ids[1]).json"))
+        let week = try XCTUnwrap(source.documentNames(in: CaseloadStore.reviewsFolder).first)
+        let reviewPath = source.directory + "/reviews/" + week
+        var review = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reviewPath))) as? [String: Any])
+        review["schemaVersion"] = WeeklyReview.schemaVersion + 1
+        try JSONSerialization.data(withJSONObject: review).write(to: URL(fileURLWithPath: reviewPath))
+
+        // The quarantine log is not part of a backup: damaged, it does not block one.
+        try Data("{".utf8).write(to: URL(fileURLWithPath: source.directory + "/quarantine.json"))
+
+        let reader = try CaseloadStore(directory: source.directory, mode: .readOnly)
+        let refusal = message { _ = try reader.backup(exportedAt: later) }
+        XCTAssertTrue(refusal.hasPrefix("Geen back-up gemaakt: deze 3 bestanden kunnen er niet heel in"), refusal)
+        XCTAssertTrue(refusal.contains("- youths/\(ids[0]).json: het is gemaakt door een nieuwere versie van Rode Loper (schema \(CaseloadStore.schemaVersion + 1))"), refusal)
+        XCTAssertTrue(refusal.contains("- youths/\(ids[1]).json: het is geen geldige JSON"), refusal)
+        XCTAssertTrue(refusal.contains("- reviews/\(week): het is gemaakt door een nieuwere versie"), refusal)
+        XCTAssertTrue(refusal.contains("Start Rode Loper één keer gewoon (rodeloper)") && refusal.contains("maak de back-up dan met die versie")
+                      && refusal.hasSuffix("Er is niets geschreven."), refusal)
+        for name in names { XCTAssertFalse(refusal.contains(name), "no youth is named") }
+    }
+
+    func testABackupThroughALinkedFolderIsRefused() throws {
+        let source = try demo()
+        let outside = temporaryDirectory(self)
+        try FileManager.default.moveItem(atPath: source.directory + "/reviews", toPath: outside)
+        XCTAssertEqual(symlink(outside, source.directory + "/reviews"), 0)
+        let reader = try CaseloadStore(directory: source.directory, mode: .readOnly)
+        let refusal = message { _ = try reader.backup(exportedAt: later) }
+        XCTAssertTrue(refusal.contains("- reviews/: reviews/ is een symbolische koppeling."), refusal)
+    }
+
+    // MARK: - A handover is one case
+
+    func testPlacementsAtAWorkplaceThatDidNotComeAlongAreImportedAndCounted() throws {
+        let source = try demo()
+        let youth = try caseWithPlacements(in: source)
+        var export = try source.handover(youthID: youth.id, exportedAt: later)
+        export.workplaces.removeFirst()
+        let missing = youth.placements.filter { !export.workplaces.map(\.id).contains($0.workplaceID) }.count
+        XCTAssertGreaterThan(missing, 0)
+        let target = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.later })
+        let result = try target.importExport(try roundTrip(export), replace: false)
+        XCTAssertEqual(result.placementsWithoutWorkplace, missing)
+        XCTAssertEqual(try target.youth(id: youth.id), youth, "the case still arrives whole")
+        let line = try XCTUnwrap(result.missingWorkplacesLine)
+        XCTAssertTrue(line.hasPrefix("\(missing) plaatsing\(missing == 1 ? " verwijst" : "en verwijzen") naar een werkplek die niet in het bestand zat"), line)
+
+        // Whole, the same file says nothing.
+        let whole = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.later })
+        XCTAssertNil(try whole.importExport(try source.handover(youthID: youth.id, exportedAt: later), replace: false).missingWorkplacesLine)
+    }
+
+    func testAYouthsOwnFileIsRecognisedAndTheWayToAnExportIsSaid() throws {
+        let source = try demo()
+        let id = try XCTUnwrap(source.summaries.first?.id)
+        let path = source.directory + "/youths/\(id).json"
+        XCTAssertEqual(message { _ = try CaseloadExport.read(from: path) },
+                       "\(path) is een dossierbestand uit de gegevensmap (youths/NUMMER.json), geen export. Maak een export met "
+                       + "rodeloper export --format json --youth NUMMER --out BESTAND en importeer dat bestand. Er is niets geïmporteerd.")
     }
 }

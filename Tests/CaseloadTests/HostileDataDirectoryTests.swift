@@ -326,6 +326,57 @@ final class HostileDataDirectoryTests: XCTestCase {
         XCTAssertEqual(failure { $0.file.size = -1 }, "file.size")
     }
 
+    // MARK: - Read-only never reads through a link either
+
+    /// `youths/` a link or a file: the read-only commands (export, review) refuse it exactly as
+    /// the interactive start does, with the same error.
+    func testReadOnlyRefusesYouthsAsALinkOrAFileAsReadWriteDoes() throws {
+        let outside = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try CaseloadStore(directory: outside, clock: { self.now }).save(try Youth(name: "Zoë Çelik", now: now, today: today))
+        for link in [true, false] {
+            let directory = temporaryDirectory(self)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            if link {
+                XCTAssertEqual(symlink(outside + "/youths", directory + "/youths"), 0)
+            } else {
+                try Data("x".utf8).write(to: URL(fileURLWithPath: directory + "/youths"))
+            }
+            var refusals: [StoreError] = []
+            for mode in [CaseloadStore.Mode.readWrite, .readOnly] {
+                XCTAssertThrowsError(try CaseloadStore(directory: directory, mode: mode, clock: { self.now })) { error in
+                    if let error = error as? StoreError { refusals.append(error) }
+                }
+            }
+            XCTAssertEqual(refusals.count, 2, "link: \(link)")
+            XCTAssertEqual(refusals.first, refusals.last, "the same message in both modes")
+            if link { XCTAssertEqual(refusals.first, .symbolicLink(path: directory + "/youths")) }
+        }
+    }
+
+    /// `reviews/` (or `workplaces/`) a link: nothing is read through it in either mode, not even a
+    /// week asked for by name, and the notice is the one read-write gives.
+    func testReadOnlyReadsNoDocumentThroughALinkedFolder() throws {
+        let week = ReviewWeek(text: "2026-W48")!
+        let outside = temporaryDirectory(self)
+        do {
+            let store = try CaseloadStore(directory: outside, clock: { self.now })
+            try store.save(WeeklyReview(week: week, started: now, items: []))
+            try store.save(try Workplace(name: "Bakkerij", now: now, id: "w1"))
+        }
+        for folder in [CaseloadStore.reviewsFolder, CaseloadStore.workplacesFolder] {
+            let directory = temporaryDirectory(self)
+            _ = try CaseloadStore(directory: directory, clock: { self.now })
+            XCTAssertEqual(symlink(outside + "/" + folder, directory + "/" + folder), 0)
+            for mode in [CaseloadStore.Mode.readOnly, .readWrite] {
+                let store = try CaseloadStore(directory: directory, mode: mode, clock: { self.now })
+                XCTAssertNil(store.review(of: week), "\(folder) \(mode)")
+                XCTAssertEqual(store.workplaces, [], "\(folder) \(mode)")
+                XCTAssertEqual(store.notices.map(\.message), [StoreError.unusableFolder(folder, link: true).localizedDescription], "\(folder) \(mode)")
+            }
+        }
+    }
+
     // MARK: - Helpers
 
     /// A store opened on a data directory holding the current sample youth, changed by `change`.

@@ -127,4 +127,30 @@ final class HandoverEndToEndTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: third), "nothing written, not even the data directory")
         }
     }
+
+    /// A backup that cannot hold a file whole (here: an unreadable youth file) writes nothing, to
+    /// --out or to stdout, and exits 1 naming the file; a handover whose workplace did not come
+    /// along is imported whole and says so on stderr.
+    func testABackupMissingAFileIsRefusedAndAMissingWorkplaceIsSaid() throws {
+        let binary = try rodeloperBinary()
+        let (first, second, outside, id) = try demoAndEmpty(binary)
+        try Data("{".utf8).write(to: URL(fileURLWithPath: first + "/youths/kapot.json"))
+        for out in [["--out", outside + "/backup.json"], []] {
+            let refused = try runProcess(binary, ["--data-dir", first, "export", "--format", "json"] + out)
+            XCTAssertEqual(refused.status, 1, "\(out)")
+            XCTAssertEqual(refused.stdout, "", "\(out)")
+            XCTAssertTrue(refused.stderr.contains("Geen back-up gemaakt: dit bestand kan er niet heel in") && refused.stderr.contains("- youths/kapot.json: ")
+                          && refused.stderr.contains("Er is niets geschreven."), refused.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: outside + "/backup.json"))
+
+        let export = try runProcess(binary, ["--data-dir", first, "export", "--format", "json", "--youth", id])
+        var document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+        document["workplaces"] = []
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: outside + "/case.json"))
+        let imported = try runProcess(binary, ["--data-dir", second, "import", outside + "/case.json"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stderr.contains("naar een werkplek die niet in het bestand zat en ook niet in deze caseload staat"), imported.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: second + "/youths/\(id).json"))
+    }
 }

@@ -32,6 +32,18 @@ public struct ImportResult: Equatable, Sendable {
     public var workplacesKept: [String] = []
     public var reviews = 0
     public var settings = false
+    /// Placements whose workplace came neither with the file nor is in this caseload: the case
+    /// arrives whole, but those placements show the stored name (a line on stderr says how many).
+    public var placementsWithoutWorkplace = 0
+
+    /// The line for stderr about placements whose workplace did not come along, or nil.
+    public var missingWorkplacesLine: String? {
+        guard placementsWithoutWorkplace > 0 else { return nil }
+        let many = placementsWithoutWorkplace != 1
+        return "\(placementsWithoutWorkplace) plaatsing\(many ? "en verwijzen" : " verwijst") naar een werkplek die niet in het bestand zat en "
+            + "ook niet in deze caseload staat. De plaatsing\(many ? "en zijn" : " is") wel geïmporteerd, met de naam van de werkplek zoals "
+            + "die bij de plaatsing bewaard is; vraag de werkplek zo nodig op bij de coach die het dossier overdroeg."
+    }
 
     /// One Dutch line saying what was imported; ids shortened to eight characters, no names.
     public var summary: String {
@@ -55,7 +67,9 @@ extension CaseloadExport: ValidatedDocument {
     /// The loader's checks on every part, each fault named by its path in the export file
     /// (`youths[0].name`), and what holds between the parts: no id or week twice.
     func validate() throws(ValidationFailure) {
-        if kind == .handover && youths.isEmpty { throw ValidationFailure("youths", "[]", "een overdracht bevat een dossier") }
+        if kind == .handover && youths.count != 1 {
+            throw ValidationFailure("youths", "\(youths.count) dossiers", "een overdracht bevat precies één dossier; een hele caseload is een back-up (kind \"backup\")")
+        }
         try Self.unique(youths.map(\.id), "youths")
         for (index, youth) in youths.enumerated() {
             do { try youth.validate() } catch { throw error.under("youths[\(index)]") }
@@ -93,6 +107,12 @@ extension CaseloadExport: ValidatedDocument {
             throw HandoverError("\(path) bestaat niet. \(nothing)")
         case .failure(let error):
             throw HandoverError("\(path) kan niet worden gelezen: \(CaseloadStore.UnreadableReason(error, path: path).text). \(nothing)")
+        }
+        // A youth's own file (youths/<id>.json) is not an export: say so, and how to make one.
+        if let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+           object["youth"] != nil, object["schemaVersion"] != nil, object["youths"] == nil {
+            throw HandoverError("\(path) is een dossierbestand uit de gegevensmap (youths/NUMMER.json), geen export. Maak een export met "
+                + "rodeloper export --format json --youth NUMMER --out BESTAND en importeer dat bestand. \(nothing)")
         }
         // Each part's schema before anything else: a newer part may not even decode here.
         if let versions = try? CaseloadStore.decoder.decode(Versions.self, from: data) {
@@ -172,11 +192,24 @@ extension CaseloadStore {
         return CaseloadExport(kind: .handover, youths: [youth], workplaces: workplaces.filter { referred.contains($0.id) }, exportedAt: exportedAt)
     }
 
-    /// The whole caseload as a backup: every readable youth, the workplaces, settings.json (when
-    /// there is one) and the stored weekly reviews. What cannot be read becomes a notice.
-    public func backup(exportedAt: Date) -> CaseloadExport {
+    /// The whole caseload as a backup: every youth, the workplaces, settings.json (when there is
+    /// one) and the stored weekly reviews. Refused when any of those files cannot be included
+    /// whole (unreadable, behind a link, or written by a newer Rode Loper): a restore would lose
+    /// it without a word. The refusal names the files by path, never a youth.
+    public func backup(exportedAt: Date) throws -> CaseloadExport {
         let reviews = documentNames(in: Self.reviewsFolder).compactMap { ReviewWeek(text: String($0.dropLast(5))) }.compactMap { review(of: $0) }
-        return CaseloadExport(kind: .backup, youths: allYouths(), workplaces: workplaces, settings: hasSettingsFile ? settings : nil,
+        let youths = allYouths()
+        for (id, schema) in newerFiles { notWhole["youths/\(id).json"] = UnreadableReason.newerSchema(schema).text }
+        guard notWhole.isEmpty else {
+            let files = notWhole.sorted { $0.key < $1.key }.map { "- \(SafeText.escaped($0.key)): \($0.value)" }
+            throw HandoverError("Geen back-up gemaakt: \(notWhole.count == 1 ? "dit bestand kan" : "deze \(notWhole.count) bestanden kunnen") er niet "
+                + "heel in, en een teruggezette back-up zou \(notWhole.count == 1 ? "het" : "ze") zonder melding missen:\n"
+                + files.joined(separator: "\n") + "\n"
+                + "Start Rode Loper één keer gewoon (rodeloper): onleesbare bestanden gaan dan naar quarantine/ en de rest kan in de back-up. "
+                + "Is een bestand gemaakt met een nieuwere versie van Rode Loper, maak de back-up dan met die versie. "
+                + "Vervang een symbolische koppeling door een gewone map. Er is niets geschreven.")
+        }
+        return CaseloadExport(kind: .backup, youths: youths, workplaces: workplaces, settings: hasSettingsFile ? settings : nil,
                               reviews: reviews, exportedAt: exportedAt)
     }
 
@@ -198,6 +231,7 @@ extension CaseloadStore {
     public func importExport(_ export: CaseloadExport, replace: Bool) throws -> ImportResult {
         try requireWritable()
         let nothing = "Er is niets geïmporteerd."
+        try Self.refuseTooLarge(export, nothing: nothing)
         var result = ImportResult(kind: export.kind)
         switch export.kind {
         case .backup:
@@ -246,6 +280,8 @@ extension CaseloadStore {
                     added.append(workplace)
                 }
             }
+            let known = Set(workplaceCache.keys).union(export.workplaces.map(\.id))
+            result.placementsWithoutWorkplace = export.youths.flatMap(\.placements).filter { !known.contains($0.workplaceID) }.count
             // The workplaces first: the youth's placements never point at one that is not there.
             for workplace in added { try save(workplace, updatedAt: workplace.updated) }
             for youth in export.youths {
@@ -256,5 +292,19 @@ extension CaseloadStore {
         }
         saveIndex()
         return result
+    }
+
+    /// Refuses, before anything is written, a part whose file would be larger than the next start
+    /// reads (`FileLimits`): written, it would go to quarantine unread.
+    private static func refuseTooLarge(_ export: CaseloadExport, nothing: String) throws {
+        func check(_ data: Data, _ limit: Int, _ what: String) throws {
+            guard data.count > limit else { return }
+            throw HandoverError("\(what) in het bestand is ruim \(data.count / 1_048_576) MB, groter dan de \(limit / 1_048_576) MB die Rode Loper "
+                + "bij het starten leest; het zou in quarantaine gaan. \(nothing)")
+        }
+        for youth in export.youths { try check(try encode(YouthRecord(youth: youth)), FileLimits.youth, "Het dossier \(youth.id.prefix(8))") }
+        for workplace in export.workplaces { try check(try encode(WorkplaceRecord(workplace: workplace)), FileLimits.document, "De werkplek \(workplace.id.prefix(8))") }
+        for review in export.reviews ?? [] { try check(try encode(ReviewRecord(review: review)), FileLimits.document, "De weekbespreking van \(review.week.text)") }
+        if let settings = export.settings { try check(try encode(settings), FileLimits.settings, "Het instellingenbestand") }
     }
 }

@@ -134,7 +134,7 @@ public final class CaseloadStore {
     /// Why nothing can be written, when the data directory turned out read-only at opening.
     public private(set) var readOnlyReason: String?
     /// Youths whose file a newer Rode Loper wrote, by id, with that file's schema.
-    private var newerFiles: [String: Int] = [:]
+    private(set) var newerFiles: [String: Int] = [:]
     /// Other documents (settings, reviews) a newer Rode Loper wrote, by path in the data
     /// directory, with their schema: read where they can be, never written.
     var newerDocuments: [String: Int] = [:]
@@ -153,6 +153,9 @@ public final class CaseloadStore {
     var quarantineLog: [QuarantinedFile] = []
     /// Folders beside the youths (reviews/, workplaces/) found to be a link or a file: said once.
     var refusedFolders: Set<String> = []
+    /// Files of the data directory read here only in part or not at all (read-only: not set aside),
+    /// by path in the data directory, with why: a backup refuses while there is any.
+    var notWhole: [String: String] = [:]
     /// The workplaces, read once at opening (WorkplaceStore.swift).
     var workplaceCache: [String: Workplace] = [:]
     func clockNow() -> Date { clock() }
@@ -293,7 +296,9 @@ public final class CaseloadStore {
         saved.updated = (updatedAt ?? clock()).wholeSeconds
         try Self.refuseInvalid(YouthRecord(youth: saved))
         let path = youthsDirectory + "/\(saved.id).json"
-        try PrivateFiles.writeAtomically(try Self.encode(YouthRecord(youth: saved)), to: path, simulate: simulate)
+        let data = try Self.encode(YouthRecord(youth: saved))
+        try Self.refuseTooLarge(data, limit: FileLimits.youth, what: "het dossier")
+        try PrivateFiles.writeAtomically(data, to: path, simulate: simulate)
         if let identity = PrivateFiles.identity(of: path) {
             entries[saved.id] = IndexEntry(summary: YouthSummary(saved), file: identity)
             indexChanged = true
@@ -314,6 +319,7 @@ public final class CaseloadStore {
             case .success(let youth): return youth
             case .failure(let reason):
                 notices.append(StoreNotice(message: "youths/\(id).json is niet leesbaar: \(reason.text)."))
+                notWhole["youths/\(id).json"] = reason.text
                 return nil
             }
         }
@@ -342,6 +348,12 @@ public final class CaseloadStore {
         for entry in cached?.entries ?? [] where (try? entry.validate()) != nil { cache[entry.summary.id] = entry }
         indexChanged = cached == nil
 
+        // Never read through a link or past a file in place of youths/: refused as the read-write start refuses it.
+        switch PrivateFiles.kind(of: youthsDirectory) {
+        case .directory, .missing: break
+        case .symbolicLink: throw StoreError.symbolicLink(path: youthsDirectory)
+        default: throw StoreError.io(operation: "Map openen", path: youthsDirectory, code: ENOTDIR)
+        }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: youthsDirectory).sorted()
@@ -372,6 +384,7 @@ public final class CaseloadStore {
                 if let identity { entries[id] = IndexEntry(summary: YouthSummary(youth), file: identity) }
             case .failure(.newerSchema(let schema)):
                 // Left where it is, for the newer program on a shared or synced folder.
+                notWhole["youths/\(name)"] = UnreadableReason.newerSchema(schema).text
                 notices.append(StoreNotice(message: "youths/\(SafeText.escaped(name)) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)) en kan hier niet worden gelezen. Het blijft ongewijzigd staan."))
             case .failure(let reason):
                 if mode == .readWrite {
@@ -379,6 +392,7 @@ public final class CaseloadStore {
                     setAside(fileName: name, reason: reason, youthName: cache[id]?.summary.name)
                 } else {
                     notices.append(StoreNotice(message: "youths/\(SafeText.escaped(name)) is niet leesbaar: \(reason.text)."))
+                    notWhole["youths/\(name)"] = reason.text
                 }
             }
         }

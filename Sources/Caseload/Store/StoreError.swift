@@ -38,6 +38,8 @@ public enum StoreError: Error, Equatable, LocalizedError {
     /// The coach took the write permission off one of our folders (named for the coach, e.g.
     /// "de map youths/"): it stays so, and the program opens read-only.
     case madeReadOnly(folder: String)
+    /// What would be written is larger than the next start reads of its kind (FileLimits).
+    case tooLarge(what: String, size: Int, limit: Int)
 
     public var errorDescription: String? { SafeText.escaped(text) }
 
@@ -82,6 +84,9 @@ public enum StoreError: Error, Equatable, LocalizedError {
             "\(kind.name) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)). Het is hier alleen te lezen, zodat er niets verloren gaat; werk het bij met die nieuwere versie."
         case .invalid(let failure):
             "Niet opgeslagen: \(failure.text). Er is niets veranderd."
+        case .tooLarge(let what, let size, let limit):
+            "Niet opgeslagen: \(what) zou ruim \(size / 1_048_576) MB worden, groter dan de \(limit / 1_048_576) MB die Rode Loper bij het starten leest; "
+                + "het zou dan in quarantaine gaan. Er is niets veranderd."
         case .cannotLock(let path, let reason):
             "Rode Loper kan de gegevensmap niet vergrendelen: \(path) \(reason.text). Er is niets gelezen of gewijzigd. "
                 + "Het vergrendelbestand .lock bevat geen gegevens: verplaats of verwijder het en start Rode Loper opnieuw."

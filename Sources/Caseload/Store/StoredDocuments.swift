@@ -13,6 +13,11 @@ extension CaseloadStore {
                                     validate: (T) throws -> Void = { _ in }) -> T? {
         let relative = folder == "." ? name : folder + "/" + name
         let path = directory + "/" + relative
+        // Never through a link or a file in place of the folder, in either mode.
+        if folder != ".", folderProblem(folder) != nil {
+            noteRefusedFolder(folder)
+            return nil
+        }
         let reason: UnreadableReason
         switch PrivateFiles.readRegularFile(path, limit: FileLimits.limit(for: path)) {
         case .failure(let error) where error.code == ENOENT:
@@ -39,11 +44,19 @@ extension CaseloadStore {
             setAside(fileName: name, in: folder, reason: reason)
         } else {
             notices.append(StoreNotice(message: "\(SafeText.escaped(relative)) is niet leesbaar: \(reason.text)."))
+            noteNotWhole(relative, reason)
         }
         return nil
     }
 
+    /// A settings, review or workplace file read here in part or not at all: a backup would miss
+    /// it. The logs beside them (quarantine.json, erasures.json) are not part of a backup.
+    private func noteNotWhole(_ relative: String, _ reason: UnreadableReason) {
+        if StoredDocumentKind(relative: relative) != .other { notWhole[relative] = reason.text }
+    }
+
     private func noteNewer(_ relative: String, schema: Int, readable: Bool) {
+        noteNotWhole(relative, .newerSchema(schema))
         let shown = "\(StoredDocumentKind(relative: relative).name) (\(SafeText.escaped(relative)))"
         notices.append(StoreNotice(message: readable
             ? "\(shown) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)); het is hier alleen te lezen en blijft ongewijzigd staan."
@@ -61,7 +74,15 @@ extension CaseloadStore {
             if let problem = folderProblem(folder) { throw problem }
             try PrivateFiles.makeDirectory(directory + "/" + folder, tightenExisting: true)
         }
-        try PrivateFiles.writeAtomically(try Self.encode(value), to: directory + "/" + relative, simulate: simulate)
+        let data = try Self.encode(value)
+        try Self.refuseTooLarge(data, limit: FileLimits.limit(for: directory + "/" + relative), what: StoredDocumentKind(relative: relative).name.lowercased())
+        try PrivateFiles.writeAtomically(data, to: directory + "/" + relative, simulate: simulate)
+    }
+
+    /// Refuses to write a file larger than the next start reads of its kind (`FileLimits`): it
+    /// would go to quarantine there, unread.
+    static func refuseTooLarge(_ data: Data, limit: Int, what: String) throws(StoreError) {
+        if data.count > limit { throw .tooLarge(what: what, size: data.count, limit: limit) }
     }
 
     /// Refuses to write what the next start would refuse to read: the same `validate()` that
@@ -79,6 +100,7 @@ extension CaseloadStore {
                 setAside(fileName: name, in: folder, reason: reason)
             } else {
                 notices.append(StoreNotice(message: "\(folder)/\(SafeText.escaped(name)) is niet leesbaar: \(reason.text)."))
+                noteNotWhole(folder + "/" + name, reason)
             }
         }
     }
@@ -92,14 +114,18 @@ extension CaseloadStore {
         }
     }
 
+    /// A link or a file in place of `folder` is never read through, and said once.
+    private func noteRefusedFolder(_ folder: String) {
+        guard let problem = folderProblem(folder) else { return }
+        notWhole[folder + "/"] = problem.localizedDescription
+        if refusedFolders.insert(folder).inserted { notices.append(StoreNotice(message: problem.localizedDescription)) }
+    }
+
     /// The names of the documents in `folder` that end in `.json` (no hidden or temporary ones).
     func documentNames(in folder: String) -> [String] {
         let kind = PrivateFiles.kind(of: directory + "/" + folder)
         guard kind == .directory else {
-            // A link or a file in place of the folder is never read through, and said once.
-            if let problem = folderProblem(folder), refusedFolders.insert(folder).inserted {
-                notices.append(StoreNotice(message: problem.localizedDescription))
-            }
+            noteRefusedFolder(folder)
             return []
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder)) ?? []
