@@ -242,7 +242,7 @@ extension CaseloadStore {
             guard !holdsCaseData else {
                 throw HandoverError("Dit bestand is een back-up van een hele caseload, en de gegevensmap \(directory) bevat al gegevens. "
                     + "Een back-up wordt alleen in een lege gegevensmap teruggezet (rodeloper --data-dir NIEUWE-MAP import BESTAND), "
-                    + "zodat er niets wordt overschreven of vermengd; losse dossiers draag je over met export --format json --youth ID. \(nothing)")
+                    + "zodat er niets wordt overschreven of vermengd; losse dossiers draagt u over met export --format json --youth ID. \(nothing)")
             }
             for workplace in export.workplaces { try save(workplace, updatedAt: workplace.updated) }
             for youth in export.youths { try save(youth, updatedAt: youth.updated) }
