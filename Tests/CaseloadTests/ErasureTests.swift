@@ -121,6 +121,48 @@ final class ErasureTests: XCTestCase {
         XCTAssertEqual(reopened.erasureCounts, [ErasureCount(date: today, count: 2)])
     }
 
+    func testFilesHoldingOnlyTheNameAreFoundAndRemovedWhole() throws {
+        let (directory, other) = try populatedDirectory()
+        let otherExport = "veranderplan-bram-ander-2026-01-01\(CaseloadStore.exportTag(youthID: other.id)).md"
+        do {
+            // A review cut off after the youth's name, before its number; a quarantined copy of it;
+            // a crash's copy in reviews/; a note in exports/; another youth's export mentioning the name.
+            let week = ReviewWeek(containing: today.adding(days: -100))
+            let review = WeeklyReview(week: week, started: now, items: [ReviewItem(youthID: other.id, name: other.name, reasons: []),
+                                                                        ReviewItem(youthID: id, name: youthName, reasons: [])])
+            let full = try XCTUnwrap(String(data: CaseloadStore.encode(review), encoding: .utf8))
+            let cut = try XCTUnwrap(full.range(of: "\"name\" : \"\(youthName)\"")).upperBound
+            let damaged = Data(full[..<cut].utf8)
+            XCTAssertNil(damaged.range(of: Data(id.utf8)))
+            try damaged.write(to: URL(fileURLWithPath: "\(directory)/reviews/\(week.text).json"))
+            try FileManager.default.createDirectory(atPath: directory + "/quarantine", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try damaged.write(to: URL(fileURLWithPath: "\(directory)/quarantine/20260101-101010-reviews-2025-W40.json"))
+            try damaged.write(to: URL(fileURLWithPath: "\(directory)/reviews/.\(week.text).json\(PrivateFiles.temporaryMarker)7"))
+            try Data("Bellen met \(youthName) over de werf\n".utf8).write(to: URL(fileURLWithPath: "\(directory)/exports/notities.txt"))
+            try Data("Samen met \(youthName) op stage\n".utf8).write(to: URL(fileURLWithPath: "\(directory)/exports/\(otherExport)"))
+        }
+        let store = try CaseloadStore(directory: directory, clock: { self.now })
+        let erased = try store.erase(id: id, today: today)
+        XCTAssertEqual(erased.quarantined.filter { $0.contains("reviews-") }.count, 3, "the damaged review, its crash copy (both set aside on reading) and the earlier copy: \(erased.quarantined)")
+        XCTAssertTrue(erased.exports.contains("notities.txt"), "\(erased.exports)")
+        XCTAssertTrue(erased.quarantined.contains("20260101-101010-reviews-2025-W40.json"), "\(erased.quarantined)")
+        XCTAssertEqual(files(in: directory, containing: youthName), ["exports/" + otherExport], "another youth's readable export stays")
+        XCTAssertEqual(files(in: directory, containing: id), [])
+        XCTAssertFalse(try String(contentsOfFile: directory + "/quarantine.json", encoding: .utf8).contains("reviews/"),
+                       "the entry of the review set aside while erasing went with its file")
+        XCTAssertEqual(try store.youth(id: other.id).name, other.name)
+    }
+
+    func testTheNameIsLookedForAsItIsWrittenInJSON() {
+        let marks = YouthMarks(id: id, name: "Anna \"Ann\" de\u{202E}Vries")
+        XCTAssertTrue(marks.forms.contains(Data("Anna \\\"Ann\\\" de\\u202eVries".utf8)), "\(marks.forms.map { String(decoding: $0, as: UTF8.self) })")
+        XCTAssertTrue(marks.forms.contains(Data("Anna \"Ann\" de\u{202E}Vries".utf8)), "the raw UTF-8")
+        XCTAssertTrue(marks.forms.contains(Data(id.utf8)))
+        var traces = ErasureTraces()
+        traces.damaged = ["reviews/.2026-W01.json.tmp-1"]
+        XCTAssertEqual(traces.text, "1 beschadigd bestand (reviews/.2026-W01.json.tmp-1)", "a file removed whole is named")
+    }
+
     func testAnErasureThatStopsMidwaySaysWhatIsLeftAndCanBeTriedAgain() throws {
         let (directory, _) = try populatedDirectory()
         let store = try CaseloadStore(directory: directory, clock: { self.now })

@@ -73,11 +73,28 @@ final class EscalationTests: XCTestCase {
         XCTAssertNoThrow(try youth.save(sameDay, today: today), "answered the day it was raised")
     }
 
+    func testAQuestionOrAnswerBeforeTheCaseStartedIsRefused() throws {
+        var youth = try Youth(name: "Sam", now: now, today: LocalDate(year: 2026, month: 10, day: 23)!)
+        let started = try XCTUnwrap(youth.started)
+        let early = Escalation(level: .municipal, question: "Kan het budget omhoog?", block: .municipalPolicy, raisedOn: LocalDate(year: 2020, month: 1, day: 1)!)
+        XCTAssertThrowsError(try youth.save(early, today: today)) { error in
+            XCTAssertEqual((error as? InputError)?.message, "De vraag kan niet vóór de start van het dossier liggen (23-10-2026).")
+        }
+        var answeredEarly = early
+        answeredEarly.raisedOn = started
+        answeredEarly.answeredOn = started.adding(days: -1)
+        XCTAssertThrowsError(try answeredEarly.checkDays(today: today, started: started)) { error in
+            XCTAssertEqual((error as? InputError)?.message, "Het antwoord kan niet vóór de start van het dossier liggen (23-10-2026).")
+        }
+        answeredEarly.answeredOn = started
+        XCTAssertNoThrow(try youth.save(answeredEarly, today: today), "the day the case started is allowed")
+    }
+
     func testTheDaysAloneAreCheckedForANewEscalationWithoutItsQuestion() {
         var pending = escalation(daysAgo: 3, "")
-        XCTAssertNoThrow(try pending.checkDays(today: today))
+        XCTAssertNoThrow(try pending.checkDays(today: today, started: nil))
         pending.raisedOn = today.adding(days: 2)
-        XCTAssertThrowsError(try pending.checkDays(today: today))
+        XCTAssertThrowsError(try pending.checkDays(today: today, started: nil))
     }
 
     func testRemovingAnEscalation() throws {

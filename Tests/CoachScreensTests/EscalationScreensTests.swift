@@ -224,6 +224,22 @@ final class EscalationScreensTests: XCTestCase {
 
     // MARK: - Nothing cut without a mark
 
+    func testTheHeadingAndTheWarningWrapInsteadOfBeingCut() throws {
+        for size in Self.sizes {
+            let harness = try harness(size, ["Esra Escalatie": [Self.escalation(daysAgo: 70, "Krijgt Esra een uitzondering?")]])
+            let at = "at \(size.width)x\(size.height)"
+            harness.press(.char("E"))
+            XCTAssertTrue(flat(harness).contains("Open escalaties naar het IPTA-overleg: 1 · \(Self.today.text) ! 1 langer dan 8 weken zonder antwoord: op de weekbespreking"),
+                          "\(at): \(harness.screen)")
+            XCTAssertNotNil(harness.rows(containing: "Krijgt Esra").first, "\(at): the table keeps its row\n\(harness.screen)")
+            harness.press(.escape, .char("/"))
+            harness.press(Self.typed("esra") + [.enter, .char("e")])
+            XCTAssertTrue(flat(harness).contains("Esra Escalatie · Escalaties naar het IPTA-overleg: 1 open van 1 ! 1 langer dan 8 weken zonder antwoord: op de weekbespreking"),
+                          "\(at): \(harness.screen)")
+            XCTAssertNotNil(harness.rows(containing: "Krijgt Esra").first, "\(at): the table keeps its row\n\(harness.screen)")
+        }
+    }
+
     func testLongQuestionsAreNeverCutWithoutAnEllipsis() throws {
         let long = String(repeating: "Een heel lange vraag aan het overleg ", count: 14).prefix(TextLimits.line).description
         for size in Self.sizes {

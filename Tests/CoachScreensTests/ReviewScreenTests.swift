@@ -101,6 +101,25 @@ final class ReviewScreenTests: XCTestCase {
         XCTAssertEqual(screen.form.selection, 1, "Tab chooses the next step at once")
     }
 
+    func testAPageOfACaseClosedSinceSaysSoAtTheTop() throws {
+        for (width, height) in sizes {
+            let harness = try jessesPage(width: width, height: height)
+            XCTAssertFalse(harness.screen.contains("Afgesloten sinds"), harness.screen)
+            harness.press(.right)
+            let id = try XCTUnwrap(harness.store.summaries.first { $0.name == "Jesse Testman" }?.id)
+            var youth = try harness.store.youth(id: id)
+            let today = LocalDate(Harness.now, timeZone: testZone)
+            try youth.close(ClosingInput(outcome: .regularWork, date: today), today: today, now: Harness.now)
+            try harness.store.save(youth)
+            harness.press(.escape, .char("r"))
+            for _ in 0..<12 where !harness.screen.contains("Jesse Testman") { harness.press(.pageUp) }
+            let flat = harness.screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertTrue(flat.contains("Afgesloten sinds \(today.text) (\(Outcome.regularWork.label)); wat hieronder staat, is van vóór het afsluiten."),
+                          "\(width)x\(height): \(harness.screen)")
+            XCTAssertEqual(facts(harness).lines.first?.hasPrefix("Afgesloten sinds"), true, "\(width)x\(height): first on the page\n\(harness.screen)")
+        }
+    }
+
     func testTheScrollPositionIsClampedOnResizeAndStartsAtTheTopOfEachPage() throws {
         let harness = try jessesPage(width: 80, height: 24)
         let screen = try XCTUnwrap(review(harness))

@@ -82,6 +82,9 @@ public struct ErasureTraces: Equatable, Sendable {
     /// Weeks whose stored review has a page of the youth.
     public var reviews: [ReviewWeek] = []
     public var indexEntry = false
+    /// Files that hold the youth (its number or name) but cannot be rewritten without it (damaged,
+    /// unreadable, or not a document of this version), relative to the data directory: removed whole.
+    public var damaged: [String] = []
 
     public var isEmpty: Bool { self == ErasureTraces() }
 
@@ -97,6 +100,7 @@ public struct ErasureTraces: Equatable, Sendable {
                      counted(quarantined.count, "bestand in quarantaine", "bestanden in quarantaine"),
                      quarantined.isEmpty && quarantineEntries > 0 ? "de vermelding in het quarantaineoverzicht" : nil,
                      reviews.isEmpty ? nil : "de pagina's in \(reviews.count == 1 ? "1 weekbespreking" : "\(reviews.count) weekbesprekingen")",
+                     damaged.isEmpty ? nil : "\(counted(damaged.count, "beschadigd bestand", "beschadigde bestanden") ?? "") (\(damaged.joined(separator: ", ")))",
                      !youthFile && indexEntry ? "de regel in index.json" : nil].compactMap { $0 }
         guard let last = parts.last else { return "niets" }
         return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " en " + last
@@ -141,12 +145,16 @@ extension CaseloadStore {
             for draft in found.drafts { pendingDrafts[draft] = nil }
             try remove(found.drafts, in: draftsDirectory)
             for week in found.reviews { try removePages(of: id, from: week) }
+            for file in found.damaged {
+                let folder = (file as NSString).deletingLastPathComponent
+                try remove([(file as NSString).lastPathComponent], in: folder.isEmpty ? directory : directory + "/" + folder)
+            }
             try remove(found.exports, in: exportsDirectory)
             for summary in found.weekSummaries { try rewriteWeekSummary(summary) }
             try remove(found.quarantined, in: quarantineDirectory)
             if found.quarantineEntries > 0 {
                 let gone = Set(found.quarantined)
-                quarantineLog.removeAll { gone.contains($0.file) || Self.isOwnFile($0.from, of: id) }
+                quarantineLog.removeAll { Self.isAbout($0, id: id, name: name, gone: gone) }
                 try writeDocument(QuarantineLog(files: quarantineLog), folder: ".", name: Self.quarantineLogName)
             }
             if found.youthFile { try remove([id + ".json"], in: youthsDirectory) }
@@ -181,10 +189,11 @@ extension CaseloadStore {
             throw ErasureFailure(message: StoreError.notFound(id: id).localizedDescription)
         }
         if let reason = readOnlyReason(for: id) { throw ErasureFailure(message: "Niet gewist. \(reason)") }
+        let marks = YouthMarks(id: id, name: summary.name)
         // Reading sets a newer file apart as one never to write (and an unreadable one aside).
         _ = erasureCounts
-        for week in weeks(naming: id) { _ = review(of: week) }
-        let newer = [ErasureLog.fileName, Self.quarantineLogName] + weeks(naming: id).map { Self.reviewsFolder + "/" + $0.text + ".json" }
+        for week in weeks(naming: marks) { _ = review(of: week) }
+        let newer = [ErasureLog.fileName, Self.quarantineLogName] + weeks(naming: marks).map { Self.reviewsFolder + "/" + $0.text + ".json" }
         if let file = newer.first(where: { newerDocuments[$0] != nil }), let schema = newerDocuments[file] {
             throw ErasureFailure(message: "Niet gewist: \(file) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)) "
                                  + "en kan hier niet worden herschreven. Wis het dossier met die nieuwere versie; er is niets verwijderd.")
@@ -200,23 +209,47 @@ extension CaseloadStore {
         let draftPrefix = id + "--"
         found.drafts = Array(Set(entryNames(in: draftsDirectory).filter { $0.hasPrefix(draftPrefix) || $0.hasPrefix("." + draftPrefix) }
                                  + pendingDrafts.keys.filter { $0.hasPrefix(draftPrefix) })).sorted()
-        found.reviews = weeks(naming: id)
+        let held = YouthMarks(id: id, name: name)
+        let reviewsDirectory = directory + "/" + Self.reviewsFolder
+        for week in weeks(naming: held) {
+            // A review that holds only a namesake's page stays; one that cannot be read goes whole.
+            if let review = review(of: week) {
+                if review.items.contains(where: { $0.youthID == id }) { found.reviews.append(week) }
+            } else if PrivateFiles.kind(of: reviewsDirectory + "/" + week.text + ".json") != .missing {
+                found.damaged.append(Self.reviewsFolder + "/" + week.text + ".json")
+            }
+        }
+        // What a crash left in reviews/ (never read as a review) goes when it holds the youth.
+        let documents = Set(documentNames(in: Self.reviewsFolder))
+        found.damaged += entryNames(in: reviewsDirectory).filter { !documents.contains($0) && fileHolds(reviewsDirectory + "/" + $0, held) }
+            .map { Self.reviewsFolder + "/" + $0 }
         let marks = ExportMarks(id: id, name: name)
+        let otherTags = summaries.filter { $0.id != id }.map { Self.exportTag(youthID: $0.id) }
         for file in entryNames(in: exportsDirectory) {
+            let path = exportsDirectory + "/" + file
             if marks.isExport(file) {
                 found.exports.append(file)
-            } else if Self.weekOfSummary(file) != nil, fileHolds(exportsDirectory + "/" + file, SafeText.escaped(name), orWeekOf: found.reviews) {
-                found.weekSummaries.append(file)
+            } else if Self.weekOfSummary(file) != nil {
+                if fileHolds(path, held, orWeekOf: found.reviews) { found.weekSummaries.append(file) }
+            } else if !otherTags.contains(where: { (file as NSString).deletingPathExtension.hasSuffix($0) }), fileHolds(path, held) {
+                // Any other file naming the youth, unless it is another youth's export.
+                found.exports.append(file)
             }
         }
         let logged = Dictionary(quarantineLog.map { ($0.file, $0.from) }, uniquingKeysWith: { first, _ in first })
         found.quarantined = entryNames(in: quarantineDirectory).filter { file in
             file.contains(id) || marks.isExport(file) || logged[file].map { Self.isOwnFile($0, of: id) } == true
-                || fileHolds(quarantineDirectory + "/" + file, id)
+                || fileHolds(quarantineDirectory + "/" + file, held)
         }
         let gone = Set(found.quarantined)
-        found.quarantineEntries = quarantineLog.filter { gone.contains($0.file) || Self.isOwnFile($0.from, of: id) }.count
+        found.quarantineEntries = quarantineLog.filter { Self.isAbout($0, id: id, name: name, gone: gone) }.count
         return found
+    }
+
+    /// An entry of quarantine.json about the youth: of a file removed with it, one of its own
+    /// files, or one that names it.
+    private static func isAbout(_ entry: QuarantinedFile, id: String, name: String, gone: Set<String>) -> Bool {
+        gone.contains(entry.file) || isOwnFile(entry.from, of: id) || entry.youthName == name
     }
 
     /// A path relative to the data directory that is a file of the youth's own (its dossier, a
@@ -225,17 +258,18 @@ extension CaseloadStore {
         ["youths/\(id).json", "youths/.\(id).json", "drafts/\(id)--", "drafts/.\(id)--"].contains { relative.hasPrefix($0) }
     }
 
-    /// The weeks whose stored review has a page of the youth (its number is in the file).
-    private func weeks(naming id: String) -> [ReviewWeek] {
-        documentNames(in: Self.reviewsFolder).filter { fileHolds(directory + "/" + Self.reviewsFolder + "/" + $0, id) }
+    /// The weeks whose stored review holds the youth's number or name (a page of the youth, a
+    /// namesake's, or a file cut off before the number).
+    private func weeks(naming marks: YouthMarks) -> [ReviewWeek] {
+        documentNames(in: Self.reviewsFolder).filter { fileHolds(directory + "/" + Self.reviewsFolder + "/" + $0, marks) }
             .compactMap { ReviewWeek(text: String($0.dropLast(5))) }
     }
 
-    /// True when the regular file at `path` contains `text` (or, for a week summary, is of one of `weeks`).
-    private func fileHolds(_ path: String, _ text: String, orWeekOf weeks: [ReviewWeek] = []) -> Bool {
+    /// True when the regular file at `path` holds one of `marks` (or, for a week summary, is of one of `weeks`).
+    private func fileHolds(_ path: String, _ marks: YouthMarks, orWeekOf weeks: [ReviewWeek] = []) -> Bool {
         if let week = Self.weekOfSummary((path as NSString).lastPathComponent), weeks.contains(week) { return true }
-        guard !text.isEmpty, case .success(let data) = PrivateFiles.readRegularFile(path, limit: FileLimits.youth) else { return false }
-        return data.range(of: Data(text.utf8)) != nil
+        guard case .success(let data) = PrivateFiles.readRegularFile(path, limit: FileLimits.youth) else { return false }
+        return marks.forms.contains { data.range(of: $0) != nil }
     }
 
     /// Every entry of a folder but `.` and `..`, none followed.
@@ -298,6 +332,20 @@ extension CaseloadStore {
         let stem = (name as NSString).deletingPathExtension
         let fileExtension = (name as NSString).pathExtension
         return stem + exportTag(youthID: youthID) + (fileExtension.isEmpty ? "" : "." + fileExtension)
+    }
+}
+
+/// What shows a file holds one youth: its number, and its name as the files write it (plain
+/// UTF-8, escaped for a document, and escaped inside a JSON string).
+struct YouthMarks {
+    let forms: [Data]
+
+    init(id: String, name: String) {
+        var texts = [id, name, SafeText.escaped(name)]
+        if let json = try? CaseloadStore.encode(name), let text = String(data: json, encoding: .utf8) {
+            texts.append(String(text.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst().dropLast()))
+        }
+        forms = Array(Set(texts.filter { !$0.isEmpty })).sorted().map { Data($0.utf8) }
     }
 }
 

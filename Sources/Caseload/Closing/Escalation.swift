@@ -97,9 +97,9 @@ extension Youth {
     public var openEscalations: [Escalation] { escalationsInOrder.filter(\.isOpen) }
 
     /// Saves an escalation (new or changed): a question is required, the day raised lies not
-    /// after today, the answer's day not before it was raised nor after today.
+    /// before the case started nor after today, the answer's day not before it was raised nor after today.
     public mutating func save(_ escalation: Escalation, today: LocalDate) throws(InputError) {
-        try Self.check(escalation, today: today)
+        try Self.check(escalation, today: today, started: started)
         escalations.replaceOrAppend(escalation)
     }
 
@@ -109,19 +109,25 @@ extension Youth {
         escalations.removeAll { $0.id == escalationID }
     }
 
-    static func check(_ escalation: Escalation, today: LocalDate) throws(InputError) {
+    static func check(_ escalation: Escalation, today: LocalDate, started: LocalDate?) throws(InputError) {
         guard !escalation.question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw InputError("De vraag aan het overleg is verplicht.")
         }
-        try escalation.checkDays(today: today)
+        try escalation.checkDays(today: today, started: started)
     }
 }
 
 extension Escalation {
     /// The rules for its days alone (a new escalation in a form is checked so before it has its
-    /// question): raised not after today, answered not before it was raised nor after today.
-    public func checkDays(today: LocalDate) throws(InputError) {
+    /// question): raised not before the case `started` nor after today, answered not before it was
+    /// raised (nor the case started) nor after today.
+    public func checkDays(today: LocalDate, started: LocalDate?) throws(InputError) {
         _ = try raisedOn.notAfter(today, "Een escalatie")
+        if let started {
+            for (day, what) in [(raisedOn, "De vraag"), (answeredOn, "Het antwoord")] where day.map({ $0 < started }) == true {
+                throw InputError("\(what) kan niet vóór de start van het dossier liggen (\(started.text)).")
+            }
+        }
         if let answeredOn {
             _ = try answeredOn.notAfter(today, "Een antwoord")
             if answeredOn < raisedOn {

@@ -6,8 +6,8 @@ import TerminalKit
 /// art. 17): the coach types the youth's name in full; then every trace goes.
 enum CaseErasure {
     /// The prompt that says what will be removed, asks for the name and erases. After the
-    /// erasure a notice says it is done and closing it runs `erased` (by default: back to a fresh
-    /// caseload, so that no screen still holds the youth). When the dossier cannot be erased here
+    /// erasure `erased` leads away first (by default: to a fresh caseload, so that no screen still
+    /// holds the youth), then a notice says it is done. When the dossier cannot be erased here
     /// (read-only, a newer version's file), a notice says why instead.
     static func popup(session: Session, youthID: String, name: String, erased: (() -> Navigation)? = nil) -> any Popup {
         let traces: ErasureTraces
@@ -27,9 +27,9 @@ enum CaseErasure {
                 // Stopped midway: the message says what is left; Enter tries again.
                 return .refuse(error.localizedDescription)
             } catch {
-                return .done(.popup(NoticePopup(error.localizedDescription, then: done())))
+                return .done(.then(done(), popup: NoticePopup(error.localizedDescription)))
             }
-            return .done(.popup(NoticePopup("Het dossier is gewist. Alleen de datum en het aantal gewiste dossiers zijn bewaard.", then: done())))
+            return .done(.then(done(), popup: NoticePopup("Het dossier is gewist. Alleen de datum en het aantal gewiste dossiers zijn bewaard.")))
         }
     }
 }

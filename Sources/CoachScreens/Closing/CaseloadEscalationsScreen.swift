@@ -18,6 +18,8 @@ final class CaseloadEscalationsScreen: Screen {
     private var table = Table(columns: [.init("Gesteld op", width: 10), .init("Weken", width: 8, minimum: 6), .init("Overleg", width: 12, minimum: 9),
                                         .init("Jongere", width: 24, minimum: 8), .init("Vraag", width: 60, minimum: 10)], detailLines: 3)
     private var error: String?
+    private var area = Rect(row: 1, col: 0, width: 80, height: 22)
+    private var heading = WrappedHeading()
 
     init(session: Session) {
         self.session = session
@@ -31,6 +33,7 @@ final class CaseloadEscalationsScreen: Screen {
             .sorted { ($0.escalation.raisedOn, $0.name.sortKey, $0.escalation.id) < ($1.escalation.raisedOn, $1.name.sortKey, $1.escalation.id) }
         table.setCount(lines.count)
         if let kept, let index = lines.firstIndex(where: { ($0.youthID, $0.escalation.id) == kept }) { table.select(index) }
+        layOut()
     }
 
     private var selected: Line? { lines.indices.contains(table.selected) ? lines[table.selected] : nil }
@@ -40,9 +43,20 @@ final class CaseloadEscalationsScreen: Screen {
 
     func willAppear() { rebuild() }
 
-    /// Under the rows, half the table's area for the selected one in full.
     func resize(to area: Rect) {
-        table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2), halfForDetail: lines.count)
+        self.area = area
+        layOut()
+    }
+
+    private func weeksOpen(_ line: Line) -> Int { Escalation.weeksOpen(since: line.escalation.raisedOn, today: session.today) }
+
+    /// Under the heading (wrapped), half the table's area for the selected one in full.
+    private func layOut() {
+        let weeks = session.store.settings.escalationWeeks
+        let late = lines.filter { weeksOpen($0) > weeks }.count
+        heading = WrappedHeading("Open escalaties naar het IPTA-overleg: \(lines.count)  ·  \(session.today.text)",
+                                 waiting: lines.isEmpty ? nil : EscalationsScreen.waitingLine(late: late, weeks: weeks), width: area.width)
+        table.resize(to: heading.remainder(of: area), halfForDetail: lines.count)
     }
 
     func handle(_ key: Key) -> Navigation {
@@ -60,13 +74,8 @@ final class CaseloadEscalationsScreen: Screen {
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
-        let today = session.today
         let weeks = session.store.settings.escalationWeeks
-        func weeksOpen(_ line: Line) -> Int { Escalation.weeksOpen(since: line.escalation.raisedOn, today: today) }
-        let late = lines.filter { weeksOpen($0) > weeks }.count
-        canvas.put("Open escalaties naar het IPTA-overleg: \(lines.count)  ·  \(today.text)", row: area.row, col: 2, style: .heading,
-                   maxWidth: area.width - 4)
-        if !lines.isEmpty { EscalationsScreen.putWaitingLine(late: late, weeks: weeks, row: area.row + 1, width: area.width, into: &canvas) }
+        heading.render(into: &canvas, area: area)
         let shown = lines
         table.render(into: &canvas, count: shown.count, row: { index in
             let line = shown[index]

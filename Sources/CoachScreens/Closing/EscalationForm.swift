@@ -28,7 +28,7 @@ enum EscalationForm {
             do throws(InputError) {
                 try change(&current)
                 guard !isUnsaved() || !current.question.isEmpty else {
-                    try current.checkDays(today: session.today)
+                    try current.checkDays(today: session.today, started: editor.youth.started)
                     unsaved.escalation = current
                     return nil
                 }

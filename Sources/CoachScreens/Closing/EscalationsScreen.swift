@@ -12,6 +12,8 @@ final class EscalationsScreen: Screen, OfOneYouth {
     private var table = Table(columns: [.init("Gesteld op", width: 10), .init("Overleg", width: 12, minimum: 9), .init("Status", width: 24, minimum: 16),
                                         .init("Wat blokkeert", width: 20, minimum: 8), .init("Vraag", width: 60, minimum: 10)], detailLines: 3)
     private var error: String?
+    private var area = Rect(row: 1, col: 0, width: 80, height: 22)
+    private var heading = WrappedHeading()
 
     init(editor: YouthEditor) {
         self.editor = editor
@@ -27,12 +29,27 @@ final class EscalationsScreen: Screen, OfOneYouth {
     /// Enter opens only a selected row: on an empty list it is not named.
     var bindings: [KeyBinding] { keyRows(canRemove: canRemove).dropping(.open, when: selected == nil) }
 
-    func willAppear() { table.setCount(escalations.count) }
+    func willAppear() {
+        table.setCount(escalations.count)
+        layOut()
+    }
 
-    /// The table takes the area under two heading lines, half of it for the selected escalation's
-    /// question and answer.
     func resize(to area: Rect) {
-        table.resize(to: Rect(row: area.row + 2, col: area.col, width: area.width, height: area.height - 2), halfForDetail: escalations.count)
+        self.area = area
+        layOut()
+    }
+
+    /// The table takes the area under the heading (wrapped), half of it for the selected
+    /// escalation's question and answer.
+    private func layOut() {
+        let today = editor.session.today
+        let all = escalations
+        let open = all.filter(\.isOpen)
+        let late = open.filter { $0.waitsTooLong(weeks: threshold, today: today) }.count
+        let count = all.isEmpty ? "" : ": \(open.count) open van \(all.count)"
+        heading = WrappedHeading("\(editor.youth.name)  ·  Escalaties naar het IPTA-overleg\(count)",
+                                 waiting: open.isEmpty ? nil : Self.waitingLine(late: late, weeks: threshold), width: area.width)
+        table.resize(to: heading.remainder(of: area), halfForDetail: all.count)
     }
 
     func handle(_ key: Key) -> Navigation {
@@ -62,6 +79,7 @@ final class EscalationsScreen: Screen, OfOneYouth {
         return removal.ask(editor) { [self] failure in
             error = failure
             table.setCount(escalations.count)
+            layOut()
         }
     }
 
@@ -75,10 +93,9 @@ final class EscalationsScreen: Screen, OfOneYouth {
 
     /// Under the heading of a list with open escalations: how many wait too long (they are on the
     /// weekly review, marked "!"), or else when one will.
-    static func putWaitingLine(late: Int, weeks: Int, row: Int, width: Int, into canvas: inout Canvas) {
-        canvas.put(late > 0 ? "! \(late) langer dan \(weeks) weken zonder antwoord: op de weekbespreking"
-                            : "Na \(weeks) weken zonder antwoord komt een escalatie op de weekbespreking.",
-                   row: row, col: 2, style: late > 0 ? .warning : .dim, maxWidth: width - 4)
+    static func waitingLine(late: Int, weeks: Int) -> (text: String, style: Style) {
+        late > 0 ? ("! \(late) langer dan \(weeks) weken zonder antwoord: op de weekbespreking", .warning)
+                 : ("Na \(weeks) weken zonder antwoord komt een escalatie op de weekbespreking.", .dim)
     }
 
     /// The selected escalation in full: the question, what blocks, the answer.
@@ -94,15 +111,10 @@ final class EscalationsScreen: Screen, OfOneYouth {
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
-        let youth = editor.youth
         let today = editor.session.today
         let weeks = threshold
         let all = escalations
-        let open = all.filter(\.isOpen)
-        let late = open.filter { $0.waitsTooLong(weeks: weeks, today: today) }.count
-        let count = all.isEmpty ? "" : ": \(open.count) open van \(all.count)"
-        canvas.put("\(youth.name)  ·  Escalaties naar het IPTA-overleg\(count)", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
-        if !open.isEmpty { Self.putWaitingLine(late: late, weeks: weeks, row: area.row + 1, width: area.width, into: &canvas) }
+        heading.render(into: &canvas, area: area)
         table.render(into: &canvas, count: all.count, row: { index in
             let escalation = all[index]
             let tooLong = escalation.waitsTooLong(weeks: weeks, today: today)
@@ -116,6 +128,30 @@ final class EscalationsScreen: Screen, OfOneYouth {
                              detail: Self.details(escalation))
         }, empty: "Nog geen escalaties. Druk op n om de jongere op de agenda van het gemeentelijk of landelijk IPTA-overleg te zetten.",
                      note: error.map { ($0, .error) })
+    }
+}
+
+/// The heading of a list: its title and a warning under it, each wrapped (never cut) over at most
+/// two lines; the table takes the rest of the area.
+struct WrappedHeading {
+    private(set) var lines: [(text: String, style: Style)] = []
+
+    init() {}
+
+    init(_ title: String, waiting: (text: String, style: Style)?, width: Int) {
+        lines = Glyphs.wrap(title, width: width - 4, maxLines: 2).map { ($0, .heading) }
+        if let waiting { lines += Glyphs.wrap(waiting.text, width: width - 4, maxLines: 2).map { ($0, waiting.style) } }
+    }
+
+    /// What is left of `area` under the heading.
+    func remainder(of area: Rect) -> Rect {
+        Rect(row: area.row + lines.count, col: area.col, width: area.width, height: area.height - lines.count)
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        for (offset, line) in lines.enumerated() {
+            canvas.put(line.text, row: area.row + offset, col: 2, style: line.style, maxWidth: area.width - 4)
+        }
     }
 }
 

@@ -13,7 +13,7 @@ final class RetentionScreen: Screen {
                                         .init("Afgesloten", width: 10), .init("Voorbij", width: 10, minimum: 7)], detailLines: 4)
     private var message: String?
     private var area = Rect(row: 1, col: 0, width: 80, height: 22)
-    private var headingLines: [String] = []
+    private var headingLines = WrappedHeading()
 
     init(session: Session) {
         self.session = session
@@ -43,8 +43,8 @@ final class RetentionScreen: Screen {
     }
 
     private func layOut() {
-        headingLines = Glyphs.wrap(heading, width: area.width - 4, maxLines: 2)
-        table.resize(to: Rect(row: area.row + headingLines.count, col: area.col, width: area.width, height: area.height - headingLines.count))
+        headingLines = WrappedHeading(heading, waiting: nil, width: area.width)
+        table.resize(to: headingLines.remainder(of: area))
     }
 
     private var heading: String {
@@ -78,9 +78,7 @@ final class RetentionScreen: Screen {
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
-        for (offset, line) in headingLines.enumerated() {
-            canvas.put(line, row: area.row + offset, col: 2, style: .heading, maxWidth: area.width - 4)
-        }
+        headingLines.render(into: &canvas, area: area)
         let today = session.today
         let months = session.store.settings.retentionMonths
         table.render(into: &canvas, count: cases.count, row: { row(for: cases[$0], today: today, months: months) },

@@ -128,14 +128,9 @@ final class ChecklistPopup: Popup {
 /// Something the coach must read before going on (a file put in quarantine).
 final class NoticePopup: Popup {
     private let message: String
-    /// Where closing the notice leads (back to the caseload, after an erasure).
-    private let then: Navigation
-    init(_ message: String, then: Navigation = .stay) {
-        self.message = message
-        self.then = then
-    }
+    init(_ message: String) { self.message = message }
     var bindings: [KeyBinding] { ComponentKeys.notice }
-    func handle(_ key: Key) -> PopupOutcome { bindings.action(for: key) == .confirm ? .close(then) : .stay }
+    func handle(_ key: Key) -> PopupOutcome { bindings.action(for: key) == .confirm ? .close(.stay) : .stay }
     func render(into canvas: inout Canvas) {
         Chrome.dialog(&canvas, title: "Let op", message: message, choices: bindings.choices, style: .normal)
     }

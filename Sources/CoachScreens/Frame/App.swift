@@ -77,7 +77,7 @@ public final class App {
         if let popup = popups.last {
             if case .close(let navigation) = popup.handle(key) {
                 popups.removeLast()
-                if case .replaceAll = navigation {
+                if navigation.replacesAll {
                     laterOffers = popups.filter { $0 is DraftOfferPopup } + laterOffers
                     popups.removeAll { $0 is DraftOfferPopup }
                 }
@@ -119,6 +119,10 @@ public final class App {
                 for popup in popups { popup.resize(width: size.width, height: size.height) }
             }
         case .replaceAll(let screens): stack = screens
+        case .then(let first, let popup):
+            go(first)
+            go(.popup(popup))
+            return
         }
         // The banner above the screens depends on the stack (a read-only youth): new areas for all.
         resize(width: size.width, height: size.height)

@@ -11,6 +11,18 @@ public enum Navigation {
     case popup(any Popup)
     /// Replace the whole stack (a draft reopened where it was typed).
     case replaceAll([any Screen])
+    /// Navigate, then open a pop-up over where that led: a notice about what is gone is shown
+    /// only after the screens that showed it are.
+    indirect case then(Navigation, popup: any Popup)
+
+    /// Whether this replaces the whole stack (first of all).
+    var replacesAll: Bool {
+        switch self {
+        case .replaceAll: true
+        case .then(let first, _): first.replacesAll
+        default: false
+        }
+    }
 }
 
 /// A screen is state plus two functions: handle a key, and draw itself.

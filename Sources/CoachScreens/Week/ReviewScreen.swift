@@ -333,6 +333,12 @@ final class ReviewScreen: FormScreen, YouthScoped {
         func wrapped(_ text: String, _ style: Style, indent: Bool = true, maxLines: Int? = nil) {
             lines += Glyphs.wrap(text, width: width - (indent ? 2 : 0), maxLines: maxLines ?? Int.max).map { ($0, style, indent) }
         }
+        // A case closed since the review began keeps its page (the week's record); it says so
+        // first, so that reasons and actions from before the closing do not look current.
+        if let youth = editor?.youth, let closedOn = youth.closedOn {
+            wrapped("Afgesloten sinds \(closedOn.text) (\(youth.currentClosure?.outcomeText ?? "geen uitstroom vastgelegd")); "
+                    + "wat hieronder staat, is van vóór het afsluiten.", .warning, indent: false)
+        }
         if item.reasons.isEmpty {
             lines.append(("Niets bijzonders deze week.", .dim, false))
         } else {
