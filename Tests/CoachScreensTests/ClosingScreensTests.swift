@@ -303,8 +303,14 @@ final class ClosingScreensTests: XCTestCase {
         let harness = try opened()
         harness.press(.char("x"))
         XCTAssertTrue(HelpScreen(for: harness.app.top).savingNote.contains("Niets wordt bewaard voordat u op de laatste regel \"afsluiten\""))
-        harness.press(.down, .down, .down, .enter)
+        harness.press(.down, .enter)
+        XCTAssertTrue(harness.app.top.bindings.contains { $0.action == .confirm && $0.help == ComponentKeys.held("afsluiten") }, "the detail")
+        harness.press(.escape, .down, .down, .enter)
         XCTAssertTrue(harness.app.top.bindings.contains { $0.action == .saveAndStay && $0.help.contains("bewaard wordt pas bij afsluiten") })
+        var picker = Picker(title: "Uitstroom", options: ["a", "b"], inForm: true)
+        XCTAssertFalse(picker.bindings.contains { $0.help.contains("bewaard wordt pas") })
+        picker.heldUntil = "afsluiten"
+        XCTAssertTrue(picker.bindings.contains { $0.action == .choose && $0.help == ComponentKeys.held("afsluiten") })
         XCTAssertEqual(TextFlow.endNotice(first: false, noun: .field, heldUntil: "afsluiten"),
                        "Bevestigd; bewaard wordt bij afsluiten. Dit is het laatste veld; u typt hier verder (Esc: klaar).")
 

@@ -179,7 +179,7 @@ final class Form {
     var editingBindings: [KeyBinding]? {
         switch mode {
         case .browsing: nil
-        case .editing: ComponentKeys.field
+        case .editing: heldUntil.map { ComponentKeys.field.naming(.confirm, "bevestig", help: ComponentKeys.held($0)) } ?? ComponentKeys.field
         case .writing(let writer): writer.bindings
         }
     }
@@ -321,7 +321,8 @@ final class Form {
         switch field.edit {
         case .line: mode = .editing(TextField(field.value(), limit: field.limit))
         case .pick(let options, let selected, let commit):
-            let picker = Picker(title: field.label, options: options(), selected: selected(), inForm: true)
+            var picker = Picker(title: field.label, options: options(), selected: selected(), inForm: true)
+            picker.heldUntil = heldUntil
             return .popup(PickerPopup(picker) { [self] index, move in
                 // The list may have changed under the picker: never pass on an index it no longer has.
                 guard options().indices.contains(index) else {
@@ -331,7 +332,8 @@ final class Form {
                 return settle(commit(index), move: move)
             })
         case .check(let options, let checked, let commit):
-            let picker = Picker(title: field.label, options: options(), checked: checked(), inForm: true)
+            var picker = Picker(title: field.label, options: options(), checked: checked(), inForm: true)
+            picker.heldUntil = heldUntil
             return .popup(ChecklistPopup(picker) { [self] items, move in
                 settle(commit(items.filter(options().indices.contains)), move: move)
             })
