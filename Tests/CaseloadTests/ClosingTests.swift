@@ -49,10 +49,39 @@ final class ClosingTests: XCTestCase {
                        "Een borgingsintensiteit kan niet in de toekomst liggen (vandaag is 22-11-2026).")
         XCTAssertEqual(refusal { try youth.setBorgIntensity(.light, on: today.adding(days: -51), today: today, now: now) },
                        "Die dag ligt vóór het begin van Borgen (\(today.adding(days: -50).text)).")
+        try youth.setBorgIntensity(.intensive, on: today.adding(days: -30), today: today, now: now)
         try youth.setBorgIntensity(.light, on: today.adding(days: -20), today: today, now: now)
-        XCTAssertEqual(refusal { try youth.setBorgIntensity(.phasedOut, on: today.adding(days: -21), today: today, now: now) },
-                       "Die dag ligt vóór de vorige intensiteit (licht sinds \(today.adding(days: -20).text)).")
-        XCTAssertEqual(youth.borgSteps.count, 1, "nothing recorded by a refusal")
+        XCTAssertEqual(refusal { try youth.setBorgIntensity(.phasedOut, on: today.adding(days: -30), today: today, now: now) },
+                       "Die dag ligt niet na de intensiteit daarvoor (intensief sinds \(today.adding(days: -30).text)); de laatste stap verbetert u met een latere dag.")
+        XCTAssertEqual(youth.borgSteps.count, 2, "nothing recorded by a refusal")
+    }
+
+    /// A day on or before the last step corrects it (intensity and day); never two steps on a day.
+    func testTheLastBorgStepIsCorrected() throws {
+        var youth = try youth(in: .borg)
+        XCTAssertEqual(try youth.setBorgIntensity(.intensive, on: today.adding(days: -40), today: today, now: now), .added)
+        XCTAssertEqual(try youth.setBorgIntensity(.light, on: today.adding(days: -10), today: today, now: now), .added)
+        // Typed the wrong day: an earlier day moves the step back.
+        XCTAssertEqual(try youth.setBorgIntensity(.light, on: today.adding(days: -20), today: today, now: now), .corrected)
+        XCTAssertEqual(youth.borgSteps, [BorgStep(.intensive, on: today.adding(days: -40)), BorgStep(.light, on: today.adding(days: -20))])
+        // The same day with another intensity corrects the intensity, no second step on that day.
+        XCTAssertEqual(try youth.setBorgIntensity(.phasedOut, on: today.adding(days: -20), today: today, now: now), .corrected)
+        XCTAssertEqual(youth.borgSteps, [BorgStep(.intensive, on: today.adding(days: -40)), BorgStep(.phasedOut, on: today.adding(days: -20))])
+        // The only step of Borgen can move to its first day, not before it.
+        var first = try self.youth(in: .borg)
+        try first.setBorgIntensity(.light, on: today.adding(days: -10), today: today, now: now)
+        XCTAssertEqual(try first.setBorgIntensity(.light, on: today.adding(days: -50), today: today, now: now), .corrected)
+        XCTAssertEqual(first.borgSteps, [BorgStep(.light, on: today.adding(days: -50))])
+    }
+
+    /// The same intensity again, on a later day or the same day, writes nothing.
+    func testTheSameBorgIntensityAgainChangesNothing() throws {
+        var youth = try youth(in: .borg)
+        try youth.setBorgIntensity(.light, on: today.adding(days: -20), today: today, now: now)
+        let before = youth
+        XCTAssertEqual(try youth.setBorgIntensity(.light, on: today, today: today, now: now.addingTimeInterval(60)), .unchanged)
+        XCTAssertEqual(try youth.setBorgIntensity(.light, on: today.adding(days: -20), today: today, now: now.addingTimeInterval(60)), .unchanged)
+        XCTAssertEqual(youth, before)
     }
 
     /// Ready to close after more than 13 weeks afgebouwd (not at 13), as a phaseTooLong reason.
@@ -77,6 +106,55 @@ final class ClosingTests: XCTestCase {
     }
 
     // MARK: - Closing
+
+    // MARK: - Validation
+
+    private func failedField(_ youth: Youth) -> String? {
+        do { try youth.validate() } catch { return error.field }
+        return nil
+    }
+
+    /// A closure fits its move to Afgesloten (day and phase), counts are not negative, ids can
+    /// name a file; a case closed before closures were recorded stays valid.
+    func testValidationChecksClosuresAgainstThePhaseHistory() throws {
+        var closed = try youth(in: .borg)
+        try closed.close(ClosingInput(outcome: .education, date: today.adding(days: -5)), today: today, now: now)
+        try closed.reopen(on: today.adding(days: -3), reason: "Toch hulp nodig.", today: today, now: now)
+        try closed.close(ClosingInput(outcome: .regularWork, date: today.adding(days: -1)), today: today, now: now)
+        XCTAssertNil(failedField(closed), "closed, reopened and closed again")
+
+        var legacy = try youth(in: .borg)
+        legacy.move(to: .closed, on: today.adding(days: -2), now: now)
+        XCTAssertNil(failedField(legacy), "closed before closures were recorded")
+
+        var wrongDay = closed
+        wrongDay.closures[1].date = today.adding(days: -2)
+        XCTAssertEqual(failedField(wrongDay), "closures[1].date")
+        var wrongPhase = closed
+        wrongPhase.closures[0].from = .coaching
+        XCTAssertEqual(failedField(wrongPhase), "closures[0].date")
+        var twice = closed
+        twice.closures[1] = twice.closures[0]
+        twice.closures[1].id = "tweede"
+        XCTAssertEqual(failedField(twice), "closures[1].date", "one move, one closure")
+        var openCase = try youth(in: .borg)
+        openCase.closures = [closed.closures[0]]
+        XCTAssertEqual(failedField(openCase), "closures[0].date", "no move to Afgesloten at all")
+
+        var negative = closed
+        negative.closures[0].actionsClosed = -1
+        XCTAssertEqual(failedField(negative), "closures[0].actionsClosed")
+        negative = closed
+        negative.closures[1].placementsEnded = -2
+        XCTAssertEqual(failedField(negative), "closures[1].placementsEnded")
+        var badID = closed
+        badID.closures[0].id = "../x"
+        XCTAssertEqual(failedField(badID), "closures[0].id")
+        var badEscalation = closed
+        badEscalation.escalations = [Escalation(level: .municipal, question: "Mag het?", block: .municipalPolicy,
+                                                raisedOn: today.adding(days: -9), id: "a/b")]
+        XCTAssertEqual(failedField(badEscalation), "escalations[0].id")
+    }
 
     func testClosingWithEachOutcome() throws {
         for outcome in Outcome.allCases {

@@ -261,4 +261,112 @@ final class ClosingScreensTests: XCTestCase {
         XCTAssertEqual(restarted.app.top.kind, .closing, restarted.screen)
         XCTAssertTrue(restarted.screen.contains("Half getypt"), restarted.screen)
     }
+    /// The closing note confirmed with Tab stays a draft until the case is closed: a restart
+    /// before that offers it back, the form says the other fields must be chosen again, and
+    /// closing removes it.
+    func testAConfirmedClosingNoteStaysADraftUntilTheCaseIsClosed() throws {
+        let harness = try opened()
+        let id = try XCTUnwrap(harness.store.summaries.first).id
+        harness.press(.char("x"), .down, .down, .down, .enter)
+        harness.type("Goed afgerond")
+        harness.press(.tab)
+        XCTAssertFalse(harness.screen.contains("Opgeslagen"), harness.screen)
+        XCTAssertEqual(harness.store.keptDraft(youthID: id, field: .closingNote)?.text, "Goed afgerond", "kept after Tab")
+
+        XCTAssertNil(harness.store.flushDrafts(), "written as when the keyboard is idle")
+        let restarted = Harness(reopening: harness)
+        restarted.press(.enter)
+        XCTAssertEqual(restarted.app.top.kind, .closing, restarted.screen)
+        XCTAssertTrue(restarted.screen.contains("kies uitstroom") && restarted.screen.contains("de rest opnieuw"), restarted.screen)
+        restarted.press(.tab, .escape, .home, .enter, .enter, .end, .enter, .char("j"))
+        XCTAssertEqual(try saved(restarted).currentClosure?.note, "Goed afgerond")
+        XCTAssertNil(restarted.store.keptDraft(youthID: id, field: .closingNote), "gone once the case is closed")
+    }
+
+    /// Throwing the form away (Esc, ja) throws the note's draft away too.
+    func testThrowingTheClosingFormAwayRemovesTheNoteDraft() throws {
+        let harness = try opened()
+        let id = try XCTUnwrap(harness.store.summaries.first).id
+        harness.press(.char("x"), .down, .down, .down, .enter)
+        harness.type("Toch niet")
+        harness.press(.tab, .escape, .escape)
+        XCTAssertTrue(harness.screen.contains("weggooien"), harness.screen)
+        harness.press(.char("n"))
+        XCTAssertNotNil(harness.store.keptDraft(youthID: id, field: .closingNote), "no: still kept")
+        harness.press(.escape, .char("j"))
+        XCTAssertEqual(harness.app.top.kind, .youth)
+        XCTAssertNil(harness.store.keptDraft(youthID: id, field: .closingNote))
+    }
+
+    /// The one-shot forms never say a value was saved before their last row.
+    func testOneShotFormsSayNothingIsSavedBeforeTheLastRow() throws {
+        let harness = try opened()
+        harness.press(.char("x"))
+        XCTAssertTrue(HelpScreen(for: harness.app.top).savingNote.contains("Niets wordt bewaard voordat u op de laatste regel \"afsluiten\""))
+        harness.press(.down, .enter)
+        XCTAssertTrue(harness.app.top.bindings.contains { $0.action == .confirm && $0.help == ComponentKeys.held("afsluiten") }, "the detail")
+        harness.press(.escape, .down, .down, .enter)
+        XCTAssertTrue(harness.app.top.bindings.contains { $0.action == .saveAndStay && $0.help.contains("bewaard wordt pas bij afsluiten") })
+        var picker = Picker(title: "Uitstroom", options: ["a", "b"], inForm: true)
+        XCTAssertFalse(picker.bindings.contains { $0.help.contains("bewaard wordt pas") })
+        picker.heldUntil = "afsluiten"
+        XCTAssertTrue(picker.bindings.contains { $0.action == .choose && $0.help == ComponentKeys.held("afsluiten") })
+        XCTAssertEqual(TextFlow.endNotice(first: false, noun: .field, heldUntil: "afsluiten"),
+                       "Bevestigd; bewaard wordt bij afsluiten. Dit is het laatste veld; u typt hier verder (Esc: klaar).")
+
+        let closed = try opened(in: .scout) { youth in
+            try youth.close(ClosingInput(outcome: .moved, date: LocalDate(Harness.now, timeZone: testZone)),
+                            today: LocalDate(Harness.now, timeZone: testZone), now: Harness.now)
+        }
+        XCTAssertEqual(HelpScreen(for: closed.app.top).savingNote, HelpScreen.savedAtOnce)
+        closed.press(.char("h"))
+        XCTAssertTrue(HelpScreen(for: closed.app.top).savingNote.contains("\"heropenen\""))
+        closed.press(.enter)
+        closed.type("Terug")
+        closed.press(.tab, .tab)
+        XCTAssertTrue(closed.screen.contains("bewaard wordt bij heropenen"), closed.screen)
+        XCTAssertFalse(closed.screen.contains("Opgeslagen"), closed.screen)
+    }
+
+    /// On a closed case the hint and the help say that t reopens.
+    func testTOnAClosedCaseIsDescribedAsReopening() throws {
+        let harness = try opened(in: .scout) { youth in
+            try youth.close(ClosingInput(outcome: .moved, date: LocalDate(Harness.now, timeZone: testZone)),
+                            today: LocalDate(Harness.now, timeZone: testZone), now: Harness.now)
+        }
+        let row = try XCTUnwrap(harness.app.top.bindings.first { $0.action == .previousPhase })
+        XCTAssertEqual(row.hint, "heropenen")
+        XCTAssertEqual(row.help, YouthScreen.reopenHelp)
+        let open = try opened(in: .scout)
+        XCTAssertEqual(open.app.top.bindings.first { $0.action == .previousPhase }?.help, "Terug naar de vorige fase, na bevestiging")
+    }
+
+    /// In Borgen without an intensity the heading says so; the same intensity on a later day
+    /// changes nothing and the pop-up says so; an earlier day corrects the last step.
+    func testBorgIntensityUnchosenUnchangedAndCorrected() throws {
+        let harness = try opened(in: .borg)
+        XCTAssertTrue(harness.screen.contains("intensiteit: nog niet gekozen (b)"), harness.screen)
+        harness.press(.char("b"), .down, .enter, .enter)
+        XCTAssertEqual(try saved(harness).borgSteps, [BorgStep(.light, on: today)])
+        harness.press(.char("b"), .enter)
+        XCTAssertTrue(harness.screen.contains("is al licht sinds"), harness.screen)
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("er verandert niets"), harness.screen)
+        harness.press(.ctrl("u"))
+        harness.type(today.adding(days: -3).text)
+        harness.press(.enter)
+        XCTAssertEqual(try saved(harness).borgSteps, [BorgStep(.light, on: today.adding(days: -3))], "corrected, not added")
+    }
+
+    /// The phase history writes singular and plural; a placement ended by closing says so.
+    func testThePhaseHistoryCountsInProperDutch() throws {
+        XCTAssertEqual(PlacementEnding.caseClosed.label, "dossier afgesloten")
+        var youth = try Youth(name: "Sem", now: Harness.now, today: today.adding(days: -10))
+        youth.move(to: .coaching, on: today.adding(days: -5), now: Harness.now)
+        youth.save(try CaseAction(what: "Bellen", owner: .coach, due: today, created: today.adding(days: -5)))
+        try youth.close(ClosingInput(outcome: .moved, date: today), today: today, now: Harness.now)
+        let told = PhaseHistoryScreen.closingAndReopening(of: youth).values.joined()
+        XCTAssertTrue(told.contains("1 open actie vervallen"), told)
+        XCTAssertFalse(told.contains("(s)"), told)
+    }
 }

@@ -28,6 +28,16 @@ public struct BorgStep: Codable, Equatable, Sendable {
     }
 }
 
+/// What setting the borg intensity did.
+public enum BorgChange: Equatable, Sendable {
+    /// A new step, after the last one.
+    case added
+    /// The last step's intensity or day was corrected.
+    case corrected
+    /// The intensity was already so: nothing was written.
+    case unchanged
+}
+
 /// Where a closed case went (uitstroom).
 public enum Outcome: String, StoredCode, Sendable {
     case regularWork = "regularWork"
@@ -204,20 +214,35 @@ extension Youth {
         return borgSteps.last { $0.date >= since }
     }
 
-    /// Sets the borg intensity on `day`: only in Borgen, not before the case entered it nor
-    /// before the intensity set before it, and not after today.
-    public mutating func setBorgIntensity(_ intensity: BorgIntensity, on day: LocalDate, today: LocalDate, now: Date) throws(InputError) {
+    /// Sets the borg intensity on `day`: only in Borgen, not before the case entered it, not after
+    /// today. A day after the last step adds a step (the same intensity changes nothing); a day on
+    /// or before it corrects the last step (its intensity and day), though not onto or before the
+    /// step before it. So there are never two steps on one day.
+    @discardableResult
+    public mutating func setBorgIntensity(_ intensity: BorgIntensity, on day: LocalDate, today: LocalDate, now: Date) throws(InputError) -> BorgChange {
         guard phase == .borg else { throw InputError("De borgingsintensiteit hoort bij de fase Borgen; dit dossier is in \(phase.label).") }
         _ = try day.notAfter(today, "Een borgingsintensiteit")
         if let since = phaseSince, day < since {
             throw InputError("Die dag ligt vóór het begin van Borgen (\(since.text)).")
         }
-        if let last = borgStep, day < last.date {
-            throw InputError("Die dag ligt vóór de vorige intensiteit (\(last.intensity.label) sinds \(last.date.text)).")
+        guard let last = borgStep, let lastIndex = borgSteps.lastIndex(of: last) else {
+            borgSteps.append(BorgStep(intensity, on: day))
+            updated = now
+            return .added
         }
-        if let last = borgStep, last.intensity == intensity { return }
-        borgSteps.append(BorgStep(intensity, on: day))
+        if day > last.date {
+            guard intensity != last.intensity else { return .unchanged }
+            borgSteps.append(BorgStep(intensity, on: day))
+            updated = now
+            return .added
+        }
+        if intensity == last.intensity && day == last.date { return .unchanged }
+        if let before = borgSteps[..<lastIndex].last(where: { $0.date >= (phaseSince ?? $0.date) }), day <= before.date {
+            throw InputError("Die dag ligt niet na de intensiteit daarvoor (\(before.intensity.label) sinds \(before.date.text)); de laatste stap verbetert u met een latere dag.")
+        }
+        borgSteps[lastIndex] = BorgStep(intensity, on: day)
         updated = now
+        return .corrected
     }
 
     /// Closes the case with its outcome. The day may lie in the past, not after today and not

@@ -33,7 +33,7 @@ public enum PlacementEnding: String, StoredCode, Sendable {
         case .completed: "afgerond"
         case .stoppedByYouth: "voortijdig gestopt door jongere"
         case .stoppedByEmployer: "voortijdig gestopt door werkgever"
-        case .caseClosed: "beëindigd bij afsluiten dossier"
+        case .caseClosed: "dossier afgesloten"
         case .other: "anders"
         }
     }

@@ -123,24 +123,42 @@ extension Youth {
         try validateClosing()
     }
 
-    /// The end of the method (schema 8): closures and reopenings that fit the phase history,
-    /// escalations answered not before they were raised, borg steps in order.
+    /// The end of the method (schema 8): closures that fit the phase history (each one a move to
+    /// Afgesloten on its day from its phase, counts not negative), reopenings to an open phase,
+    /// escalations answered not before they were raised, ids that can name a file, borg steps in
+    /// order.
     private func validateClosing() throws(ValidationFailure) {
         try Self.unique(closures.map(\.id), "closures")
-        for (index, closure) in closures.enumerated() where closure.from == .closed {
-            throw ValidationFailure("closures[\(index)].from", closure.from.rawValue, "een dossier wordt afgesloten vanuit een open fase")
+        // Each closure is one move to Afgesloten in the history: same day, from the same phase. A
+        // case closed before closures were recorded (schema 7) has moves without a closure.
+        var unmatched = phaseHistory.filter { $0.to == .closed }
+        for (index, closure) in closures.enumerated() {
+            let path = "closures[\(index)]"
+            if !Self.isFileNameSafe(closure.id) { throw ValidationFailure("\(path).id", closure.id, "letters, cijfers en streepjes") }
+            if closure.from == .closed {
+                throw ValidationFailure("\(path).from", closure.from.rawValue, "een dossier wordt afgesloten vanuit een open fase")
+            }
+            guard let change = unmatched.firstIndex(where: { $0.date == closure.date && $0.from == closure.from }) else {
+                throw ValidationFailure("\(path).date", closure.date.text, "een fasewissel naar afgesloten op die dag vanuit \(closure.from.rawValue)")
+            }
+            unmatched.remove(at: change)
+            if closure.actionsClosed < 0 { throw ValidationFailure("\(path).actionsClosed", String(closure.actionsClosed), "0 of meer") }
+            if closure.placementsEnded < 0 { throw ValidationFailure("\(path).placementsEnded", String(closure.placementsEnded), "0 of meer") }
         }
         for (index, reopening) in reopenings.enumerated() where reopening.phase == .closed {
             throw ValidationFailure("reopenings[\(index)].phase", reopening.phase.rawValue, "een heropend dossier gaat naar een open fase")
         }
         try Self.unique(escalations.map(\.id), "escalations")
         for (index, escalation) in escalations.enumerated() {
+            if !Self.isFileNameSafe(escalation.id) {
+                throw ValidationFailure("escalations[\(index)].id", escalation.id, "letters, cijfers en streepjes")
+            }
             if let answered = escalation.answeredOn, answered < escalation.raisedOn {
                 throw ValidationFailure("escalations[\(index)].answeredOn", "", "ligt vóór de dag van de vraag")
             }
         }
         for (index, pair) in zip(borgSteps, borgSteps.dropFirst()).enumerated() where pair.1.date < pair.0.date {
-            throw ValidationFailure("borgSteps[\(index + 1)].date", "", "ligt vóór de vorige intensiteit")
+            throw ValidationFailure("borgSteps[\(index + 1)].date", pair.1.date.text, "niet vóór de vorige intensiteit (\(pair.0.date.text))")
         }
     }
 

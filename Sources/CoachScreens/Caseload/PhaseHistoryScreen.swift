@@ -42,8 +42,8 @@ final class PhaseHistoryScreen: Screen, OfOneYouth {
                 if let closure = closures.first, closure.date == change.date {
                     closures = closures.dropFirst()
                     var text = "uitstroom: \(closure.outcomeText)"
-                    if closure.actionsClosed > 0 { text += " · \(closure.actionsClosed) open actie(s) vervallen" }
-                    if closure.placementsEnded > 0 { text += " · \(closure.placementsEnded) plaatsing(en) beëindigd" }
+                    if closure.actionsClosed > 0 { text += " · \(closure.actionsClosed) open \(closure.actionsClosed == 1 ? "actie" : "acties") vervallen" }
+                    if closure.placementsEnded > 0 { text += " · \(closure.placementsEnded) \(closure.placementsEnded == 1 ? "plaatsing" : "plaatsingen") beëindigd" }
                     if !closure.note.isEmpty { text += " · notitie: \(Form.oneLine(closure.note))" }
                     told[index] = text
                 } else {

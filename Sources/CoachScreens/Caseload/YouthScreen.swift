@@ -24,11 +24,17 @@ final class YouthScreen: FormScreen, OfOneYouth {
     /// The keys of the end of the method by the state of the case: closing on an open case,
     /// reopening on a closed one, the borg intensity only in Borgen.
     var bindings: [KeyBinding] {
-        form.editingBindings ?? KeyTable.bindings(for: kind)
+        if let editing = form.editingBindings { return editing }
+        let rows = KeyTable.bindings(for: kind)
             .dropping(.closeCase, .nextPhase, when: youth.phase == .closed)
             .dropping(.reopenCase, when: youth.phase != .closed)
             .dropping(.setBorgIntensity, when: youth.phase != .borg)
+        // On a closed case `t` opens the reopening form, not a step back.
+        guard youth.phase == .closed else { return rows }
+        return rows.naming(.previousPhase, "heropenen", help: Self.reopenHelp)
     }
+
+    static let reopenHelp = "Heropenen: een formulier met de reden en de datum; na bevestiging gaat het dossier terug naar de fase van vóór het afsluiten"
 
     // MARK: - Fields
 
@@ -108,7 +114,12 @@ final class YouthScreen: FormScreen, OfOneYouth {
     /// The phase and since when; in Borgen the intensity, for a closed case its outcome.
     private var phaseText: String {
         var text = youth.phase.label + (youth.phaseSince.map { " sinds \($0.text)" } ?? "")
-        if let step = youth.borgStep { text += " · \(step.intensity.label) sinds \(step.date.text)" }
+        if let step = youth.borgStep {
+            text += " · \(step.intensity.label) sinds \(step.date.text)"
+        } else if youth.phase == .borg {
+            // Entered Borgen (or reopened into it) without an intensity since.
+            text += " · intensiteit: nog niet gekozen" + (bindings.keyName(for: .setBorgIntensity).map { " (\($0))" } ?? "")
+        }
         if youth.phase == .closed { text += " · " + (youth.currentClosure.map { "uitstroom: \($0.outcomeText)" } ?? "geen uitstroom vastgelegd") }
         return text
     }

@@ -1,7 +1,8 @@
 import Caseload
 
 /// The borg intensity of a case in Borgen, in two questions: which intensity (intensief, licht,
-/// afgebouwd), then on which day (today filled in). Saved at once with `setBorgIntensity`.
+/// afgebouwd), then on which day (today filled in). Saved at once with `setBorgIntensity`: a day
+/// after the last step adds one, a day on or before it corrects that step; the question says so.
 enum BorgIntensityPopup {
     static func make(editor: YouthEditor, saved: @escaping () -> Void = {}) -> PickerPopup {
         let youth = editor.youth
@@ -10,14 +11,33 @@ enum BorgIntensityPopup {
         return PickerPopup(picker) { index in
             let intensity = BorgIntensity.allCases[index]
             let session = editor.session
-            let now = youth.borgStep.map { "nu \($0.intensity.label) sinds \($0.date.text)" } ?? "nog geen intensiteit"
-            return .popup(DatePrompt.popup(title: "Borgingsintensiteit",
-                                           question: "Borgen van \(youth.name) (\(now)) wordt \(intensity.label). Vanaf welke dag?",
+            return .popup(DatePrompt.popup(title: "Borgingsintensiteit", question: question(youth: youth, intensity: intensity),
                                            day: session.today, enterLabel: "opslaan") { day throws(InputError) in
-                let failure = editor.apply { y throws(InputError) in try y.setBorgIntensity(intensity, on: day, today: session.today, now: session.now) }
-                if failure == nil { saved() }
-                return failure
+                var change = BorgChange.unchanged
+                let failure = editor.apply { y throws(InputError) in change = try y.setBorgIntensity(intensity, on: day, today: session.today, now: session.now) }
+                if let failure { return failure }
+                guard change != .unchanged else { return unchanged(youth: youth, intensity: intensity) }
+                saved()
+                return nil
             })
         }
+    }
+
+    /// What the day will do: start a step, add one after the last, or correct the last.
+    static func question(youth: Youth, intensity: BorgIntensity) -> String {
+        guard let last = youth.borgStep else {
+            return "Borgen van \(youth.name) (nog geen intensiteit) wordt \(intensity.label). Vanaf welke dag?"
+        }
+        let correcting = "een dag op of vóór \(last.date.text) verbetert die stap"
+        if last.intensity == intensity {
+            return "Borgen van \(youth.name) is al \(intensity.label) sinds \(last.date.text): een latere dag verandert niets; \(correcting)."
+        }
+        return "Borgen van \(youth.name) (nu \(last.intensity.label) sinds \(last.date.text)) wordt \(intensity.label). Vanaf welke dag? Een latere dag is een nieuwe stap; \(correcting)."
+    }
+
+    /// Said when the chosen intensity and day change nothing.
+    static func unchanged(youth: Youth, intensity: BorgIntensity) -> String {
+        let since = youth.borgStep.map { " sinds \($0.date.text)" } ?? ""
+        return "Borgen is al \(intensity.label)\(since); er verandert niets (Esc sluit)."
     }
 }

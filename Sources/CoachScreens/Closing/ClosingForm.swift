@@ -11,7 +11,7 @@ final class ClosingForm: OneShotForm, OfOneYouth {
     let editor: YouthEditor
     private var session: Session { editor.session }
     private var youth: Youth { editor.youth }
-    private(set) lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 24)
+    private(set) lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 24, heldUntil: actionHint)
     let actionHint = "afsluiten"
 
     /// What the coach filled in; nothing is saved before the confirmation.
@@ -30,8 +30,16 @@ final class ClosingForm: OneShotForm, OfOneYouth {
         runningPlacements = editor.youth.placements.filter { $0.status == .running }.count
     }
 
-    /// A draft of the closing note, offered back at the start, opens the form with it.
-    func resume(_ draft: Draft) { form.resume(draft) }
+    /// A draft of the closing note, offered back at the start, opens the form with it. Only the
+    /// note was kept (docs/decisions.md, "A closing note's draft"): the form says so.
+    func resume(_ draft: Draft) {
+        guard form.resume(draft) else { return }
+        form.message = (Self.resumedNotice(session.dateTime(draft.saved)), .warning)
+    }
+
+    static func resumedNotice(_ saved: String) -> String {
+        "Notitie van \(saved) teruggezet (Tab bevestigt); kies uitstroom, datum en de rest opnieuw."
+    }
 
     private var changed: Bool { outcome != nil || input != untouched }
 
@@ -122,6 +130,7 @@ final class ClosingForm: OneShotForm, OfOneYouth {
                 form.error = failure
                 return .stay
             }
+            form.dropHeldDrafts()
             return .pop
         })
     }
@@ -154,9 +163,22 @@ extension OneShotForm {
     }
 
     /// Esc: what was filled in is only in the form, so leaving with changed values asks first.
+    /// Leaving throws away the drafts the form held.
     func leave(changed: Bool, title: String, done: String) -> Navigation {
-        guard changed else { return .pop }
+        guard changed else {
+            form.dropHeldDrafts()
+            return .pop
+        }
         let question = Confirm(title: title, question: "\(done) Wat u hier invulde weggooien?", yes: "ja, weggooien", no: "nee, verder invullen")
-        return .popup(ConfirmPopup(question) { $0 == .yes ? .pop : .stay })
+        return .popup(ConfirmPopup(question) { [form] answer in
+            guard answer == .yes else { return .stay }
+            form.dropHeldDrafts()
+            return .pop
+        })
+    }
+
+    /// The last line of the help: nothing is saved before the last row.
+    var savingNote: String {
+        "Niets wordt bewaard voordat u op de laatste regel \"\(actionHint)\" bevestigt; een notitie blijft tot dan als concept op schijf."
     }
 }

@@ -10,7 +10,7 @@ final class ReopeningForm: OneShotForm, OfOneYouth {
     let editor: YouthEditor
     private var session: Session { editor.session }
     private var youth: Youth { editor.youth }
-    private(set) lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 24)
+    private(set) lazy var form = Form(kind: kind, session: session, items: items(), labelWidth: 24, heldUntil: actionHint)
     let actionHint = "heropenen"
 
     private var reason = ""

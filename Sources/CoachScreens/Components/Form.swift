@@ -124,8 +124,14 @@ final class Form {
     var message: (text: String, style: Style)?
     /// Extra lines under the fields (a warning, a hint), computed each frame.
     var footer: () -> [(text: String, style: Style)] = { [] }
+    /// The act of a one-shot form that saves its values at its last row ("afsluiten"); nil when a
+    /// confirmed field is saved at once. A held form's texts keep their drafts until
+    /// `dropHeldDrafts`, and no notice says "opgeslagen".
+    let heldUntil: String?
 
-    init(kind: ScreenKind, session: Session, items: [Item], labelWidth: Int = 26, columns: [TableLayout.Column] = []) {
+    init(kind: ScreenKind, session: Session, items: [Item], labelWidth: Int = 26, columns: [TableLayout.Column] = [],
+         heldUntil: String? = nil) {
+        self.heldUntil = heldUntil
         self.kind = kind
         self.session = session
         self.items = items
@@ -173,7 +179,7 @@ final class Form {
     var editingBindings: [KeyBinding]? {
         switch mode {
         case .browsing: nil
-        case .editing: ComponentKeys.field
+        case .editing: heldUntil.map { ComponentKeys.field.naming(.confirm, "bevestig", help: ComponentKeys.held($0)) } ?? ComponentKeys.field
         case .writing(let writer): writer.bindings
         }
     }
@@ -300,7 +306,7 @@ final class Form {
         guard step != 0 else { return .stay }
         guard let target = TextFlow.next(from: fields.selected, move: step, among: typableFields) else {
             let opened = openForTyping()
-            message = (TextFlow.endNotice(first: step < 0, noun: .field), TextFlow.noticeStyle)
+            message = (TextFlow.endNotice(first: step < 0, noun: .field, heldUntil: heldUntil), TextFlow.noticeStyle)
             return opened
         }
         fields.select(target)
@@ -315,7 +321,8 @@ final class Form {
         switch field.edit {
         case .line: mode = .editing(TextField(field.value(), limit: field.limit))
         case .pick(let options, let selected, let commit):
-            let picker = Picker(title: field.label, options: options(), selected: selected(), inForm: true)
+            var picker = Picker(title: field.label, options: options(), selected: selected(), inForm: true)
+            picker.heldUntil = heldUntil
             return .popup(PickerPopup(picker) { [self] index, move in
                 // The list may have changed under the picker: never pass on an index it no longer has.
                 guard options().indices.contains(index) else {
@@ -325,7 +332,8 @@ final class Form {
                 return settle(commit(index), move: move)
             })
         case .check(let options, let checked, let commit):
-            let picker = Picker(title: field.label, options: options(), checked: checked(), inForm: true)
+            var picker = Picker(title: field.label, options: options(), checked: checked(), inForm: true)
+            picker.heldUntil = heldUntil
             return .popup(ChecklistPopup(picker) { [self] items, move in
                 settle(commit(items.filter(options().indices.contains)), move: move)
             })
@@ -333,7 +341,7 @@ final class Form {
             mode = .writing(writer(youthID: youthID, key: key, text: field.value()))
         case .page:
             let writer = TextEditor(undrafted: field.value(), tabLabel: Self.tabLabel)
-            mode = .writing(TextFlow(writer, row: fields.selected, among: typableFields, noun: .field))
+            mode = .writing(TextFlow(writer, row: fields.selected, among: typableFields, noun: .field, heldUntil: heldUntil))
         case .open, .run: break
         }
         return .stay
@@ -342,9 +350,17 @@ final class Form {
     /// The selected multi-line field in the flow of writing: Tab confirms it and opens the next
     /// field. It starts from its draft when one is kept (offered back, or kept for later).
     private func writer(youthID: String, key: DraftField, text: String, resuming draft: String? = nil) -> TextFlow {
-        let writer = TextEditor(youthID: youthID, field: key, text: text, resuming: draft, keptIn: session.store, tabLabel: Self.tabLabel)
+        let writer = TextEditor(youthID: youthID, field: key, text: text, resuming: draft, keptIn: session.store,
+                                tabLabel: Self.tabLabel, heldUntil: heldUntil)
         if let restored = writer.restored { message = (TextEditor.restoredNotice(restored, session: session), .warning) }
-        return TextFlow(writer, row: fields.selected, among: typableFields, noun: .field)
+        return TextFlow(writer, row: fields.selected, among: typableFields, noun: .field, heldUntil: heldUntil)
+    }
+
+    /// The drafts of this form's texts go: the one-shot form acted, or the coach threw it away.
+    func dropHeldDrafts() {
+        for case .field(let field) in items {
+            if case .multiline(let youthID, let key, _) = field.edit { session.store.removeDraft(youthID: youthID, field: key) }
+        }
     }
 
     private static let tabLabel = "bevestig, volgende"

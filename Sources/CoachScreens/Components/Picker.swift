@@ -13,6 +13,8 @@ struct Picker {
     private(set) var pageSize: Int
     /// The ticked items of a checklist; nil for a list to choose one from.
     private(set) var checked: Set<Int>?
+    /// In a one-shot form, the act that saves the choice ("afsluiten"); nil when it is saved at once.
+    var heldUntil: String?
 
     init(title: String, options: [String], selected: Int = 0, inForm: Bool = false) {
         self.title = title
@@ -55,7 +57,11 @@ struct Picker {
         return .picking
     }
 
-    var bindings: [KeyBinding] { checked == nil ? ComponentKeys.picker(inForm: inForm) : ComponentKeys.checklist(inForm: inForm) }
+    var bindings: [KeyBinding] {
+        let rows = checked == nil ? ComponentKeys.picker(inForm: inForm) : ComponentKeys.checklist(inForm: inForm)
+        guard let heldUntil, let choose = rows.first(where: { $0.action == .choose }) else { return rows }
+        return rows.naming(.choose, choose.hint ?? "kies", help: ComponentKeys.held(heldUntil))
+    }
 
     func render(into canvas: inout Canvas) {
         guard let checked else {

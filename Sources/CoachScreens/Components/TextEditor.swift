@@ -18,11 +18,17 @@ struct TextEditor {
     /// When the text opened from a draft kept on disk (left by a crash, kept for later): when that
     /// draft was typed. The owner says so.
     private(set) var restored: Date?
+    /// The act that saves the text, in a form that holds its values until its last row (the
+    /// closing note: "afsluiten"); nil when a confirmed text is saved at once. A held text keeps
+    /// its draft on disk after Tab, until the form acts or is thrown away (`Form.dropHeldDrafts`).
+    private let heldUntil: String?
 
     /// Opens a text for typing: from `draft` when given, else from the draft kept for this field
     /// in `store` (so a draft kept for later is there when the text is opened again), else from `text`.
-    init(youthID: String, field: DraftField, text: String, resuming draft: String? = nil, keptIn store: CaseloadStore? = nil, tabLabel: String) {
+    init(youthID: String, field: DraftField, text: String, resuming draft: String? = nil, keptIn store: CaseloadStore? = nil,
+         tabLabel: String, heldUntil: String? = nil) {
         draftKey = (youthID, field)
+        self.heldUntil = heldUntil
         original = text
         let kept = draft == nil ? store?.keptDraft(youthID: youthID, field: field) : nil
         area = TextArea(draft ?? kept?.text ?? text, limit: TextLimits.page)
@@ -36,6 +42,7 @@ struct TextEditor {
         original = text
         area = TextArea(text, limit: TextLimits.page)
         self.tabLabel = tabLabel
+        heldUntil = nil
     }
 
     /// The line that marks a text opened from its draft.
@@ -56,14 +63,20 @@ struct TextEditor {
     static let discardQuestion = Confirm(title: "Annuleren", question: "De tekst die u hier typte weggooien?",
                                          yes: "ja, weggooien", no: "nee, verder schrijven")
 
-    var bindings: [KeyBinding] { discarding?.bindings ?? ComponentKeys.textEditor(tabLabel: tabLabel) }
+    var bindings: [KeyBinding] {
+        if let discarding { return discarding.bindings }
+        let rows = ComponentKeys.textEditor(tabLabel: tabLabel)
+        guard let heldUntil else { return rows }
+        return rows.naming(.saveAndStay, "bevestig, blijf",
+                           help: "Bevestigen en verder schrijven op dezelfde plek; bewaard wordt pas bij \(heldUntil), tot dan blijft de tekst een concept")
+    }
 
     /// Handles a key for a text area of `size`; changes are kept as a draft in `store`.
     private mutating func handle(_ key: Key, size: (width: Int, height: Int), store: CaseloadStore, now: Date) -> (Outcome, error: String?) {
         if let discarding {
             switch discarding.answer(for: key) {
             case .yes:
-                removeDraft(from: store)
+                settleDraft(original, store: store, now: now)
                 return (.cancelled, nil)
             case .no: self.discarding = nil
             case nil: break
@@ -75,7 +88,7 @@ struct TextEditor {
         switch action {
         case .cancel:
             if area.text == original {
-                removeDraft(from: store)
+                settleDraft(original, store: store, now: now)
                 return (.cancelled, nil)
             }
             discarding = Self.discardQuestion
@@ -115,23 +128,31 @@ struct TextEditor {
         case .cancelled: return (.closed(move: 0), nil)
         case .confirm(let text, let move):
             if let refused = save(text) { return (.writing, refused) }
-            saved(text, store: session.store)
+            saved(text, store: session.store, now: session.now)
             return (.closed(move: move), nil)
         case .saveAndStay(let text):
             // Ctrl-S: saved, and the coach writes on from here.
             if let refused = save(text) { return (.writing, refused) }
-            saved(text, store: session.store)
+            saved(text, store: session.store, now: session.now)
             return (.writing, nil)
         }
     }
 
-    private mutating func saved(_ text: String, store: CaseloadStore) {
+    private mutating func saved(_ text: String, store: CaseloadStore, now: Date) {
         original = text
-        removeDraft(from: store)
+        settleDraft(text, store: store, now: now)
     }
 
-    private func removeDraft(from store: CaseloadStore) {
-        if let draftKey { store.removeDraft(youthID: draftKey.youthID, field: draftKey.field) }
+    /// Writing stopped with `text` as the confirmed text: a saved text's draft goes; a held text
+    /// keeps it as its draft (nothing is saved yet), or none when it is empty.
+    private func settleDraft(_ text: String, store: CaseloadStore, now: Date) {
+        guard let draftKey else { return }
+        guard heldUntil != nil, !text.isEmpty else {
+            store.removeDraft(youthID: draftKey.youthID, field: draftKey.field)
+            return
+        }
+        // A draft that cannot be written leaves the one typed before; the text is still in the form.
+        try? store.keepDraft(Draft(youthID: draftKey.youthID, field: draftKey.field, text: text, saved: now))
     }
 
     func render(into canvas: inout Canvas, rect: Rect) {

@@ -19,12 +19,16 @@ struct TextFlow {
     /// Said after Tab confirmed the last row (Shift-Tab the first) and writing went on in it; gone
     /// at the next key.
     private(set) var notice: String?
+    /// The act that saves, in a form that holds its values until then ("afsluiten"); nil when
+    /// a confirmed text is saved at once. The notice says which.
+    let heldUntil: String?
 
-    init(_ writer: TextEditor, row: Int, among typable: [Int], noun: Noun = .text) {
+    init(_ writer: TextEditor, row: Int, among typable: [Int], noun: Noun = .text, heldUntil: String? = nil) {
         self.writer = writer
         self.row = row
         self.typable = typable
         self.noun = noun
+        self.heldUntil = heldUntil
     }
 
     /// A page of `count` rows that can all be typed in.
@@ -61,7 +65,7 @@ struct TextFlow {
         guard move != 0 else { return (.stopped, failure) }
         guard let target = Self.next(from: row, move: move, among: typable) else {
             // Saved, and the coach writes on here: the next letters are still text.
-            notice = Self.endNotice(first: move < 0, noun: noun)
+            notice = Self.endNotice(first: move < 0, noun: noun, heldUntil: heldUntil)
             return (.writing, failure)
         }
         return (.open(row: target), failure)
@@ -81,11 +85,13 @@ struct TextFlow {
     }
 
     /// What the coach reads when Tab (Shift-Tab) confirmed the last (first) row and typing goes on there.
-    static func endNotice(first: Bool, noun: Noun) -> String {
+    /// In a form that holds its values (`heldUntil`), nothing is saved yet: it says when it will be.
+    static func endNotice(first: Bool, noun: Noun, heldUntil: String? = nil) -> String {
         let which = first ? "eerste" : "laatste"
+        let done = heldUntil.map { "Bevestigd; bewaard wordt bij \($0)." } ?? "Opgeslagen."
         return switch noun {
-        case .text: "Opgeslagen. Dit is de \(which) tekst; u schrijft hier verder (Esc: klaar)."
-        case .field: "Opgeslagen. Dit is het \(which) veld; u typt hier verder (Esc: klaar)."
+        case .text: "\(done) Dit is de \(which) tekst; u schrijft hier verder (Esc: klaar)."
+        case .field: "\(done) Dit is het \(which) veld; u typt hier verder (Esc: klaar)."
         case .part: "Gekozen. Dit is het \(which) onderdeel; u kiest hier verder (Esc: klaar)."
         }
     }

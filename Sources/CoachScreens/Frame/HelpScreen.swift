@@ -5,13 +5,18 @@ final class HelpScreen: Screen {
     let kind = ScreenKind.help
     let title: String
     let lines: [(keys: String, help: String)]
+    /// The last line: when what the coach confirms is saved.
+    let savingNote: String
     /// Which rows of the page show: it scrolls, nothing is selected.
     private var scroll = ScrollPosition()
 
     init(for screen: any Screen) {
         title = "Help"
         lines = screen.bindings.map { ($0.keyNames, $0.help) }
+        savingNote = (screen as? any OneShotForm)?.savingNote ?? Self.savedAtOnce
     }
+
+    static let savedAtOnce = "Alles wat u bevestigt, staat meteen veilig op schijf. Er is geen opslaan-knop."
 
     func handle(_ key: Key) -> Navigation {
         switch KeyTable.action(for: key, on: kind) {
@@ -29,8 +34,7 @@ final class HelpScreen: Screen {
         let keyWidth = min((lines.map { Glyphs.width(of: $0.keys) }.max() ?? 0) + 2, max(12, width * 3 / 8))
         let textWidth = width - keyWidth - 4
         var rows: [(keys: String, text: String)] = []
-        let closing = "Alles wat u bevestigt, staat meteen veilig op schijf. Er is geen opslaan-knop."
-        for line in lines + [("", ""), ("", closing)] {
+        for line in lines + [("", ""), ("", savingNote)] {
             let keys = Glyphs.wrap(line.keys, width: keyWidth - 2), help = Glyphs.wrap(line.help, width: textWidth)
             for index in 0..<max(keys.count, help.count) {
                 rows.append((index < keys.count ? keys[index] : "", index < help.count ? help[index] : ""))

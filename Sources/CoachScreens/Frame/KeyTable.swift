@@ -463,6 +463,9 @@ enum ComponentKeys {
                                         label: "← → Home End Backspace Delete Ctrl-U Ctrl-K")
     static let typing = KeyBinding(.type, [], hint: nil, help: "Typen en plakken: elke letter is tekst", label: "letters", acceptsText: true)
 
+    /// The help of a confirmation in a one-shot form: nothing is on disk before its last row.
+    static func held(_ act: String) -> String { "Bevestigen; bewaard wordt pas bij \(act), op de laatste regel" }
+
     /// A field of a form open for typing.
     static let field: [KeyBinding] = [
         KeyBinding(.confirm, [.enter], hint: "bevestig", help: "Bevestigen; het staat meteen op schijf"),
