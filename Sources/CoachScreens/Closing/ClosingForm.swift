@@ -117,22 +117,12 @@ final class ClosingForm: OneShotForm, OfOneYouth {
         guard let outcome else { return .refused("Kies eerst de uitstroom.") }
         var closing = input
         closing.outcome = outcome
-        var trial = youth
-        do throws(InputError) { try trial.close(closing, today: session.today, now: session.now) } catch { return .refused(error.message) }
         let outcomeText = Closure(date: closing.date, from: youth.phase, outcome: outcome, outcomeDetail: closing.outcomeDetail,
                                   actions: closing.actions, placements: closing.placements).outcomeText
         let question = Confirm(title: "Dossier afsluiten",
                                question: "Het dossier van \(youth.name) afsluiten op \(closing.date.text) met uitstroom \(outcomeText)?",
                                yes: "ja, afsluiten", no: "nee, terug")
-        return .ask(ConfirmPopup(question) { [self] answer in
-            guard answer == .yes else { return .stay }
-            if let failure = editor.apply({ y throws(InputError) in try y.close(closing, today: session.today, now: session.now) }) {
-                form.error = failure
-                return .stay
-            }
-            form.dropHeldDrafts()
-            return .pop
-        })
+        return askThenApply(question) { [session] y throws(InputError) in try y.close(closing, today: session.today, now: session.now) }
     }
 
     // MARK: - Keys and drawing
@@ -153,7 +143,7 @@ final class ClosingForm: OneShotForm, OfOneYouth {
 
 /// A form whose values are held until its last row acts on them after a question (closing,
 /// reopening): Enter names that act on the last row, and Esc with values filled in asks first.
-protocol OneShotForm: FormScreen {
+protocol OneShotForm: FormScreen, OfOneYouth {
     var actionHint: String { get }
 }
 
@@ -172,6 +162,23 @@ extension OneShotForm {
         let question = Confirm(title: title, question: "\(done) Wat u hier invulde weggooien?", yes: "ja, weggooien", no: "nee, verder invullen")
         return .popup(ConfirmPopup(question) { [form] answer in
             guard answer == .yes else { return .stay }
+            form.dropHeldDrafts()
+            return .pop
+        })
+    }
+
+    /// The last row's action: `change` is tried on a copy first (a refusal stays in the form, so
+    /// the question never leads to one), then `question` is asked; yes applies it, lets go of the
+    /// drafts the form held and goes back.
+    func askThenApply(_ question: Confirm, _ change: @escaping (inout Youth) throws(InputError) -> Void) -> Form.Reply {
+        var trial = editor.youth
+        do throws(InputError) { try change(&trial) } catch { return .refused(error.message) }
+        return .ask(ConfirmPopup(question) { [self] answer in
+            guard answer == .yes else { return .stay }
+            if let failure = editor.apply(change) {
+                form.error = failure
+                return .stay
+            }
             form.dropHeldDrafts()
             return .pop
         })

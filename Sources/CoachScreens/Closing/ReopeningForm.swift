@@ -58,19 +58,10 @@ final class ReopeningForm: OneShotForm, OfOneYouth {
     private func submit() -> Form.Reply {
         guard youth.phase == .closed else { return .refused("Dit dossier is niet afgesloten.") }
         guard !reason.isEmpty else { return .refused(Self.reasonNeeded) }
-        var trial = youth
-        do throws(InputError) { try trial.reopen(on: day, reason: reason, today: session.today, now: session.now) } catch { return .refused(error.message) }
         let question = Confirm(title: "Heropenen",
                                question: "Het dossier van \(youth.name) heropenen op \(day.text)? Het gaat terug naar \(back.label).",
                                yes: "ja, heropenen", no: "nee, terug")
-        return .ask(ConfirmPopup(question) { [self] answer in
-            guard answer == .yes else { return .stay }
-            if let failure = editor.apply({ y throws(InputError) in try y.reopen(on: day, reason: reason, today: session.today, now: session.now) }) {
-                form.error = failure
-                return .stay
-            }
-            return .pop
-        })
+        return askThenApply(question) { [session, day, reason] y throws(InputError) in try y.reopen(on: day, reason: reason, today: session.today, now: session.now) }
     }
 
     func handle(_ key: Key) -> Navigation {
