@@ -148,6 +148,9 @@ case .review(let weekText, let markdown):
             fail("Onbekende week: \(weekText ?? ""). Typ een week die bestaat als JJJJ-WW (jaar \(ReviewWeek.years.lowerBound) tot en met \(ReviewWeek.years.upperBound), week 1 tot en met 52 of 53), bijvoorbeeld 2026-49.", status: 2)
         }
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
+        // A link or a file in place of reviews/ is never read through: no review is printed from
+        // what it would hide (an agenda without the stored pages would look like the week's record).
+        if let problem = store.folderProblem(CaseloadStore.reviewsFolder) { fail(problem.localizedDescription) }
         // This week opens as the screen opens it (the stored review merged with today's agenda),
         // without writing; another week is printed as it was stored.
         guard let review = week == ReviewWeek(containing: today) ? store.openReview(today: today, now: Date()).review : store.review(of: week) else {

@@ -72,6 +72,14 @@ final class ClosingTests: XCTestCase {
         try first.setBorgIntensity(.light, on: today.adding(days: -10), today: today, now: now)
         XCTAssertEqual(try first.setBorgIntensity(.light, on: today.adding(days: -50), today: today, now: now), .corrected)
         XCTAssertEqual(first.borgSteps, [BorgStep(.light, on: today.adding(days: -50))])
+        // Corrected to the intensity of the step before it, the last step goes: licht since the
+        // first day of licht, never licht twice in a row.
+        var twice = try self.youth(in: .borg)
+        try twice.setBorgIntensity(.light, on: today.adding(days: -8), today: today, now: now)
+        try twice.setBorgIntensity(.phasedOut, on: today.adding(days: -4), today: today, now: now)
+        XCTAssertEqual(try twice.setBorgIntensity(.light, on: today.adding(days: -4), today: today, now: now), .corrected)
+        XCTAssertEqual(twice.borgSteps, [BorgStep(.light, on: today.adding(days: -8))])
+        XCTAssertEqual(twice.borgStep, BorgStep(.light, on: today.adding(days: -8)))
     }
 
     /// The same intensity again, on a later day or the same day, writes nothing.

@@ -24,6 +24,22 @@ final class ArgumentsEndToEndTests: XCTestCase {
         XCTAssertEqual(unknown.status, 1)
         XCTAssertTrue(unknown.stderr.contains("Geen dossier past bij zzzzzzzz"), unknown.stderr)
     }
+
+    /// A link in place of reviews/ is never read through: `review` prints nothing, this week's
+    /// agenda included (without the stored pages it would pass for the week's record).
+    func testReviewRefusesALinkInPlaceOfTheReviewsFolder() throws {
+        let binary = try rodeloperBinary()
+        let directory = temporaryDataDirectory(self)
+        XCTAssertEqual(try runProcess(binary, ["--data-dir", directory, "demo"]).status, 0)
+        try FileManager.default.moveItem(atPath: directory + "/reviews", toPath: directory + "/reviews.real")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/reviews", withDestinationPath: directory + "/reviews.real")
+        for week in [[], ["--week", "2026-48"]] {
+            let result = try runProcess(binary, ["--data-dir", directory, "review"] + week)
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertEqual(result.stdout, "")
+            XCTAssertTrue(result.stderr.contains("reviews/ is een symbolische koppeling"), result.stderr)
+        }
+    }
 }
 
 /// `export --handout` (issue 17): the placement by its number, the current one by default; a bad

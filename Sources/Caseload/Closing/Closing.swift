@@ -237,10 +237,17 @@ extension Youth {
             return .added
         }
         if intensity == last.intensity && day == last.date { return .unchanged }
-        if let before = borgSteps[..<lastIndex].last(where: { $0.date >= (phaseSince ?? $0.date) }), day <= before.date {
+        let before = borgSteps[..<lastIndex].last { $0.date >= (phaseSince ?? $0.date) }
+        if let before, day <= before.date {
             throw InputError("Die dag ligt niet na de intensiteit daarvoor (\(before.intensity.label) sinds \(before.date.text)); de laatste stap verbetert u met een latere dag.")
         }
-        borgSteps[lastIndex] = BorgStep(intensity, on: day)
+        // Corrected to the intensity before it, the last step was no change at all: it goes, and
+        // the one before stands with its own day.
+        if before?.intensity == intensity {
+            borgSteps.remove(at: lastIndex)
+        } else {
+            borgSteps[lastIndex] = BorgStep(intensity, on: day)
+        }
         updated = now
         return .corrected
     }

@@ -347,7 +347,7 @@ struct ReviewRecord: Codable, ValidatedDocument {
 }
 
 extension CaseloadStore {
-    static let reviewsFolder = "reviews"
+    public static let reviewsFolder = "reviews"
 
     /// The review of `week`, or nil when there is none (or its file could not be read: then it is
     /// set aside with a notice, and a new review can start).
