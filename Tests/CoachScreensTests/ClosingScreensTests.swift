@@ -257,6 +257,7 @@ final class ClosingScreensTests: XCTestCase {
         let id = try XCTUnwrap(harness.store.summaries.first).id
         try harness.store.saveDraft(Draft(youthID: id, field: .closingNote, text: "Half getypt", saved: Harness.now))
         let restarted = Harness(reopening: harness)
+        XCTAssertTrue(restarted.screen.contains("maar het dossier is niet"), "the offer says why it was kept\n\(restarted.screen)")
         restarted.press(.enter)
         XCTAssertEqual(restarted.app.top.kind, .closing, restarted.screen)
         XCTAssertTrue(restarted.screen.contains("Half getypt"), restarted.screen)
@@ -275,6 +276,7 @@ final class ClosingScreensTests: XCTestCase {
 
         XCTAssertNil(harness.store.flushDrafts(), "written as when the keyboard is idle")
         let restarted = Harness(reopening: harness)
+        XCTAssertTrue(restarted.screen.contains("maar het dossier is niet"), "the offer says why it was kept\n\(restarted.screen)")
         restarted.press(.enter)
         XCTAssertEqual(restarted.app.top.kind, .closing, restarted.screen)
         XCTAssertTrue(restarted.screen.contains("kies uitstroom") && restarted.screen.contains("de rest opnieuw"), restarted.screen)

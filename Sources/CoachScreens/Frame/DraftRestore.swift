@@ -145,7 +145,9 @@ final class DraftOfferPopup: Popup {
 
     func render(into canvas: inout Canvas) {
         let name = session.store.summaries.first { $0.id == draft.youthID }?.name ?? "een jongere"
-        let typed = "Bij het vorige gebruik is tekst getypt maar niet bevestigd (\(session.dateTime(draft.saved))): "
+        // A closing note confirmed in its form is still not kept until the case is closed.
+        let kept = draft.key == .closingNote ? "getypt, maar het dossier is niet afgesloten" : "getypt maar niet bevestigd"
+        let typed = "Bij het vorige gebruik is tekst \(kept) (\(session.dateTime(draft.saved))): "
         let question = whyNotOpened.map { typed + $0 }
             ?? typed + "\(DraftRestore.place(of: draft)) van \(name). Enter opent het om verder te schrijven; d gooit het weg (na een vraag); Esc bewaart het voor later."
         Chrome.dialog(&canvas, title: "Niet bevestigde tekst", message: question, choices: bindings.choices)
