@@ -94,6 +94,21 @@ final class DataFormatTests: XCTestCase {
         XCTAssertEqual(try store.youth(id: youth.id), youth)
     }
 
+    /// erasures.json (issue 18) has its own schemaVersion and sample: it reads, writes back byte
+    /// for byte, holds nothing but days and counts, and refuses a count below one or a day twice.
+    func testTheErasureLogSampleReadsAndWritesTheSameShape() throws {
+        let data = try Data(contentsOf: Self.samples.appendingPathComponent("erasures-v\(ErasureLog.schemaVersion).json"))
+        let (log, _) = try CaseloadStore.decodeDocument(ErasureLog.self, from: data, known: ErasureLog.schemaVersion)
+        XCTAssertEqual(log.erasures.map(\.count), [2, 1])
+        XCTAssertEqual(try CaseloadStore.encode(log), data, "what is written changed: raise ErasureLog.schemaVersion and add a sample")
+        XCTAssertEqual(Set(Self.shape(of: try JSONSerialization.jsonObject(with: data))),
+                       [": object", ".schemaVersion: number", ".erasures: array", ".erasures[]: object", ".erasures[].count: number", ".erasures[].date: string"])
+        for bad in [#"{"schemaVersion": 1, "erasures": [{"date": "2026-12-02", "count": 0}]}"#,
+                    #"{"schemaVersion": 1, "erasures": [{"date": "2026-12-02"}, {"date": "2026-12-02"}]}"#] {
+            XCTAssertThrowsError(try CaseloadStore.decodeDocument(ErasureLog.self, from: Data(bad.utf8), known: ErasureLog.schemaVersion), bad)
+        }
+    }
+
     func testEachSampleLoadsAndSavesBackAsTheCurrentVersionWithNothingDropped() throws {
         for version in 1...CaseloadStore.schemaVersion {
             let data = try Self.sample(version)
