@@ -22,6 +22,9 @@ final class CaseloadScreen: Screen {
                         .init("Gewijzigd", width: 9), .init("Contact", width: 8),
                         .init(scout ? "Pogingen · dagen" : "Volgende actie", width: 32, minimum: 14)])
     }
+    /// How many closed cases are past their retention term, worked out with the catalog (not on
+    /// every key and frame: the hint line asks for it each time); nil when none are.
+    private var retentionLine: String?
     private var showClosed = false
     /// Only the youths in scout, with how long and the attempts in the last column.
     private var scoutOnly = false
@@ -45,7 +48,7 @@ final class CaseloadScreen: Screen {
         let rows = KeyTable.bindings(for: kind).dropping(.open, when: self.rows.isEmpty)
             .dropping(.toggleClosed, when: !showClosed && hiddenClosed == 0)
             .dropping(.openQuarantine, when: QuarantineScreen.caseloadLine(session.store) == nil)
-            .dropping(.openRetention, when: RetentionScreen.caseloadLine(session) == nil)
+            .dropping(.openRetention, when: retentionLine == nil)
         let urgent: [Action] = [.openQuarantine, .openRetention]
         return rows.filter { urgent.contains($0.action) } + rows.filter { !urgent.contains($0.action) }
     }
@@ -78,6 +81,7 @@ final class CaseloadScreen: Screen {
         catalog = session.store.summaries
             .map { (key: $0.name.sortKey, summary: $0) }
             .sorted { ($0.key, $0.summary.id) < ($1.key, $1.summary.id) }
+        retentionLine = RetentionScreen.caseloadLine(session)
         reload()
     }
 
@@ -126,7 +130,7 @@ final class CaseloadScreen: Screen {
         case .openAgenda: return .push(CaseloadAgendaScreen(session: session))
         case .openWorkplaces: return .push(WorkplacesScreen(session: session))
         case .openEscalations: return .push(CaseloadEscalationsScreen(session: session))
-        case .openRetention where RetentionScreen.caseloadLine(session) != nil: return .push(RetentionScreen(session: session))
+        case .openRetention where retentionLine != nil: return .push(RetentionScreen(session: session))
         case .openQuarantine where QuarantineScreen.caseloadLine(session.store) != nil: return .push(QuarantineScreen(session: session))
         case .quit: return .quit
         default: break
@@ -208,7 +212,7 @@ final class CaseloadScreen: Screen {
         var info = Wording.youths(rows.count) + (scoutOnly ? " in scout (s toont alle)" : "")
         if !query.isEmpty { info += " gevonden voor \"\(query)\" (Esc wist)" }
         if hiddenClosed > 0 { info += " · \(hiddenClosed) afgesloten verborgen (a toont)" }
-        if let retention = RetentionScreen.caseloadLine(session) { info += " · " + retention }
+        if let retentionLine { info += " · " + retentionLine }
         return info
     }
 

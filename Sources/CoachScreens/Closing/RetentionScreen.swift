@@ -22,7 +22,9 @@ final class RetentionScreen: Screen {
 
     /// The line the caseload shows when closed cases are past their term; nil when none are.
     static func caseloadLine(_ session: Session) -> String? {
-        let count = session.store.pastRetention(today: session.today).count
+        // Only a count: the list's order is not needed here.
+        let months = session.store.settings.retentionMonths
+        let count = session.store.summaries.filter { $0.isPastRetention(months: months, today: session.today) }.count
         guard count > 0, let key = KeyTable.bindings(for: .caseload).keyName(for: .openRetention) else { return nil }
         return "\(count) afgesloten \(count == 1 ? "dossier" : "dossiers") voorbij de bewaartermijn (\(key))"
     }
