@@ -20,6 +20,13 @@ struct Options: Equatable {
         case exportHandout(youthID: String, placement: Int?)
         /// The summary of a week's review (this week when `week` is nil), as Markdown or text.
         case review(week: String?, markdown: Bool)
+        /// The figures for the action research: of this caseload (`share`: as meant for others,
+        /// small numbers suppressed), or of the research exports in `merge` together.
+        case report(markdown: Bool, from: LocalDate?, to: LocalDate?, share: Bool, merge: [String])
+        /// The pseudonymised research export, as CSV files in the folder `out`.
+        case exportCSV(comma: Bool, out: String?)
+        /// Meetings, deadlines and due metingen as iCalendar: to `out`, or to stdout when nil.
+        case exportICS(out: String?)
     }
 
     var command = Command.run
@@ -51,6 +58,19 @@ struct Options: Equatable {
                                                             de huidige)
           rodeloper [--data-dir MAP] review [--format markdown|text] [--week JJJJ-WW]
                                                             de weekbespreking (standaard deze week, als tekst)
+          rodeloper [--data-dir MAP] report [--format text|markdown] [--from DD-MM-JJJJ] [--to DD-MM-JJJJ] [--share]
+                                                            de cijfers voor het actieonderzoek (--share: zoals
+                                                            voor anderen, kleine aantallen als "< 5")
+          rodeloper report [--format text|markdown] [--from …] [--to …] --merge MAP...
+                                                            dezelfde cijfers over de onderzoeksexports van
+                                                            meerdere coaches samen
+          rodeloper [--data-dir MAP] export --format csv [--comma] [--out MAP]
+                                                            gepseudonimiseerde export voor de onderzoekers
+                                                            (alleen met toestemming voor onderzoek), CSV voor
+                                                            Excel; --comma: komma's en decimale punt
+          rodeloper [--data-dir MAP] export --format ics [--out BESTAND]
+                                                            overleggen, deadlines en metingen als agenda
+                                                            (iCalendar), in BESTAND of op stdout
           rodeloper --help | --version
 
         Gegevens staan in $XDG_DATA_HOME/rodeloper (standaard ~/.local/share/rodeloper),
@@ -73,6 +93,11 @@ struct Options: Equatable {
         var placement: String?
         var out: String?
         var replace = false
+        var from: String?
+        var to: String?
+        var share = false
+        var merge = false
+        var comma = false
         var index = 0
         var seen: Set<String> = []
         func value(for flag: String) throws(UsageError) -> String {
@@ -98,6 +123,11 @@ struct Options: Equatable {
             case "--placement": placement = try value(for: argument)
             case "--out": out = try value(for: argument)
             case "--replace": replace = true
+            case "--from": from = try value(for: argument)
+            case "--to": to = try value(for: argument)
+            case "--share": share = true
+            case "--merge": merge = true
+            case "--comma": comma = true
             default:
                 if argument.hasPrefix("--data-dir=") {
                     options.dataDirectory = String(argument.dropFirst("--data-dir=".count))
@@ -129,9 +159,32 @@ struct Options: Equatable {
             case "markdown": options.command = .review(week: week, markdown: true)
             case let other?: throw UsageError(message: "Onbekend formaat voor review: \(other) (bekend: markdown, text).")
             }
+        case let arguments where arguments.first == "report":
+            guard youth == nil, meeting == nil, !agenda, !handout, placement == nil, week == nil, out == nil else {
+                throw UsageError(message: "report kent alleen --format, --from, --to, --share en --merge.")
+            }
+            let folders = Array(arguments.dropFirst())
+            guard merge == !folders.isEmpty else {
+                throw UsageError(message: merge ? "--merge verwacht een of meer mappen met onderzoeksexports." : "Onbekende opdracht: \(arguments.joined(separator: " "))")
+            }
+            guard !(merge && share) else { throw UsageError(message: "--merge toont altijd de cijfers zoals voor anderen; --share hoort er niet bij.") }
+            let markdown: Bool
+            switch format {
+            case nil, "text": markdown = false
+            case "markdown": markdown = true
+            case let other?: throw UsageError(message: "Onbekend formaat voor report: \(other) (bekend: markdown, text).")
+            }
+            let (first, last) = (try day(from, "--from"), try day(to, "--to"))
+            if let first, let last, last < first { throw UsageError(message: "--to (\(last.text)) ligt vóór --from (\(first.text)).") }
+            options.command = .report(markdown: markdown, from: first, to: last, share: share, merge: folders)
         case ["export"]:
             switch format {
-            case nil: throw UsageError(message: "export verwacht --format json of --format markdown.")
+            case nil: throw UsageError(message: "export verwacht --format json, markdown, text, csv of ics.")
+            case "csv" where youth == nil && meeting == nil && !handout && placement == nil && !agenda:
+                options.command = .exportCSV(comma: comma, out: out)
+            case "ics" where youth == nil && meeting == nil && !handout && placement == nil && !agenda:
+                options.command = .exportICS(out: out)
+            case "csv", "ics": throw UsageError(message: "--format \(format!) geldt de hele caseload: --youth, --meeting, --agenda, --handout en --placement horen er niet bij.")
             case "json" where meeting == nil && !handout && placement == nil && !agenda: options.command = .exportJSON(youthID: youth, out: out)
             case "json": throw UsageError(message: "--meeting, --agenda, --handout en --placement horen bij --format markdown of text.")
             case "markdown", "text":
@@ -152,22 +205,31 @@ struct Options: Equatable {
                 } else {
                     throw UsageError(message: "--format text en --agenda horen bij --meeting DATUM.")
                 }
-            case let other?: throw UsageError(message: "Onbekend exportformaat: \(other) (bekend: json, markdown, text).")
+            case let other?: throw UsageError(message: "Onbekend exportformaat: \(other) (bekend: json, markdown, text, csv, ics).")
             }
         default:
             throw UsageError(message: "Onbekende opdracht: \(positional.joined(separator: " "))")
         }
-        if (youth != nil || meeting != nil || agenda || handout || placement != nil || (format != nil && positional != ["review"]))
+        let isReport = positional.first == "report"
+        if (youth != nil || meeting != nil || agenda || handout || placement != nil || (format != nil && positional != ["review"] && !isReport))
             && positional != ["export"] {
             throw UsageError(message: "--format, --youth, --meeting, --agenda, --handout en --placement horen bij export.")
         }
         if week != nil && positional != ["review"] { throw UsageError(message: "--week hoort bij review.") }
         if replace, positional.first != "import" { throw UsageError(message: "--replace hoort bij import.") }
+        if (from != nil || to != nil || share || merge), !isReport { throw UsageError(message: "--from, --to, --share en --merge horen bij report.") }
+        if comma, !(options.command == .exportCSV(comma: true, out: out)) { throw UsageError(message: "--comma hoort bij export --format csv.") }
         switch (out, options.command) {
-        case (nil, _), (_, .exportJSON): break
-        default: throw UsageError(message: "--out hoort bij export --format json.")
+        case (nil, _), (_, .exportJSON), (_, .exportCSV), (_, .exportICS): break
+        default: throw UsageError(message: "--out hoort bij export --format json, csv of ics.")
         }
         return options
+    }
+
+    /// A day given as DD-MM-JJJJ (or JJJJ-MM-DD); nil when not given.
+    private static func day(_ text: String?, _ flag: String) throws(UsageError) -> LocalDate? {
+        guard let text else { return nil }
+        do { return try LocalDate.parse(text) } catch { throw UsageError(message: "\(flag): \(error.message)") }
     }
 
     /// The number after --placement: a whole number from 1; nil when not given.

@@ -164,6 +164,51 @@ case .review(let weekText, let markdown):
         fail(error.localizedDescription)
     }
 
+case .report(let markdown, let from, let to, let share, let merge):
+    do {
+        let today = LocalDate(Date(), timeZone: .current)
+        let data: ResearchData
+        if merge.isEmpty {
+            let store = try CaseloadStore(directory: directory, mode: .readOnly)
+            let (own, leftOut) = try store.researchData(forSharing: share, today: today)
+            data = own
+            for notice in store.notices { warn(notice.message) }
+            if share, leftOut > 0 { warn("\(leftOut) jongere\(leftOut == 1 ? "" : "n") zonder toestemming voor onderzoek niet meegeteld.") }
+        } else {
+            data = try ResearchExport.merge(directories: merge)
+        }
+        let report = ResearchReport(data: data, period: ReportPeriod(from: from, to: to ?? today), shared: share || !merge.isEmpty)
+        FileHandle.standardOutput.write(Data(report.render(markdown ? .markdown : .text).utf8))
+    } catch {
+        fail(error.localizedDescription)
+    }
+
+case .exportCSV(let comma, let out):
+    do {
+        let today = LocalDate(Date(), timeZone: .current)
+        let store = try CaseloadStore(directory: directory, mode: .readOnly)
+        let result = try store.writeResearchExport(to: out ?? "rodeloper-onderzoek-\(today.iso)", dialect: comma ? .comma : .excel, today: today, now: Date())
+        for notice in store.notices { warn(notice.message) }
+        warn("\(result.exported) jongere\(result.exported == 1 ? "" : "n") geëxporteerd; \(result.leftOut) niet, zonder toestemming voor onderzoek.")
+        print("Onderzoeksexport geschreven in \(SafeText.escaped(result.directory)).")
+    } catch {
+        fail(error.localizedDescription)
+    }
+
+case .exportICS(let out):
+    do {
+        let store = try CaseloadStore(directory: directory, mode: .readOnly)
+        let text = try store.calendar(today: LocalDate(Date(), timeZone: .current), now: Date())
+        if let out {
+            try ExportFile.write(Data(text.utf8), to: out, outside: directory, example: "rodeloper.ics")
+            print("Agenda geschreven naar \(SafeText.escaped(out)).")
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    } catch {
+        fail(error.localizedDescription)
+    }
+
 case .demo:
     do {
         let store = try CaseloadStore(directory: directory)

@@ -141,34 +141,51 @@ extension CaseloadExport: ValidatedDocument {
         var reviewSchemaVersion: Int?
     }
 
-    /// Writes the export to `path`, all or nothing and 0600 (`PrivateFiles.writeAtomically`).
+    /// Writes the export to `path`, all or nothing and 0600 (`ExportFile.write`). An existing file
+    /// is replaced: a backup is made again under the same name.
+    public func write(to path: String, outside dataDirectory: String) throws {
+        try ExportFile.write(try json(), to: path, outside: dataDirectory, example: "rodeloper-backup.json")
+    }
+}
+
+/// A file written for outside the program (a backup, a handover, a calendar, a research export).
+public enum ExportFile {
+    /// Writes `data` to `path`, all or nothing and 0600 (`PrivateFiles.writeAtomically`).
     /// Refused: a link at `path` (never followed, never replaced), anything there that is no
     /// regular file, a folder that does not exist, and a place inside the data directory
-    /// `dataDirectory` (a backup kept there is lost with it, and the program owns its folders).
-    /// An existing file is replaced: a backup is made again under the same name.
-    public func write(to path: String, outside dataDirectory: String) throws {
+    /// `dataDirectory` (an export kept there is lost with it, and the program owns its folders).
+    /// `example` is a file name the coach could give when `path` is a folder.
+    public static func write(_ data: Data, to path: String, outside dataDirectory: String, example: String) throws {
         let nothing = "Er is niets geschreven."
         switch PrivateFiles.kind(of: path) {
         case .missing, .regular: break
         case .symbolicLink:
             throw HandoverError("\(path) is een symbolische koppeling. Rode Loper volgt die niet en schrijft er niet overheen; kies een andere bestandsnaam. \(nothing)")
         case .directory:
-            throw HandoverError("\(path) is een map; geef de naam van een bestand, bijvoorbeeld \(path)/rodeloper-backup.json. \(nothing)")
+            throw HandoverError("\(path) is een map; geef de naam van een bestand, bijvoorbeeld \(path)/\(example). \(nothing)")
         case let other:
             throw HandoverError("\(path) is geen gewoon bestand maar \(CaseloadStore.UnreadableReason.describe(other)). \(nothing)")
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        guard let realFolder = Self.realPath(folder.isEmpty ? "." : folder), PrivateFiles.kind(of: realFolder) == .directory else {
-            throw HandoverError("De map \(folder) bestaat niet. \(nothing)")
-        }
-        if let realData = Self.realPath(dataDirectory), realFolder == realData || realFolder.hasPrefix(realData + "/") {
-            throw HandoverError("\(path) ligt in de gegevensmap \(dataDirectory). Een export hoort daarbuiten: een back-up in de gegevensmap gaat "
-                + "samen met die map verloren, en in zijn eigen mappen wil Rode Loper alleen zijn eigen bestanden. Kies een andere map. \(nothing)")
-        }
-        try PrivateFiles.writeAtomically(try json(), to: realFolder + "/" + (path as NSString).lastPathComponent)
+        let folder = try realFolder(of: path, outside: dataDirectory)
+        try PrivateFiles.writeAtomically(data, to: folder + "/" + (path as NSString).lastPathComponent)
     }
 
-    private static func realPath(_ path: String) -> String? {
+    /// The real path of the folder `path` lies in; refused when it does not exist or lies inside
+    /// the data directory.
+    public static func realFolder(of path: String, outside dataDirectory: String) throws -> String {
+        let nothing = "Er is niets geschreven."
+        let folder = (path as NSString).deletingLastPathComponent
+        guard let realFolder = realPath(folder.isEmpty ? "." : folder), PrivateFiles.kind(of: realFolder) == .directory else {
+            throw HandoverError("De map \(folder) bestaat niet. \(nothing)")
+        }
+        if let realData = realPath(dataDirectory), realFolder == realData || realFolder.hasPrefix(realData + "/") {
+            throw HandoverError("\(path) ligt in de gegevensmap \(dataDirectory). Een export hoort daarbuiten: een export in de gegevensmap gaat "
+                + "samen met die map verloren, en in zijn eigen mappen wil Rode Loper alleen zijn eigen bestanden. Kies een andere map. \(nothing)")
+        }
+        return realFolder
+    }
+
+    static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

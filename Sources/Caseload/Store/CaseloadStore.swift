@@ -123,10 +123,10 @@ public final class CaseloadStore {
     /// 7 placements, progress talks and the user manual (`placements`, `progressTalks`, `userManual`);
     /// 8 the end of the method: borg intensity, closures with their outcome, reopenings and
     /// escalations (`borgSteps`, `closures`, `reopenings`, `escalations`), and a placement's ending
-    /// `caseClosed`. Files of every earlier version open
+    /// `caseClosed`; 9 a consent's `purpose` (sharing, or research for the action research). Files of every earlier version open
     /// (Tests/Samples holds one of each). A file of a newer version is shown but never written:
     /// this program would drop what the newer one added.
-    public static let schemaVersion = 8
+    public static let schemaVersion = 9
 
     public let directory: String
     public let mode: Mode

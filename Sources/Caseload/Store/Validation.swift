@@ -97,8 +97,12 @@ extension Youth {
         }
         try Self.unique(consents.map(\.id), "consents")
         for (index, consent) in consents.enumerated() {
-            if !known.contains(consent.personID) {
+            switch consent.purpose {
+            case .sharing where !known.contains(consent.personID):
                 throw ValidationFailure("consents[\(index)].personID", consent.personID, "die persoon bestaat niet")
+            case .research where !consent.personID.isEmpty:
+                throw ValidationFailure("consents[\(index)].personID", consent.personID, "een toestemming voor onderzoek hoort bij geen persoon")
+            default: break
             }
             if let withdrawn = consent.withdrawn, withdrawn < consent.from {
                 throw ValidationFailure("consents[\(index)].withdrawn", "", "ligt vóór het begin van de toestemming")

@@ -1,10 +1,28 @@
 import Foundation
 
-/// Consent to share information with someone, as the young person gave it: with whom, what,
-/// from when, and when it was withdrawn.
+/// What a consent is for: sharing with a person of the case, or taking part in the action
+/// research (pseudonymised figures; from schema 9).
+public enum ConsentPurpose: String, StoredCode, Sendable {
+    case sharing = "sharing"
+    case research = "research"
+
+    public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
+
+    public var label: String {
+        switch self {
+        case .sharing: "delen"
+        case .research: "onderzoek"
+        }
+    }
+}
+
+/// Consent as the young person gave it: to share information with someone (with whom, what), or
+/// to take part in the research; from when, and when it was withdrawn.
 public struct Consent: Codable, Equatable, Sendable, Identifiable {
     public var id: String
-    /// A person of the network or the professionals.
+    /// Sharing (the default, and every consent before schema 9) or research.
+    public var purpose: ConsentPurpose
+    /// A person of the network or the professionals; empty for research.
     public var personID: String
     /// What may be shared, in words ("alles over werk en schulden", "alleen de planning").
     public var what: String
@@ -15,15 +33,32 @@ public struct Consent: Codable, Equatable, Sendable, Identifiable {
 
     public init(personID: String, what: String, from: LocalDate, id: String = UUID().uuidString.lowercased()) throws(InputError) {
         self.id = id
+        self.purpose = .sharing
         self.personID = personID
         self.what = try Youth.validName(what, field: "Wat gedeeld mag worden")
+        self.from = from
+    }
+
+    /// Consent to take part in the research: pseudonymised figures, no person.
+    public static func research(from: LocalDate, id: String = UUID().uuidString.lowercased()) -> Consent {
+        Consent(id: id, purpose: .research, personID: "", what: Consent.researchWhat, from: from)
+    }
+
+    public static let researchWhat = "gepseudonimiseerde gegevens voor het actieonderzoek"
+
+    private init(id: String, purpose: ConsentPurpose, personID: String, what: String, from: LocalDate) {
+        self.id = id
+        self.purpose = purpose
+        self.personID = personID
+        self.what = what
         self.from = from
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
-        personID = try c.decode(String.self, forKey: .personID)
+        purpose = try c.value(.purpose, or: .sharing)
+        personID = try c.value(.personID, or: "")
         what = try c.value(.what, or: "")
         from = try c.decode(LocalDate.self, forKey: .from)
         withdrawn = try c.decodeIfPresent(LocalDate.self, forKey: .withdrawn)
@@ -249,5 +284,12 @@ extension Youth {
     /// The actions agreed in `meeting`.
     public func actions(agreedIn meeting: WrapAroundMeeting) -> [CaseAction] {
         actionsInOrder.filter { $0.meetingID == meeting.id }
+    }
+}
+
+extension Youth {
+    /// Whether the youth takes part in the research on `day`: a research consent in force.
+    public func hasResearchConsent(on day: LocalDate) -> Bool {
+        consents.contains { $0.purpose == .research && $0.isActive(on: day) }
     }
 }

@@ -130,6 +130,7 @@ final class CaseloadScreen: Screen {
         case .openAgenda: return .push(CaseloadAgendaScreen(session: session))
         case .openWorkplaces: return .push(WorkplacesScreen(session: session))
         case .openEscalations: return .push(CaseloadEscalationsScreen(session: session))
+        case .openReports: return .push(ReportsScreen(session: session))
         case .openRetention where retentionLine != nil: return .push(RetentionScreen(session: session))
         case .openQuarantine where QuarantineScreen.caseloadLine(session.store) != nil: return .push(QuarantineScreen(session: session))
         case .quit: return .quit

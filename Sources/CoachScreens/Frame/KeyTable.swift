@@ -13,6 +13,8 @@ public enum ScreenKind: CaseIterable, Sendable {
     /// The end of the method (issue 18): closing and reopening a case, a youth's escalations and
     /// those of the whole caseload, closed cases past their retention term.
     case closing, reopening, escalations, caseloadEscalations, retention
+    /// The figures for the action research (issue 19).
+    case reports
 }
 
 /// What a key does. Screens switch on actions, never on raw keys, so the help and the hint line
@@ -34,6 +36,8 @@ public enum Action: Sendable {
     case openScans, openHistory, exportHandout, exportLetter
     /// Borg, closing, reopening, escalation, retention and erasure (issue 18).
     case closeCase, reopenCase, setBorgIntensity, openEscalations, openRetention, eraseCase, submitForm
+    /// Reports, the research export and the calendar (issue 19).
+    case openReports, setPeriod, toggleShared, exportResearch, exportCalendar
     /// Reads on in the text under a list when it does not fit (the reasons of a match).
     case scrollDetail
     case back, quit, help, redraw, forceQuit
@@ -89,7 +93,7 @@ public enum KeyTable {
                                               .caseloadAgenda, .journal, .scoutAttempts, .settings, .help, .quarantine,
                                               .phaseHistory, .zrmComparison, .workplaces, .workplace, .workplaceScans, .workplaceHistory,
                                               .workplaceScan, .placement, .talks, .userManual, .closing, .reopening, .escalations,
-                                              .caseloadEscalations, .retention]
+                                              .caseloadEscalations, .retention, .reports]
     /// Lists where `k` has its own meaning (match): they move with the arrows only. (The match
     /// itself has its own move row: PgUp and PgDn read its reasons.)
     private static let listsWithoutLetterMoves: [ScreenKind] = [.youth, .changePlan, .placements]
@@ -107,7 +111,7 @@ public enum KeyTable {
                                                       .agenda, .consents, .caseloadAgenda, .journal, .scoutAttempts, .settings, .review,
                                                       .quarantine, .phaseHistory, .workplaces, .workplace, .workplaceScans,
                                                       .workplaceHistory, .workplaceScan, .closing, .reopening, .escalations,
-                                                      .caseloadEscalations, .retention] + ofYouthAtWork
+                                                      .caseloadEscalations, .retention, .reports] + ofYouthAtWork
 
     public static let all: [KeyBinding] = [
         KeyBinding(action: .emptyCaseload, keys: [.enter], hint: "lege caseload",
@@ -407,6 +411,20 @@ public enum KeyTable {
                    help: "Afgesloten dossiers waarvan de bewaartermijn voorbij is, om te wissen (alleen zolang die er zijn)", screens: [.caseload]),
         KeyBinding(action: .edit, keys: [.enter], hint: "wijzig",
                    help: "Wijzig het gekozen veld; bij de laatste regel: afsluiten of heropenen, na bevestiging", screens: [.closing, .reopening]),
+        KeyBinding(action: .openReports, keys: [.char("R")], hint: "rapportage",
+                   help: "Rapportage voor het actieonderzoek: fasen, ZRM per meting, vaardigheden, uitstroom; met de export voor de onderzoekers",
+                   screens: [.caseload]),
+        KeyBinding(action: .setPeriod, keys: [.char("p")], hint: "periode",
+                   help: "De periode van de rapportage: van en tot en met (leeg: vanaf het begin, tot en met vandaag)", screens: [.reports]),
+        KeyBinding(action: .toggleShared, keys: [.char("s")], hint: "zoals gedeeld",
+                   help: "Toon de cijfers zoals anderen ze krijgen: alleen met toestemming voor onderzoek, kleine aantallen als \"< 5\" (nogmaals: uw eigen cijfers)",
+                   screens: [.reports]),
+        KeyBinding(action: .exportResearch, keys: [.char("x")], hint: "export onderzoek",
+                   help: "Gepseudonimiseerde export voor de onderzoekers (CSV voor Excel) in exports/, alleen jongeren met toestemming voor onderzoek",
+                   screens: [.reports]),
+        KeyBinding(action: .exportCalendar, keys: [.char("i")], hint: "agenda-export",
+                   help: "Overleggen, deadlines en metingen als agendabestand (iCalendar) in exports/, om in een agenda te importeren",
+                   screens: [.caseloadAgenda]),
         KeyBinding(action: .open, keys: [.enter], hint: "open",
                    help: "Open de gekozen escalatie", screens: [.escalations]),
         KeyBinding(action: .new, keys: [.char("n")], hint: "nieuw",
