@@ -377,6 +377,7 @@ final class DataFormatTests: XCTestCase {
         pin([EscalationBlock.municipalPolicy: "municipalPolicy", .lawOrRegulation: "lawOrRegulation", .breakthrough: "breakthrough"])
         pin([Compensation.wageSubsidy: "wageSubsidy", .noRiskPolicy: "noRiskPolicy", .trialPlacement: "trialPlacement", .other: "other"])
         pin([SkillLevel.notYet: "notYet", .sometimes: "sometimes", .mostly: "mostly", .always: "always"])
+        pin([ConsentPurpose.sharing: "sharing", .research: "research"])
         pinRawValues([WorkplaceScan.Text.atmosphere: "atmosphere", .tasks: "tasks", .functionalSkills: "functionalSkills",
                       .socialSkills: "socialSkills", .leadership: "leadership", .network: "network"])
         // The kinds of the tagged values, every case (a switch without default: a new case must be added here).

@@ -112,8 +112,15 @@ public enum DemoCaseload {
         var phaseDaysAgo: [Int]
         var updatedDaysAgo: Int
         var measurements: [DemoMeasurement]?
+        /// Consent for the action research, for most youths (not all): the reports can show both.
+        var researchConsent: DemoResearchConsent?
         /// The work of the later phases, for a few youths: so that every screen has something.
         var details: DemoDetails?
+    }
+
+    private struct DemoResearchConsent: Decodable {
+        var fromDaysAgo: Int
+        var withdrawnDaysAgo: Int?
     }
 
     private struct DemoDetails: Decodable {
@@ -281,6 +288,11 @@ public enum DemoCaseload {
                     try measurement.setScore(score, for: domain.code, today: day)
                 }
                 youth.measurements.append(measurement)
+            }
+            if let demo = entry.researchConsent {
+                var consent = Consent.research(from: today.adding(days: -demo.fromDaysAgo))
+                consent.withdrawn = demo.withdrawnDaysAgo.map { today.adding(days: -$0) }
+                youth.save(consent)
             }
             if let details = entry.details {
                 try add(details, to: &youth, today: today, now: now)

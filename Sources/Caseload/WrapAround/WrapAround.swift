@@ -58,7 +58,7 @@ public struct Consent: Codable, Equatable, Sendable, Identifiable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         purpose = try c.value(.purpose, or: .sharing)
-        personID = try c.value(.personID, or: "")
+        personID = try c.decode(String.self, forKey: .personID)
         what = try c.value(.what, or: "")
         from = try c.decode(LocalDate.self, forKey: .from)
         withdrawn = try c.decodeIfPresent(LocalDate.self, forKey: .withdrawn)
