@@ -68,8 +68,10 @@ final class CaseloadAgendaScreen: Screen {
     }
 
     func handle(_ key: Key) -> Navigation {
+        // A key that does nothing leaves the message standing.
+        guard let command = bindings.action(for: key) else { return .stay }
         message = nil
-        switch bindings.action(for: key) {
+        switch command {
         case .move: _ = table.handle(key)
         case .open:
             guard lines.indices.contains(table.selected), let id = lines[table.selected].youthID else { break }
