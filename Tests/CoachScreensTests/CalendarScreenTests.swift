@@ -45,7 +45,9 @@ final class CalendarScreenTests: XCTestCase {
             XCTAssertTrue(written.hasPrefix("BEGIN:VCALENDAR\r\n"))
             XCTAssertTrue(written.contains("SUMMARY:Wrap-around overleg Z.Ç.\r\n") && written.contains("SUMMARY:Deadline actie Z.Ç.\r\n"), written)
             XCTAssertEqual(permissions(harness.directory + "/" + file), 0o600)
-            // The message goes with the next key; the agenda stays.
+            // A key that does nothing leaves it; the next key that does something takes it away.
+            harness.press(.char("x"))
+            XCTAssertTrue(joined(harness).contains(message), harness.screen)
             harness.press(.down)
             XCTAssertFalse(joined(harness).contains("Agenda opgeslagen"), harness.screen)
         }
