@@ -199,6 +199,8 @@ case .exportICS(let out):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
         let text = try store.calendar(today: LocalDate(Date(), timeZone: .current), now: Date())
+        // A dossier that cannot be read is left out of the calendar: say so.
+        for notice in store.notices { warn(notice.message) }
         if let out {
             try ExportFile.write(Data(text.utf8), to: out, outside: directory, example: "rodeloper.ics")
             print("Agenda geschreven naar \(SafeText.escaped(out)).")

@@ -33,6 +33,8 @@ final class HintsAndHelpTests: XCTestCase {
             ("scout attempts", jesse + [.end, .up, .enter]), ("agreement", jesse + [.end, .up, .enter, .char("a")]),
             ("new attempt", jesse + [.end, .up, .enter, .char("n")]),
             ("caseload agenda", [.char("o")]), ("help", [.char("?")]),
+            // The calendar export (issue 19): the choice of names in the settings.
+            ("settings calendar names", [.char("i"), .end, .enter]),
             ("youth", jesse), ("phase history", jesse + [.char("f")]), ("youth field", jesse + [.enter]), ("youth picker", jesse + down(4) + [.enter]),
             ("phase date", jesse + [.char("v")]),
             ("age question", jesse + [.down, .enter, .ctrl("u")] + typed("01-01-1990") + [.enter]),

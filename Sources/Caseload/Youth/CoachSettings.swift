@@ -10,8 +10,9 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
     /// weeks a lopende placement may go without a progress talk (`talkWeeks`); 4 the weeks a case
     /// may stay afgebouwd in Borgen before it is flagged ready to close (`readyToCloseWeeks`), the
     /// weeks an escalation may stay unanswered (`escalationWeeks`) and the retention term of a
-    /// closed case in months (`retentionMonths`).
-    public static let schemaVersion = 4
+    /// closed case in months (`retentionMonths`); 5 how the calendar export names a youth
+    /// (`calendarNames`).
+    public static let schemaVersion = 5
 
     /// The coach's name as they want it on measurements and meetings; may be empty.
     public var coachName: String
@@ -31,6 +32,8 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
     /// A closed case is kept this many months after its closing; then it is listed for erasure
     /// (AVG). The default of two years is a choice the organisation must confirm (docs/decisions.md).
     public var retentionMonths: Int
+    /// How a title in the calendar export names the youth: initials (the default) or first name.
+    public var calendarNames: CalendarNames
 
     public static let defaultContactDays = 14
     public static let defaultTalkWeeks = 6
@@ -49,7 +52,8 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
     public init(coachName: String = "", contactDays: Int = defaultContactDays,
                 measurementWeeks: [MeasurementMoment: Int] = defaultMeasurementWeeks, phaseWeeks: [Phase: Int] = defaultPhaseWeeks,
                 talkWeeks: Int = defaultTalkWeeks, readyToCloseWeeks: Int = defaultReadyToCloseWeeks,
-                escalationWeeks: Int = defaultEscalationWeeks, retentionMonths: Int = defaultRetentionMonths) {
+                escalationWeeks: Int = defaultEscalationWeeks, retentionMonths: Int = defaultRetentionMonths,
+                calendarNames: CalendarNames = .initials) {
         self.coachName = coachName
         self.contactDays = contactDays
         self.measurementWeeks = measurementWeeks
@@ -58,10 +62,11 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
         self.readyToCloseWeeks = readyToCloseWeeks
         self.escalationWeeks = escalationWeeks
         self.retentionMonths = retentionMonths
+        self.calendarNames = calendarNames
     }
 
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, coachName, contactDays, measurementWeeks, phaseWeeks, talkWeeks, readyToCloseWeeks, escalationWeeks, retentionMonths
+        case schemaVersion, coachName, contactDays, measurementWeeks, phaseWeeks, talkWeeks, readyToCloseWeeks, escalationWeeks, retentionMonths, calendarNames
     }
 
     /// Schema 1 files (only a name) read with the default thresholds; a missing moment or phase
@@ -76,6 +81,7 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
         readyToCloseWeeks = try c.value(.readyToCloseWeeks, or: Self.defaultReadyToCloseWeeks)
         escalationWeeks = try c.value(.escalationWeeks, or: Self.defaultEscalationWeeks)
         retentionMonths = try c.value(.retentionMonths, or: Self.defaultRetentionMonths)
+        calendarNames = try c.value(.calendarNames, or: .initials)
         measurementWeeks = Self.defaultMeasurementWeeks
         for (code, weeks) in try c.value(.measurementWeeks, or: [String: Int]()) {
             guard let moment = MeasurementMoment(rawValue: code), Self.scheduledMoments.contains(moment) else {
@@ -140,6 +146,7 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
         try c.encode(readyToCloseWeeks, forKey: .readyToCloseWeeks)
         try c.encode(escalationWeeks, forKey: .escalationWeeks)
         try c.encode(retentionMonths, forKey: .retentionMonths)
+        try c.encode(calendarNames, forKey: .calendarNames)
     }
 
     // MARK: - Changes typed on the settings screen
@@ -182,6 +189,20 @@ public struct CoachSettings: Codable, Equatable, Sendable, ValidatedDocument {
             throw InputError("Typ een aantal \(unit) van \(range.lowerBound) tot en met \(range.upperBound).")
         }
         return value
+    }
+}
+
+/// How the calendar export names a youth in a title (AgendaCalendar): never the full name.
+public enum CalendarNames: String, StoredCode, Sendable {
+    case initials, firstName
+
+    public init(from decoder: Decoder) throws { self = try Self.decodeCode(from: decoder) }
+
+    public var label: String {
+        switch self {
+        case .initials: "initialen"
+        case .firstName: "voornaam"
+        }
     }
 }
 

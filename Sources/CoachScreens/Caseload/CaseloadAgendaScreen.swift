@@ -2,7 +2,8 @@ import Caseload
 import TerminalKit
 
 /// The agenda across the caseload: upcoming wrap-around meetings, and every open action that is
-/// due within a week or overdue, by person (those agreed in a meeting marked). Enter opens the youth.
+/// due within a week or overdue, by person (those agreed in a meeting marked). Enter opens the youth;
+/// `i` writes the calendar of the caseload (AgendaCalendar) into exports/ to import elsewhere.
 final class CaseloadAgendaScreen: Screen {
     private struct Line {
         var text: String
@@ -16,7 +17,8 @@ final class CaseloadAgendaScreen: Screen {
     private var lines: [Line] = []
     /// One column of lines, without a header: headings, meetings and actions.
     private var table = Table(columns: [.init("", width: 200, minimum: 10)])
-    private var error: String?
+    /// What the last key did or why it failed, under the list.
+    private var message: (text: String, style: Style)?
     /// Actions due within this many days count as coming up.
     static let horizonDays = 7
 
@@ -66,12 +68,15 @@ final class CaseloadAgendaScreen: Screen {
     }
 
     func handle(_ key: Key) -> Navigation {
-        error = nil
-        switch bindings.action(for: key) {
+        // A key that does nothing leaves the message standing.
+        guard let command = bindings.action(for: key) else { return .stay }
+        message = nil
+        switch command {
         case .move: _ = table.handle(key)
         case .open:
             guard lines.indices.contains(table.selected), let id = lines[table.selected].youthID else { break }
-            do { return .push(try YouthScreen(session: session, id: id)) } catch { self.error = error.localizedDescription }
+            do { return .push(try YouthScreen(session: session, id: id)) } catch { message = (error.localizedDescription, .error) }
+        case .exportCalendar: message = exportCalendar()
         case .back: return .pop
         default: break
         }
@@ -81,6 +86,17 @@ final class CaseloadAgendaScreen: Screen {
     func render(into canvas: inout Canvas, area: Rect) {
         canvas.put("Agenda van de caseload  ·  \(session.today.text)", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         table.render(into: &canvas, rows: lines.map { Table.Row([$0.text], style: $0.style) }, empty: "",
-                     note: error.map { ($0, .error) })
+                     note: message)
+    }
+
+    /// The calendar into exports/; the message says where and how many items it holds.
+    private func exportCalendar() -> (text: String, style: Style) {
+        do {
+            let (path, count) = try session.store.writeCalendar(today: session.today, now: session.now)
+            let items = count == 1 ? "1 afspraak" : "\(count) afspraken"
+            return ("Agenda opgeslagen in \(path) (\(items)). Importeer dit bestand in uw agenda.", .accent)
+        } catch {
+            return ("Agenda niet opgeslagen: \(error.localizedDescription)", .error)
+        }
     }
 }

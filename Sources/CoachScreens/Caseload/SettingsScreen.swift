@@ -68,6 +68,13 @@ final class SettingsScreen: FormScreen {
         items.append(number("Bewaartermijn na afsluiten", { $0.retentionMonths }, unit: .months, note: " (de organisatie bepaalt)") { s, input throws(InputError) in
             try s.setRetentionMonths(input)
         })
+        // A calendar leaves the program: a title never carries the full name.
+        let names = CalendarNames.allCases
+        items.append(.heading("Agenda-export"))
+        items.append(.field(.init(label: "Jongere in de titel", value: { [unowned self] in session.store.settings.calendarNames.example },
+                                  edit: .choice(options: { names.map(\.example) },
+                                                selected: { [unowned self] in names.firstIndex(of: session.store.settings.calendarNames) ?? 0 },
+                                                commit: { [unowned self] index in save { $0.calendarNames = names[index] } }))))
         return items
     }
 
@@ -80,4 +87,9 @@ final class SettingsScreen: FormScreen {
         canvas.put("Instellingen  ·  in settings.json in de gegevensmap, meteen opgeslagen", row: area.row, col: 2, style: .heading, maxWidth: area.width - 4)
         form.render(into: &canvas)
     }
+}
+
+private extension CalendarNames {
+    /// The choice with what it looks like.
+    var example: String { "\(label) (\(name(of: "Zoë van Dijk")))" }
 }
