@@ -31,6 +31,10 @@ final class DataFormatTests: XCTestCase {
         XCTAssertEqual(settings.phaseWeeks[.scout], 8)
         XCTAssertEqual(settings.talkWeeks, 8)
         XCTAssertEqual([settings.readyToCloseWeeks, settings.escalationWeeks, settings.retentionMonths], [10, 6, 36])
+        XCTAssertEqual(settings.calendarNames, .firstName)
+        // Schema 4 (no calendar names) reads with initials.
+        let fourth = try CaseloadStore.decoder.decode(CoachSettings.self, from: try Data(contentsOf: Self.samples.appendingPathComponent("settings-v4.json")))
+        XCTAssertEqual(fourth.calendarNames, .initials)
         // Schema 3 (no thresholds of the end of the method) reads with their defaults.
         let third = try CaseloadStore.decoder.decode(CoachSettings.self, from: try Data(contentsOf: Self.samples.appendingPathComponent("settings-v3.json")))
         XCTAssertEqual([third.readyToCloseWeeks, third.escalationWeeks, third.retentionMonths],
@@ -378,6 +382,7 @@ final class DataFormatTests: XCTestCase {
         pin([Compensation.wageSubsidy: "wageSubsidy", .noRiskPolicy: "noRiskPolicy", .trialPlacement: "trialPlacement", .other: "other"])
         pin([SkillLevel.notYet: "notYet", .sometimes: "sometimes", .mostly: "mostly", .always: "always"])
         pin([ConsentPurpose.sharing: "sharing", .research: "research"])
+        pin([CalendarNames.initials: "initials", .firstName: "firstName"])
         pinRawValues([WorkplaceScan.Text.atmosphere: "atmosphere", .tasks: "tasks", .functionalSkills: "functionalSkills",
                       .socialSkills: "socialSkills", .leadership: "leadership", .network: "network"])
         // The kinds of the tagged values, every case (a switch without default: a new case must be added here).
