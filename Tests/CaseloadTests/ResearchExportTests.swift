@@ -218,18 +218,26 @@ final class ResearchExportTests: XCTestCase {
         var lastDay = Consent.research(from: start)
         lastDay.until = today
         let consenting = try youth("Fenna Oosterwijk")
+        // Handed over to another coach and closed so here: that coach counts it.
+        var handedOver = try youth("Lotte Visser")
+        try handedOver.close(ClosingInput(outcome: .handedOver, date: LocalDate(year: 2026, month: 10, day: 1)!), today: today, now: now)
+        var reopened = try youth("Sem Mulder")
+        try reopened.close(ClosingInput(outcome: .handedOver, date: LocalDate(year: 2026, month: 10, day: 1)!), today: today, now: now)
+        try reopened.reopen(on: LocalDate(year: 2026, month: 10, day: 5)!, reason: "terug", today: today, now: now)
         let cases = [consenting, try youth("Bram Zeelenberg", consent: withdrawn), try youth("Sanne de Wit", consent: ended),
-                     try youth("Joris Bakker", consent: notYet), try youth("Noor Vos", consent: nil), try youth("Daan Smit", consent: lastDay)]
+                     try youth("Joris Bakker", consent: notYet), try youth("Noor Vos", consent: nil), try youth("Daan Smit", consent: lastDay),
+                     handedOver, reopened]
         for youth in cases { try store.save(youth) }
 
         let (shared, leftOut) = try store.researchData(forSharing: true, today: today)
-        XCTAssertEqual(shared.youths.count, 2, "consent today, and consent whose last day is today")
+        XCTAssertEqual(shared.youths.count, 3, "consent today, consent whose last day is today, a case handed over and taken back")
         XCTAssertEqual(leftOut, 4, "withdrawn, ended, not yet begun, none")
         let result = try export(store)
-        XCTAssertEqual([result.exported, result.leftOut], [2, 4])
+        XCTAssertEqual([result.exported, result.leftOut, result.handedOver], [3, 4, 1])
         let readme = try text(result.directory + "/LEESMIJ.txt")
-        XCTAssertTrue(readme.contains("Jongeren in de export: 2"), readme)
+        XCTAssertTrue(readme.contains("Jongeren in de export: 3"), readme)
         XCTAssertTrue(readme.contains("Niet opgenomen:        4 (geen toestemming voor onderzoek"), readme)
+        XCTAssertTrue(readme.contains("Overgedragen:          1 (afgesloten als overgedragen"), readme)
         XCTAssertTrue(readme.contains("Versie van de export:  1"))
         XCTAssertTrue(readme.contains("Gemaakt op:            2026-11-22"))
 

@@ -17,30 +17,37 @@ public struct ResearchExportResult: Equatable, Sendable {
     public let exported: Int
     /// Youths left out for lack of research consent.
     public let leftOut: Int
+    /// Cases closed as handed over to another coach, with research consent: counted where they went.
+    public let handedOver: Int
 }
 
 extension CaseloadStore {
     /// The research tables of this caseload. `forSharing`: only youths with research consent
     /// today, under their secret pseudonym (`leftOut` counts the others); otherwise every youth,
-    /// active and closed, under its id (the coach's own report).
+    /// active and closed, under its id (the coach's own report). A case closed as handed over to
+    /// another coach is not shared: the coach who received it counts it, under the same pseudonym
+    /// and with its whole history (docs/decisions.md).
     ///
     /// Never writes: without a secret yet (no research export was ever made) the shared report,
     /// which only counts, labels the youths `telling-1`, `telling-2`… for this once; no pseudonym
     /// leaves the program that way. A damaged research.json is refused.
     public func researchData(forSharing: Bool, today: LocalDate) throws -> (data: ResearchData, leftOut: Int) {
         guard forSharing else { return (ResearchData(youths: allYouths(), pseudonym: \.id), 0) }
-        return try sharedData(pseudonyms: try pseudonyms(create: false), today: today)
+        let shared = try sharedData(pseudonyms: try pseudonyms(create: false), today: today)
+        return (shared.data, shared.leftOut)
     }
 
     /// The youths with research consent on `today` under their pseudonym, grouped by youth in the
-    /// order of the pseudonyms (an order that says nothing about names or ids).
-    private func sharedData(pseudonyms: Pseudonyms?, today: LocalDate) -> (data: ResearchData, leftOut: Int) {
+    /// order of the pseudonyms (an order that says nothing about names or ids), without the cases
+    /// handed over (`handedOver` counts those).
+    private func sharedData(pseudonyms: Pseudonyms?, today: LocalDate) -> (data: ResearchData, leftOut: Int, handedOver: Int) {
         let youths = allYouths()
         let consenting = youths.filter { $0.hasResearchConsent(on: today) }
-        let labelled = consenting.enumerated().map { index, youth in (pseudonyms?.pseudonym(for: youth.id) ?? "telling-\(index + 1)", youth) }
+        let kept = consenting.filter { $0.currentClosure?.outcome != .handedOver }
+        let labelled = kept.enumerated().map { index, youth in (pseudonyms?.pseudonym(for: youth.id) ?? "telling-\(index + 1)", youth) }
         var data = ResearchData()
         for (pseudonym, youth) in labelled.sorted(by: { $0.0 < $1.0 }) { data.append(youth, as: pseudonym) }
-        return (data, youths.count - consenting.count)
+        return (data, youths.count - consenting.count, consenting.count - kept.count)
     }
 
     /// The pseudonymised export for the researchers: one CSV per table and a README, in a new
@@ -68,8 +75,9 @@ extension CaseloadStore {
         }
         let parent = try ExportFile.realFolder(of: path, outside: self.directory)
         guard let pseudonyms = try pseudonyms(create: true) else { throw HandoverError("De sleutel voor de pseudoniemen ontbreekt. \(nothing)") }
-        let (data, leftOut) = sharedData(pseudonyms: pseudonyms, today: today)
-        let manifest = ResearchManifest(dialect: dialect.code, exportedOn: today, exportedAt: now.wholeSeconds, youths: data.youths.count, leftOut: leftOut)
+        let (data, leftOut, handedOver) = sharedData(pseudonyms: pseudonyms, today: today)
+        let manifest = ResearchManifest(dialect: dialect.code, exportedOn: today, exportedAt: now.wholeSeconds, youths: data.youths.count,
+                                        leftOut: leftOut, handedOver: handedOver)
         var files = ResearchTable.allCases.map { ($0.fileName, Data($0.text(of: data, dialect: dialect).utf8)) }
         files.append((ResearchManifest.fileName, try Self.encode(manifest)))
         files.append((ResearchExport.readmeName, Data(ResearchExport.readme(manifest, dialect: dialect).utf8)))
@@ -91,7 +99,7 @@ extension CaseloadStore {
         }
         placed = true
         try PrivateFiles.syncDirectory(parent)
-        return ResearchExportResult(directory: parent + "/" + name, exported: data.youths.count, leftOut: leftOut)
+        return ResearchExportResult(directory: parent + "/" + name, exported: data.youths.count, leftOut: leftOut, handedOver: handedOver)
     }
 }
 
@@ -109,7 +117,10 @@ struct ResearchManifest: Codable, Equatable {
     var exportedOn: LocalDate
     var exportedAt: Date
     var youths: Int
+    /// Left out for lack of research consent.
     var leftOut: Int
+    /// Closed as handed over to another coach: in that coach's export.
+    var handedOver: Int
 }
 
 /// The five tables, their files and columns (docs/data-format.md), written and read back.
@@ -248,8 +259,9 @@ public enum ResearchExport {
             for youth in data.youths {
                 if let other = seen[youth.pseudonym] {
                     throw HandoverError("Dezelfde jongere in twee exports: \(youth.pseudonym) staat in \(other) en in \(folder). Samen zou die "
-                        + "jongere twee keer worden geteld. Is het dossier overgedragen, dan hoort het alleen in de export van de coach die het nu "
-                        + "heeft; of is dezelfde export twee keer gegeven? Er is niets samengevoegd.")
+                        + "jongere twee keer worden geteld. Is dezelfde export twee keer gegeven? Of is het dossier overgedragen: dan sluit de coach "
+                        + "die het overdroeg het af met uitstroom \"overgedragen aan andere coach\" en maakt de export opnieuw; het telt dan alleen "
+                        + "bij de coach die het nu heeft. Er is niets samengevoegd.")
                 }
                 seen[youth.pseudonym] = folder
             }
@@ -288,7 +300,7 @@ public enum ResearchExport {
                 + "kent tot en met \(ResearchManifest.schemaVersion)). Werk Rode Loper bij om hem samen te voegen")
         }
         guard probe.schemaVersion >= 1, let manifest = try? CaseloadStore.decoder.decode(ResearchManifest.self, from: manifestData),
-              let dialect = CSVDialect(code: manifest.dialect), manifest.youths >= 0, manifest.leftOut >= 0 else {
+              let dialect = CSVDialect(code: manifest.dialect), manifest.youths >= 0, manifest.leftOut >= 0, manifest.handedOver >= 0 else {
             throw refuse("\(ResearchManifest.fileName) is beschadigd")
         }
         var data = ResearchData()
@@ -348,6 +360,7 @@ public enum ResearchExport {
         Opmaak:                \(format)
         Jongeren in de export: \(manifest.youths)
         Niet opgenomen:        \(manifest.leftOut) (geen toestemming voor onderzoek op \(manifest.exportedOn.iso))
+        Overgedragen:          \(manifest.handedOver) (afgesloten als overgedragen aan een andere coach: die telt ze mee)
 
         Alleen jongeren die toestemming gaven voor het actieonderzoek staan in deze export. Iedere
         jongere staat erin onder een pseudoniem (RL- en 16 tekens). Zonder de sleutel, die alleen in
