@@ -47,14 +47,11 @@ final class ResearchExportTests: XCTestCase {
         try ResearchExport.read(result.directory).youths.map(\.pseudonym)
     }
 
+    /// The message of the refusal `body` must throw.
     private func message(_ body: () throws -> Void) -> String {
-        do {
-            try body()
-            XCTFail("expected a refusal")
-            return ""
-        } catch {
-            return error.localizedDescription
-        }
+        var text = ""
+        XCTAssertThrowsError(try body()) { text = $0.localizedDescription }
+        return text
     }
 
     /// Each table sorted by every field: two `ResearchData` holding the same rows compare equal.

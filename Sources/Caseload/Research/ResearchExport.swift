@@ -274,7 +274,8 @@ public enum ResearchExport {
     static func read(_ folder: String) throws -> ResearchData {
         let nothing = "Er is niets samengevoegd."
         func refuse(_ reason: String) -> HandoverError { HandoverError("\(folder): \(reason). \(nothing)") }
-        guard PrivateFiles.kind(of: folder) == .directory || (PrivateFiles.kind(of: folder) == .symbolicLink && ExportFile.realPath(folder).map { PrivateFiles.kind(of: $0) == .directory } == true) else {
+        // A folder to read may be a link (a synced folder); its files are read without following links.
+        guard let real = ExportFile.realPath(folder), PrivateFiles.kind(of: real) == .directory else {
             throw refuse("dit is geen map met een onderzoeksexport van Rode Loper")
         }
         func contents(_ file: String, limit: Int) throws -> Data {
