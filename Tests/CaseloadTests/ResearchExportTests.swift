@@ -296,6 +296,10 @@ final class ResearchExportTests: XCTestCase {
         settings.coachName = "Qzvcoach"
         try store.saveSettings(settings)
         markers.append("Qzvcoach")
+        var workplace = try Workplace(name: "Qzvwerkplek", now: now)
+        (workplace.address, workplace.contactName, workplace.contactPhone, workplace.notes) = ("Qzvadres", "Qzvcontact", "0611122233", "Qzvnotitie")
+        try store.save(workplace)
+        markers += ["Qzvwerkplek", "Qzvadres", "Qzvcontact", "0611122233", "Qzvnotitie"]
         try store.save(youth)
         for dialect in [CSVDialect.excel, .comma] {
             let result = try export(store, dialect)
@@ -421,7 +425,10 @@ final class ResearchExportTests: XCTestCase {
         XCTAssertTrue(message { _ = try store.writeResearchExport(to: outside + "/link", dialect: .excel, today: today, now: now) }.contains("symbolische koppeling"))
         XCTAssertTrue(message { _ = try store.writeResearchExport(to: store.directory + "/exports-onderzoek", dialect: .excel, today: today, now: now) }.contains("ligt in de gegevensmap"))
         XCTAssertTrue(message { _ = try store.writeResearchExport(to: outside + "/bestaat/niet/x", dialect: .excel, today: today, now: now) }.contains("bestaat niet"))
-        // No hidden temporary folder is left behind.
+        // A disk that fills up halfway leaves nothing: no folder, no half file, no hidden folder.
+        store.simulate = .diskFullWhileWriting
+        XCTAssertFalse(message { _ = try store.writeResearchExport(to: outside + "/vol", dialect: .excel, today: today, now: now) }.isEmpty)
+        store.simulate = nil
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside).sorted(), ["leeg", "link"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: store.directory + "/exports-onderzoek"))
     }

@@ -88,7 +88,7 @@ extension CaseloadStore {
         }
         var placed = false
         defer { if !placed { try? FileManager.default.removeItem(atPath: temporary) } }
-        for (file, contents) in files { try PrivateFiles.writeAtomically(contents, to: temporary + "/" + file) }
+        for (file, contents) in files { try PrivateFiles.writeAtomically(contents, to: temporary + "/" + file, simulate: simulate) }
         // Over an empty folder rename works; over one that filled up meanwhile it fails.
         guard rename(temporary, parent + "/" + name) == 0 else {
             let code = errno
