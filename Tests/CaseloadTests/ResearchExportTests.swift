@@ -177,6 +177,16 @@ final class ResearchExportTests: XCTestCase {
         XCTAssertEqual(carried["carried"] as? [String: String], [handed.id: pseudonymThere])
         XCTAssertEqual(permissions(receiver.directory + "/research.json"), 0o600)
 
+        // Erased, the case leaves no id in research.json (`forgetCarried`, for the erasure); the secret stays.
+        do {
+            let copy = try store()
+            _ = try copy.importExport(try CaseloadExport.read(from: file), replace: false)
+            try copy.forgetCarried(handed.id)
+            let left = try text(copy.directory + "/research.json")
+            XCTAssertFalse(left.contains(handed.id), left)
+            XCTAssertTrue(left.contains("\"secret\""), "the secret stays")
+        }
+
         // A backup carries every youth's pseudonym, and the restore keeps them.
         let backup = try receiver.backup(exportedAt: now)
         XCTAssertEqual(backup.pseudonyms?.count, 2)

@@ -147,6 +147,15 @@ extension CaseloadStore {
         try PrivateFiles.writeAtomically(try Self.encode(file), to: researchFilePath, simulate: simulate)
     }
 
+    /// Removes the carried pseudonym of the youth `id` (an erasure leaves no id behind). Nothing
+    /// to do when there is none; the secret stays.
+    func forgetCarried(_ id: String) throws {
+        guard var file = try readResearchFile(), file.carried[id] != nil else { return }
+        try requireWritable()
+        file.carried[id] = nil
+        try PrivateFiles.writeAtomically(try Self.encode(file), to: researchFilePath, simulate: simulate)
+    }
+
     /// The pseudonyms of `youths` for an export file (a handover, a backup), by youth id, so the
     /// receiver keeps them. Nil when there is no secret and none can be made here (a read-only
     /// disk): then no pseudonym was ever shared from this caseload.
