@@ -190,6 +190,9 @@ case .exportCSV(let comma, let out):
         let result = try store.writeResearchExport(to: out ?? "rodeloper-onderzoek-\(today.iso)", dialect: comma ? .comma : .excel, today: today, now: Date())
         for notice in store.notices { warn(notice.message) }
         warn("\(result.exported) jongere\(result.exported == 1 ? "" : "n") geëxporteerd; \(result.leftOut) niet, zonder toestemming voor onderzoek.")
+        if result.handedOver > 0 {
+            warn("\(result.handedOver) overgedragen dossier\(result.handedOver == 1 ? " telt" : "s tellen") mee bij de coach die \(result.handedOver == 1 ? "het" : "ze") nu heeft, niet hier.")
+        }
         print("Onderzoeksexport geschreven in \(SafeText.escaped(result.directory)).")
     } catch {
         fail(error.localizedDescription)

@@ -134,6 +134,7 @@ final class HostileDataDirectoryTests: XCTestCase {
             try Data("{".utf8).write(to: URL(fileURLWithPath: directory + "/youths/kapot.json"))
             // erasures.json
             try store.erase(id: try store.save(try Youth(name: "Gewist", now: now, today: today)).id, today: today)
+            _ = try store.pseudonyms(create: true)   // research.json
             store.saveIndex()
         }
         _ = try CaseloadStore(directory: directory, clock: { self.now })   // quarantine/ and quarantine.json
@@ -143,7 +144,7 @@ final class HostileDataDirectoryTests: XCTestCase {
         let folders = CaseloadStore.ownFolders.map { directory + "/" + $0 }
         var files = try folders.flatMap { folder in try FileManager.default.contentsOfDirectory(atPath: folder).map { folder + "/" + $0 } }
         files += CaseloadStore.ownFiles.map { directory + "/" + $0 }
-        XCTAssertEqual(files.count, 10, "\(files)")
+        XCTAssertEqual(files.count, 11, "\(files)")
         for file in files { XCTAssertEqual(chmod(file, 0o644), 0, file) }
         for folder in folders { XCTAssertEqual(chmod(folder, 0o755), 0, folder) }
         chmod(directory, 0o755)

@@ -42,6 +42,40 @@ final class ArgumentsEndToEndTests: XCTestCase {
     }
 }
 
+/// `report`, `export --format csv` and `export --format ics` (issue 19): every misuse is a usage
+/// error (exit 2) that says what is wrong, and nothing is written.
+final class ResearchArgumentsEndToEndTests: XCTestCase {
+    func testReportAndExportArgumentsThatDoNotFitAreUsageErrors() throws {
+        let binary = try rodeloperBinary()
+        let directory = temporaryDataDirectory(self)
+        let cases: [([String], String)] = [
+            (["report", "--merge"], "--merge verwacht een of meer mappen met onderzoeksexports."),
+            (["report", "--share", "--merge", "a"], "--merge toont altijd de cijfers zoals voor anderen; --share hoort er niet bij."),
+            (["report", "map"], "Onbekende opdracht: report map"),
+            (["report", "--format", "pdf"], "Onbekend formaat voor report: pdf (bekend: markdown, text)."),
+            (["report", "--from", "31-02-2026"], "--from: 31-02-2026 bestaat niet: februari 2026 heeft 28 dagen."),
+            (["report", "--from", "10-03-2026", "--to", "01-03-2026"], "--to (01-03-2026) ligt vóór --from (10-03-2026)."),
+            (["report", "--out", "x"], "report kent alleen --format, --from, --to, --share en --merge."),
+            (["report", "--share", "--share"], "--share staat er twee keer; geef het één keer."),
+            (["review", "--share"], "--from, --to, --share en --merge horen bij report."),
+            (["export", "--format", "json", "--merge"], "--from, --to, --share en --merge horen bij report."),
+            (["export", "--format", "csv", "--youth", "abcd1234"], "--format csv geldt de hele caseload: --youth, --meeting, --agenda, --handout en --placement horen er niet bij."),
+            (["export", "--format", "ics", "--agenda"], "--format ics geldt de hele caseload: --youth, --meeting, --agenda, --handout en --placement horen er niet bij."),
+            (["export", "--format", "json", "--comma"], "--comma hoort bij export --format csv."),
+            (["export", "--format", "ics", "--comma"], "--comma hoort bij export --format csv."),
+            (["export", "--format", "xlsx"], "Onbekend exportformaat: xlsx (bekend: json, markdown, text, csv, ics)."),
+            (["export", "--format", "csv", "--out"], "--out verwacht een waarde."),
+        ]
+        for (arguments, message) in cases {
+            let result = try runProcess(binary, ["--data-dir", directory] + arguments)
+            XCTAssertEqual(result.status, 2, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stderr.hasPrefix("rodeloper: " + message), "\(arguments): \(result.stderr)")
+            XCTAssertEqual(result.stdout, "")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory), "a usage error writes nothing")
+    }
+}
+
 /// `export --handout` (issue 17): the placement by its number, the current one by default; a bad
 /// number is a usage error, a placement that does not exist an error.
 final class HandoutArgumentsEndToEndTests: XCTestCase {
@@ -90,8 +124,8 @@ final class HandoverArgumentsEndToEndTests: XCTestCase {
                                      (["import", "a.json", "--out", "b.json"], "import kent alleen --replace (en --data-dir)."),
                                      (["export", "--format", "json", "--replace"], "--replace hoort bij import."),
                                      (["--replace"], "--replace hoort bij import."),
-                                     (["export", "--format", "markdown", "--youth", "abcd", "--out", "plan.md"], "--out hoort bij export --format json."),
-                                     (["review", "--out", "week.txt"], "--out hoort bij export --format json."),
+                                     (["export", "--format", "markdown", "--youth", "abcd", "--out", "plan.md"], "--out hoort bij export --format json, csv of ics."),
+                                     (["review", "--out", "week.txt"], "--out hoort bij export --format json, csv of ics."),
                                      (["export", "--format", "json", "--out"], "--out verwacht een waarde."),
                                      (["export", "--format", "json", "--out", "a.json", "--out", "b.json"], "--out staat er twee keer"),
                                      (["export", "--format", "json", "--youth", "abcd", "--meeting", "01-01-2026"],

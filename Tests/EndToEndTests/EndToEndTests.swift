@@ -281,7 +281,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(try runProcess(binary, ["--help"]).stdout.contains("export --format json"))
 
         let directory = temporaryDataDirectory(self)
-        XCTAssertEqual(try runProcess(binary, ["export", "--format", "csv", "--data-dir", directory]).status, 2)
+        XCTAssertEqual(try runProcess(binary, ["export", "--format", "pdf", "--data-dir", directory]).status, 2)
         let notATerminal = try runProcess(binary, ["--data-dir", directory])
         XCTAssertEqual(notATerminal.status, 1)
         XCTAssertTrue(notATerminal.stderr.contains("heeft een terminal nodig"), notATerminal.stderr)

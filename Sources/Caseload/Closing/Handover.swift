@@ -84,6 +84,11 @@ extension CaseloadExport: ValidatedDocument {
         for (index, review) in reviews.enumerated() {
             do { try review.validate() } catch { throw error.under("reviews[\(index)]") }
         }
+        let ids = Set(youths.map(\.id))
+        for (id, pseudonym) in (pseudonyms ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard ids.contains(id) else { throw ValidationFailure("pseudonyms", id, "geen dossier in dit bestand") }
+            guard Pseudonyms.isPseudonym(pseudonym) else { throw ValidationFailure("pseudonyms.\(id)", pseudonym, "geen pseudoniem (RL- en 16 tekens 0-9, a-f)") }
+        }
     }
 
     private static func unique(_ values: [String], _ list: String, key: String = "id") throws(ValidationFailure) {
@@ -206,7 +211,8 @@ extension CaseloadStore {
         // Opened for export (read-only, no reason of its own), the only reason left is a newer file.
         if let reason = readOnlyReason(for: id) { throw HandoverError("Niet geëxporteerd: \(reason)") }
         let referred = Set(youth.placements.map(\.workplaceID))
-        return CaseloadExport(kind: .handover, youths: [youth], workplaces: workplaces.filter { referred.contains($0.id) }, exportedAt: exportedAt)
+        return CaseloadExport(kind: .handover, youths: [youth], workplaces: workplaces.filter { referred.contains($0.id) },
+                              pseudonyms: try pseudonymsForExport(of: [youth]), exportedAt: exportedAt)
     }
 
     /// The whole caseload as a backup: every youth, the workplaces, settings.json (when there is
@@ -227,7 +233,7 @@ extension CaseloadStore {
                 + "Vervang een symbolische koppeling door een gewone map. Er is niets geschreven.")
         }
         return CaseloadExport(kind: .backup, youths: youths, workplaces: workplaces, settings: hasSettingsFile ? settings : nil,
-                              reviews: reviews, exportedAt: exportedAt)
+                              reviews: reviews, pseudonyms: try pseudonymsForExport(of: youths), exportedAt: exportedAt)
     }
 
     /// Whether the directory holds anything a restore could overwrite or mix with: youths,
@@ -250,6 +256,10 @@ extension CaseloadStore {
         let nothing = "Er is niets geïmporteerd."
         try Self.refuseTooLarge(export, nothing: nothing)
         var result = ImportResult(kind: export.kind)
+        // A damaged research.json refuses before anything is written; the pseudonyms go first, so a
+        // case is never here under a pseudonym other than the one it brought.
+        let carried = export.pseudonyms ?? [:]
+        if !carried.isEmpty { _ = try readResearchFile() }
         switch export.kind {
         case .backup:
             guard !replace else {
@@ -261,6 +271,7 @@ extension CaseloadStore {
                     + "Een back-up wordt alleen in een lege gegevensmap teruggezet (rodeloper --data-dir NIEUWE-MAP import BESTAND), "
                     + "zodat er niets wordt overschreven of vermengd; losse dossiers draagt u over met export --format json --youth ID. \(nothing)")
             }
+            try keepCarried(carried)
             for workplace in export.workplaces { try save(workplace, updatedAt: workplace.updated) }
             for youth in export.youths { try save(youth, updatedAt: youth.updated) }
             for review in export.reviews ?? [] { try save(review) }
@@ -299,6 +310,7 @@ extension CaseloadStore {
             }
             let known = Set(workplaceCache.keys).union(export.workplaces.map(\.id))
             result.placementsWithoutWorkplace = export.youths.flatMap(\.placements).filter { !known.contains($0.workplaceID) }.count
+            try keepCarried(carried)
             // The workplaces first: the youth's placements never point at one that is not there.
             for workplace in added { try save(workplace, updatedAt: workplace.updated) }
             for youth in export.youths {

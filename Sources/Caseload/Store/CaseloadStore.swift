@@ -218,7 +218,7 @@ public final class CaseloadStore {
 
     /// The folders of the data directory the program owns, and the files at its top.
     static let ownFolders = ["youths", "drafts", "exports", "quarantine", "reviews", "workplaces"]
-    static let ownFiles = ["settings.json", "index.json", quarantineLogName, ErasureLog.fileName]
+    static let ownFiles = ["settings.json", "index.json", quarantineLogName, ErasureLog.fileName, ResearchSecretFile.fileName]
 
     /// What an earlier version or a copy left readable by others (a folder 0755, `index.json`
     /// with names and dates of birth 0644) is private from the start, not only once written

@@ -27,13 +27,18 @@ public struct CaseloadExport: Codable {
     public var settings: CoachSettings?
     /// The stored weekly reviews, oldest week first; nil in a handover.
     public var reviews: [WeeklyReview]?
+    /// The research pseudonym of each youth in the file, by youth id (issue 19): the receiver keeps
+    /// it, so a handed-over or restored case stays the same youth in the research. Nil (and not
+    /// written) when the caseload had no secret and none could be made, and in older files.
+    public var pseudonyms: [String: String]?
 
     public init(kind: Kind = .backup, youths: [Youth], workplaces: [Workplace] = [], settings: CoachSettings? = nil,
-                reviews: [WeeklyReview]? = nil, exportedAt: Date) {
+                reviews: [WeeklyReview]? = nil, pseudonyms: [String: String]? = nil, exportedAt: Date) {
         self.kind = kind
         self.youths = youths.sorted { $0.name.sortKey < $1.name.sortKey }
         self.workplaces = workplaces.sorted { ($0.name.sortKey, $0.id) < ($1.name.sortKey, $1.id) }
         self.exportedAt = exportedAt.wholeSeconds
+        self.pseudonyms = pseudonyms
         if kind == .backup {
             self.settings = settings
             self.reviews = (reviews ?? []).sorted { $0.week < $1.week }
@@ -43,7 +48,7 @@ public struct CaseloadExport: Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, schemaVersion, workplaceSchemaVersion, settingsSchemaVersion, reviewSchemaVersion, exportedAt, youths, workplaces, settings, reviews
+        case kind, schemaVersion, workplaceSchemaVersion, settingsSchemaVersion, reviewSchemaVersion, exportedAt, youths, workplaces, settings, reviews, pseudonyms
     }
 
     /// Read tolerantly: an export written before handovers existed (no `kind`, perhaps no
@@ -61,6 +66,7 @@ public struct CaseloadExport: Codable {
         workplaces = try c.value(.workplaces, or: [])
         settings = try c.decodeIfPresent(CoachSettings.self, forKey: .settings)
         reviews = try c.decodeIfPresent([WeeklyReview].self, forKey: .reviews)
+        pseudonyms = try c.decodeIfPresent([String: String].self, forKey: .pseudonyms)
     }
 
     public func json() throws -> Data { try CaseloadStore.encode(self) }
