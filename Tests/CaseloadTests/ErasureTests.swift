@@ -211,7 +211,7 @@ final class ErasureTests: XCTestCase {
 
         // A youth a newer version wrote.
         let youthPath = directory + "/youths/\(id).json"
-        let newerYouth = try String(contentsOfFile: youthPath, encoding: .utf8).replacingOccurrences(of: "\"schemaVersion\" : 8", with: "\"schemaVersion\" : 99")
+        let newerYouth = try String(contentsOfFile: youthPath, encoding: .utf8).replacingOccurrences(of: "\"schemaVersion\" : \(CaseloadStore.schemaVersion)", with: "\"schemaVersion\" : 99")
         try newerYouth.write(toFile: youthPath, atomically: true, encoding: .utf8)
         let withNewerYouth = try CaseloadStore(directory: directory, clock: { self.now })
         XCTAssertThrowsError(try withNewerYouth.erase(id: id, today: today)) { error in

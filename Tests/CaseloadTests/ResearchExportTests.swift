@@ -451,8 +451,10 @@ final class ResearchExportTests: XCTestCase {
     func testTheMergeOfTwoCoachesEqualsOneCaseloadHoldingBoth() throws {
         let coachA = try store()
         try DemoCaseload.write(into: coachA, today: today, now: now)
-        for (index, var youth) in coachA.allYouths().enumerated() where index >= 3 {
-            youth.consents.append(Consent.research(from: LocalDate(year: 2025, month: 1, day: 1)!))
+        // The demo's own research consents replaced: all but three youths consent.
+        for (index, var youth) in coachA.allYouths().enumerated() {
+            youth.consents.removeAll { $0.purpose == .research }
+            if index >= 3 { youth.consents.append(Consent.research(from: LocalDate(year: 2025, month: 1, day: 1)!)) }
             try coachA.save(youth)
         }
         let coachB = try store()

@@ -35,7 +35,7 @@ final class ReadOnlyScreenTests: XCTestCase {
         }
         let path = "\(directory)/youths/\(timo.id).json"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-            .replacingOccurrences(of: "\"schemaVersion\" : \(CaseloadStore.schemaVersion)", with: "\"schemaVersion\" : 9")
+            .replacingOccurrences(of: "\"schemaVersion\" : \(CaseloadStore.schemaVersion)", with: "\"schemaVersion\" : 99")
         try text.write(toFile: path, atomically: false, encoding: .utf8)
 
         let app = App(session: Session(store: try CaseloadStore(directory: directory), clock: { Harness.now }, timeZone: testZone))
@@ -47,7 +47,7 @@ final class ReadOnlyScreenTests: XCTestCase {
         XCTAssertTrue(screen().contains("nieuwere versie"), "a notice at the start: \(screen())")
         app.handle(.enter)
         app.handle(.enter)
-        XCTAssertTrue(screen().contains("Dit dossier is gemaakt met een nieuwere versie van Rode Loper (schema 9)"), screen())
+        XCTAssertTrue(screen().contains("Dit dossier is gemaakt met een nieuwere versie van Rode Loper (schema 99)"), screen())
         for key in [Key.down, .down, .enter, .char("X"), .enter] { app.handle(key) }
         XCTAssertEqual(screen().components(separatedBy: "zodat er niets verloren gaat").count, 3, "banner and refusal: \(screen())")
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), text, "the file is untouched")
