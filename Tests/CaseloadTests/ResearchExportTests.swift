@@ -177,11 +177,11 @@ final class ResearchExportTests: XCTestCase {
         XCTAssertEqual(carried["carried"] as? [String: String], [handed.id: pseudonymThere])
         XCTAssertEqual(permissions(receiver.directory + "/research.json"), 0o600)
 
-        // Erased, the case leaves no id in research.json (`forgetCarried`, for the erasure); the secret stays.
+        // Erased, the case leaves no id in research.json; the secret stays.
         do {
             let copy = try store()
             _ = try copy.importExport(try CaseloadExport.read(from: file), replace: false)
-            try copy.forgetCarried(handed.id)
+            _ = try copy.erase(id: handed.id, today: today)
             let left = try text(copy.directory + "/research.json")
             XCTAssertFalse(left.contains(handed.id), left)
             XCTAssertTrue(left.contains("\"secret\""), "the secret stays")

@@ -157,6 +157,8 @@ extension CaseloadStore {
                 quarantineLog.removeAll { Self.isAbout($0, id: id, name: name, gone: gone) }
                 try writeDocument(QuarantineLog(files: quarantineLog), folder: ".", name: Self.quarantineLogName)
             }
+            // A pseudonym the case brought along from another coach names its id in research.json.
+            try forgetCarried(id)
             if found.youthFile { try remove([id + ".json"], in: youthsDirectory) }
         } catch {
             let left = traces(id: id, name: name)
