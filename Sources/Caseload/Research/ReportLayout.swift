@@ -34,44 +34,31 @@ enum Bar {
 struct ReportLayout {
     static let width = 56
 
-    static func text(title: String, blocks: [ReportBlock]) -> String {
-        var out = DocumentWriter(format: .text)
+    /// The title, then each block followed by an empty line: wrapped and aligned in plain text,
+    /// `##` headings and pipe tables in Markdown.
+    static func render(title: String, blocks: [ReportBlock], as format: ReportFormat) -> String {
+        var out = DocumentWriter(format: format == .text ? .text : .markdown)
         out.title(title)
         for block in blocks {
             switch block {
             case .heading(let text):
                 out.heading(text)
+                continue
             case .paragraph(let text):
-                wrap(text, to: width).forEach { out.line($0) }
-                out.blank()
+                (format == .text ? wrap(text, to: width) : [text]).forEach { out.line($0) }
             case .table(let table):
-                textTable(table).forEach { out.line($0) }
-                out.blank()
+                (format == .text ? textTable(table) : markdownTable(table)).forEach { out.line($0) }
             }
+            out.blank()
         }
         return out.text
     }
 
-    static func markdown(title: String, blocks: [ReportBlock]) -> String {
-        var out = DocumentWriter(format: .markdown)
-        out.title(title)
-        for block in blocks {
-            switch block {
-            case .heading(let text):
-                out.heading(text)
-            case .paragraph(let text):
-                out.line(text)
-                out.blank()
-            case .table(let table):
-                out.line(markdownRow(table.header))
-                out.line(markdownRow(table.header.indices.map { column in
-                    column == 0 || (table.hasBars && column == table.header.count - 1) ? "---" : "--:"
-                }))
-                table.rows.forEach { out.line(markdownRow($0)) }
-                out.blank()
-            }
+    private static func markdownTable(_ table: ReportTable) -> [String] {
+        let alignment = table.header.indices.map { column in
+            column == 0 || (table.hasBars && column == table.header.count - 1) ? "---" : "--:"
         }
-        return out.text
+        return ([table.header, alignment] + table.rows).map(markdownRow)
     }
 
     private static func markdownRow(_ cells: [String]) -> String {

@@ -37,11 +37,7 @@ public struct ResearchReport: Sendable {
 
     /// The whole report; the reports screen shows `render(.text)` line for line.
     public func render(_ format: ReportFormat) -> String {
-        let blocks = self.blocks
-        switch format {
-        case .text: return ReportLayout.text(title: Self.title, blocks: blocks)
-        case .markdown: return ReportLayout.markdown(title: Self.title, blocks: blocks)
-        }
+        ReportLayout.render(title: Self.title, blocks: blocks, as: format)
     }
 
     /// The figures in order, each with the number of youths it rests on.
