@@ -194,6 +194,9 @@ final class HostileScreensTests: XCTestCase {
             [.enter, .char("x")], [.enter, .char("x"), .end], [.enter, .char("x"), .down, .down, .down, .enter],
             // Closes the hostile youth (hidden from the list after it) and opens the reopening form.
             [.enter, .char("x"), .enter, .home, .enter, .end, .enter, .char("j"), .char("h")],
+            // Reports (issue 19): own and shared, the period asked, the export's message, the end.
+            [.char("R")], [.char("R"), .end], [.char("R"), .char("s")], [.char("R"), .char("p")], [.char("R"), .char("p"), .enter],
+            [.char("R"), .char("x")],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]
