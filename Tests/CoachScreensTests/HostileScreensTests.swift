@@ -99,6 +99,7 @@ final class HostileScreensTests: XCTestCase {
             if index % 6 == 0 { consent.until = today.adding(days: 10) }
             youth.save(consent)
         }
+        youth.save(Consent.research(from: today.adding(days: -10)))
         for index in 0..<25 {
             var entry = JournalEntry(date: today.adding(days: -index), kind: ContactKind.allCases[index % ContactKind.allCases.count])
             entry.minutes = 1 + index * 50
