@@ -103,6 +103,10 @@ final class HintsAndHelpTests: XCTestCase {
             ("reopening confirm", [.char("a"), .char("/")] + typed("sanne") + [.enter, .char("h"), .enter] + typed("terug") + [.enter, .end, .enter]),
             ("borg youth", [.char("/")] + typed("lotte") + [.enter]), ("borg intensity", [.char("/")] + typed("lotte") + [.enter, .char("b")]),
             ("borg day", [.char("/")] + typed("lotte") + [.enter, .char("b"), .enter]),
+            // Reports (issue 19): own and shared figures, the period's two days.
+            ("reports", [.char("R")]), ("reports shared", [.char("R"), .char("s")]), ("report start", [.char("R"), .char("p")]),
+            ("report end", [.char("R"), .char("p"), .enter]),
+            ("research consent", jesse + [.char("o"), .char("t"), .char("n"), .end, .enter]),
         ]
     }()
 

@@ -99,6 +99,7 @@ final class HostileScreensTests: XCTestCase {
             if index % 6 == 0 { consent.until = today.adding(days: 10) }
             youth.save(consent)
         }
+        youth.save(Consent.research(from: today.adding(days: -10)))
         for index in 0..<25 {
             var entry = JournalEntry(date: today.adding(days: -index), kind: ContactKind.allCases[index % ContactKind.allCases.count])
             entry.minutes = 1 + index * 50
@@ -194,6 +195,9 @@ final class HostileScreensTests: XCTestCase {
             [.enter, .char("x")], [.enter, .char("x"), .end], [.enter, .char("x"), .down, .down, .down, .enter],
             // Closes the hostile youth (hidden from the list after it) and opens the reopening form.
             [.enter, .char("x"), .enter, .home, .enter, .end, .enter, .char("j"), .char("h")],
+            // Reports (issue 19): own and shared, the period asked, the export's message, the end.
+            [.char("R")], [.char("R"), .end], [.char("R"), .char("s")], [.char("R"), .char("p")], [.char("R"), .char("p"), .enter],
+            [.char("R"), .char("x")],
             // Last: the scout view stays on, and hides the hostile youth from the walks after it.
             [.char("s")],
         ]

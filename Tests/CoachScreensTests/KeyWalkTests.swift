@@ -144,6 +144,36 @@ final class KeyWalkTests: XCTestCase {
         }
     }
 
+    /// Every key of the reports screen does what its row says (issue 19).
+    func testReportsScreen() throws {
+        let opened = try Harness(self, demo: true)
+        opened.press(.char("R"))
+        // Ctrl-C and Ctrl-L are the App's, walked in every state below.
+        for row in opened.app.top.bindings where ![.redraw, .forceQuit].contains(row.action) {
+            for key in row.keys {
+                let harness = try Harness(self, demo: true)
+                harness.press(.char("R"))
+                let screen = try XCTUnwrap(harness.app.top as? ReportsScreen)
+                // From the middle of a report that does not fit, every move key moves.
+                if row.action == .move { harness.press(Array(repeating: .down, count: screen.scroll.lastTop / 2)) }
+                var expected = screen.scroll
+                _ = expected.handle(key)
+                harness.press(key)
+                switch row.action {
+                case .move:
+                    XCTAssertEqual(screen.scroll, expected, key.name)
+                    if screen.scroll.lastTop >= 2 { XCTAssertNotEqual(screen.scroll.top, screen.scroll.lastTop / 2, "\(key.name) scrolls") }
+                case .setPeriod: XCTAssertTrue(harness.screen.contains("Vanaf welke dag"), harness.screen)
+                case .toggleShared: XCTAssertTrue(screen.shared, key.name)
+                case .exportResearch: XCTAssertTrue(harness.screen.contains("export voor onderzoek") || harness.screen.contains("Export voor onderzoek"), harness.screen)
+                case .help: XCTAssertEqual(harness.app.top.kind, .help, key.name)
+                case .back: XCTAssertEqual(harness.app.top.kind, .caseload, key.name)
+                default: XCTFail("a row the reports screen does not handle: \(row.action)")
+                }
+            }
+        }
+    }
+
     func testSearchField() throws {
         let rows = ComponentKeys.search
         // Typed and moved into the field, so that every editing key has something to change; "e"

@@ -1,5 +1,6 @@
 @testable import Caseload
 @testable import CoachScreens
+import Foundation
 import TerminalKit
 import XCTest
 
@@ -177,5 +178,109 @@ final class WrapAroundScreenTests: XCTestCase {
         XCTAssertEqual(permissions(harness.directory + "/quarantine/" + entry.file), 0o600)
         let kept = try String(contentsOfFile: harness.directory + "/quarantine/" + entry.file, encoding: .utf8)
         XCTAssertTrue(kept.contains("losse notitie"))
+    }
+
+    // MARK: - Consent for the research (issue 19)
+
+    /// A youth with `consents` (and Anna in the network), the consent register open.
+    private func register(_ consents: @escaping (Youth, LocalDate) -> [Consent] = { _, _ in [] }, anna: Bool = false) throws -> Harness {
+        let harness = try Harness(self) { store in
+            let today = LocalDate(Harness.now, timeZone: testZone)
+            var youth = try Youth(name: "Noor", now: Harness.now, today: today.adding(days: -100))
+            if anna { youth.save(try Person(kind: .network, name: "Anna")) }
+            for consent in consents(youth, today) { youth.save(consent) }
+            try store.save(youth)
+        }
+        harness.press(.enter, .char("o"), .char("t"))
+        XCTAssertEqual(harness.app.top.kind, .consents)
+        return harness
+    }
+
+    private func hintLine(_ harness: Harness) -> String { harness.canvas.line(harness.height - 1) }
+
+    /// The screen's text on one line, so that a wrapped message (in a box too) reads as one.
+    private func joined(_ harness: Harness) -> String {
+        harness.screen.split(separator: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " │")) }.joined(separator: " ")
+    }
+
+    func testConsentForTheResearchIsRecordedWithoutPeopleAndHoldsOnceAtATime() throws {
+        let harness = try register()
+        let today = LocalDate(Harness.now, timeZone: testZone)
+        XCTAssertTrue(joined(harness).contains("Druk op n voor toestemming voor het actieonderzoek"), harness.screen)
+        harness.press(.char("n"))
+        XCTAssertTrue(harness.screen.contains("het actieonderzoek (gepseudonimiseerd)"), "n works without people: \(harness.screen)")
+        harness.press(.enter)
+        let consent = try XCTUnwrap(try youth(harness).consents.first)
+        XCTAssertEqual(consent.purpose, .research)
+        XCTAssertEqual(consent.personID, "")
+        XCTAssertEqual(consent.from, today)
+        XCTAssertTrue(try youth(harness).hasResearchConsent(on: today))
+        XCTAssertTrue(harness.rows(containing: "onderzoek").contains { $0.contains("gepseudonimiseerde") && $0.contains("22-11-2026") }, harness.screen)
+        XCTAssertFalse(harness.screen.contains("(onbekend)"), harness.screen)
+
+        // A second one for the same days is refused, and says why.
+        harness.press(.char("n"), .enter)
+        XCTAssertTrue(joined(harness).contains("Er is al toestemming voor onderzoek vanaf 22-11-2026; er geldt er maar één tegelijk."), harness.screen)
+        XCTAssertEqual(try youth(harness).consents.count, 1)
+        for (width, height) in [(60, 16), (80, 24), (200, 60)] {
+            (harness.width, harness.height) = (width, height)
+            XCTAssertEqual(harness.canvas.silentCuts, [], "\(width)x\(height)")
+        }
+        (harness.width, harness.height) = (80, 24)
+
+        // Withdrawn, it can be given again; the withdrawn one then stays withdrawn.
+        harness.press(.char("w"))
+        XCTAssertFalse(try youth(harness).hasResearchConsent(on: today))
+        harness.press(.char("n"), .enter)
+        XCTAssertEqual(try youth(harness).consents.filter { $0.purpose == .research }.count, 2)
+        XCTAssertTrue(try youth(harness).hasResearchConsent(on: today))
+        harness.press(.home)
+        if !hintLine(harness).contains("w weer geldig") { harness.press(.down) }
+        XCTAssertTrue(hintLine(harness).contains("w weer geldig"), hintLine(harness))
+        harness.press(.char("w"))
+        XCTAssertTrue(harness.app.popups.isEmpty, "refused before asking")
+        XCTAssertTrue(joined(harness).contains("Er is al toestemming voor onderzoek vanaf 22-11-2026; er geldt er maar één tegelijk. Deze blijft ingetrokken."),
+                      harness.screen)
+        XCTAssertEqual(try youth(harness).consents.filter { $0.withdrawn != nil }.count, 1)
+    }
+
+    func testTheResearchIsNamedNotUnknownAndItsFormHasOnlyItsDays() throws {
+        let harness = try register({ youth, today in
+            var research = Consent.research(from: today.adding(days: -60))
+            research.withdrawn = today.adding(days: -10)
+            return [research, try! Consent(personID: youth.network[0].id, what: "alles", from: today.adding(days: -40))]
+        }, anna: true)
+        XCTAssertTrue(harness.rows(containing: "onderzoek").contains { $0.hasPrefix("  onderzoek  ") }, harness.screen)
+        harness.press(.home, .char("w"))
+        XCTAssertTrue(joined(harness).contains("De toestemming voor het onderzoek, ingetrokken op 12-11-2026, weer geldig maken?"), harness.screen)
+        harness.press(.char("j"))
+        XCTAssertTrue(try youth(harness).hasResearchConsent(on: LocalDate(Harness.now, timeZone: testZone)))
+
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("Noor  ·  Toestemming voor onderzoek"), harness.screen)
+        XCTAssertTrue(joined(harness).contains("Met wie en wat liggen vast"), harness.screen)
+        XCTAssertFalse(harness.screen.contains("Met wie  ") || harness.screen.contains("(onbekend)"), harness.screen)
+        harness.press(.down, .enter)
+        harness.type("31-12-2026")
+        harness.press(.enter)
+        XCTAssertEqual(try youth(harness).consents.first { $0.purpose == .research }?.until?.text, "31-12-2026")
+        harness.press(.escape)
+
+        // With people, the research is the last choice and a person still asks what.
+        harness.press(.char("n"))
+        XCTAssertTrue(harness.screen.contains("Anna") && harness.screen.contains("het actieonderzoek (gepseudonimiseerd)"), harness.screen)
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("Toestemming voor Anna"), harness.screen)
+    }
+
+    func testTheResearchFormRefusesDaysThatOverlapAnother() throws {
+        let harness = try register { _, today in
+            var earlier = Consent.research(from: today.adding(days: -60))
+            earlier.withdrawn = today.adding(days: -30)
+            return [earlier, Consent.research(from: today.adding(days: -20))]
+        }
+        harness.press(.home, .enter, .down, .down, .enter, .ctrl("u"), .enter)
+        XCTAssertTrue(joined(harness).contains("Er is al toestemming voor onderzoek vanaf 02-11-2026; er geldt er maar één tegelijk."), harness.screen)
+        XCTAssertEqual(try youth(harness).consents.filter { $0.withdrawn != nil }.count, 1, "still withdrawn")
     }
 }

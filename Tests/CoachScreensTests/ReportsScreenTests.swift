@@ -1,0 +1,260 @@
+import Caseload
+@testable import CoachScreens
+import Foundation
+import TerminalKit
+import XCTest
+
+/// The reports screen (`R` on the caseload): the lines `rodeloper report` prints, scrolled, over a
+/// period, as the coach's own figures or as shared, and the research export into exports/.
+final class ReportsScreenTests: XCTestCase {
+    static let sizes = [(60, 16), (80, 24), (200, 60)]
+    let today = LocalDate(Harness.now, timeZone: testZone)
+
+    /// Twelve youths in every phase with a 0- and 1-meting; nine gave consent for research, two are closed.
+    func harness() throws -> Harness {
+        try Harness(self) { store in
+            for index in 0..<12 {
+                let start = self.today.adding(days: -300 + index * 10)
+                var youth = try Youth(name: "Jongere \(index + 1)", now: Harness.now, today: start)
+                let phases: [Phase] = [.quickScan, .matchAndWrapAround, .coaching]
+                for (step, phase) in phases.prefix(index % 4).enumerated() { youth.move(to: phase, on: start.adding(days: 30 * (step + 1)), now: Harness.now) }
+                for (offset, moment) in [MeasurementMoment.zero, .one].enumerated() {
+                    let day = start.adding(days: 20 + 90 * offset)
+                    var measurement = ZRMMeasurement(date: day, moment: moment, scoredBy: "Coach", recordedOn: day)
+                    for (d, domain) in Catalog.lifeDomains.enumerated() { measurement.scores[domain.code] = DomainScore(score: 1 + (d + index + offset) % 5) }
+                    youth.measurements.append(measurement)
+                }
+                if index < 9 { youth.save(Consent.research(from: start)) }
+                if index >= 10 {
+                    try youth.close(ClosingInput(outcome: .regularWork, outcomeDetail: "", date: self.today.adding(days: -5)),
+                                    today: self.today.adding(days: -5), now: Harness.now)
+                }
+                try store.save(youth)
+            }
+        }
+    }
+
+    /// The report the command line prints for this data directory.
+    private func expected(_ harness: Harness, shared: Bool = false, from: LocalDate? = nil, to: LocalDate? = nil) throws -> String {
+        let (data, _) = try harness.store.researchData(forSharing: shared, today: today)
+        return ResearchReport(data: data, period: ReportPeriod(from: from, to: to ?? today), shared: shared).render(.text)
+    }
+
+    /// The lines a terminal shows of what the command prints (the last line break ends a line).
+    private func printed(_ text: String) -> [String] {
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        return body.isEmpty ? [] : body.components(separatedBy: "\n")
+    }
+
+    private func reports(_ harness: Harness) throws -> ReportsScreen { try XCTUnwrap(harness.app.top as? ReportsScreen) }
+
+    /// The first row of the report: after the heading and its empty row.
+    private func reportRow(_ canvas: Canvas) throws -> Int {
+        try XCTUnwrap((2..<canvas.height).first { canvas.line($0).allSatisfy { $0 == " " } }) + 1
+    }
+
+    /// The report's lines on screen, from column 2 (the marks are in column 0).
+    private func shownLines(_ harness: Harness) throws -> [String] {
+        let canvas = harness.canvas
+        let start = try reportRow(canvas)
+        return trimmed((start..<start + (try reports(harness)).scroll.visible.count).map { String(canvas.line($0).dropFirst(2)) })
+    }
+
+    private func trimmed(_ lines: some Sequence<String>) -> [String] {
+        lines.map { $0.replacingOccurrences(of: #" +$"#, with: "", options: .regularExpression) }
+    }
+
+    private func assertDrawsAtEverySize(_ harness: Harness, _ context: String, file: StaticString = #filePath, line: UInt = #line) {
+        for (width, height) in Self.sizes {
+            (harness.width, harness.height) = (width, height)
+            XCTAssertEqual(harness.canvas.silentCuts, [], "\(context) at \(width)x\(height)", file: file, line: line)
+        }
+        (harness.width, harness.height) = (80, 24)
+    }
+
+    func testROnTheCaseloadShowsExactlyTheLinesTheCommandPrints() throws {
+        let harness = try harness()
+        harness.press(.char("R"))
+        let screen = try reports(harness)
+        let text = try expected(harness)
+        XCTAssertEqual(screen.lines, printed(text), "the screen holds the command's text, line for line")
+        XCTAssertFalse(screen.lines.isEmpty)
+        for (width, height) in Self.sizes {
+            (harness.width, harness.height) = (width, height)
+            XCTAssertTrue(harness.screen.contains("Rapportage  ·  vanaf het begin t/m 22-11-2026 (vandaag)"), harness.screen)
+            XCTAssertTrue(harness.screen.contains("Uw eigen cijfers"), harness.screen)
+            XCTAssertEqual(harness.canvas.silentCuts, [], "\(width)x\(height)")
+            // Page by page to the end: every line shows once, in order, as printed.
+            harness.press(.home)
+            var seen: [String] = []
+            while true {
+                let top = try reports(harness).scroll.top
+                let shown = try shownLines(harness)
+                seen += shown.dropFirst(seen.count - top)
+                harness.press(.pageDown)
+                if try reports(harness).scroll.top == top { break }
+            }
+            XCTAssertEqual(seen, trimmed(screen.lines), "every line at \(width)x\(height)")
+        }
+    }
+
+    /// A report longer than the window (given to the screen as its text) scrolls, with ▲ and ▼.
+    func testALongReportScrollsWithMarksAndCutsOnlyWithAnEllipsis() throws {
+        let harness = try harness()
+        let long = (1...90).map { "Regel \($0)" + ($0 == 3 ? String(repeating: " breed", count: 12) : "") }
+        let screen = ReportsScreen(session: harness.app.session) { _ in long.joined(separator: "\n") + "\n" }
+        XCTAssertEqual(screen.lines, long)
+        for (width, height) in Self.sizes {
+            let area = Rect(row: 1, col: 0, width: width, height: height - 2)
+            screen.resize(to: area)
+            func draw() -> Canvas {
+                var canvas = Canvas(width: width, height: height)
+                screen.render(into: &canvas, area: area)
+                return canvas
+            }
+            _ = screen.handle(.home)
+            var canvas = draw()
+            XCTAssertEqual(canvas.silentCuts, [], "\(width)x\(height)")
+            let first = try reportRow(canvas)
+            XCTAssertEqual(canvas.line(first).trimmingCharacters(in: .whitespaces), "Regel 1")
+            XCTAssertFalse(canvas.line(first).hasPrefix("▲"), "nothing above the first line")
+            let last = first + screen.scroll.height - 1
+            XCTAssertTrue(canvas.line(last).hasPrefix("▼"), "more below at \(width)x\(height): \(canvas.text)")
+            XCTAssertTrue(screen.bindings.contains { $0.action == .move }, "the arrows work while it does not fit")
+            if width < 70 { XCTAssertTrue(canvas.text.contains("breed…"), "a line wider than the window ends in …: \(canvas.text)") }
+            _ = screen.handle(.down)
+            canvas = draw()
+            XCTAssertTrue(canvas.line(first).hasPrefix("▲"), "one line scrolled up out of sight")
+            XCTAssertTrue(canvas.line(first).contains("Regel 2"))
+            _ = screen.handle(.pageDown)
+            XCTAssertEqual(screen.scroll.top, min(1 + screen.scroll.page, screen.scroll.lastTop))
+            _ = screen.handle(.end)
+            canvas = draw()
+            XCTAssertTrue(canvas.line(last).contains("Regel 90"), canvas.text)
+            XCTAssertFalse(canvas.line(last).hasPrefix("▼"), "nothing below the last line")
+            XCTAssertTrue(canvas.line(first).hasPrefix("▲"))
+            _ = screen.handle(.pageUp)
+            XCTAssertEqual(screen.scroll.top, max(0, screen.scroll.lastTop - screen.scroll.page))
+        }
+        // A report that fits has no arrows to name.
+        let short = ReportsScreen(session: harness.app.session) { _ in "Kort\n" }
+        short.resize(to: Rect(row: 1, col: 0, width: 80, height: 22))
+        XCTAssertFalse(short.bindings.contains { $0.action == .move })
+    }
+
+    func testSShowsTheFiguresAsSharedAndBack() throws {
+        let harness = try harness()
+        harness.press(.char("R"))
+        XCTAssertTrue(harness.canvas.line(harness.height - 1).contains("s zoals gedeeld"), harness.canvas.line(harness.height - 1))
+        harness.press(.char("s"))
+        let screen = try reports(harness)
+        XCTAssertTrue(screen.shared)
+        XCTAssertEqual(screen.lines, printed(try expected(harness, shared: true)), "the shared report, as report --share prints it")
+        let (_, leftOut) = try harness.store.researchData(forSharing: true, today: today)
+        harness.width = 200
+        XCTAssertTrue(harness.screen.contains("Zoals gedeeld: alleen met toestemming voor onderzoek, kleine aantallen als < 5; "
+                                              + (leftOut == 0 ? "alle jongeren meegeteld." : "\(leftOut) jongeren zonder toestemming voor onderzoek niet meegeteld.")),
+                      harness.screen)
+        XCTAssertFalse(harness.screen.contains("Uw eigen cijfers"))
+        XCTAssertTrue(harness.canvas.line(harness.height - 1).contains("s eigen cijfers"), "the hint says where s goes")
+        harness.width = 80
+        assertDrawsAtEverySize(harness, "the shared view")
+        harness.press(.char("s"))
+        XCTAssertFalse(try reports(harness).shared)
+        XCTAssertTrue(harness.screen.contains("Uw eigen cijfers"), harness.screen)
+        XCTAssertEqual(try reports(harness).lines, printed(try expected(harness)))
+    }
+
+    func testPSetsThePeriodAndRefusesAnEndBeforeTheStart() throws {
+        let harness = try harness()
+        harness.press(.char("R"), .char("p"))
+        XCTAssertTrue(harness.screen.contains("Vanaf welke dag"), harness.screen)
+        assertDrawsAtEverySize(harness, "the first day")
+        harness.type("01-01-2026")
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("Tot en met welke dag? Leeg: tot en met vandaag (22-11-2026)."), harness.screen)
+        // While the day is typed no letter is a command.
+        harness.type("s")
+        XCTAssertFalse(try reports(harness).shared)
+        harness.press(.backspace)
+        harness.type("30-06-2026")
+        harness.press(.enter)
+        XCTAssertTrue(harness.app.popups.isEmpty)
+        XCTAssertTrue(harness.screen.contains("Rapportage  ·  01-01-2026 t/m 30-06-2026"), harness.screen)
+        XCTAssertEqual(try reports(harness).lines,
+                       printed(try expected(harness, from: XCTUnwrap(LocalDate(year: 2026, month: 1, day: 1)), to: XCTUnwrap(LocalDate(year: 2026, month: 6, day: 30)))))
+
+        // An end before the start is refused in Dutch; Esc keeps the period as it was.
+        harness.press(.char("p"))
+        XCTAssertTrue(harness.screen.contains("Vanaf (dd-mm-jjjj): 01-01-2026"), "the period as it is: \(harness.screen)")
+        harness.press(.ctrl("u"))
+        harness.type("31-12-2026")
+        harness.press(.enter, .ctrl("u"))
+        harness.type("01-12-2026")
+        harness.press(.enter)
+        XCTAssertTrue(harness.screen.contains("Tot en met 01-12-2026 ligt vóór vanaf 31-12-2026."), harness.screen)
+        assertDrawsAtEverySize(harness, "the refusal")
+        harness.press(.ctrl("u"), .enter)
+        XCTAssertTrue(harness.screen.contains("Tot en met vandaag (22-11-2026) ligt vóór vanaf 31-12-2026."), harness.screen)
+        harness.press(.escape)
+        XCTAssertTrue(harness.app.popups.isEmpty)
+        XCTAssertTrue(harness.screen.contains("Rapportage  ·  01-01-2026 t/m 30-06-2026"), harness.screen)
+
+        // A day that is none is refused; empty both: from the beginning up to today.
+        harness.press(.char("p"), .ctrl("u"))
+        harness.type("32-13-2026")
+        harness.press(.enter)
+        XCTAssertEqual(harness.app.popups.count, 1, "refused, still asking")
+        harness.press(.ctrl("u"), .enter, .ctrl("u"), .enter)
+        XCTAssertTrue(harness.screen.contains("Rapportage  ·  vanaf het begin t/m 22-11-2026 (vandaag)"), harness.screen)
+        XCTAssertEqual(try reports(harness).lines, printed(try expected(harness)))
+    }
+
+    func testXWritesTheResearchExportIntoExportsOrSaysWhyNot() throws {
+        let harness = try harness()
+        harness.press(.char("R"), .char("x"))
+        let folder = harness.directory + "/exports/onderzoek-2026-11-22"
+        harness.width = 200
+        if FileManager.default.fileExists(atPath: folder) {
+            let (data, leftOut) = try harness.store.researchData(forSharing: true, today: today)
+            XCTAssertTrue(harness.screen.contains("Export voor onderzoek geschreven naar exports/onderzoek-2026-11-22 in de gegevensmap: "
+                                                  + "\(data.youths.count) jongeren geëxporteerd, \(leftOut) weggelaten zonder toestemming voor onderzoek."),
+                          harness.screen)
+            // A second export goes into a new folder, the first is never written over.
+            harness.press(.char("x"))
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "-2"), harness.screen)
+        } else {
+            // Until the export is built (or when it fails) the reason shows, in Dutch.
+            XCTAssertTrue(harness.screen.contains("Er is geen export voor onderzoek gemaakt: "), harness.screen)
+        }
+        harness.width = 80
+        assertDrawsAtEverySize(harness, "the export's message")
+        // The message goes with the next command, not with scrolling.
+        harness.press(.down)
+        XCTAssertTrue(harness.screen.contains("export voor onderzoek"), harness.screen)
+        harness.press(.char("s"))
+        XCTAssertFalse(harness.screen.contains("export voor onderzoek"), harness.screen)
+    }
+
+    func testTheExportFolderIsNewEachTime() throws {
+        let harness = try harness()
+        XCTAssertEqual(ReportsScreen.exportFolder(in: harness.directory, today: today), "exports/onderzoek-2026-11-22")
+        try FileManager.default.createDirectory(atPath: harness.directory + "/exports/onderzoek-2026-11-22", withIntermediateDirectories: true)
+        XCTAssertEqual(ReportsScreen.exportFolder(in: harness.directory, today: today), "exports/onderzoek-2026-11-22-2")
+        // A link counts as taken, even one that leads nowhere.
+        try FileManager.default.createSymbolicLink(atPath: harness.directory + "/exports/onderzoek-2026-11-22-2", withDestinationPath: "/nergens")
+        XCTAssertEqual(ReportsScreen.exportFolder(in: harness.directory, today: today), "exports/onderzoek-2026-11-22-3")
+    }
+
+    func testTheHintsNameOnlyKeysThatWorkAndQGoesBack() throws {
+        let harness = try harness()
+        XCTAssertTrue(harness.app.activeBindings.contains { $0.action == .openReports })
+        harness.press(.char("R"))
+        let hints = harness.canvas.line(harness.height - 1)
+        for hint in ["p periode", "s zoals gedeeld", "x export onderzoek"] { XCTAssertTrue(hints.contains(hint), hints) }
+        let rows = harness.app.activeBindings.map(\.action)
+        XCTAssertEqual(rows.contains(.move), !(try reports(harness)).scroll.fits, "the arrows are named only when the report does not fit")
+        harness.press(.char("q"))
+        XCTAssertEqual(harness.app.top.kind, .caseload)
+    }
+}
