@@ -106,7 +106,7 @@ final class HintsAndHelpTests: XCTestCase {
             // Reports (issue 19): own and shared figures, the period's two days.
             ("reports", [.char("R")]), ("reports shared", [.char("R"), .char("s")]), ("report start", [.char("R"), .char("p")]),
             ("report end", [.char("R"), .char("p"), .enter]),
-            ("research consent", jesse + [.char("o"), .char("t"), .char("n"), .end, .enter]),
+            ("research consent", [.char("/")] + typed("daan") + [.enter, .char("o"), .char("t"), .char("n"), .end, .enter]),
         ]
     }()
 

@@ -210,40 +210,36 @@ final class ReportsScreenTests: XCTestCase {
         XCTAssertEqual(try reports(harness).lines, printed(try expected(harness)))
     }
 
-    func testXWritesTheResearchExportIntoExportsOrSaysWhyNot() throws {
+    func testXWritesTheResearchExportIntoExportsEachTimeANewFolder() throws {
         let harness = try harness()
         harness.press(.char("R"), .char("x"))
         let folder = harness.directory + "/exports/onderzoek-2026-11-22"
         harness.width = 200
-        if FileManager.default.fileExists(atPath: folder) {
-            let (data, leftOut) = try harness.store.researchData(forSharing: true, today: today)
-            XCTAssertTrue(harness.screen.contains("Export voor onderzoek geschreven naar exports/onderzoek-2026-11-22 in de gegevensmap: "
-                                                  + "\(data.youths.count) jongeren geëxporteerd, \(leftOut) weggelaten zonder toestemming voor onderzoek."),
-                          harness.screen)
-            // A second export goes into a new folder, the first is never written over.
-            harness.press(.char("x"))
-            XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "-2"), harness.screen)
-        } else {
-            // Until the export is built (or when it fails) the reason shows, in Dutch.
-            XCTAssertTrue(harness.screen.contains("Er is geen export voor onderzoek gemaakt: "), harness.screen)
-        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/jongeren.csv"), harness.screen)
+        let (data, leftOut) = try harness.store.researchData(forSharing: true, today: today)
+        XCTAssertTrue(harness.screen.contains("Export voor onderzoek geschreven naar exports/onderzoek-2026-11-22 in de gegevensmap: "
+                                              + "\(data.youths.count) jongeren geëxporteerd, \(leftOut) weggelaten zonder toestemming voor onderzoek."),
+                      harness.screen)
+        // A second export goes into a new folder, the first is never written over; a link counts as taken.
+        try FileManager.default.createSymbolicLink(atPath: folder + "-2", withDestinationPath: "/nergens")
+        harness.press(.char("x"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "-3/jongeren.csv"), harness.screen)
         harness.width = 80
         assertDrawsAtEverySize(harness, "the export's message")
         // The message goes with the next command, not with scrolling.
         harness.press(.down)
-        XCTAssertTrue(harness.screen.contains("export voor onderzoek"), harness.screen)
+        XCTAssertTrue(harness.screen.contains("Export voor onderzoek geschreven"), harness.screen)
         harness.press(.char("s"))
-        XCTAssertFalse(harness.screen.contains("export voor onderzoek"), harness.screen)
+        XCTAssertFalse(harness.screen.contains("Export voor onderzoek geschreven"), harness.screen)
     }
 
-    func testTheExportFolderIsNewEachTime() throws {
+    func testAFailedExportSaysWhyInDutch() throws {
         let harness = try harness()
-        XCTAssertEqual(ReportsScreen.exportFolder(in: harness.directory, today: today), "exports/onderzoek-2026-11-22")
-        try FileManager.default.createDirectory(atPath: harness.directory + "/exports/onderzoek-2026-11-22", withIntermediateDirectories: true)
-        XCTAssertEqual(ReportsScreen.exportFolder(in: harness.directory, today: today), "exports/onderzoek-2026-11-22-2")
-        // A link counts as taken, even one that leads nowhere.
-        try FileManager.default.createSymbolicLink(atPath: harness.directory + "/exports/onderzoek-2026-11-22-2", withDestinationPath: "/nergens")
-        XCTAssertEqual(ReportsScreen.exportFolder(in: harness.directory, today: today), "exports/onderzoek-2026-11-22-3")
+        // exports/ is a file: nothing can be made in it.
+        try Data().write(to: URL(fileURLWithPath: harness.directory + "/exports"))
+        harness.press(.char("R"), .char("x"))
+        harness.width = 200
+        XCTAssertTrue(harness.screen.contains("Er is geen export voor onderzoek gemaakt: "), harness.screen)
     }
 
     func testTheHintsNameOnlyKeysThatWorkAndQGoesBack() throws {

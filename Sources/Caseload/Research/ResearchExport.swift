@@ -73,7 +73,30 @@ extension CaseloadStore {
         case let other:
             throw HandoverError("\(path) is geen map maar \(UnreadableReason.describe(other)); kies de naam van een nieuwe map. \(nothing)")
         }
-        let parent = try ExportFile.realFolder(of: path, outside: self.directory)
+        return try writeResearchFolder(name, in: try ExportFile.realFolder(of: path, outside: self.directory), dialect: dialect, today: today, now: now)
+    }
+
+    /// The research export from the reports screen: a new folder `exports/onderzoek-JJJJ-MM-DD`
+    /// (then -2, -3 …) in the data directory, where every export of the screens goes; an earlier
+    /// export is never written over.
+    public func writeResearchExportIntoExports(dialect: CSVDialect, today: LocalDate, now: Date) throws -> ResearchExportResult {
+        try requireWritable()
+        try PrivateFiles.makeDirectory(exportsDirectory, tightenExisting: true)
+        let base = "onderzoek-\(today.iso)"
+        // Any entry counts as taken, a link too (`lstat`: never followed).
+        var name = base
+        var number = 2
+        while PrivateFiles.kind(of: exportsDirectory + "/" + name) != .missing {
+            name = "\(base)-\(number)"
+            number += 1
+        }
+        return try writeResearchFolder(name, in: exportsDirectory, dialect: dialect, today: today, now: now)
+    }
+
+    /// Writes the folder `name` in `parent` (a real folder, checked by the caller), all or nothing.
+    private func writeResearchFolder(_ name: String, in parent: String, dialect: CSVDialect, today: LocalDate, now: Date) throws -> ResearchExportResult {
+        let nothing = "Er is niets geschreven."
+        let path = parent + "/" + name
         guard let pseudonyms = try pseudonyms(create: true) else { throw HandoverError("De sleutel voor de pseudoniemen ontbreekt. \(nothing)") }
         let (data, leftOut, handedOver) = sharedData(pseudonyms: pseudonyms, today: today)
         let manifest = ResearchManifest(dialect: dialect.code, exportedOn: today, exportedAt: now.wholeSeconds, youths: data.youths.count,

@@ -138,30 +138,14 @@ final class ReportsScreen: Screen {
     /// The research export (CSV for Dutch Excel) in a new folder in exports/; what it did, or why not.
     private func export() -> (text: String, style: Style) {
         let today = session.today
-        let folder = Self.exportFolder(in: session.store.directory, today: today)
         do {
-            let result = try session.store.writeResearchExport(to: session.store.directory + "/" + folder, dialect: .excel, today: today, now: session.now)
-            let place = result.directory.hasSuffix("/" + folder) ? "\(folder) in de gegevensmap" : result.directory
-            return ("Export voor onderzoek geschreven naar \(place): \(Wording.youths(result.exported)) geëxporteerd, "
+            let result = try session.store.writeResearchExportIntoExports(dialect: .excel, today: today, now: session.now)
+            let folder = "exports/" + (result.directory as NSString).lastPathComponent
+            return ("Export voor onderzoek geschreven naar \(folder) in de gegevensmap: \(Wording.youths(result.exported)) geëxporteerd, "
                     + "\(result.leftOut) weggelaten zonder toestemming voor onderzoek.", .accent)
         } catch {
             return ("Er is geen export voor onderzoek gemaakt: \(error.localizedDescription)", .error)
         }
-    }
-
-    /// The first free name `exports/onderzoek-JJJJ-MM-DD` (then -2, -3 …) in the data directory
-    /// `directory`: every press makes a new folder, an earlier export is never written over.
-    static func exportFolder(in directory: String, today: LocalDate) -> String {
-        let base = "exports/onderzoek-\(today.iso)"
-        // Any entry counts as taken, a link too (attributes are read without following it).
-        func taken(_ name: String) -> Bool { (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)) != nil }
-        var name = base
-        var number = 2
-        while taken(name) {
-            name = "\(base)-\(number)"
-            number += 1
-        }
-        return name
     }
 
     // MARK: - Drawing
