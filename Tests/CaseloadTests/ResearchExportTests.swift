@@ -451,10 +451,12 @@ final class ResearchExportTests: XCTestCase {
     func testTheMergeOfTwoCoachesEqualsOneCaseloadHoldingBoth() throws {
         let coachA = try store()
         try DemoCaseload.write(into: coachA, today: today, now: now)
-        // The demo's own research consents replaced: all but three youths consent.
-        for (index, var youth) in coachA.allYouths().enumerated() {
+        // The demo's own research consents replaced: all but three youths (in scout and quick scan) consent.
+        for var youth in coachA.allYouths() {
             youth.consents.removeAll { $0.purpose == .research }
-            if index >= 3 { youth.consents.append(Consent.research(from: LocalDate(year: 2025, month: 1, day: 1)!)) }
+            if !["Daan Demo", "Fenna Fictief", "Bilal Bedacht"].contains(youth.name) {
+                youth.consents.append(Consent.research(from: LocalDate(year: 2025, month: 1, day: 1)!))
+            }
             try coachA.save(youth)
         }
         let coachB = try store()

@@ -201,33 +201,42 @@ final class ResearchReportTests: XCTestCase {
         XCTAssertEqual(row(shared, figure: 2, "Met acuut leefgebied"), ["x (< 5)", "x (< 5)", "–", "–"])
         XCTAssertEqual(row(shared, figure: 3, "Financiën"), ["x", "x", "x", "< 5"])
         XCTAssertEqual(row(shared, figure: 4, "Op tijd komen"), ["< 5", "x", "x", "x"])
-        // Six closings, each outcome 1: all "< 5", no bars, and the total would say they are all 1.
-        XCTAssertEqual(row(shared, figure: 5, "Regulier werk"), ["< 5", ""])
-        XCTAssertEqual(row(shared, figure: 5, "Anders"), ["0", ""])
+        // Figure 1 hid Afgesloten, and without a start date figure 5 counts the same youths:
+        // its total and every cell are hidden too.
+        XCTAssertEqual(row(shared, figure: 5, "Regulier werk"), ["x", ""])
+        XCTAssertEqual(row(shared, figure: 5, "Anders"), ["x", ""])
         XCTAssertEqual(row(shared, figure: 5, "Totaal"), ["x", ""])
         XCTAssertTrue(shared.contains("Werk of school: x"))
+        // From a start date on, figure 5 stands alone. Six closings, each outcome 1: the total
+        // (public) says they are all 1, so only the total shows.
+        let fromStart = render(handMade, from: day(2026, 1, 1), shared: true)
+        XCTAssertEqual(row(fromStart, figure: 5, "Regulier werk"), ["x", ""])
+        XCTAssertEqual(row(fromStart, figure: 5, "Anders"), ["x", ""])
+        XCTAssertEqual(row(fromStart, figure: 5, "Totaal"), ["6", ""])
     }
 
-    /// 12 youths closed: 10 to regular work, 2 to education. The total would give the 2 away.
-    func testOneSmallCellBesideATotalHidesTheTotal() {
+    /// 12 youths closed: 10 to regular work, 2 to education. The total (public: it is
+    /// Afgesloten too) would give the 2 away, so only the total shows.
+    func testOneSmallCellBesideATotalHidesTheRow() {
         var data = ResearchData()
         for index in 0..<12 {
             data.outcomes.append(ResearchOutcome(pseudonym: "y\(index)", closedOn: day(2026, 6, 1), outcome: index < 10 ? .regularWork : .education))
         }
         let shared = render(data, shared: true)
-        XCTAssertEqual(row(shared, figure: 5, "Regulier werk"), ["10", blocks(20)])
-        XCTAssertEqual(row(shared, figure: 5, "Opleiding"), ["< 5", ""])
-        XCTAssertEqual(row(shared, figure: 5, "Totaal"), ["x", ""])
-        XCTAssertTrue(shared.contains("n = x jongeren met een afsluiting"))
-        XCTAssertTrue(shared.contains("Werk of school: x"), "the share would give the total away")
+        XCTAssertEqual(row(shared, figure: 5, "Regulier werk"), ["x", ""])
+        XCTAssertEqual(row(shared, figure: 5, "Opleiding"), ["x", ""])
+        XCTAssertEqual(row(shared, figure: 5, "Anders"), ["x", ""])
+        XCTAssertEqual(row(shared, figure: 5, "Totaal"), ["12", ""])
+        XCTAssertTrue(shared.contains("n = 12 jongeren met een afsluiting"))
+        XCTAssertTrue(shared.contains("Werk of school: x"), "the share would give the cells away")
         let own = render(data)
         XCTAssertEqual(row(own, figure: 5, "Opleiding"), ["2", blocks(4)])
         XCTAssertEqual(row(own, figure: 5, "Totaal"), ["12", ""])
         XCTAssertTrue(own.contains("Werk of school: 100% (12 van 12)."))
     }
 
-    /// Finances first against latest: 5 up and 2 the same hides n; 5 up, 2 the same and 3 down
-    /// keeps it (the same and down together are 5, each can be 1 to 4).
+    /// Finances first against latest: 5 up and 2 the same shows only n (n minus 5 is 2); 5 up,
+    /// 2 the same and 3 down shows all (the same and down together are 5, each can be 1 to 4).
     func testUpSameDownKeepTheirTotalOnlyWhenNothingCanBeWorkedBack() {
         func data(up: Int, same: Int, down: Int) -> ResearchData {
             var data = ResearchData()
@@ -237,37 +246,152 @@ final class ResearchReportTests: XCTestCase {
             }
             return data
         }
-        XCTAssertEqual(row(render(data(up: 5, same: 2, down: 0), shared: true), figure: 3, "Financiën"), ["5", "< 5", "0", "x"])
+        XCTAssertEqual(row(render(data(up: 5, same: 2, down: 0), shared: true), figure: 3, "Financiën"), ["x", "x", "x", "7"])
         XCTAssertEqual(row(render(data(up: 5, same: 2, down: 3), shared: true), figure: 3, "Financiën"), ["5", "< 5", "< 5", "10"])
         XCTAssertEqual(row(render(data(up: 5, same: 2, down: 0)), figure: 3, "Financiën"), ["5", "2", "0", "7"])
     }
 
-    /// Every table of up to six counts (each 0 to a bound) is laid beside every other table that
-    /// would look the same in the shared report. A reader who knows the rules can only tell that
-    /// the true table is one of them; every number not shown must differ among them, so none can
-    /// be worked back, even knowing the rules. The bound covers every table that looks the same:
-    /// a hidden count is at most 4, or all counts are at most 4 when the total is.
-    func testNoHiddenCountCanBeWorkedBackFromTheTotalOrTheOtherCells() {
+    /// Every table (each count 0 to `bound`) as `shown` shows it, keyed by what a reader sees and
+    /// by what they know besides (`known`, e.g. the total). A reader who knows the rules can only
+    /// tell that the true table is one of those with the same key; every secret number (`secrets`,
+    /// one per shown number, nil where the reader knows it) not shown must differ among them, so
+    /// none can be worked back. Leaving out tables above the bound only
+    /// leaves out candidates, so what differs here differs among all tables.
+    private func assertNothingPinned(cellCount: Int, bound: Int, file: StaticString = #filePath, line: UInt = #line,
+                                     _ shown: ([Int]) -> (looks: [Shown], known: [Int], secrets: [Int?])) {
         let rules = Suppression(shared: true)
-        for (cellCount, bound) in [(2, 11), (3, 10), (4, 8), (5, 6), (6, 5)] {
-            var seen: [[Shown]: [[Int]]] = [:]
-            var cells = [Int](repeating: 0, count: cellCount)
-            while true {
-                let total = cells.reduce(0, +)
-                let shown = rules.group(cells, total: total)
-                seen[shown.cells + [shown.total], default: []].append(cells + [total])
-                guard let next = cells.indices.first(where: { cells[$0] < bound }) else { break }
-                for index in 0..<next { cells[index] = 0 }
-                cells[next] += 1
+        var seen: [[Shown]: [[Int?]]] = [:]
+        var cells = [Int](repeating: 0, count: cellCount)
+        while true {
+            let table = shown(cells)
+            seen[table.looks + table.known.map { .exact($0) }, default: []].append(table.secrets)
+            for value in table.looks.compactMap(\.exact) {
+                XCTAssertFalse(rules.isSmall(value), "a small number shown", file: file, line: line)
             }
-            for (looks, tables) in seen {
-                for (position, shown) in looks.enumerated() where shown.exact == nil {
-                    let values = Set(tables.map { $0[position] })
-                    XCTAssertGreaterThan(values.count, 1, "\(looks.map(\.text)) gives away position \(position): \(values)")
-                }
-                for value in looks.compactMap(\.exact) { XCTAssertFalse(rules.isSmall(value), "a small number shown") }
+            guard let next = cells.indices.first(where: { cells[$0] < bound }) else { break }
+            for index in 0..<next { cells[index] = 0 }
+            cells[next] += 1
+        }
+        for (key, tables) in seen {
+            for (position, shown) in key.enumerated() where position < tables[0].count && shown.exact == nil {
+                let values = Set(tables.compactMap { $0[position] })
+                if values.isEmpty { continue }
+                XCTAssertGreaterThan(values.count, 1, "\(key.map(\.text)) gives away position \(position): \(values)", file: file, line: line)
             }
         }
+    }
+
+    /// A row's total is public: the same n is in the other rows of figure 3 (usually equal), in
+    /// figure 2, in the header, or Afgesloten in figure 5's total. So the reader is given the
+    /// true total even where the row shows "< 5", and still cannot work back a hidden count.
+    func testNoHiddenCountCanBeWorkedBackEvenKnowingTheTotal() {
+        let rules = Suppression(shared: true)
+        for (cellCount, bound) in [(2, 11), (3, 10), (4, 8), (5, 6), (6, 5)] {
+            assertNothingPinned(cellCount: cellCount, bound: bound) { cells in
+                let total = cells.reduce(0, +)
+                let shown = rules.group(cells, total: total)
+                XCTAssertEqual(shown.total, rules.count(total), "a total is never hidden")
+                return (shown.cells + [shown.total], [total], cells + [nil])
+            }
+        }
+    }
+
+    /// Rows of one table with equal n, as figure 3 on the demo: finances 7 up and 2 the same,
+    /// substance use 2 up, 6 the same and 1 down, and more rows, all with n = 9. A reader who
+    /// takes any row's n for every row works nothing back: a row with one "< 5" beside n shows
+    /// only n.
+    func testRowsWithEqualTotalsGiveNothingAwayTogether() {
+        let rows: [(code: String, label: String, up: Int, same: Int, down: Int)] = [
+            ("finances", "Financiën", 7, 2, 0), ("workAndEducation", "Werk & opleiding", 8, 1, 0),
+            ("housing", "Huisvesting", 5, 4, 0), ("substanceUse", "Middelengebruik", 2, 6, 1),
+            ("justice", "Justitie", 9, 0, 0)]
+        var data = ResearchData()
+        for youth in 0..<9 {
+            var first: [String: Int] = [:], latest: [String: Int] = [:]
+            for row in rows {
+                first[row.code] = 3
+                latest[row.code] = youth < row.up ? 4 : youth < row.up + row.same ? 3 : 2
+            }
+            data.measurements.append(ResearchMeasurement(pseudonym: "y\(youth)", date: day(2026, 1, 1), moment: .zero, scores: first))
+            data.measurements.append(ResearchMeasurement(pseudonym: "y\(youth)", date: day(2026, 6, 1), moment: .one, scores: latest))
+        }
+        let shared = render(data, shared: true)
+        XCTAssertEqual(row(shared, figure: 3, "Financiën"), ["x", "x", "x", "9"])
+        XCTAssertEqual(row(shared, figure: 3, "Middelengebruik"), ["< 5", "6", "< 5", "9"])
+        XCTAssertEqual(row(shared, figure: 3, "Justitie"), ["9", "0", "0", "9"])
+        // The reader's sum: with n known (any row shows it), a row's small cells are worked back
+        // when there is one, or they are all ones or all fours.
+        let n = 9
+        for domain in rows {
+            let cells = row(shared, figure: 3, domain.label).prefix(3)
+            XCTAssertEqual(row(shared, figure: 3, domain.label).last, "\(n)", "n is never hidden")
+            let small = cells.filter { $0 == "< 5" }.count
+            let rest = n - cells.compactMap { Int($0) }.reduce(0, +)
+            guard small > 0, !cells.contains("x") else { continue }
+            XCTAssertTrue(small >= 2 && rest > small && rest < 4 * small, "\(domain.label) gives away \(rest)")
+        }
+        XCTAssertEqual(row(render(data), figure: 3, "Financiën"), ["7", "2", "0", "9"], "the own report shows all")
+    }
+
+    /// Figure 1: five active phases and Afgesloten. The total is public (the header) and so is
+    /// Afgesloten without a start date (figure 5's total); figure 5 hides whole when figure 1
+    /// hid Afgesloten, and tells only that it is 0. Actief is a hidden number too.
+    func testNoPhaseCountCanBeWorkedBackKnowingTheTotalAndAfgesloten() {
+        let rules = Suppression(shared: true)
+        assertNothingPinned(cellCount: 6, bound: 7) { cells in
+            let active = Array(cells.prefix(5)), closed = cells[5]
+            let shown = rules.phaseRow(active: active, closed: closed)
+            let total = cells.reduce(0, +)
+            XCTAssertEqual(shown.total, rules.count(total))
+            // The reader knows a total of 5 or more, and from figure 5 Afgesloten when figure 1
+            // shows it exactly, and whether it is 0 ("Nog geen dossiers afgesloten").
+            let known = shown.cells[5].exact != nil || closed == 0
+            let secrets: [Int?] = active + (known ? [nil, nil] : [closed, total - closed]) + [nil]
+            let facts = [rules.isSmall(total) ? -1 : total, min(closed, 1)] + (known ? [closed] : [])
+            return (shown.cells + [shown.active, shown.total], facts, secrets)
+        }
+    }
+
+    /// 3 youths in Coachen and 7 closed: Actief 3 is the total minus Afgesloten, so figure 1
+    /// shows only its total, and without a start date figure 5 (the same 7) hides whole.
+    /// 12 closed (10 to regular work, 2 to education) beside 5 in Coachen: Afgesloten 12 and
+    /// figure 5's total 12 both show, and figure 5's cells are hidden (12 − 10 = 2).
+    func testAfgeslotenAndTheOutcomesTotalAreShownOrHiddenTogether() {
+        func data(coaching: Int, regularWork: Int, education: Int) -> ResearchData {
+            var data = ResearchData()
+            for index in 0..<(coaching + regularWork + education) {
+                let id = "y\(index)"
+                if index < coaching {
+                    data.phases.append(ResearchPhase(pseudonym: id, phase: .coaching, from: day(2026, 3, 1), until: nil))
+                    continue
+                }
+                data.phases.append(ResearchPhase(pseudonym: id, phase: .closed, from: day(2026, 6, 1), until: nil))
+                let outcome: Outcome = index < coaching + regularWork ? .regularWork : .education
+                data.outcomes.append(ResearchOutcome(pseudonym: id, closedOn: day(2026, 6, 1), outcome: outcome))
+            }
+            return data
+        }
+        let few = render(data(coaching: 3, regularWork: 7, education: 0), shared: true)
+        XCTAssertTrue(few.contains("Rust op 10 jongeren"))
+        XCTAssertEqual(row(few, figure: 1, "Coachen"), ["x", ""])
+        XCTAssertEqual(row(few, figure: 1, "Actief (samen)"), ["x", ""])
+        XCTAssertEqual(row(few, figure: 1, "Afgesloten"), ["x", ""])
+        XCTAssertEqual(row(few, figure: 1, "Totaal"), ["10", ""])
+        XCTAssertEqual(row(few, figure: 5, "Regulier werk"), ["x", ""])
+        XCTAssertEqual(row(few, figure: 5, "Totaal"), ["x", ""])
+        XCTAssertTrue(few.contains("n = x jongeren met een afsluiting"))
+        // From a start date on, figure 5 counts closures in the period, not Afgesloten.
+        let fromStart = render(data(coaching: 3, regularWork: 7, education: 0), from: day(2026, 1, 1), shared: true)
+        XCTAssertEqual(row(fromStart, figure: 5, "Regulier werk"), ["7", blocks(20)])
+        XCTAssertEqual(row(fromStart, figure: 5, "Totaal"), ["7", ""])
+        XCTAssertEqual(row(render(data(coaching: 3, regularWork: 7, education: 0)), figure: 1, "Actief (samen)"), ["3", ""])
+
+        let many = render(data(coaching: 5, regularWork: 10, education: 2), shared: true)
+        XCTAssertEqual(row(many, figure: 1, "Afgesloten"), ["12", blocks(20)])
+        XCTAssertEqual(row(many, figure: 1, "Actief (samen)"), ["5", ""])
+        XCTAssertEqual(row(many, figure: 5, "Totaal"), ["12", ""])
+        XCTAssertEqual(row(many, figure: 5, "Opleiding"), ["x", ""])
+        XCTAssertEqual(row(many, figure: 5, "Regulier werk"), ["x", ""])
     }
 
     /// The skills row gives away a two-by-two table (first impression attention or not, against
@@ -279,7 +403,8 @@ final class ResearchReportTests: XCTestCase {
         for attentionGood in 0...9 { for attentionNot in 0...9 { for otherGood in 0...9 { for otherNot in 0...9 {
             let n = attentionGood + attentionNot + otherGood + otherNot
             let looks = rules.skillRow(n: n, attention: attentionGood + attentionNot, attentionNowGood: attentionGood, nowGood: attentionGood + otherGood)
-            seen[looks, default: []].append([attentionGood, attentionNot, otherGood, otherNot])
+            // n is public: keyed by it too, even where the row shows "< 5".
+            seen[looks + [.exact(n)], default: []].append([attentionGood, attentionNot, otherGood, otherNot])
             for shown in looks { if let value = shown.exact { XCTAssertFalse(rules.isSmall(value)) } }
         } } } }
         for (looks, tables) in seen {

@@ -11,12 +11,15 @@ final class ResearchEndToEndTests: XCTestCase {
         let directory = temporaryDataDirectory(self)
         XCTAssertEqual(try runProcess(binary, ["--data-dir", directory, "demo"]).status, 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/youths").filter { $0.hasSuffix(".json") }.sorted()
-        for name in files.dropFirst(without) {
+        for (index, name) in files.enumerated() {
             let path = directory + "/youths/" + name
             var file = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
             var youth = try XCTUnwrap(file["youth"] as? [String: Any])
-            youth["consents"] = ((youth["consents"] as? [Any]) ?? []) + [["id": UUID().uuidString.lowercased(), "purpose": "research", "personID": "",
-                                                                          "what": "gepseudonimiseerde gegevens voor het actieonderzoek", "from": "2020-01-01"]]
+            // The demo's own research consents replaced by these.
+            let others = ((youth["consents"] as? [[String: Any]]) ?? []).filter { $0["purpose"] as? String != "research" }
+            let research: [[String: Any]] = index < without ? [] : [["id": UUID().uuidString.lowercased(), "purpose": "research", "personID": "",
+                                                                     "what": "gepseudonimiseerde gegevens voor het actieonderzoek", "from": "2020-01-01"]]
+            youth["consents"] = others + research
             file["youth"] = youth
             try JSONSerialization.data(withJSONObject: file).write(to: URL(fileURLWithPath: path))
         }

@@ -50,7 +50,7 @@ public struct ResearchReport: Sendable {
         blocks += measurementFigure(figures, rules)
         blocks += changeFigure(figures, rules)
         blocks += skillsFigure(figures, rules)
-        blocks += outcomeFigure(figures, rules)
+        blocks += outcomeFigure(figures, rules, closedShown: phases.cells.last ?? .hidden)
         return blocks
     }
 
@@ -65,24 +65,21 @@ public struct ResearchReport: Sendable {
 
     // MARK: 1. Caseload by phase
 
-    private func phaseCounts(_ figures: ReportFigures, _ rules: Suppression) -> (cells: [Shown], total: Shown) {
-        rules.group(Phase.allCases.map { figures.phaseCounts[$0] ?? 0 }, total: figures.started)
+    private func phaseCounts(_ figures: ReportFigures, _ rules: Suppression) -> (cells: [Shown], active: Shown, total: Shown) {
+        rules.phaseRow(active: ReportFigures.activePhases.map { figures.phaseCounts[$0] ?? 0 }, closed: figures.closed)
     }
 
-    private func phaseFigure(_ figures: ReportFigures, _ rules: Suppression, _ counts: (cells: [Shown], total: Shown)) -> [ReportBlock] {
+    private func phaseFigure(_ figures: ReportFigures, _ rules: Suppression, _ counts: (cells: [Shown], active: Shown, total: Shown)) -> [ReportBlock] {
         var blocks: [ReportBlock] = [.heading("1. Caseload per fase op \(period.to.text)")]
         if figures.started == 0 {
             blocks.append(.paragraph("Nog geen jongeren begonnen op \(period.to.text)."))
         } else {
             blocks.append(.paragraph("n = \(counts.total.text) jongeren die op \(period.to.text) begonnen waren."))
             let largest = counts.cells.compactMap(\.exact).max() ?? 0
-            var rows = zip(Phase.allCases, counts.cells).map { phase, shown in
+            var rows = zip(ReportFigures.activePhases + [.closed], counts.cells).map { phase, shown in
                 [phase.label, shown.text, shown.exact.map { Bar.draw($0, largest: largest) } ?? ""]
             }
-            // Active is the total minus Afgesloten: shown only when both are.
-            let closed = counts.cells.last ?? .hidden
-            let active: Shown = counts.total.exact.flatMap { total in closed.exact.map { .exact(total - $0) } } ?? .hidden
-            rows.insert(["Actief (samen)", active.text, ""], at: ReportFigures.activePhases.count)
+            rows.insert(["Actief (samen)", counts.active.text, ""], at: ReportFigures.activePhases.count)
             rows.append(["Totaal", counts.total.text, ""])
             blocks.append(.table(ReportTable(header: ["Fase", "aantal", ""], rows: rows, hasBars: true)))
         }
@@ -165,13 +162,18 @@ public struct ResearchReport: Sendable {
 
     // MARK: 5. Outcomes
 
-    private func outcomeFigure(_ figures: ReportFigures, _ rules: Suppression) -> [ReportBlock] {
+    /// `closedShown`: how figure 1 showed Afgesloten. Without a start date figure 5 counts the
+    /// same youths, so when figure 1 hid them, this figure hides its total and every cell too.
+    private func outcomeFigure(_ figures: ReportFigures, _ rules: Suppression, closedShown: Shown) -> [ReportBlock] {
         var blocks: [ReportBlock] = [.heading("5. Uitstroom van afgesloten dossiers")]
         guard figures.closures > 0 else {
             return blocks + [.paragraph("Nog geen dossiers afgesloten in deze periode.")]
         }
         let counts = Outcome.allCases.map { figures.outcomes[$0] ?? 0 }
-        let shown = rules.group(counts, total: figures.closures)
+        var shown = rules.group(counts, total: figures.closures)
+        if period.from == nil, closedShown == .hidden {
+            shown = (counts.map { _ in .hidden }, .hidden)
+        }
         blocks.append(.paragraph("n = \(shown.total.text) jongeren met een afsluiting in de periode (per jongere de laatste)."))
         let largest = shown.cells.compactMap(\.exact).max() ?? 0
         var rows = zip(Outcome.allCases, shown.cells).map { outcome, cell in

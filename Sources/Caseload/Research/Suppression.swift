@@ -23,8 +23,8 @@ enum Shown: Hashable, Sendable {
 
 /// The small-number rules of a report meant for others (docs/decisions.md, "Rapportage
 /// actieonderzoek"). The coach's own report (`shared == false`) shows every number as it is.
-/// A reader is assumed to know these rules; the tests check every table up to a size against a
-/// reader who tries every table that would look the same.
+/// A reader is assumed to know these rules and every total (n); the tests check every table up
+/// to a size against a reader who tries every table that would look the same.
 struct Suppression: Sendable {
     let shared: Bool
     static let threshold = 5
@@ -35,12 +35,15 @@ struct Suppression: Sendable {
     /// A count on its own: "< 5" for 1 to 4 when shared; 0 stays 0 (nobody can be recognised in it).
     func count(_ count: Int) -> Shown { isSmall(count) ? .small : .exact(count) }
 
-    /// Counts that add up to a total shown beside them. A total of 1 to 4 hides every cell ("x",
-    /// zeros too, or four cells "< 5" under "< 5" would each be 1). Otherwise cells of 1 to 4 are
-    /// "< 5", and the total stays only when those cells cannot be worked back from it: at least
-    /// two of them, and their sum strictly between all ones and all fours. When they are all the
-    /// total holds (no shown cell beside them) the total is their sum, and hiding it must not
-    /// tell all-fours apart: then the sum must be a step further from either end.
+    /// Counts that add up to a total shown beside them. The total is **public**: it is never
+    /// hidden, because the same number is usually in plain sight elsewhere (the n of the other
+    /// rows of figure 3, figure 2's n of the moment, the header, figure 5's total against
+    /// Afgesloten), and a row that hid it would be worked back from there. A total of 1 to 4 is
+    /// "< 5" and hides every cell ("x", zeros too, or four cells "< 5" under a "< 5" would each
+    /// be 1). Otherwise cells of 1 to 4 are "< 5" when the total cannot work them back: at least
+    /// two of them, and their sum strictly between all ones and all fours (a step further from
+    /// either end when they are all the total holds, so that the rows hidden below are never
+    /// one table alone). Else the row shows only its total: every cell "x".
     func group(_ cells: [Int], total: Int) -> (cells: [Shown], total: Shown) {
         guard shared else { return (cells.map { .exact($0) }, .exact(total)) }
         if isSmall(total) { return (cells.map { _ in .hidden }, .small) }
@@ -50,7 +53,21 @@ struct Suppression: Sendable {
         let margin = total - sum > 0 ? 0 : 1
         let safe = hiddenCount == 0
             || (hiddenCount >= 2 && sum > hiddenCount + margin && sum < 4 * hiddenCount - margin)
-        return (cells.map(count), safe ? .exact(total) : .hidden)
+        return (safe ? cells.map(count) : cells.map { _ in .hidden }, .exact(total))
+    }
+
+    /// Figure 1: the active phases, Afgesloten and the total (public, as in `group`). *Actief*
+    /// is the total minus Afgesloten, so a row whose Actief would be 1 to 4 beside a shown
+    /// Afgesloten shows only its total; Actief shows only when both are shown. (Without a
+    /// start date figure 5's total is Afgesloten again: it follows what this row shows.)
+    func phaseRow(active: [Int], closed: Int) -> (cells: [Shown], active: Shown, total: Shown) {
+        let activeCount = active.reduce(0, +)
+        var shown = group(active + [closed], total: activeCount + closed)
+        if shown.total.exact != nil, shown.cells.last?.exact != nil, isSmall(activeCount) {
+            shown.cells = shown.cells.map { _ in .hidden }
+        }
+        let both = shown.total.exact != nil && shown.cells.last?.exact != nil
+        return (shown.cells, both ? .exact(activeCount) : .hidden, shown.total)
     }
 
     /// Whether a mean, median or share over `n` youths (or periods) may be shown.
