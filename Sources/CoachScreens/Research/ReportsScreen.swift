@@ -156,7 +156,7 @@ final class ReportsScreen: Screen {
         let width = max(1, area.width - 4)
         let periodText = "\(period.from.map(\.text) ?? "vanaf het begin") t/m \(period.to.text)\(to == nil ? " (vandaag)" : "")"
         let mode = shared
-            ? "Zoals gedeeld: alleen met toestemming voor onderzoek, kleine aantallen als < 5; "
+            ? "Zoals gedeeld: alleen met toestemming voor onderzoek, kleine aantallen als <\u{00A0}5; "
                 + (leftOut == 0 ? "alle jongeren meegeteld." : "\(Wording.youths(leftOut)) zonder toestemming voor onderzoek niet meegeteld.")
             : "Uw eigen cijfers: alle jongeren, ook kleine aantallen precies; niet om te delen."
         let heading = [("Rapportage  ·  \(periodText)", Style.heading)]
