@@ -88,7 +88,7 @@ public struct ResearchReport: Sendable {
             blocks.append(.paragraph("Mediane duur per fase: nog geen fase afgerond in deze periode."))
         } else {
             blocks.append(.paragraph("Mediane duur per fase, in weken: van de perioden die in de periode eindigden (n = aantal perioden"
-                                     + (shared ? "; gedeeld alleen < 5 of ≥ 5)." : ").")))
+                                     + (shared ? "; gedeeld alleen < 5 of 5+)." : ").")))
             let rows = zip(ReportFigures.activePhases, ended).map { phase, days in
                 [phase.label, medianText(days, rules), rules.periods(days.count)]
             }

@@ -70,10 +70,10 @@ struct Suppression: Sendable {
         return (shown.cells, both ? .exact(activeCount) : .hidden, shown.total)
     }
 
-    /// The number of ended periods behind a median. Shared, only "< 5" or "≥ 5": two phases'
+    /// The number of ended periods behind a median. Shared, only "< 5" or "5+": two phases
     /// numbers side by side tell how many youths are still in the later one (a flow, which no
     /// total in the report bounds).
-    func periods(_ n: Int) -> String { shared && n >= Self.threshold ? "≥ 5" : count(n).text }
+    func periods(_ n: Int) -> String { shared && n >= Self.threshold ? "5+" : count(n).text }
 
     /// Whether a mean, median or share over `n` youths (or periods) may be shown.
     func showsFigure(over n: Int) -> Bool { n > 0 && !isSmall(n) }
