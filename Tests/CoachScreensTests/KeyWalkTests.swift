@@ -165,7 +165,7 @@ final class KeyWalkTests: XCTestCase {
                     if screen.scroll.lastTop >= 2 { XCTAssertNotEqual(screen.scroll.top, screen.scroll.lastTop / 2, "\(key.name) scrolls") }
                 case .setPeriod: XCTAssertTrue(harness.screen.contains("Vanaf welke dag"), harness.screen)
                 case .toggleShared: XCTAssertTrue(screen.shared, key.name)
-                case .exportResearch: XCTAssertTrue(harness.screen.contains("export voor onderzoek") || harness.screen.contains("Export voor onderzoek"), harness.screen)
+                case .exportResearch: XCTAssertTrue(harness.screen.contains("export voor onderzoek") || harness.screen.contains("Export: "), harness.screen)
                 case .help: XCTAssertEqual(harness.app.top.kind, .help, key.name)
                 case .back: XCTAssertEqual(harness.app.top.kind, .caseload, key.name)
                 default: XCTFail("a row the reports screen does not handle: \(row.action)")

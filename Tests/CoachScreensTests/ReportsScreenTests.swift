@@ -152,7 +152,7 @@ final class ReportsScreenTests: XCTestCase {
         XCTAssertEqual(screen.lines, printed(try expected(harness, shared: true)), "the shared report, as report --share prints it")
         let (_, leftOut) = try harness.store.researchData(forSharing: true, today: today)
         harness.width = 200
-        XCTAssertTrue(harness.screen.contains("Zoals gedeeld: alleen met toestemming voor onderzoek, kleine aantallen als < 5; "
+        XCTAssertTrue(harness.screen.contains("Zoals gedeeld: alleen met toestemming voor onderzoek, kleine aantallen als <\u{00A0}5; "
                                               + (leftOut == 0 ? "alle jongeren meegeteld." : "\(leftOut) jongeren zonder toestemming voor onderzoek niet meegeteld.")),
                       harness.screen)
         XCTAssertFalse(harness.screen.contains("Uw eigen cijfers"))
@@ -217,9 +217,9 @@ final class ReportsScreenTests: XCTestCase {
         harness.width = 200
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/jongeren.csv"), harness.screen)
         let (data, leftOut) = try harness.store.researchData(forSharing: true, today: today)
-        XCTAssertTrue(harness.screen.contains("Export voor onderzoek geschreven naar exports/onderzoek-2026-11-22 in de gegevensmap: "
-                                              + "\(data.youths.count) jongeren geëxporteerd, \(leftOut) weggelaten zonder toestemming voor onderzoek."),
-                      harness.screen)
+        // The message names the folder by its full path: a coach need not know where the data directory is.
+        let message = "Export: \(data.youths.count) jongeren, \(leftOut) zonder toestemming weggelaten; in \(folder)"
+        XCTAssertTrue(harness.screen.contains(message), harness.screen)
         // A second export goes into a new folder, the first is never written over; a link counts as taken.
         try FileManager.default.createSymbolicLink(atPath: folder + "-2", withDestinationPath: "/nergens")
         harness.press(.char("x"))
@@ -228,9 +228,51 @@ final class ReportsScreenTests: XCTestCase {
         assertDrawsAtEverySize(harness, "the export's message")
         // The message goes with the next command, not with scrolling.
         harness.press(.down)
-        XCTAssertTrue(harness.screen.contains("Export voor onderzoek geschreven"), harness.screen)
+        XCTAssertTrue(harness.screen.contains("Export: "), harness.screen)
         harness.press(.char("s"))
-        XCTAssertFalse(harness.screen.contains("Export voor onderzoek geschreven"), harness.screen)
+        XCTAssertFalse(harness.screen.contains("Export: "), harness.screen)
+    }
+
+    /// On a small screen the message takes at most two lines, the report keeps the rest; what
+    /// does not fit ends in "…", and a larger screen shows all of it.
+    func testTheExportMessageLeavesRoomForTheReport() throws {
+        let harness = try harness()
+        harness.press(.char("R"))
+        let rowsBefore = try reports(harness).scroll.visible.count
+        (harness.width, harness.height) = (60, 16)
+        harness.press(.char("x"))
+        let lines = harness.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let first = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("  Export: ") }, harness.screen)
+        let messageLines = lines[first..<(lines.count - 1)].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        XCTAssertLessThanOrEqual(messageLines.count, 2, harness.screen)
+        let folder = harness.directory + "/exports/onderzoek-2026-11-22"
+        let shown = messageLines.map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        XCTAssertTrue(shown.hasSuffix("…") || shown.replacingOccurrences(of: " ", with: "").hasSuffix(folder.replacingOccurrences(of: " ", with: "")), harness.screen)
+        XCTAssertGreaterThanOrEqual(try reports(harness).scroll.visible.count, 6, harness.screen)
+        XCTAssertEqual(harness.canvas.silentCuts, [])
+        (harness.width, harness.height) = (200, 60)
+        XCTAssertTrue(harness.screen.contains("; in \(folder)"), harness.screen)
+        XCTAssertGreaterThan(rowsBefore, 0)
+    }
+
+    /// After a new period or view the report is read from its top, wherever it stood.
+    func testANewPeriodOrViewStartsAtTheTop() throws {
+        let harness = try harness()
+        harness.press(.char("R"), .end)
+        XCTAssertGreaterThan(try reports(harness).scroll.top, 0, "the report is longer than the screen")
+        harness.press(.char("s"))
+        XCTAssertEqual(try reports(harness).scroll.top, 0)
+        XCTAssertTrue(harness.screen.contains("Rapportage actieonderzoek"), harness.screen)
+        harness.press(.end, .char("s"))
+        XCTAssertEqual(try reports(harness).scroll.top, 0)
+        harness.press(.end, .char("p"), .enter, .enter)
+        XCTAssertTrue(harness.app.popups.isEmpty)
+        XCTAssertEqual(try reports(harness).scroll.top, 0)
+        // A period asked and given up (Esc) changes nothing, the place in the report neither.
+        harness.press(.end)
+        let bottom = try reports(harness).scroll.top
+        harness.press(.char("p"), .escape)
+        XCTAssertEqual(try reports(harness).scroll.top, bottom)
     }
 
     func testAFailedExportSaysWhyInDutch() throws {

@@ -273,6 +273,28 @@ final class WrapAroundScreenTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("Toestemming voor Anna"), harness.screen)
     }
 
+    /// The selected consent in full names its days; at 60 columns a date column keeps its ten
+    /// characters and the text columns give way.
+    func testEveryConsentNamesItsDaysAndNoDateIsCut() throws {
+        let harness = try register({ youth, today in
+            var research = Consent.research(from: today.adding(days: -60))
+            research.until = today.adding(days: 300)
+            research.withdrawn = today.adding(days: -10)
+            return [research, try! Consent(personID: youth.network[0].id, what: "schoolresultaten en verzuim", from: today.adding(days: -40))]
+        }, anna: true)
+        let today = LocalDate(Harness.now, timeZone: testZone)
+        let (from, until, withdrawn) = (today.adding(days: -60).text, today.adding(days: 300).text, today.adding(days: -10).text)
+        (harness.width, harness.height) = (60, 16)
+        harness.press(.home)
+        XCTAssertTrue(harness.rows(containing: "onderzoek").contains { $0.contains("\(from) \(until) \(withdrawn)") }, harness.screen)
+        XCTAssertTrue(harness.rows(containing: "Anna").contains { $0.contains(today.adding(days: -40).text) }, harness.screen)
+        XCTAssertEqual(harness.canvas.silentCuts, [])
+        (harness.width, harness.height) = (80, 24)
+        XCTAssertTrue(joined(harness).contains("vanaf \(from) · tot en met \(until) · ingetrokken \(withdrawn)"), harness.screen)
+        harness.press(.down)
+        XCTAssertTrue(joined(harness).contains("Anna · schoolresultaten en verzuim · vanaf \(today.adding(days: -40).text)"), harness.screen)
+    }
+
     func testTheResearchFormRefusesDaysThatOverlapAnother() throws {
         let harness = try register { _, today in
             var earlier = Consent.research(from: today.adding(days: -60))

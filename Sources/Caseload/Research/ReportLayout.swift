@@ -18,7 +18,8 @@ struct ReportTable: Equatable, Sendable {
 
 /// Bars in terminal characters: a full block per step, a half block for a half step.
 enum Bar {
-    static let maxWidth = 20
+    /// Short enough that the longest label, its number and the bar fit in the report's width.
+    static let maxWidth = 16
 
     /// The bar of `value` scaled so that `largest` fills `maxWidth` columns; a value above zero
     /// always shows at least a half block.
@@ -65,28 +66,57 @@ struct ReportLayout {
         "| " + cells.map { $0.isEmpty ? " " : $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
     }
 
-    /// Columns two apart after the label, one apart between the others; the label column gets
-    /// what is left of the width, and a longer label wraps onto the next line.
+    /// Columns two apart after the label, one apart between the others. Every label stays on its
+    /// own row: a table too wide for that is split into parts, one under the other, each with the
+    /// label column and as many of the other columns as fit (a bar stays beside its number). Only
+    /// a label wider than the width left beside a single column wraps, its further lines indented
+    /// so they never read as a row of their own.
     static func textTable(_ table: ReportTable) -> [String] {
         let all = [table.header] + table.rows
         let columns = table.header.count
-        var widths = (0..<columns).map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
-        let others = widths.dropFirst().reduce(0, +) + (columns > 1 ? 2 + (columns - 2) : 0)
-        widths[0] = min(widths[0], max(8, width - others))
-        var lines: [String] = []
-        for row in all {
-            let label = wrap(row.first ?? "", to: widths[0])
-            for (index, part) in label.enumerated() {
-                var line = pad(part, widths[0])
-                if index == 0 {
-                    for column in 1..<max(columns, 1) {
-                        let cell = row.indices.contains(column) ? row[column] : ""
-                        let bars = table.hasBars && column == columns - 1
-                        line += (column == 1 ? "  " : " ") + (bars ? pad(cell, widths[column]) : padLeft(cell, widths[column]))
-                    }
-                }
-                lines.append(trimTrailing(line))
+        let widths = (0..<columns).map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        var parts: [[Int]] = []
+        for unit in units(of: table) {
+            if let last = parts.last, fullWidth(last + unit, widths) <= width {
+                parts[parts.count - 1] += unit
+            } else {
+                parts.append(unit)
             }
+        }
+        guard !parts.isEmpty else { return all.map { wrap($0.first ?? "", to: width) }.flatMap { $0 } }
+        return parts.enumerated().flatMap { index, part in
+            (index == 0 ? [] : [""]) + textTable(all, part: part, widths: widths, bars: table.hasBars ? columns - 1 : nil)
+        }
+    }
+
+    /// The columns after the label that stay together: each on its own, a bar with its number.
+    private static func units(of table: ReportTable) -> [[Int]] {
+        let columns = Array(1..<max(table.header.count, 1))
+        guard table.hasBars, columns.count >= 2 else { return columns.map { [$0] } }
+        return columns.dropLast(2).map { [$0] } + [Array(columns.suffix(2))]
+    }
+
+    /// The width of the label column at its widest and `part` beside it.
+    private static func fullWidth(_ part: [Int], _ widths: [Int]) -> Int {
+        widths[0] + 2 + part.map { widths[$0] }.reduce(0, +) + part.count - 1
+    }
+
+    /// The rows with the label and the columns of `part`; `bars` is the left-aligned bar column.
+    private static func textTable(_ rows: [[String]], part: [Int], widths: [Int], bars: Int?) -> [String] {
+        let labelWidth = min(widths[0], max(8, width - (fullWidth(part, widths) - widths[0])))
+        var lines: [String] = []
+        for row in rows {
+            let label = row.first ?? ""
+            let first = label.count <= labelWidth ? [label] : wrap(label, to: labelWidth)
+            var line = pad(first[0], labelWidth)
+            for (index, column) in part.enumerated() {
+                let cell = row.indices.contains(column) ? row[column] : ""
+                line += (index == 0 ? "  " : " ") + (column == bars ? pad(cell, widths[column]) : padLeft(cell, widths[column]))
+            }
+            lines.append(trimTrailing(line))
+            // The rest of a wrapped label, indented under its first line.
+            let rest = first.count > 1 ? wrap(first.dropFirst().joined(separator: " "), to: labelWidth - 2) : []
+            lines += rest.map { "  " + $0 }
         }
         return lines
     }

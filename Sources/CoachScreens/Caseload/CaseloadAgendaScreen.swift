@@ -94,7 +94,7 @@ final class CaseloadAgendaScreen: Screen {
         do {
             let (path, count) = try session.store.writeCalendar(today: session.today, now: session.now)
             let items = count == 1 ? "1 afspraak" : "\(count) afspraken"
-            return ("Agenda opgeslagen in \(path) (\(items)). Importeer dit bestand in uw agenda.", .accent)
+            return ("Agenda: \(items); in \(ExportPlace.fullPath(path, in: session.store.directory)). Importeer het in uw agenda.", .accent)
         } catch {
             return ("Agenda niet opgeslagen: \(error.localizedDescription)", .error)
         }

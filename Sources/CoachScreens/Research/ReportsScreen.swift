@@ -45,8 +45,9 @@ final class ReportsScreen: Screen {
         return rows.naming(.toggleShared, "eigen cijfers", help: "Terug naar uw eigen cijfers: alle jongeren, ook kleine aantallen precies")
     }
 
-    /// The report for the period and view now chosen.
+    /// The report for the period and view now chosen, read from its top.
     private func makeReport() {
+        scroll = ScrollPosition()
         do {
             let (data, leftOut) = try session.store.researchData(forSharing: shared, today: session.today)
             self.leftOut = leftOut
@@ -140,9 +141,8 @@ final class ReportsScreen: Screen {
         let today = session.today
         do {
             let result = try session.store.writeResearchExportIntoExports(dialect: .excel, today: today, now: session.now)
-            let folder = "exports/" + (result.directory as NSString).lastPathComponent
-            return ("Export voor onderzoek geschreven naar \(folder) in de gegevensmap: \(Wording.youths(result.exported)) geëxporteerd, "
-                    + "\(result.leftOut) weggelaten zonder toestemming voor onderzoek.", .accent)
+            let folder = ExportPlace.fullPath(result.directory, in: session.store.directory)
+            return ("Export: \(Wording.youths(result.exported)), \(result.leftOut) zonder toestemming weggelaten; in \(folder)", .accent)
         } catch {
             return ("Er is geen export voor onderzoek gemaakt: \(error.localizedDescription)", .error)
         }
@@ -162,8 +162,9 @@ final class ReportsScreen: Screen {
         let heading = [("Rapportage  ·  \(periodText)", Style.heading)]
             + Glyphs.wrap(mode, width: width).map { ($0, shared ? Style.warning : Style.dim) }
         let noteText = failure.map { ($0, Style.error) } ?? message
-        // The report keeps at least a few rows: a long message shows its first lines, ending in "…".
-        let noteRoom = max(1, area.height - heading.count - 5)
+        // The report keeps most of the rows: a message takes at most two lines on a small screen
+        // (four on a larger one); a longer one shows its first lines, ending in "…".
+        let noteRoom = max(1, min(area.height < 20 ? 2 : 4, area.height - heading.count - 5))
         let notes = noteText.map { note in Glyphs.wrap(note.text, width: width, maxLines: noteRoom).map { ($0, note.style) } } ?? []
         let top = area.row + heading.count + 1
         let body = Rect(row: top, col: area.col, width: area.width, height: max(1, area.row + area.height - top - notes.count - (notes.isEmpty ? 0 : 1)))

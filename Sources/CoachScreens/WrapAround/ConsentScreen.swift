@@ -9,8 +9,10 @@ final class ConsentScreen: Screen, OfOneYouth {
     let kind = ScreenKind.consents
     let title = "Toestemming"
     let editor: YouthEditor
+    /// A date keeps its ten characters: the text columns give way first.
     private var table = Table(columns: [.init("Met wie", width: 21, minimum: 10), .init("Wat", width: 25, minimum: 8),
-                                        .init("Vanaf", width: 10), .init("Tot en met", width: 10), .init("Ingetrokken", width: 11, minimum: 10)],
+                                        .init("Vanaf", width: 10, minimum: 10), .init("Tot en met", width: 10, minimum: 10),
+                                        .init("Ingetrokken", width: 11, minimum: 10)],
                       detailLines: 4)
     private var error: String?
 
@@ -115,9 +117,10 @@ final class ConsentScreen: Screen, OfOneYouth {
         let rows = consents.map { consent in
             // Ending within four weeks shows, as the review flags it for a coming meeting.
             let endsSoon = consent.isActive(on: today) && consent.until.map { today.days(until: $0) < ConsentProblem.warningDays } ?? false
-            return Table.Row([consent.purpose == .research ? consent.purpose.label : Self.whom(consent, in: youth), consent.what, consent.from.text, consent.until?.text ?? "",
-                              consent.withdrawn?.text ?? ""],
-                             style: consent.isActive(on: today) ? .normal : .dim, cellStyles: [nil, nil, nil, endsSoon ? .warning : nil])
+            let whom = consent.purpose == .research ? consent.purpose.label : Self.whom(consent, in: youth)
+            return Table.Row([whom, consent.what, consent.from.text, consent.until?.text ?? "", consent.withdrawn?.text ?? ""],
+                             style: consent.isActive(on: today) ? .normal : .dim, cellStyles: [nil, nil, nil, endsSoon ? .warning : nil],
+                             full: Self.full(consent, whom: whom))
         }
         let rule = "Gedeeld wordt op initiatief van de jongere; zonder toestemming alleen om incidenten te voorkomen."
         let new = bindings.keyName(for: .new) ?? "n"
@@ -126,6 +129,12 @@ final class ConsentScreen: Screen, OfOneYouth {
                                     + "voegt u eerst mensen toe aan het netwerk of de professionals (m in het dossier)."
                                  : "Nog geen toestemming vastgelegd. Druk op \(new).",
                      note: error.map { ($0, .error) } ?? (rule, .dim))
+    }
+
+    /// A consent in full, its days named (the selected row's line when a cell is cut).
+    static func full(_ consent: Consent, whom: String) -> String {
+        ([whom, consent.what, "vanaf \(consent.from.text)"] + [consent.until.map { "tot en met \($0.text)" }, consent.withdrawn.map { "ingetrokken \($0.text)" }]
+            .compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: " · ")
     }
 
     /// The last choice of "with whom".
