@@ -709,6 +709,10 @@ final class ResearchExportTests: XCTestCase {
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
         let refused = message { _ = try store.writeResearchExport(to: file, dialect: .excel, today: today, now: now) }
         XCTAssertTrue(refused.contains("is geen map maar een gewoon bestand"), refused)
+        // exports/ as a file: the screens' export says so in Dutch, never the system's English.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: store.exportsDirectory))
+        let screen = message { _ = try store.writeResearchExportIntoExports(dialect: .excel, today: today, now: now) }
+        XCTAssertFalse(screen.contains("Not a directory") || screen.contains("File exists"), screen)
         let odd = message { _ = try store.writeResearchExport(to: try folder() + "/nieuw\n/x", dialect: .excel, today: today, now: now) }
         XCTAssertFalse(odd.contains("\n"), odd)
     }

@@ -128,7 +128,7 @@ public enum StoreError: Error, Equatable, LocalizedError {
     static func systemText(_ code: Int32) -> String {
         switch code {
         case ENOENT: "het bestaat niet (meer)"
-        case ENOTDIR: "een deel van het pad is een bestand, geen map"
+        case ENOTDIR: "het is een bestand, geen map (of een map op de weg ernaartoe is dat)"
         case EISDIR: "het is een map, geen bestand"
         case EEXIST: "er staat al iets met die naam"
         case ENOTEMPTY: "de map is niet leeg"
