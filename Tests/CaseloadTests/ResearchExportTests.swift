@@ -709,6 +709,11 @@ final class ResearchExportTests: XCTestCase {
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
         let refused = message { _ = try store.writeResearchExport(to: file, dialect: .excel, today: today, now: now) }
         XCTAssertTrue(refused.contains("is geen map maar een gewoon bestand"), refused)
+        // "What it points to is untouched" only where there is something it points to: a link.
+        XCTAssertTrue(CaseloadStore.UnreadableReason.notAFile(.symbolicLink).text.contains("waar het naar wijst is niet aangeraakt"))
+        for kind: PrivateFiles.EntryKind in [.directory, .fifo, .socket, .device] {
+            XCTAssertFalse(CaseloadStore.UnreadableReason.notAFile(kind).text.contains("wijst"), "\(kind)")
+        }
         // exports/ as a file: the screens' export says so in Dutch, never the system's English.
         try Data("x".utf8).write(to: URL(fileURLWithPath: store.exportsDirectory))
         let screen = message { _ = try store.writeResearchExportIntoExports(dialect: .excel, today: today, now: now) }
