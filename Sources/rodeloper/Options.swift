@@ -168,6 +168,10 @@ struct Options: Equatable {
                 throw UsageError(message: merge ? "--merge verwacht een of meer mappen met onderzoeksexports." : "Onbekende opdracht: \(arguments.joined(separator: " "))")
             }
             guard !(merge && share) else { throw UsageError(message: "--merge toont altijd de cijfers zoals voor anderen; --share hoort er niet bij.") }
+            // The merge reads only the folders given: a data directory would be silently ignored.
+            guard !(merge && options.dataDirectory != nil) else {
+                throw UsageError(message: "--data-dir hoort niet bij report --merge: de samenvoeging leest alleen de mappen met onderzoeksexports, geen gegevensmap.")
+            }
             let markdown: Bool
             switch format {
             case nil, "text": markdown = false

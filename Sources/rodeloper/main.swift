@@ -167,6 +167,10 @@ case .review(let weekText, let markdown):
 case .report(let markdown, let from, let to, let share, let merge):
     do {
         let today = LocalDate(Date(), timeZone: .current)
+        // Without --to the period ends today: a --from after today is refused, as on the screen.
+        if let from, to == nil, from > today {
+            fail("--to (vandaag, \(today.text)) ligt vóór --from (\(from.text)). Geef --to met een dag vanaf \(from.text), of een eerdere --from.", status: 2)
+        }
         let data: ResearchData
         if merge.isEmpty {
             let store = try CaseloadStore(directory: directory, mode: .readOnly)
@@ -190,6 +194,10 @@ case .exportCSV(let comma, let out):
         let result = try store.writeResearchExport(to: out ?? "rodeloper-onderzoek-\(today.iso)", dialect: comma ? .comma : .excel, today: today, now: Date())
         for notice in store.notices { warn(notice.message) }
         warn("\(result.exported) jongere\(result.exported == 1 ? "" : "n") geëxporteerd; \(result.leftOut) niet, zonder toestemming voor onderzoek.")
+        if result.unreadable > 0 {
+            warn("\(result.unreadable) dossierbestand\(result.unreadable == 1 ? "" : "en") kon\(result.unreadable == 1 ? "" : "den") niet worden gelezen en "
+                + "\(result.unreadable == 1 ? "ontbreekt" : "ontbreken") in de export; die is dus niet compleet (ook vermeld in LEESMIJ.txt).")
+        }
         if result.handedOver > 0 {
             warn("\(result.handedOver) overgedragen dossier\(result.handedOver == 1 ? " telt" : "s tellen") mee bij de coach die \(result.handedOver == 1 ? "het" : "ze") nu heeft, niet hier.")
         }

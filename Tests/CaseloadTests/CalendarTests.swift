@@ -114,7 +114,9 @@ final class CalendarTests: XCTestCase {
     func testTextIsEscaped() {
         XCTAssertEqual(AgendaCalendar.escaped(#"a\b;c,d"#), #"a\\b\;c\,d"#)
         XCTAssertEqual(AgendaCalendar.escaped("een\ntwee\r\ndrie\rvier"), #"een\ntwee\ndrie\nvier"#)
-        XCTAssertEqual(AgendaCalendar.escaped("tab\u{1B}[31m\u{7F}"), "tab [31m ")
+        // Control and format characters are written visibly, as in every export (README), their backslash escaped.
+        XCTAssertEqual(AgendaCalendar.escaped("tab\t\u{1B}[31m\u{7F}\u{0}"), #"tab\\x09\\x1B[31m\\x7F\\x00"#)
+        XCTAssertEqual(AgendaCalendar.escaped("a\u{2028}b\u{202A}c\u{202E}d\u{2066}e\u{2069}"), #"a\\u{2028}b\\u{202A}c\\u{202E}d\\u{2066}e\\u{2069}"#)
         XCTAssertEqual(AgendaCalendar.escaped("Zoë 🏠"), "Zoë 🏠")
     }
 
@@ -173,6 +175,8 @@ final class CalendarTests: XCTestCase {
         let cases: [(String, String, String)] = [
             ("Zoë Çelik", "Z.Ç.", "Zoë"), ("Jan van der Berg", "J.v.d.B.", "Jan"), ("anne-marie de vries-jansen", "A.M.d.V.J.", "anne-marie"),
             ("Mohammed el Amrani", "M.e.A.", "Mohammed"), ("Sem", "S.", "Sem"), ("Van Dijk", "V.D.", "Van"), ("Noor  ’t Hart", "N.t.H.", "Noor"),
+            // The first name without the punctuation around it (a name typed "last, first").
+            ("Li, Wei", "L.W.", "Li"), ("(Sam) de Boer", "S.d.B.", "Sam"), ("O’Brien. Kim", "O.K.", "O’Brien"),
         ]
         for (name, initials, first) in cases {
             XCTAssertEqual(CalendarNames.initials.name(of: name), initials, name)

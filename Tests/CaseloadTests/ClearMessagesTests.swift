@@ -96,7 +96,12 @@ final class ClearMessagesTests: XCTestCase {
 
     func testAFailedSystemCallSaysWhatTheSystemSaidAndOnlyClaimsALostChangeWhenWriting() {
         let reading = StoreError.io(operation: "Map lezen", path: "youths", code: EIO).localizedDescription
-        XCTAssertTrue(reading.hasPrefix("Map lezen mislukt voor youths: \(String(cString: strerror(EIO))) (foutcode \(EIO))."), reading)
+        XCTAssertTrue(reading.hasPrefix("Map lezen mislukt voor youths: een fout van de schijf bij lezen of schrijven (foutcode \(EIO))."), reading)
+        // Every errno in Dutch: never the system's English ("Not a directory").
+        for code in [ENOENT, ENOTDIR, EISDIR, EEXIST, ENOTEMPTY, ELOOP, ENAMETOOLONG, EIO, EBUSY, EXDEV, EMLINK, EINVAL, EMFILE, ESTALE, 1234] {
+            let text = StoreError.from(errno: code, operation: "Opslaan", path: "exports").localizedDescription
+            XCTAssertFalse(text.contains(String(cString: strerror(code))), text)
+        }
         XCTAssertTrue(reading.hasSuffix("Er is niets gewijzigd."), reading)
         let writing = StoreError.io(operation: "Opslaan", path: "youths", code: EIO).localizedDescription
         XCTAssertTrue(writing.hasSuffix("De wijziging is niet opgeslagen."), writing)

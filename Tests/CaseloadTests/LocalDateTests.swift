@@ -22,7 +22,10 @@ final class LocalDateTests: XCTestCase {
             XCTAssertEqual((error as? DateInputError)?.message, "Typ het jaar met vier cijfers (dd-mm-jjjj).")
         }
         XCTAssertThrowsError(try LocalDate.parse("gisteren"))
-        XCTAssertThrowsError(try LocalDate.parse("2008-03-07"))
+        // The year first, as a computer writes it: the message says the order, not "four digits".
+        XCTAssertThrowsError(try LocalDate.parse("2008-03-07")) { error in
+            XCTAssertEqual((error as? DateInputError)?.message, "Typ de dag eerst en het jaar als laatste: dd-mm-jjjj, bijvoorbeeld 07-03-2008.")
+        }
     }
 
     func testAgeCountsCompletedYears() throws {

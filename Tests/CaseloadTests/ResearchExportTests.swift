@@ -1,5 +1,6 @@
 @testable import Caseload
 import Foundation
+import SafeText
 import XCTest
 
 /// The research export (issue 19): pseudonyms under a secret kept in the data directory, only
@@ -44,7 +45,7 @@ final class ResearchExportTests: XCTestCase {
 
     /// The pseudonyms in an export's jongeren.csv, in file order.
     private func pseudonyms(in result: ResearchExportResult) throws -> [String] {
-        try ResearchExport.read(result.directory).youths.map(\.pseudonym)
+        try ResearchExport.read(result.directory, thisYear: 2026).youths.map(\.pseudonym)
     }
 
     /// The message of the refusal `body` must throw.
@@ -316,7 +317,7 @@ final class ResearchExportTests: XCTestCase {
             XCTAssertEqual(result.exported, 1)
             let files = try FileManager.default.contentsOfDirectory(atPath: result.directory)
             XCTAssertEqual(Set(files), ["jongeren.csv", "metingen.csv", "fasen.csv", "uitstroom.csv", "vaardigheden.csv", "LEESMIJ.txt", "onderzoek.json"])
-            let rows = try ResearchExport.read(result.directory)
+            let rows = try ResearchExport.read(result.directory, thisYear: 2026)
             XCTAssertFalse(rows.measurements.isEmpty || rows.phases.isEmpty || rows.outcomes.isEmpty || rows.skills.isEmpty, "every table has rows")
             for name in files {
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: result.directory + "/" + name))
@@ -341,18 +342,18 @@ final class ResearchExportTests: XCTestCase {
             XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "\(name): UTF-8 with BOM")
             let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
             XCTAssertTrue(text.hasSuffix("\r\n"))
-            // Every line ends in CRLF; the only bare LF is the one inside the quoted gemeente.
-            XCTAssertEqual(text.components(separatedBy: "\r\n").filter { $0.contains("\n") }.count, name == "jongeren.csv" ? 1 : 0, name)
+            // Every line ends in CRLF; the LF inside the gemeente is written visibly (\x0A).
+            XCTAssertEqual(text.components(separatedBy: "\r\n").filter { $0.contains("\n") }.count, 0, name)
             XCTAssertEqual(permissions(result.directory + "/" + name), 0o600)
         }
         XCTAssertEqual(permissions(result.directory), 0o700)
         let youths = try text(result.directory + "/jongeren.csv")
         XCTAssertTrue(youths.hasPrefix("\u{FEFF}pseudoniem;geboortejaar;gemeente;start\r\n"))
-        XCTAssertTrue(youths.contains(";2007;\"Berg; \"\"aan\"\"\nZee\";2026-01-05\r\n"), youths)
+        XCTAssertTrue(youths.contains(";2007;\"Berg; \"\"aan\"\"\\x0AZee\";2026-01-05\r\n"), youths)
         XCTAssertTrue(youths.contains(";2007;'=HYPERLINK(\"\"http://x\"\");2026-01-05\r\n") || youths.contains(";2007;\"'=HYPERLINK(\"\"http://x\"\")\";2026-01-05\r\n"), youths)
         XCTAssertTrue(youths.contains(";2007;'s-Hertogenbosch;2026-01-05\r\n"), youths)
         // Read back exactly, the apostrophe against formulas taken off again.
-        XCTAssertEqual(Set(try ResearchExport.read(result.directory).youths.map(\.municipality)), [awkward, "=HYPERLINK(\"http://x\")", "'s-Hertogenbosch"])
+        XCTAssertEqual(Set(try ResearchExport.read(result.directory, thisYear: 2026).youths.map(\.municipality)), ["Berg; \"aan\"\\x0AZee", "=HYPERLINK(\"http://x\")", "'s-Hertogenbosch"])
 
         let comma = try export(store, .comma)
         let plain = try Data(contentsOf: URL(fileURLWithPath: comma.directory + "/metingen.csv"))
@@ -366,8 +367,9 @@ final class ResearchExportTests: XCTestCase {
             for dialect in [CSVDialect.excel, .comma] {
                 let written = dialect.table(["a", "b"], [[text, "z"]])
                 guard case .success(let records) = dialect.records(String(written.drop { $0 == "\u{FEFF}" })) else { return XCTFail(text) }
-                XCTAssertEqual(records.map(\.fields), [["a", "b"], [CSVField.defused(text), "z"]], text)
-                XCTAssertEqual(CSVField.restored(records[1].fields[0]), text, text)
+                // Control characters are written visibly (SafeText), the rest exactly.
+                XCTAssertEqual(records.map(\.fields), [["a", "b"], [CSVField.defused(SafeText.escaped(text)), "z"]], text)
+                XCTAssertEqual(CSVField.restored(records[1].fields[0]), SafeText.escaped(text), text)
                 XCTAssertFalse(["=", "+", "-", "@", "\t"].contains(records[1].fields[0].first.map(String.init) ?? ""), "no formula: \(text)")
             }
         }
@@ -479,7 +481,7 @@ final class ResearchExportTests: XCTestCase {
         XCTAssertEqual(ResearchReport(data: merged, period: period, shared: true).render(.text),
                        ResearchReport(data: combined.data, period: period, shared: true).render(.text))
         // Each export alone reads back as its coach's shared data.
-        XCTAssertEqual(try ResearchExport.read(exportA.directory), try coachA.researchData(forSharing: true, today: today).data)
+        XCTAssertEqual(try ResearchExport.read(exportA.directory, thisYear: 2026), try coachA.researchData(forSharing: true, today: today).data)
     }
 
     func testTheMergeRefusesWhatIsNoWholeResearchExport() throws {
@@ -491,7 +493,7 @@ final class ResearchExportTests: XCTestCase {
             try FileManager.default.copyItem(atPath: good, toPath: target)
             return target
         }
-        func refusal(_ folders: [String]) -> String { message { _ = try ResearchExport.merge(directories: folders) } }
+        func refusal(_ folders: [String]) -> String { message { _ = try ResearchExport.merge(directories: folders, today: today) } }
         func edit(_ folder: String, _ file: String, _ change: (String) -> String) throws {
             let path = folder + "/" + file
             try Data(change(try text(path)).utf8).write(to: URL(fileURLWithPath: path))
@@ -503,7 +505,7 @@ final class ResearchExportTests: XCTestCase {
 
         let empty = try folder()
         XCTAssertTrue(refusal([empty]).contains("geen onderzoeksexport van Rode Loper (onderzoek.json ontbreekt"), refusal([empty]))
-        XCTAssertTrue(refusal([empty + "/nergens"]).contains("geen map"))
+        XCTAssertTrue(refusal([empty + "/nergens"]).contains("deze map bestaat niet"))
 
         let newer = try copy()
         try edit(newer, "onderzoek.json") { $0.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 2") }
@@ -533,5 +535,190 @@ final class ResearchExportTests: XCTestCase {
         try handle.truncate(atOffset: UInt64(ResearchExport.fileLimit + 1))
         try handle.close()
         XCTAssertTrue(refusal([large]).contains("metingen.csv is groter dan 64 MB"), refusal([large]))
+    }
+
+    // MARK: - Issue 19, second round: the secret made only on first need, never two youths under one pseudonym
+
+    func testAMissingSecretIsRefusedWhereTheDataDirectoryShowsThereWasOne() throws {
+        let store = try store()
+        try store.save(try youth("Fenna Oosterwijk"))
+        let first = try store.writeResearchExportIntoExports(dialect: .excel, today: today, now: now)
+        let path = store.directory + "/research.json"
+        try FileManager.default.removeItem(atPath: path)
+        let refused = message { _ = try export(store) }
+        XCTAssertTrue(refused.contains("research.json (de sleutel van de pseudoniemen) ontbreekt in de gegevensmap, maar er was er een"), refused)
+        XCTAssertTrue(refused.contains("exports/onderzoek-2026-11-22 is ermee gemaakt"), refused)
+        XCTAssertTrue(refused.contains("uit een kopie van de gegevensmap") && refused.contains("verplaats dan de oude onderzoeksexports"), refused)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "no new secret made")
+        XCTAssertTrue(message { _ = try store.handover(youthID: store.summaries[0].id, exportedAt: now) }.contains("ontbreekt"))
+        // A backup is still made, without the pseudonyms, and says so.
+        XCTAssertNil(try store.backup(exportedAt: now).pseudonyms)
+        XCTAssertTrue(store.notices.contains { $0.message.hasPrefix("De back-up is gemaakt zonder de pseudoniemen voor het onderzoek: research.json") })
+        // A handover or backup in exports/ that carries pseudonyms shows it too.
+        let moved = try folder() + "/oud"
+        try FileManager.default.moveItem(atPath: first.directory, toPath: moved)
+        try Data(#"{"kind": "handover", "pseudonyms": {"x": "RL-0011223344556677"}}"#.utf8).write(to: URL(fileURLWithPath: store.exportsDirectory + "/overdracht.json"))
+        XCTAssertTrue(message { _ = try export(store) }.contains("exports/overdracht.json draagt pseudoniemen"))
+        // Moved away knowingly, a new secret is made.
+        try FileManager.default.removeItem(atPath: store.exportsDirectory + "/overdracht.json")
+        XCTAssertEqual(try export(store).exported, 1)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path))
+    }
+
+    func testANewerSecretFileIsReadButNeverWrittenAndADamagedOneDoesNotStopABackup() throws {
+        let sender = try store()
+        let handed = try youth("Fenna Oosterwijk")
+        try sender.save(handed)
+        let handover = try sender.handover(youthID: handed.id, exportedAt: now)
+        let receiver = try store()
+        try receiver.save(try youth("Sanne de Wit"))
+        let before = try pseudonyms(in: try export(receiver))
+        let path = receiver.directory + "/research.json"
+        var json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        json["schemaVersion"] = 2
+        json["later"] = ["veld": true]
+        let newer = try JSONSerialization.data(withJSONObject: json)
+        try newer.write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(try pseudonyms(in: try export(receiver)), before, "read for its secret")
+        let refused = message { _ = try receiver.importExport(handover, replace: false) }
+        XCTAssertTrue(refused.contains("nieuwere versie van Rode Loper (schema 2)") && refused.contains("Er is niets geïmporteerd."), refused)
+        XCTAssertEqual(receiver.summaries.count, 1)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), newer, "never written")
+        XCTAssertEqual(try receiver.backup(exportedAt: now).pseudonyms?.count, 1)
+
+        try Data("kapot".utf8).write(to: URL(fileURLWithPath: path))
+        let backup = try receiver.backup(exportedAt: now)
+        XCTAssertNil(backup.pseudonyms)
+        XCTAssertEqual(backup.youths.count, 1)
+        let notice = receiver.notices.map(\.message).joined()
+        XCTAssertTrue(notice.contains("De back-up is gemaakt zonder de pseudoniemen voor het onderzoek") && notice.contains("beschadigd"), notice)
+        XCTAssertTrue(message { _ = try receiver.handover(youthID: receiver.summaries[0].id, exportedAt: now) }.contains("beschadigd"))
+    }
+
+    func testTwoYouthsNeverShareAPseudonym() throws {
+        let sender = try store()
+        let handed = try youth("Fenna Oosterwijk")
+        try sender.save(handed)
+        let receiver = try store()
+        let own = try youth("Sanne de Wit")
+        try receiver.save(own)
+        let ownPseudonym = try XCTUnwrap(try receiver.pseudonyms(create: true)).pseudonym(for: own.id)
+        var handover = try sender.handover(youthID: handed.id, exportedAt: now)
+        handover.pseudonyms = [handed.id: ownPseudonym]
+        let refused = message { _ = try receiver.importExport(handover, replace: false) }
+        XCTAssertTrue(refused.contains("pseudonyms.\(handed.id)") && refused.contains("heeft hier al het dossier \(own.id.prefix(8))"), refused)
+        XCTAssertEqual(receiver.summaries.map(\.id), [own.id], "nothing imported")
+
+        // research.json with one value carried twice is refused on reading, naming the field.
+        let path = receiver.directory + "/research.json"
+        let secret = String(repeating: "ab", count: 32)
+        try Data(#"{"schemaVersion": 1, "secret": "\#(secret)", "carried": {"aaaa": "RL-0011223344556677", "bbbb": "RL-0011223344556677"}}"#.utf8)
+            .write(to: URL(fileURLWithPath: path))
+        XCTAssertTrue(message { _ = try export(receiver) }.contains("carried.bbbb"))
+        // A carried value that is another youth's own pseudonym: the export refuses to write both.
+        let other = try youth("Bram Zeelenberg")
+        try receiver.save(other)
+        let clash = Pseudonyms.pseudonym(for: own.id, secret: Pseudonyms.bytes(hex: secret))
+        try Data(#"{"schemaVersion": 1, "secret": "\#(secret)", "carried": {"\#(other.id)": "\#(clash)"}}"#.utf8).write(to: URL(fileURLWithPath: path))
+        let twice = message { _ = try export(receiver) }
+        XCTAssertTrue(twice.contains("Twee jongeren hebben hetzelfde pseudoniem (\(clash))"), twice)
+    }
+
+    func testUnreadableYouthFilesAreCountedWhereverTheExportCounts() throws {
+        let writer = try store()
+        try writer.save(try youth("Fenna Oosterwijk"))
+        let broken = try youth("Bram Zeelenberg")
+        try writer.save(broken)
+        try Data("kapot".utf8).write(to: URL(fileURLWithPath: writer.directory + "/youths/\(broken.id).json"))
+        let store = try CaseloadStore(directory: writer.directory, mode: .readOnly)
+        let result = try export(store)
+        XCTAssertEqual(result.exported, 1)
+        XCTAssertEqual(result.unreadable, 1)
+        XCTAssertEqual(result.leftOut, 0, "not counted as without consent: that is not known")
+        XCTAssertTrue(try text(result.directory + "/onderzoek.json").contains(#""unreadable" : 1"#))
+        let readme = try text(result.directory + "/LEESMIJ.txt")
+        XCTAssertTrue(readme.contains("Onleesbaar:            1") && readme.contains("LET OP: deze export is niet compleet"), readme)
+        XCTAssertEqual(try ResearchExport.read(result.directory, thisYear: 2026).youths.count, 1, "still merges")
+    }
+
+    // MARK: - CSV by Unicode scalar
+
+    func testCombiningMarksNeverHideASeparatorQuoteOrFormulaAndControlsAreEscaped() {
+        // The text, its field as written, and what the merge reads back (the apostrophe taken off).
+        let cases: [(String, String, String)] = [
+            (";\u{301}", "\";\u{301}\"", ";\u{301}"),
+            ("\"\u{301}", "\"\"\"\u{301}\"", "\"\u{301}"),
+            ("=\u{301}HYPERLINK(1)", "'=\u{301}HYPERLINK(1)", "=\u{301}HYPERLINK(1)"),
+            ("\u{301}x", "\u{301}x", "\u{301}x"),
+            ("a\u{1B}[31m\u{0}\u{7}", "a\\x1B[31m\\x00\\x07", "a\\x1B[31m\\x00\\x07"),
+            ("a\u{2028}b\u{202E}c\u{2066}d", "a\\u{2028}b\\u{202E}c\\u{2066}d", "a\\u{2028}b\\u{202E}c\\u{2066}d"),
+        ]
+        for (text, written, readBack) in cases {
+            XCTAssertEqual(CSVDialect.excel.field(text), written, text.debugDescription)
+            let table = CSVDialect.excel.table(["a", "b"], [[text, "z"], ["\u{301}", "\u{301}"]])
+            guard case .success(let records) = CSVDialect.excel.records(String(table.dropFirst())) else { return XCTFail(text.debugDescription) }
+            XCTAssertEqual(records.map(\.fields.count), [2, 2, 2], text.debugDescription)
+            XCTAssertEqual(CSVField.restored(records[1].fields[0]), readBack, text.debugDescription)
+            XCTAssertEqual(records[2].fields, ["\u{301}", "\u{301}"])
+        }
+        XCTAssertEqual(CSVField.restored("'=\u{301}x"), "=\u{301}x")
+        // The reader refuses what the export never writes, naming the line.
+        for (text, line, reason) in [("a;b\r\nc\u{1B};d\r\n", 2, CSVField.Malformed.Reason.controlCharacter), ("a;b\rc;d\r\n", 1, .bareCarriageReturn),
+                                     ("a;b\r\n\r\n", 2, .emptyLine), ("a;\"b\nc\"\r\n", 1, .notCSV)] {
+            guard case .failure(let fault) = CSVDialect.excel.records(text) else { XCTFail(text.debugDescription); continue }
+            XCTAssertEqual(fault.line, line, text.debugDescription)
+            XCTAssertEqual(fault.reason, reason, text.debugDescription)
+        }
+    }
+
+    func testTheMergeRefusesRowsNoExportOfOursWrites() throws {
+        let coach = try store()
+        try coach.save(try youth("Fenna Oosterwijk"))
+        let good = try export(coach).directory
+        func broken(_ file: String, _ change: (String) -> String) throws -> String {
+            let target = try folder() + "/kopie"
+            try FileManager.default.copyItem(atPath: good, toPath: target)
+            try Data(change(try text(target + "/" + file)).utf8).write(to: URL(fileURLWithPath: target + "/" + file))
+            return target
+        }
+        let cases: [(String, (String) -> String, String)] = [
+            ("fasen.csv", { $0.replacingOccurrences(of: "\r\n", with: "\r") }, "fasen.csv, regel 1: een regel eindigt op een losse CR"),
+            ("fasen.csv", { $0 + $0.components(separatedBy: "\r\n")[1] + "\r\n" }, "fasen.csv, regel 5: dezelfde regel als regel 2"),
+            ("jongeren.csv", { $0.replacingOccurrences(of: ";2007;", with: ";9999;") }, "jongeren.csv, regel 2: \"9999\" is geen geboortejaar (1900 tot en met 2026)"),
+            ("jongeren.csv", { $0.replacingOccurrences(of: ";2007;", with: ";1899;") }, "is geen geboortejaar"),
+            ("metingen.csv", { $0 + "\r\n" }, "metingen.csv, regel 3: een lege regel"),
+            ("jongeren.csv", { $0.replacingOccurrences(of: "Rotterdam", with: "Rotter\u{1B}dam") }, "jongeren.csv, regel 2: een stuurteken"),
+            ("jongeren.csv", { $0.replacingOccurrences(of: ";2007;Rotterdam;2026-01-05", with: "") }, "jongeren.csv, regel 2: 1 veld, de export schrijft er 4"),
+        ]
+        for (file, change, expected) in cases {
+            let folder = try broken(file, change)
+            let refused = message { _ = try ResearchExport.merge(directories: [folder], today: today) }
+            XCTAssertTrue(refused.contains(expected), "\(expected)\n\(refused)")
+        }
+        let missing = message { _ = try ResearchExport.merge(directories: [good + "/nergens\nhier"], today: today) }
+        XCTAssertTrue(missing.contains("/nergens\\x0Ahier: deze map bestaat niet"), missing)
+        XCTAssertFalse(missing.contains("\n"))
+        let file = message { _ = try ResearchExport.merge(directories: [good + "/jongeren.csv"], today: today) }
+        XCTAssertTrue(file.contains("dit is geen map maar een gewoon bestand"), file)
+    }
+
+    func testTheFolderMessagesNameWhatIsThere() throws {
+        let store = try store()
+        try store.save(try youth("Fenna Oosterwijk"))
+        let file = try folder() + "/bestand"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        let refused = message { _ = try store.writeResearchExport(to: file, dialect: .excel, today: today, now: now) }
+        XCTAssertTrue(refused.contains("is geen map maar een gewoon bestand"), refused)
+        // "What it points to is untouched" only where there is something it points to: a link.
+        XCTAssertTrue(CaseloadStore.UnreadableReason.notAFile(.symbolicLink).text.contains("waar het naar wijst is niet aangeraakt"))
+        for kind: PrivateFiles.EntryKind in [.directory, .fifo, .socket, .device] {
+            XCTAssertFalse(CaseloadStore.UnreadableReason.notAFile(kind).text.contains("wijst"), "\(kind)")
+        }
+        // exports/ as a file: the screens' export says so in Dutch, never the system's English.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: store.exportsDirectory))
+        let screen = message { _ = try store.writeResearchExportIntoExports(dialect: .excel, today: today, now: now) }
+        XCTAssertFalse(screen.contains("Not a directory") || screen.contains("File exists"), screen)
+        let odd = message { _ = try store.writeResearchExport(to: try folder() + "/nieuw\n/x", dialect: .excel, today: today, now: now) }
+        XCTAssertFalse(odd.contains("\n"), odd)
     }
 }

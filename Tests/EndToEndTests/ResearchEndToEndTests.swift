@@ -84,18 +84,26 @@ final class ResearchEndToEndTests: XCTestCase {
         XCTAssertEqual(try runProcess(binary, ["--data-dir", first, "export", "--format", "csv", "--out", outA]).status, 0)
         XCTAssertEqual(try runProcess(binary, ["--data-dir", second, "export", "--format", "csv", "--comma", "--out", outB]).status, 0)
 
-        let merged = try runProcess(binary, ["--data-dir", first, "report", "--merge", outA, outB])
+        let merged = try runProcess(binary, ["report", "--merge", outA, outB])
         XCTAssertEqual(merged.status, 0, merged.stderr)
         XCTAssertFalse(merged.stdout.isEmpty)
-        let markdown = try runProcess(binary, ["--data-dir", first, "report", "--format", "markdown", "--merge", outA, outB])
+        let markdown = try runProcess(binary, ["report", "--format", "markdown", "--merge", outA, outB])
         XCTAssertEqual(markdown.status, 0, markdown.stderr)
 
-        let twice = try runProcess(binary, ["--data-dir", first, "report", "--merge", outA, outA])
+        let twice = try runProcess(binary, ["report", "--merge", outA, outA])
         XCTAssertEqual(twice.status, 1)
         XCTAssertTrue(twice.stderr.contains("Dezelfde jongere in twee exports: RL-"), twice.stderr)
         XCTAssertEqual(twice.stdout, "")
-        let notAnExport = try runProcess(binary, ["--data-dir", first, "report", "--merge", first])
+        let notAnExport = try runProcess(binary, ["report", "--merge", first])
         XCTAssertEqual(notAnExport.status, 1)
         XCTAssertTrue(notAnExport.stderr.contains("geen onderzoeksexport van Rode Loper"), notAnExport.stderr)
+        // A folder that does not exist says so; its name, line break and all, is escaped.
+        let missing = try runProcess(binary, ["report", "--merge", outA + "/nergens\nhier"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("/nergens\\x0Ahier: deze map bestaat niet."), missing.stderr)
+        XCTAssertEqual(missing.stderr.filter { $0 == "\n" }.count, 1, missing.stderr)
+        let withData = try runProcess(binary, ["--data-dir", first, "report", "--merge", outA])
+        XCTAssertEqual(withData.status, 2)
+        XCTAssertTrue(withData.stderr.contains("--data-dir hoort niet bij report --merge"), withData.stderr)
     }
 }

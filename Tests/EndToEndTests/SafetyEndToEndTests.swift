@@ -125,7 +125,7 @@ final class SafetyEndToEndTests: XCTestCase {
         chmod(file, 0o000)
         let export = try runProcess("/usr/bin/setpriv", asNobody + ["--data-dir", directory, "export", "--format", "json"])
         XCTAssertEqual(export.status, 1, export.stderr)
-        XCTAssertTrue(export.stderr.contains("youths/\(id).json: het kon niet worden geopend (Permission denied, foutcode 13)"),
+        XCTAssertTrue(export.stderr.contains("youths/\(id).json: het kon niet worden geopend (geen toestemming, foutcode 13)"),
                       export.stderr)
     }
 

@@ -165,11 +165,11 @@ public enum ExportFile {
         switch PrivateFiles.kind(of: path) {
         case .missing, .regular: break
         case .symbolicLink:
-            throw HandoverError("\(path) is een symbolische koppeling. Rode Loper volgt die niet en schrijft er niet overheen; kies een andere bestandsnaam. \(nothing)")
+            throw HandoverError("\(SafeText.escaped(path)) is een symbolische koppeling. Rode Loper volgt die niet en schrijft er niet overheen; kies een andere bestandsnaam. \(nothing)")
         case .directory:
-            throw HandoverError("\(path) is een map; geef de naam van een bestand, bijvoorbeeld \(path)/\(example). \(nothing)")
+            throw HandoverError("\(SafeText.escaped(path)) is een map; geef de naam van een bestand, bijvoorbeeld \(SafeText.escaped(path))/\(example). \(nothing)")
         case let other:
-            throw HandoverError("\(path) is geen gewoon bestand maar \(CaseloadStore.UnreadableReason.describe(other)). \(nothing)")
+            throw HandoverError("\(SafeText.escaped(path)) is geen gewoon bestand maar \(CaseloadStore.UnreadableReason.describe(other)). \(nothing)")
         }
         let folder = try realFolder(of: path, outside: dataDirectory)
         try PrivateFiles.writeAtomically(data, to: folder + "/" + (path as NSString).lastPathComponent)
@@ -181,10 +181,10 @@ public enum ExportFile {
         let nothing = "Er is niets geschreven."
         let folder = (path as NSString).deletingLastPathComponent
         guard let realFolder = realPath(folder.isEmpty ? "." : folder), PrivateFiles.kind(of: realFolder) == .directory else {
-            throw HandoverError("De map \(folder) bestaat niet. \(nothing)")
+            throw HandoverError("De map \(SafeText.escaped(folder)) bestaat niet. \(nothing)")
         }
         if let realData = realPath(dataDirectory), realFolder == realData || realFolder.hasPrefix(realData + "/") {
-            throw HandoverError("\(path) ligt in de gegevensmap \(dataDirectory). Een export hoort daarbuiten: een export in de gegevensmap gaat "
+            throw HandoverError("\(SafeText.escaped(path)) ligt in de gegevensmap \(SafeText.escaped(dataDirectory)). Een export hoort daarbuiten: een export in de gegevensmap gaat "
                 + "samen met die map verloren, en in zijn eigen mappen wil Rode Loper alleen zijn eigen bestanden. Kies een andere map. \(nothing)")
         }
         return realFolder
@@ -233,7 +233,7 @@ extension CaseloadStore {
                 + "Vervang een symbolische koppeling door een gewone map. Er is niets geschreven.")
         }
         return CaseloadExport(kind: .backup, youths: youths, workplaces: workplaces, settings: hasSettingsFile ? settings : nil,
-                              reviews: reviews, pseudonyms: try pseudonymsForExport(of: youths), exportedAt: exportedAt)
+                              reviews: reviews, pseudonyms: try pseudonymsForExport(of: youths, backup: true), exportedAt: exportedAt)
     }
 
     /// Whether the directory holds anything a restore could overwrite or mix with: youths,

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 // CSV as RFC 4180 writes it, in the two dialects of the research export, and read back the same
 // way for the merge. Why these rules: docs/decisions.md, "De export voor onderzoek".
@@ -28,69 +29,93 @@ extension CSVDialect {
         byteOrderMark + ([header] + rows).map { $0.map(field).joined(separator: String(separator)) + lineEnd }.joined()
     }
 
-    /// A field, made safe: a text that a spreadsheet would take for a formula gets an apostrophe
-    /// in front (`CSVField.defused`), and a field with the separator, a quote, CR or LF is quoted.
+    /// A field, made safe: control characters (ESC, NUL, line breaks, bidi overrides…) are written
+    /// visibly (`\x1B`, as SafeText does everywhere), a text that a spreadsheet would take for a
+    /// formula gets an apostrophe in front (`CSVField.defused`), and a field with the separator or
+    /// a quote is quoted. All of it by Unicode scalar: a combining mark after `;`, `"` or `=` makes
+    /// one Swift Character of the two, and would hide them from a comparison of Characters.
     func field(_ text: String) -> String {
-        let safe = CSVField.defused(text)
-        guard safe.contains(where: { $0 == separator || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return safe }
-        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let safe = CSVField.defused(SafeText.escaped(text))
+        let separatorScalar = separator.unicodeScalars.first
+        guard safe.unicodeScalars.contains(where: { $0 == separatorScalar || $0 == "\"" }) else { return safe }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in safe.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// The records of a CSV text in this dialect (byte order mark, if any, already removed): each
     /// the line it starts on (from 1) and its fields, or the line of the first record that is not
-    /// well formed.
+    /// what the export writes. Read by Unicode scalar (see `field`). Lines end in LF or CRLF; a
+    /// bare CR, a control character in a field (the export writes them escaped) and an empty line
+    /// are refused, with what was wrong.
     func records(_ text: String) -> Result<[CSVRecord], CSVField.Malformed> {
         var records: [CSVRecord] = []
         var record: [String] = []
-        var field = ""
+        var field = String.UnicodeScalarView()
         var quoted = false
         var fieldStarted = false
         var line = 1
-        var recordLine = 1
-        var characters = text.makeIterator()
-        var pending = characters.next()
-        while let character = pending {
-            pending = characters.next()
+        let separator = self.separator.unicodeScalars.first
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        func endField() -> CSVField.Malformed? {
+            let text = String(field)
+            if text.unicodeScalars.contains(where: SafeText.needsEscape) { return .init(line: line, reason: .controlCharacter) }
+            record.append(text)
+            field = String.UnicodeScalarView()
+            fieldStarted = false
+            return nil
+        }
+        while let scalar = pending {
+            pending = scalars.next()
+            if scalar == "\r" {
+                // Only as the first half of CRLF.
+                guard pending == "\n" else { return .failure(.init(line: line, reason: .bareCarriageReturn)) }
+                continue
+            }
             if quoted {
-                if character == "\"" {
+                if scalar == "\"" {
                     if pending == "\"" {
                         field.append("\"")
-                        pending = characters.next()
+                        pending = scalars.next()
                     } else {
                         quoted = false
                         // After the closing quote only a separator or the end of the line may come.
-                        if let next = pending, next != separator, next != "\r\n", next != "\n", next != "\r" { return .failure(.init(line: recordLine)) }
+                        if let next = pending, next != separator, next != "\r", next != "\n" { return .failure(.init(line: line, reason: .notCSV)) }
                     }
+                } else if scalar == "\n" {
+                    // The export never breaks a line inside a field: it escapes line breaks.
+                    return .failure(.init(line: line, reason: .notCSV))
                 } else {
-                    if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
-                    field.append(character)
+                    field.append(scalar)
                 }
-            } else if character == separator {
-                record.append(field)
-                field = ""
-                fieldStarted = false
-            } else if character == "\r\n" || character == "\n" || character == "\r" {
-                record.append(field)
-                records.append(CSVRecord(line: recordLine, fields: record))
+            } else if scalar == separator {
+                if let fault = endField() { return .failure(fault) }
+            } else if scalar == "\n" {
+                if record.isEmpty && !fieldStarted && field.isEmpty { return .failure(.init(line: line, reason: .emptyLine)) }
+                if let fault = endField() { return .failure(fault) }
+                records.append(CSVRecord(line: line, fields: record))
                 record = []
-                field = ""
-                fieldStarted = false
                 line += 1
-                recordLine = line
-            } else if character == "\"" {
+            } else if scalar == "\"" {
                 // A quote opens a field only at its start.
-                guard !fieldStarted, field.isEmpty else { return .failure(.init(line: recordLine)) }
+                guard !fieldStarted, field.isEmpty else { return .failure(.init(line: line, reason: .notCSV)) }
                 quoted = true
                 fieldStarted = true
             } else {
-                field.append(character)
+                field.append(scalar)
                 fieldStarted = true
             }
         }
-        if quoted { return .failure(.init(line: recordLine)) }
+        if quoted { return .failure(.init(line: line, reason: .notCSV)) }
         if fieldStarted || !record.isEmpty || !field.isEmpty {
-            record.append(field)
-            records.append(CSVRecord(line: recordLine, fields: record))
+            if let fault = endField() { return .failure(fault) }
+            records.append(CSVRecord(line: line, fields: record))
         }
         return .success(records)
     }
@@ -102,15 +127,32 @@ struct CSVRecord {
 }
 
 enum CSVField {
-    /// A record that is no CSV (a quote left open, text after a closing quote), by line number.
-    struct Malformed: Error { let line: Int }
+    /// A record that is not what the export writes, by line number, and why.
+    struct Malformed: Error {
+        let line: Int
+        let reason: Reason
 
-    /// Characters a spreadsheet reads as the start of a formula (CSV injection).
-    private static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+        enum Reason {
+            case notCSV, bareCarriageReturn, controlCharacter, emptyLine
 
-    /// True for a text that, after any apostrophes at its start, begins a formula.
+            var text: String {
+                switch self {
+                case .notCSV: "geen geldige CSV (een aanhalingsteken niet gesloten, tekst erna, of een regeleinde in een veld)"
+                case .bareCarriageReturn: "een regel eindigt op een losse CR; de export eindigt regels op CRLF of LF"
+                case .controlCharacter: "een stuurteken in een veld; de export schrijft die altijd zichtbaar (\\x1B)"
+                case .emptyLine: "een lege regel; de export schrijft geen lege regels"
+                }
+            }
+        }
+    }
+
+    /// What a spreadsheet reads as the start of a formula (CSV injection), as Unicode scalars.
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// True for a text that, after any apostrophes at its start, begins a formula. By scalar:
+    /// `=\u{301}HYPERLINK(…)` starts with `=` for a spreadsheet too.
     private static func needsApostrophe(_ text: String) -> Bool {
-        text.drop { $0 == "'" }.first.map(formulaStarts.contains) ?? false
+        text.unicodeScalars.first { $0 != "'" }.map(formulaStarts.contains) ?? false
     }
 
     /// `=SOM(A1)` is written `'=SOM(A1)`: the spreadsheet shows it as text. A text that already
@@ -118,5 +160,8 @@ enum CSVField {
     /// is exact; `'s-Hertogenbosch` stays as it is.
     static func defused(_ text: String) -> String { needsApostrophe(text) ? "'" + text : text }
 
-    static func restored(_ text: String) -> String { text.hasPrefix("'") && needsApostrophe(text) ? String(text.dropFirst()) : text }
+    static func restored(_ text: String) -> String {
+        guard text.unicodeScalars.first == "'", needsApostrophe(text) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.dropFirst()))
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,9 +39,14 @@ struct ResearchSecretFile: Codable, ValidatedDocument {
         guard secret.utf8.count == 64, secret.utf8.allSatisfy(Pseudonyms.isHexDigit) else {
             throw ValidationFailure("secret", "", "64 hexadecimale tekens (32 bytes)")
         }
+        var holder: [String: String] = [:]
         for (id, pseudonym) in carried.sorted(by: { $0.key < $1.key }) {
             guard Youth.isFileNameSafe(id) else { throw ValidationFailure("carried", id, "geen nummer van een dossier") }
             guard Pseudonyms.isPseudonym(pseudonym) else { throw ValidationFailure("carried.\(id)", pseudonym, "geen pseudoniem (RL- en 16 hexadecimale tekens)") }
+            // Two youths under one pseudonym would be one youth to the researchers.
+            if let other = holder.updateValue(id, forKey: pseudonym) {
+                throw ValidationFailure("carried.\(id)", pseudonym, "hetzelfde pseudoniem als carried.\(other); ieder pseudoniem hoort bij één jongere")
+            }
         }
     }
 }
@@ -75,46 +81,81 @@ public struct Pseudonyms: Sendable {
 extension CaseloadStore {
     var researchFilePath: String { directory + "/" + ResearchSecretFile.fileName }
 
-    /// research.json as it is, or nil when there is none yet. A damaged file, or one a newer Rode
-    /// Loper wrote, is refused and left where it is: never replaced by a new secret.
-    func readResearchFile() throws(HandoverError) -> ResearchSecretFile? {
+    /// research.json as it is, or nil when there is none yet, with the schema of a file a newer
+    /// Rode Loper wrote (`newer`): such a file is read for its secret and carried pseudonyms, but
+    /// never written (this version would drop what the newer one added). A damaged file, or a
+    /// newer one that does not read, is refused and left where it is: never replaced by a new secret.
+    func readResearchFile() throws(HandoverError) -> (file: ResearchSecretFile, newer: Int?)? {
         let name = ResearchSecretFile.fileName
-        let keep = "Rode Loper maakt geen nieuwe sleutel, want dan krijgt iedere jongere een ander pseudoniem en kloppen de exports "
-            + "die de onderzoekers al hebben niet meer met de nieuwe. Zet \(name) terug uit een kopie van de gegevensmap, of vraag hulp."
         switch PrivateFiles.readRegularFile(researchFilePath, limit: FileLimits.document) {
         case .failure(let error) where error.code == ENOENT:
             return nil
         case .failure(let error):
             throw HandoverError("\(name) in de gegevensmap (de sleutel van de pseudoniemen) kan niet worden gelezen: "
-                + "\(UnreadableReason(error, path: researchFilePath).text). \(keep)")
+                + "\(UnreadableReason(error, path: researchFilePath).text). \(Self.keepSecret)")
         case .success(let data):
             do {
-                return try Self.decodeDocument(ResearchSecretFile.self, from: data, known: ResearchSecretFile.schemaVersion).0
+                let (file, schema) = try Self.decodeDocument(ResearchSecretFile.self, from: data, known: ResearchSecretFile.schemaVersion)
+                return (file, schema > ResearchSecretFile.schemaVersion ? schema : nil)
             } catch .newerSchema(let schema) {
                 throw HandoverError("\(name) in de gegevensmap is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)); deze versie "
                     + "kent tot en met schema \(ResearchSecretFile.schemaVersion). Werk Rode Loper bij om pseudoniemen te maken.")
             } catch {
-                throw HandoverError("\(name) in de gegevensmap (de sleutel van de pseudoniemen) is beschadigd: \(error.text). \(keep)")
+                throw HandoverError("\(name) in de gegevensmap (de sleutel van de pseudoniemen) is beschadigd: \(error.text). \(Self.keepSecret)")
             }
         }
     }
+
+    private static let keepSecret = "Rode Loper maakt geen nieuwe sleutel, want dan krijgt iedere jongere een ander pseudoniem en kloppen "
+        + "de exports die de onderzoekers al hebben niet meer met de nieuwe. Zet \(ResearchSecretFile.fileName) terug uit een kopie van de "
+        + "gegevensmap, of vraag hulp."
 
     /// The pseudonyms of this caseload, or nil when it has no secret yet and `create` is false.
     /// With `create`, a missing secret is made: 32 random bytes, written 0600 and only when there
     /// is still no file (a link, never a rename over one), so two programs exporting at the same
     /// moment end up with the one secret that was written first. This works in a store opened for
     /// reading too (an export is): it adds a file and changes nothing that is there.
+    ///
+    /// "First need" only: when the data directory shows that a secret existed (`secretEvidence`),
+    /// a missing research.json is refused, never silently replaced.
     func pseudonyms(create: Bool) throws -> Pseudonyms? {
-        if let file = try readResearchFile() {
+        if let file = try readResearchFile()?.file {
             return Pseudonyms(secret: Pseudonyms.bytes(hex: file.secret), carried: file.carried)
         }
         guard create else { return nil }
+        if let evidence = secretEvidence() {
+            throw HandoverError("\(ResearchSecretFile.fileName) (de sleutel van de pseudoniemen) ontbreekt in de gegevensmap, maar er was er een: "
+                + "\(evidence). Een nieuwe sleutel zou iedere jongere een ander pseudoniem geven, en de exports die de onderzoekers al hebben "
+                + "kloppen dan niet meer met de nieuwe. Zet \(ResearchSecretFile.fileName) terug uit een kopie van de gegevensmap (een "
+                + "teruggezette back-up houdt de pseudoniemen, want die draagt ze mee). Wilt u bewust opnieuw beginnen met nieuwe pseudoniemen, "
+                + "verplaats dan de oude onderzoeksexports uit \(SafeText.escaped(exportsDirectory))/ naar een andere plek. Er is niets geschreven.")
+        }
         if let readOnlyReason { throw HandoverError("Er is nog geen sleutel voor de pseudoniemen, en die kan niet worden gemaakt: \(readOnlyReason)") }
         var generator = SystemRandomNumberGenerator()
         let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         try createExclusively(try Self.encode(ResearchSecretFile(secret: SHA256.hex(secret))), at: researchFilePath)
         return try pseudonyms(create: false)
     }
+
+    /// What in the data directory shows that a secret was made here before, in words; nil when
+    /// nothing does. A research export of the screens (`exports/onderzoek-*/onderzoek.json`) was
+    /// made with the secret; a handover or backup in exports/ that carries pseudonyms too.
+    func secretEvidence() -> String? {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: exportsDirectory)) ?? []).sorted()
+        if let folder = names.first(where: {
+            $0.hasPrefix("onderzoek-") && PrivateFiles.kind(of: "\(exportsDirectory)/\($0)/\(ResearchManifest.fileName)") == .regular
+        }) {
+            return "de onderzoeksexport exports/\(SafeText.escaped(folder)) is ermee gemaakt"
+        }
+        for name in names where name.hasSuffix(".json") {
+            guard case .success(let data) = PrivateFiles.readRegularFile("\(exportsDirectory)/\(name)", limit: FileLimits.document),
+                  let probe = try? Self.decoder.decode(CarriedProbe.self, from: data), !(probe.pseudonyms ?? [:]).isEmpty else { continue }
+            return "exports/\(SafeText.escaped(name)) draagt pseudoniemen die ermee zijn gemaakt"
+        }
+        return nil
+    }
+
+    private struct CarriedProbe: Decodable { var pseudonyms: [String: String]? }
 
     /// Writes `data` at `path` only when nothing is there: a synced temporary file linked in.
     private func createExclusively(_ data: Data, at path: String) throws {
@@ -137,35 +178,75 @@ extension CaseloadStore {
 
     /// Keeps the pseudonyms handed-over cases brought (by youth id) in research.json, making the
     /// secret first when there is none. Written atomically over the file, under the store's lock.
+    /// Refused, before anything is written, when research.json is of a newer version (it is never
+    /// written here), and when a pseudonym brought is already another youth's here (carried, or our
+    /// own keyed one): two youths under one pseudonym would be one youth to the researchers.
     func keepCarried(_ pseudonyms: [String: String]) throws {
         guard !pseudonyms.isEmpty else { return }
+        let nothing = "Er is niets geïmporteerd."
         try requireWritable()
-        _ = try self.pseudonyms(create: true)
-        guard var file = try readResearchFile() else { return }
+        if let newer = try readResearchFile()?.newer {
+            throw HandoverError("Het bestand draagt de pseudoniemen van de jongeren mee, maar \(ResearchSecretFile.fileName) in de gegevensmap is "
+                + "gemaakt met een nieuwere versie van Rode Loper (schema \(newer)) en wordt door deze versie niet herschreven: de "
+                + "pseudoniemen kunnen niet worden bewaard. Importeer met die nieuwere versie. \(nothing)")
+        }
+        guard let own = try self.pseudonyms(create: true), var file = try readResearchFile()?.file else { return }
+        var holder: [String: String] = [:]
+        for id in summaries.map(\.id) where pseudonyms[id] == nil { holder[own.pseudonym(for: id)] = id }
+        for (id, pseudonym) in file.carried where pseudonyms[id] == nil { holder[pseudonym] = id }
+        for (id, pseudonym) in pseudonyms.sorted(by: { $0.key < $1.key }) {
+            if let other = holder[pseudonym] {
+                throw HandoverError("pseudonyms.\(id) in het bestand is \(pseudonym), en dat pseudoniem heeft hier al het dossier \(other.prefix(8)). "
+                    + "Twee jongeren onder één pseudoniem zouden voor de onderzoekers één jongere zijn. Vraag hulp. \(nothing)")
+            }
+            holder[pseudonym] = id
+        }
         file.carried.merge(pseudonyms) { _, brought in brought }
         try Self.refuseInvalid(file)
         try PrivateFiles.writeAtomically(try Self.encode(file), to: researchFilePath, simulate: simulate)
     }
 
     /// Removes the carried pseudonym of the youth `id` (an erasure leaves no id behind). Nothing
-    /// to do when there is none; the secret stays.
+    /// to do when there is none; the secret stays. A research.json of a newer version is never
+    /// written: refused, saying why.
     func forgetCarried(_ id: String) throws {
-        guard var file = try readResearchFile(), file.carried[id] != nil else { return }
+        guard let read = try readResearchFile(), read.file.carried[id] != nil else { return }
         try requireWritable()
+        if let newer = read.newer {
+            throw HandoverError("\(ResearchSecretFile.fileName) in de gegevensmap is gemaakt met een nieuwere versie van Rode Loper (schema \(newer)) "
+                + "en wordt door deze versie niet herschreven; het pseudoniem van dit dossier staat erin. Wis het dossier met die nieuwere versie.")
+        }
+        var file = read.file
         file.carried[id] = nil
         try PrivateFiles.writeAtomically(try Self.encode(file), to: researchFilePath, simulate: simulate)
     }
 
     /// The pseudonyms of `youths` for an export file (a handover, a backup), by youth id, so the
     /// receiver keeps them. Nil when there is no secret and none can be made here (a read-only
-    /// disk): then no pseudonym was ever shared from this caseload.
-    func pseudonymsForExport(of youths: [Youth]) throws -> [String: String]? {
+    /// disk): then no pseudonym was ever shared from this caseload. For a `backup`, a research.json
+    /// that cannot be read does not stop the backup (the caseload matters more): it goes without
+    /// pseudonyms, and a notice says what is missing and why. A handover is refused instead.
+    func pseudonymsForExport(of youths: [Youth], backup: Bool = false) throws -> [String: String]? {
         let made: Pseudonyms?
-        do { made = try pseudonyms(create: true) } catch {
+        do { made = try pseudonyms(create: true) } catch let creating {
             // A damaged or newer research.json is refused (read again, it throws); a secret that
             // cannot be made here is not.
-            if try readResearchFile() == nil { return nil }
-            throw error
+            // Missing where the data directory shows there was one (`secretEvidence`) counts as unreadable.
+            var unreadable: HandoverError?
+            do {
+                if try readResearchFile() == nil {
+                    guard secretEvidence() != nil else { return nil }
+                    unreadable = creating as? HandoverError
+                }
+            } catch { unreadable = error }
+            guard backup, let unreadable else {
+                if let unreadable { throw unreadable }
+                throw creating
+            }
+            notices.append(StoreNotice(message: "De back-up is gemaakt zonder de pseudoniemen voor het onderzoek: \(unreadable.message) "
+                + "Wordt deze back-up teruggezet, dan krijgen de jongeren nieuwe pseudoniemen, tenzij \(ResearchSecretFile.fileName) "
+                + "eerst wordt hersteld en de back-up opnieuw gemaakt."))
+            return nil
         }
         guard let made else { return nil }
         return Dictionary(uniqueKeysWithValues: youths.map { ($0.id, made.pseudonym(for: $0.id)) })

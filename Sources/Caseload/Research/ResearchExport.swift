@@ -19,6 +19,17 @@ public struct ResearchExportResult: Equatable, Sendable {
     public let leftOut: Int
     /// Cases closed as handed over to another coach, with research consent: counted where they went.
     public let handedOver: Int
+    /// Youth files that could not be read: not in the export, and not counted in `leftOut` either
+    /// (whether they have consent is unknown). The export says so wherever it counts.
+    public let unreadable: Int
+
+    public init(directory: String, exported: Int, leftOut: Int, handedOver: Int, unreadable: Int = 0) {
+        self.directory = directory
+        self.exported = exported
+        self.leftOut = leftOut
+        self.handedOver = handedOver
+        self.unreadable = unreadable
+    }
 }
 
 extension CaseloadStore {
@@ -40,14 +51,25 @@ extension CaseloadStore {
     /// The youths with research consent on `today` under their pseudonym, grouped by youth in the
     /// order of the pseudonyms (an order that says nothing about names or ids), without the cases
     /// handed over (`handedOver` counts those).
-    private func sharedData(pseudonyms: Pseudonyms?, today: LocalDate) -> (data: ResearchData, leftOut: Int, handedOver: Int) {
+    private func sharedData(pseudonyms: Pseudonyms?, today: LocalDate) throws
+        -> (data: ResearchData, leftOut: Int, handedOver: Int, unreadable: Int) {
         let youths = allYouths()
+        // Youth files that could not be read, at opening or just now (allYouths notes them):
+        // whether they have consent is unknown, so they are counted apart, never silently left out.
+        let unreadable = notWhole.keys.filter { $0.hasPrefix("youths/") && $0.hasSuffix(".json") }.count
         let consenting = youths.filter { $0.hasResearchConsent(on: today) }
         let kept = consenting.filter { $0.currentClosure?.outcome != .handedOver }
         let labelled = kept.enumerated().map { index, youth in (pseudonyms?.pseudonym(for: youth.id) ?? "telling-\(index + 1)", youth) }
+        // Two youths under one pseudonym would be one youth to the researchers: never written.
+        // research.json and every import are checked for this; this is the last guard.
+        var seen = Set<String>()
+        for (pseudonym, _) in labelled where !seen.insert(pseudonym).inserted {
+            throw HandoverError("Twee jongeren hebben hetzelfde pseudoniem (\(pseudonym)); de onderzoekers zouden ze als één jongere tellen. "
+                + "Controleer \(ResearchSecretFile.fileName) (carried) in de gegevensmap, of vraag hulp. Er is niets geschreven.")
+        }
         var data = ResearchData()
         for (pseudonym, youth) in labelled.sorted(by: { $0.0 < $1.0 }) { data.append(youth, as: pseudonym) }
-        return (data, youths.count - consenting.count, consenting.count - kept.count)
+        return (data, youths.count - consenting.count, consenting.count - kept.count, unreadable)
     }
 
     /// The pseudonymised export for the researchers: one CSV per table and a README, in a new
@@ -56,22 +78,23 @@ extension CaseloadStore {
     public func writeResearchExport(to directory: String, dialect: CSVDialect, today: LocalDate, now: Date) throws -> ResearchExportResult {
         let nothing = "Er is niets geschreven."
         var path = directory
+        let shown = SafeText.escaped(directory)
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         let name = (path as NSString).lastPathComponent
         guard !name.isEmpty, name != ".", name != "..", name != "/" else {
-            throw HandoverError("\(directory) is geen naam voor een nieuwe map; geef bijvoorbeeld rodeloper-onderzoek-\(today.iso). \(nothing)")
+            throw HandoverError("\(shown) is geen naam voor een nieuwe map; geef bijvoorbeeld rodeloper-onderzoek-\(today.iso). \(nothing)")
         }
         switch PrivateFiles.kind(of: path) {
         case .missing: break
         case .directory:
             guard ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]).isEmpty else {
-                throw HandoverError("De map \(path) bestaat al en is niet leeg. Een export komt in een nieuwe of lege map, zodat er niets wordt "
+                throw HandoverError("De map \(shown) bestaat al en is niet leeg. Een export komt in een nieuwe of lege map, zodat er niets wordt "
                     + "overschreven of vermengd met een oudere export; kies een andere naam. \(nothing)")
             }
         case .symbolicLink:
-            throw HandoverError("\(path) is een symbolische koppeling. Rode Loper volgt die niet; kies de naam van een nieuwe map. \(nothing)")
+            throw HandoverError("\(shown) is een symbolische koppeling. Rode Loper volgt die niet; kies de naam van een nieuwe map. \(nothing)")
         case let other:
-            throw HandoverError("\(path) is geen map maar \(UnreadableReason.describe(other)); kies de naam van een nieuwe map. \(nothing)")
+            throw HandoverError("\(shown) is geen map maar \(UnreadableReason.describe(other)); kies de naam van een nieuwe map. \(nothing)")
         }
         return try writeResearchFolder(name, in: try ExportFile.realFolder(of: path, outside: self.directory), dialect: dialect, today: today, now: now)
     }
@@ -98,9 +121,9 @@ extension CaseloadStore {
         let nothing = "Er is niets geschreven."
         let path = parent + "/" + name
         guard let pseudonyms = try pseudonyms(create: true) else { throw HandoverError("De sleutel voor de pseudoniemen ontbreekt. \(nothing)") }
-        let (data, leftOut, handedOver) = sharedData(pseudonyms: pseudonyms, today: today)
+        let (data, leftOut, handedOver, unreadable) = try sharedData(pseudonyms: pseudonyms, today: today)
         let manifest = ResearchManifest(dialect: dialect.code, exportedOn: today, exportedAt: now.wholeSeconds, youths: data.youths.count,
-                                        leftOut: leftOut, handedOver: handedOver)
+                                        leftOut: leftOut, handedOver: handedOver, unreadable: unreadable)
         var files = ResearchTable.allCases.map { ($0.fileName, Data($0.text(of: data, dialect: dialect).utf8)) }
         files.append((ResearchManifest.fileName, try Self.encode(manifest)))
         files.append((ResearchExport.readmeName, Data(ResearchExport.readme(manifest, dialect: dialect).utf8)))
@@ -116,13 +139,14 @@ extension CaseloadStore {
         guard rename(temporary, parent + "/" + name) == 0 else {
             let code = errno
             if code == ENOTEMPTY || code == EEXIST {
-                throw HandoverError("De map \(path) is intussen niet meer leeg. \(nothing)")
+                throw HandoverError("De map \(SafeText.escaped(path)) is intussen niet meer leeg. \(nothing)")
             }
             throw HandoverError(StoreError.from(errno: code, operation: "Opslaan", path: parent).localizedDescription + " " + nothing)
         }
         placed = true
         try PrivateFiles.syncDirectory(parent)
-        return ResearchExportResult(directory: parent + "/" + name, exported: data.youths.count, leftOut: leftOut, handedOver: handedOver)
+        return ResearchExportResult(directory: parent + "/" + name, exported: data.youths.count, leftOut: leftOut, handedOver: handedOver,
+                                    unreadable: unreadable)
     }
 }
 
@@ -144,6 +168,34 @@ struct ResearchManifest: Codable, Equatable {
     var leftOut: Int
     /// Closed as handed over to another coach: in that coach's export.
     var handedOver: Int
+    /// Youth files that could not be read when the export was made: missing from it. Absent in
+    /// exports made before it was counted (read as 0).
+    var unreadable = 0
+
+    init(dialect: String, exportedOn: LocalDate, exportedAt: Date, youths: Int, leftOut: Int, handedOver: Int, unreadable: Int) {
+        self.dialect = dialect
+        self.exportedOn = exportedOn
+        self.exportedAt = exportedAt
+        self.youths = youths
+        self.leftOut = leftOut
+        self.handedOver = handedOver
+        self.unreadable = unreadable
+    }
+
+    private enum CodingKeys: String, CodingKey { case kind, schemaVersion, dialect, exportedOn, exportedAt, youths, leftOut, handedOver, unreadable }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(String.self, forKey: .kind)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        dialect = try c.decode(String.self, forKey: .dialect)
+        exportedOn = try c.decode(LocalDate.self, forKey: .exportedOn)
+        exportedAt = try c.decode(Date.self, forKey: .exportedAt)
+        youths = try c.decode(Int.self, forKey: .youths)
+        leftOut = try c.decode(Int.self, forKey: .leftOut)
+        handedOver = try c.decode(Int.self, forKey: .handedOver)
+        unreadable = try c.value(.unreadable, or: 0)
+    }
 }
 
 /// The five tables, their files and columns (docs/data-format.md), written and read back.
@@ -192,13 +244,13 @@ enum ResearchTable: CaseIterable {
 
     /// Adds one row read back to `data`; a field that is not what this table writes throws the
     /// reason, in Dutch.
-    func add(_ fields: [String], to data: inout ResearchData) throws(RowFault) {
+    func add(_ fields: [String], to data: inout ResearchData, thisYear: Int) throws(RowFault) {
         let pseudonym = try RowFault.pseudonym(fields[0])
         switch self {
         case .youths:
             let municipality = CSVField.restored(fields[2])
             guard !TextLimits.exceeds(municipality, TextLimits.line) else { throw RowFault("gemeente is langer dan \(TextLimits.line) tekens") }
-            data.youths.append(ResearchYouth(pseudonym: pseudonym, birthYear: try RowFault.optional(fields[1], RowFault.year),
+            data.youths.append(ResearchYouth(pseudonym: pseudonym, birthYear: try RowFault.optional(fields[1]) { text throws(RowFault) in try RowFault.year(text, upTo: thisYear) },
                                              municipality: municipality, started: try RowFault.optional(fields[3], RowFault.date)))
         case .measurements:
             var scores: [String: Int] = [:]
@@ -240,9 +292,10 @@ struct RowFault: Error {
         return date
     }
 
-    static func year(_ text: String) throws(RowFault) -> Int {
-        guard text.utf8.count == 4, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let year = Int(text), year >= 1 else {
-            throw RowFault("\(shown(text)) is geen geboortejaar")
+    /// A birth year from 1900 up to this year: the export writes no other.
+    static func year(_ text: String, upTo thisYear: Int) throws(RowFault) -> Int {
+        guard text.utf8.count == 4, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let year = Int(text), (1900...thisYear).contains(year) else {
+            throw RowFault("\(shown(text)) is geen geboortejaar (1900 tot en met \(thisYear))")
         }
         return year
     }
@@ -274,14 +327,14 @@ public enum ResearchExport {
     /// Refused, naming the folder and the file and line: a folder that is no research export (or
     /// one of a newer version), a file too large, a line that is malformed or holds an unknown
     /// code, and a youth (pseudonym) in two exports, which would otherwise be counted twice.
-    public static func merge(directories: [String]) throws -> ResearchData {
+    public static func merge(directories: [String], today: LocalDate = LocalDate(Date(), timeZone: .current)) throws -> ResearchData {
         var merged = ResearchData()
         var seen: [String: String] = [:]
         for folder in directories {
-            let data = try read(folder)
+            let data = try read(folder, thisYear: today.year)
             for youth in data.youths {
                 if let other = seen[youth.pseudonym] {
-                    throw HandoverError("Dezelfde jongere in twee exports: \(youth.pseudonym) staat in \(other) en in \(folder). Samen zou die "
+                    throw HandoverError("Dezelfde jongere in twee exports: \(youth.pseudonym) staat in \(SafeText.escaped(other)) en in \(SafeText.escaped(folder)). Samen zou die "
                         + "jongere twee keer worden geteld. Is dezelfde export twee keer gegeven? Of is het dossier overgedragen: dan sluit de coach "
                         + "die het overdroeg het af met uitstroom \"overgedragen aan andere coach\" en maakt de export opnieuw; het telt dan alleen "
                         + "bij de coach die het nu heeft. Er is niets samengevoegd.")
@@ -294,12 +347,18 @@ public enum ResearchExport {
     }
 
     /// One research export read back.
-    static func read(_ folder: String) throws -> ResearchData {
+    static func read(_ folder: String, thisYear: Int) throws -> ResearchData {
         let nothing = "Er is niets samengevoegd."
-        func refuse(_ reason: String) -> HandoverError { HandoverError("\(folder): \(reason). \(nothing)") }
+        // Every path in a message is escaped: a folder name may hold a line break or ESC.
+        func refuse(_ reason: String) -> HandoverError { HandoverError("\(SafeText.escaped(folder)): \(reason). \(nothing)") }
         // A folder to read may be a link (a synced folder); its files are read without following links.
-        guard let real = ExportFile.realPath(folder), PrivateFiles.kind(of: real) == .directory else {
-            throw refuse("dit is geen map met een onderzoeksexport van Rode Loper")
+        guard let real = ExportFile.realPath(folder) else {
+            throw refuse(PrivateFiles.kind(of: folder) == .symbolicLink ? "een symbolische koppeling naar iets dat niet bestaat" : "deze map bestaat niet")
+        }
+        let kind = PrivateFiles.kind(of: real)
+        guard kind == .directory else {
+            throw refuse(kind == .missing ? "deze map bestaat niet"
+                : "dit is geen map maar \(CaseloadStore.UnreadableReason.describe(kind)); geef de map van een onderzoeksexport van Rode Loper")
         }
         func contents(_ file: String, limit: Int) throws -> Data {
             switch PrivateFiles.readRegularFile(folder + "/" + file, limit: limit) {
@@ -324,7 +383,8 @@ public enum ResearchExport {
                 + "kent tot en met \(ResearchManifest.schemaVersion)). Werk Rode Loper bij om hem samen te voegen")
         }
         guard probe.schemaVersion >= 1, let manifest = try? CaseloadStore.decoder.decode(ResearchManifest.self, from: manifestData),
-              let dialect = CSVDialect(code: manifest.dialect), manifest.youths >= 0, manifest.leftOut >= 0, manifest.handedOver >= 0 else {
+              let dialect = CSVDialect(code: manifest.dialect), manifest.youths >= 0, manifest.leftOut >= 0, manifest.handedOver >= 0,
+              manifest.unreadable >= 0 else {
             throw refuse("\(ResearchManifest.fileName) is beschadigd")
         }
         var data = ResearchData()
@@ -335,16 +395,22 @@ public enum ResearchExport {
             let records: [CSVRecord]
             switch dialect.records(text) {
             case .success(let read): records = read
-            case .failure(let fault): throw refuse("\(file), regel \(fault.line): geen geldige CSV (een aanhalingsteken niet gesloten of tekst erna)")
+            case .failure(let fault): throw refuse("\(file), regel \(fault.line): \(fault.reason.text)")
             }
             guard let header = records.first, header.fields == table.header else {
                 throw refuse("\(file), regel 1: de kolommen zijn niet die van de export (\(table.header.joined(separator: String(dialect.separator))))")
             }
+            // A row twice would count twice: the export writes every row once.
+            var rows: [[String]: Int] = [:]
             for record in records.dropFirst() {
                 guard record.fields.count == table.header.count else {
-                    throw refuse("\(file), regel \(record.line): \(record.fields.count) velden, de export schrijft er \(table.header.count)")
+                    let count = record.fields.count
+                    throw refuse("\(file), regel \(record.line): \(count) \(count == 1 ? "veld" : "velden"), de export schrijft er \(table.header.count)")
                 }
-                do { try table.add(record.fields, to: &data) } catch { throw refuse("\(file), regel \(record.line): \(error.reason)") }
+                if let earlier = rows.updateValue(record.line, forKey: record.fields) {
+                    throw refuse("\(file), regel \(record.line): dezelfde regel als regel \(earlier); de export schrijft iedere regel één keer")
+                }
+                do { try table.add(record.fields, to: &data, thisYear: thisYear) } catch { throw refuse("\(file), regel \(record.line): \(error.reason)") }
             }
         }
         var youths = Set<String>()
@@ -385,8 +451,10 @@ public enum ResearchExport {
         Jongeren in de export: \(manifest.youths)
         Niet opgenomen:        \(manifest.leftOut) (geen toestemming voor onderzoek op \(manifest.exportedOn.iso))
         Overgedragen:          \(manifest.handedOver) (afgesloten als overgedragen aan een andere coach: die telt ze mee)
+        Onleesbaar:            \(manifest.unreadable) (dossierbestanden die niet gelezen konden worden; ontbreken in deze export)
 
-        Alleen jongeren die toestemming gaven voor het actieonderzoek staan in deze export. Iedere
+        \(manifest.unreadable > 0 ? "LET OP: deze export is niet compleet. \(manifest.unreadable) dossierbestand\(manifest.unreadable == 1 ? "" : "en") kon\(manifest.unreadable == 1 ? "" : "den") niet\n"
+            + "worden gelezen; of die jongeren toestemming gaven is niet bekend. Maak de export opnieuw nadat de\ncoach dat heeft hersteld.\n\n" : "")Alleen jongeren die toestemming gaven voor het actieonderzoek staan in deze export. Iedere
         jongere staat erin onder een pseudoniem (RL- en 16 tekens). Zonder de sleutel, die alleen in
         de gegevensmap van de coach staat, is een pseudoniem niet terug te leiden tot een naam of een
         dossiernummer. Het pseudoniem blijft hetzelfde bij iedere export, ook als het dossier naar een
@@ -398,7 +466,8 @@ public enum ResearchExport {
 
         Datums staan als jjjj-mm-dd. Alle getallen zijn gehele getallen. Een leeg veld betekent: niet
         bekend of niet gescoord. Een veld dat met = + - of @ begint (alleen bij de gemeente mogelijk)
-        krijgt een apostrof ervoor, zodat een rekenblad het niet als formule uitvoert.
+        krijgt een apostrof ervoor, zodat een rekenblad het niet als formule uitvoert. Een stuurteken
+        in de gemeente (zoals ESC of een regeleinde) staat er zichtbaar in, als \\x1B of \\u{202E}.
 
         Bestanden en kolommen
         ---------------------

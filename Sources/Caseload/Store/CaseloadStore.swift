@@ -438,8 +438,9 @@ public final class CaseloadStore {
             switch self {
             case .tooLarge(let limit): "het is groter dan \(limit / 1_048_576) MB, meer dan Rode Loper ooit schrijft; het is niet gelezen"
             case .missing: "het bestand bestaat niet meer"
-            case .notAFile(let kind): "het is geen gewoon bestand maar \(Self.describe(kind)); waar het naar wijst is niet aangeraakt"
-            case .cannotOpen(let code): "het kon niet worden geopend (\(String(cString: strerror(code))), foutcode \(code))"
+            case .notAFile(let kind):
+                "het is geen gewoon bestand maar \(Self.describe(kind))" + (kind == .symbolicLink ? "; waar het naar wijst is niet aangeraakt" : "")
+            case .cannotOpen(let code): "het kon niet worden geopend (\(StoreError.systemText(code)), foutcode \(code))"
             case .invalid(let failure): "de inhoud klopt niet: \(failure.text)"
             case .empty: "het bestand is leeg"
             case .notJSON: "het is geen geldige JSON (afgekapt of beschadigd)"
@@ -465,7 +466,8 @@ public final class CaseloadStore {
             case .fifo: "een pipe (FIFO)"
             case .socket: "een socket"
             case .device: "een apparaatbestand"
-            case .missing, .regular, .unknown: "iets onbekends"
+            case .regular: "een gewoon bestand"
+            case .missing, .unknown: "iets onbekends"
             }
         }
     }

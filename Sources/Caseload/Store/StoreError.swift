@@ -55,7 +55,7 @@ public enum StoreError: Error, Equatable, LocalizedError {
             "De gegevensmap staat op een schijf die alleen gelezen kan worden. De wijziging is niet opgeslagen."
         case .io(let operation, let path, let code):
             // Says what the system said, and only claims a lost change where something was written.
-            "\(operation) mislukt voor \(path): \(String(cString: strerror(code))) (foutcode \(code)). "
+            "\(operation) mislukt voor \(path): \(Self.systemText(code)) (foutcode \(code)). "
                 + (Self.writingOperations.contains(operation) ? "De wijziging is niet opgeslagen." : "Er is niets gewijzigd.")
         case .unreadable(let message):
             message
@@ -107,7 +107,7 @@ public enum StoreError: Error, Equatable, LocalizedError {
             case .notAFile(let what):
                 "is geen gewoon bestand maar \(what), en kon niet apart worden gezet in quarantine/"
             case .otherNames: "heeft nog een andere naam (een harde koppeling), en kon niet apart worden gezet in quarantine/"
-            case .cannotOpen(let code): "kon niet worden geopend (\(String(cString: strerror(code))))"
+            case .cannotOpen(let code): "kon niet worden geopend (\(StoreError.systemText(code)))"
             }
         }
     }
@@ -120,6 +120,36 @@ public enum StoreError: Error, Equatable, LocalizedError {
         switch self {
         case .readOnlyFileSystem, .noPermission, .madeReadOnly: true
         default: false
+        }
+    }
+
+    /// What a failed system call means, in Dutch: the coach never reads the system's English
+    /// ("Not a directory"); an errno not listed here is named by its number only.
+    static func systemText(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "het bestaat niet (meer)"
+        case ENOTDIR: "het is een bestand, geen map (of een map op de weg ernaartoe is dat)"
+        case EISDIR: "het is een map, geen bestand"
+        case EEXIST: "er staat al iets met die naam"
+        case ENOTEMPTY: "de map is niet leeg"
+        case ELOOP: "het pad gaat door een symbolische koppeling die niet wordt gevolgd"
+        case ENAMETOOLONG: "de naam is te lang"
+        case EACCES, EPERM: "geen toestemming"
+        case EROFS: "de schijf kan alleen gelezen worden"
+        case ENOSPC, EDQUOT: "de schijf is vol"
+        case EIO: "een fout van de schijf bij lezen of schrijven"
+        case EBUSY, ETXTBSY: "het is in gebruik"
+        case EXDEV: "het kan niet naar een andere schijf worden verplaatst"
+        case EMLINK: "er kunnen geen koppelingen meer bij"
+        case EFBIG: "het bestand wordt te groot"
+        case EMFILE, ENFILE: "er zijn te veel bestanden tegelijk open"
+        case ENOMEM: "er is te weinig geheugen"
+        case EAGAIN, EINTR: "het werd onderbroken; probeer het opnieuw"
+        case EINVAL: "het is geen gewoon bestand of map, of de naam kan niet"
+        case ESTALE: "de netwerkschijf is niet meer bereikbaar"
+        case ENXIO, ENODEV: "het apparaat is er niet"
+        case EBADF: "het bestand was al gesloten"
+        default: "systeemfout"
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// The active caseload as an iCalendar file (RFC 5545) to import in the coach's own calendar:
 /// wrap-around meetings (with their time and place where known) and, as all-day items, the
@@ -95,7 +96,8 @@ public enum AgendaCalendar {
     }
 
     /// TEXT as RFC 5545 3.3.11 wants it: backslash, semicolon and comma escaped, a line break as
-    /// `\n`; other control characters (never in valid data) become a space.
+    /// `\n`; other control and format characters (ESC, NUL, U+2028, bidi overrides…) written
+    /// visibly as SafeText does everywhere (`\x1B`, `\u{202E}`), their backslash escaped in turn.
     public static func escaped(_ text: String) -> String {
         var result = ""
         var scalars = text.unicodeScalars.makeIterator()
@@ -108,7 +110,7 @@ public enum AgendaCalendar {
             case ",": result += "\\,"
             case "\r": result += "\\n"
             case "\n": if !previousCR { result += "\\n" }
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): result += " "
+            case _ where SafeText.needsEscape(scalar): result += SafeText.escape(scalar).replacingOccurrences(of: "\\", with: "\\\\")
             default: result.unicodeScalars.append(scalar)
             }
         }
@@ -160,7 +162,11 @@ extension CalendarNames {
         let words = fullName.split(whereSeparator: \.isWhitespace).map(String.init)
         switch self {
         case .firstName:
-            return words.first ?? "?"
+            // "Li, Wei" gives "Li": the first word without the punctuation around it.
+            let first = words.first.map { $0.drop { !($0.isLetter || $0.isNumber) } }.map { word in
+                String(word.reversed().drop { !($0.isLetter || $0.isNumber) }.reversed())
+            }
+            return first.flatMap { $0.isEmpty ? nil : $0 } ?? "?"
         case .initials:
             var initials = ""
             for (index, word) in words.enumerated() {

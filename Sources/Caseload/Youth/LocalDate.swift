@@ -133,6 +133,8 @@ extension LocalDate {
             throw DateInputError(message: "Typ de datum als dd-mm-jjjj, bijvoorbeeld 07-03-2008.")
         }
         guard parts[2].count == 4 else {
+            // 2026-01-01 is the year first (as a computer writes it): say the order, not the digits.
+            if parts[0].count == 4 { throw DateInputError(message: "Typ de dag eerst en het jaar als laatste: dd-mm-jjjj, bijvoorbeeld 07-03-2008.") }
             throw DateInputError(message: "Typ het jaar met vier cijfers (dd-mm-jjjj).")
         }
         guard years.contains(year) else {
