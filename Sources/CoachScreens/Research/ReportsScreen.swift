@@ -142,7 +142,10 @@ final class ReportsScreen: Screen {
         do {
             let result = try session.store.writeResearchExportIntoExports(dialect: .excel, today: today, now: session.now)
             let folder = ExportPlace.fullPath(result.directory, in: session.store.directory)
-            return ("Export: \(Wording.youths(result.exported)), \(result.leftOut) zonder toestemming weggelaten; in \(folder)", .accent)
+            // Dossiers that could not be read are not in it: the export is not complete, and says so.
+            let missing = result.unreadable == 0 ? "" : "; niet compleet: \(result.unreadable) dossier\(result.unreadable == 1 ? "" : "s") niet leesbaar"
+            return ("Export: \(Wording.youths(result.exported)), \(result.leftOut) zonder toestemming weggelaten\(missing); in \(folder)",
+                    result.unreadable == 0 ? .accent : .warning)
         } catch {
             return ("Er is geen export voor onderzoek gemaakt: \(error.localizedDescription)", .error)
         }
