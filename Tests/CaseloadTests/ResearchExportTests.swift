@@ -553,7 +553,7 @@ final class ResearchExportTests: XCTestCase {
         XCTAssertTrue(message { _ = try store.handover(youthID: store.summaries[0].id, exportedAt: now) }.contains("ontbreekt"))
         // A backup is still made, without the pseudonyms, and says so.
         XCTAssertNil(try store.backup(exportedAt: now).pseudonyms)
-        XCTAssertTrue(store.notices.contains { $0.message.hasPrefix("De back-up is gemaakt zonder de pseudoniemen voor het onderzoek: research.json") })
+        XCTAssertTrue(store.notices.contains { $0.message.hasPrefix("De back-up is gemaakt, maar zonder de pseudoniemen voor het onderzoek: research.json") && !$0.message.contains("Er is niets geschreven") })
         // A handover or backup in exports/ that carries pseudonyms shows it too.
         let moved = try folder() + "/oud"
         try FileManager.default.moveItem(atPath: first.directory, toPath: moved)
@@ -591,7 +591,7 @@ final class ResearchExportTests: XCTestCase {
         XCTAssertNil(backup.pseudonyms)
         XCTAssertEqual(backup.youths.count, 1)
         let notice = receiver.notices.map(\.message).joined()
-        XCTAssertTrue(notice.contains("De back-up is gemaakt zonder de pseudoniemen voor het onderzoek") && notice.contains("beschadigd"), notice)
+        XCTAssertTrue(notice.contains("De back-up is gemaakt, maar zonder de pseudoniemen voor het onderzoek") && notice.contains("beschadigd"), notice)
         XCTAssertTrue(message { _ = try receiver.handover(youthID: receiver.summaries[0].id, exportedAt: now) }.contains("beschadigd"))
     }
 

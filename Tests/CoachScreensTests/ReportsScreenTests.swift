@@ -284,6 +284,21 @@ final class ReportsScreenTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("Er is geen export voor onderzoek gemaakt: "), harness.screen)
     }
 
+    /// A refusal says what to do about it: shown whole, not cut after two lines (at 60x16 a long
+    /// one still ends in "…": the window has no room for more).
+    func testARefusalShowsWholeWithWhatToDo() throws {
+        let harness = try harness()
+        harness.press(.char("R"), .char("x"))
+        try FileManager.default.removeItem(atPath: harness.directory + "/research.json")
+        harness.press(.char("x"))
+        for (width, height) in [(80, 24), (200, 60)] {
+            harness.width = width
+            harness.height = height
+            let text = harness.screen.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            XCTAssertTrue(text.contains("ontbreekt") && text.contains("Er is niets geschreven."), "\(width)x\(height): \(harness.screen)")
+        }
+    }
+
     func testTheHintsNameOnlyKeysThatWorkAndQGoesBack() throws {
         let harness = try harness()
         XCTAssertTrue(harness.app.activeBindings.contains { $0.action == .openReports })

@@ -243,7 +243,9 @@ extension CaseloadStore {
                 if let unreadable { throw unreadable }
                 throw creating
             }
-            notices.append(StoreNotice(message: "De back-up is gemaakt zonder de pseudoniemen voor het onderzoek: \(unreadable.message) "
+            // The refusal's own "nothing written" is not true of the backup, which is written.
+            let reason = unreadable.message.replacingOccurrences(of: " Er is niets geschreven.", with: "")
+            notices.append(StoreNotice(message: "De back-up is gemaakt, maar zonder de pseudoniemen voor het onderzoek: \(reason) "
                 + "Wordt deze back-up teruggezet, dan krijgen de jongeren nieuwe pseudoniemen, tenzij \(ResearchSecretFile.fileName) "
                 + "eerst wordt hersteld en de back-up opnieuw gemaakt."))
             return nil

@@ -166,8 +166,10 @@ final class ReportsScreen: Screen {
             + Glyphs.wrap(mode, width: width).map { ($0, shared ? Style.warning : Style.dim) }
         let noteText = failure.map { ($0, Style.error) } ?? message
         // The report keeps most of the rows: a message takes at most two lines on a small screen
-        // (four on a larger one); a longer one shows its first lines, ending in "…".
-        let noteRoom = max(1, min(area.height < 20 ? 2 : 4, area.height - heading.count - 5))
+        // (four on a larger one); a longer one shows its first lines, ending in "…". A refusal
+        // says what to do about it, so it may take all but two lines of the report.
+        let isError = noteText?.1 == .error
+        let noteRoom = max(1, isError ? area.height - heading.count - 4 : min(area.height < 20 ? 2 : 4, area.height - heading.count - 5))
         let notes = noteText.map { note in Glyphs.wrap(note.text, width: width, maxLines: noteRoom).map { ($0, note.style) } } ?? []
         let top = area.row + heading.count + 1
         let body = Rect(row: top, col: area.col, width: area.width, height: max(1, area.row + area.height - top - notes.count - (notes.isEmpty ? 0 : 1)))
