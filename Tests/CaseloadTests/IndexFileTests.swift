@@ -235,3 +235,19 @@ final class IndexFileTests: XCTestCase {
         XCTAssertFalse(try XCTUnwrap(readIndexEntries(directory + "/index.json")).contains { $0.summary.id == newer }, "never cached")
     }
 }
+
+extension IndexFileTests {
+    /// A line longer than any entry (a hostile name of megabytes) is passed over without being
+    /// held, and the lines after it are still used.
+    func testALineTooLongIsSkippedAndTheRestRead() throws {
+        let directory = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var entries = try (0..<3).map { number in
+            IndexEntry(summary: YouthSummary(try Youth(name: "Jongere \(number)", now: now, today: today)), file: PrivateFiles.Identity(inode: 7, size: 9_000, modifiedNanoseconds: 1))
+        }
+        entries[1].summary.name = String(repeating: "x", count: IndexFile.maximumLine + 10)
+        let path = directory + "/index.json"
+        try writeIndex(entries, to: path)
+        XCTAssertEqual(readIndexEntries(path)?.map { $0.summary.name.prefix(20) }, ["Jongere 0", "Jongere 2"])
+    }
+}

@@ -34,6 +34,8 @@ enum IndexFile {
         private let take: (IndexEntry) -> Void
         private var pending: [UInt8] = []
         private var headerRead = false
+        /// True while the rest of a line too long to be an entry is passed over.
+        private var overlong = false
         /// True once the first line turned out to be this version's header.
         private(set) var headerMatches = false
 
@@ -45,7 +47,13 @@ enum IndexFile {
             var start = 0
             while let end = bytes[start...].firstIndex(of: 0x0A) {
                 let goOn: Bool
-                if pending.isEmpty {
+                if overlong {
+                    overlong = false
+                    goOn = true
+                } else if pending.count + (end - start) > maximumLine {
+                    pending.removeAll()
+                    goOn = true
+                } else if pending.isEmpty {
                     goOn = handle(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 } else {
                     pending.append(contentsOf: bytes[start..<end])
@@ -57,9 +65,15 @@ enum IndexFile {
                 start = end + 1
             }
             // A last line without its line break was cut off: it is never used.
-            pending.append(contentsOf: bytes[start...])
-            // No line is this long; a file without line breaks is not an index.
-            return pending.count <= maximumLine
+            if !overlong { pending.append(contentsOf: bytes[start...]) }
+            // A first line longer than the header is not the header: the rest is not read.
+            if !headerRead, pending.count > header.utf8.count { return false }
+            // No line is this long: it is skipped to its end, not held.
+            if pending.count > maximumLine {
+                pending = []
+                overlong = true
+            }
+            return true
         }
 
         private mutating func handle(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
