@@ -130,7 +130,7 @@ import TerminalKit
 
     private static func restore(_ data: Data?, at path: String) {
         if let data {
-            FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
         } else {
             try? FileManager.default.removeItem(atPath: path)
         }

@@ -1,3 +1,4 @@
+import Caseload
 import Foundation
 
 /// Monotonic seconds, for every time the benchmark takes.
@@ -32,10 +33,15 @@ final class Child {
         var childEnd: Int32 = -1
         switch mode {
         case .terminal(let columns, let rows):
-            parentEnd = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
-            guard parentEnd >= 0, grantpt(parentEnd) == 0, unlockpt(parentEnd) == 0, let name = ptsname(parentEnd) else {
+            // posix_openpt, unlockpt and ptsname by hand: Glibc's module does not export them.
+            parentEnd = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+            var unlock: Int32 = 0
+            var number: UInt32 = 0
+            guard parentEnd >= 0, ioctl(parentEnd, UInt(0x4004_5431) /* TIOCSPTLCK */, &unlock) == 0,
+                  ioctl(parentEnd, UInt(0x8004_5430) /* TIOCGPTN */, &number) == 0 else {
                 throw InputError("no pseudo-terminal: \(String(cString: strerror(errno)))")
             }
+            let name = "/dev/pts/\(number)"
             var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
             _ = ioctl(parentEnd, UInt(0x5414) /* TIOCSWINSZ */, &size)
             // A new session whose controlling terminal is the pseudo-terminal, as in a real terminal.
@@ -45,8 +51,10 @@ final class Child {
             posix_spawn_file_actions_adddup2(&actions, 0, 2)
         case .pipe:
             var ends: [Int32] = [0, 0]
-            guard pipe2(&ends, O_CLOEXEC) == 0 else { throw InputError("no pipe: \(String(cString: strerror(errno)))") }
+            guard pipe(&ends) == 0 else { throw InputError("no pipe: \(String(cString: strerror(errno)))") }
             (parentEnd, childEnd) = (ends[0], ends[1])
+            _ = fcntl(parentEnd, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(childEnd, F_SETFD, FD_CLOEXEC)
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             posix_spawn_file_actions_adddup2(&actions, childEnd, 1)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
