@@ -360,6 +360,9 @@ public final class CaseloadStore {
             throw StoreError.io(operation: "Map lezen", path: youthsDirectory, code: EIO)
         }
         let total = names.count(where: { !$0.hasPrefix(".") && $0.hasSuffix(".json") })
+        // Each file's identity is asked relative to the open folder: no path walked 10,000 times.
+        let folder = open(youthsDirectory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
         progress?(0, total)
 
         var cache = readIndex()
@@ -375,7 +378,7 @@ public final class CaseloadStore {
             }
             guard name.hasSuffix(".json") else { continue }
             let id = String(name.dropLast(5))
-            let identity = PrivateFiles.identity(of: youthsDirectory + "/" + name)
+            let identity = folder >= 0 ? PrivateFiles.identity(of: name, in: folder) : PrivateFiles.identity(of: youthsDirectory + "/" + name)
             // Taken out of the cache as used: what is left at the end belongs to files now gone.
             let entry = cache?.removeValue(forKey: id)
             if let entry, entry.file == identity {
@@ -747,7 +750,10 @@ struct IndexEntry: Equatable {
     func validate() throws(ValidationFailure) {
         let line = TextLimits.line
         try TextLimits.check(summary.name, "name", line)
-        guard !summary.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationFailure("name", "", "een naam is verplicht") }
+        // As `trimmingCharacters(in:)` would leave nothing, without going through NSString for every entry.
+        guard summary.name.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
+            throw ValidationFailure("name", "", "een naam is verplicht")
+        }
         try TextLimits.check(summary.nextAction ?? "", "nextAction", line)
         for (index, action) in summary.openActions.enumerated() {
             try TextLimits.check(action.what, "openActions[\(index)].what", line)

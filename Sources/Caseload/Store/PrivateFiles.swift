@@ -276,13 +276,32 @@ public enum PrivateFiles {
         var inode: UInt64
         var size: Int64
         var modifiedNanoseconds: Int64
+
+        init(inode: UInt64, size: Int64, modifiedNanoseconds: Int64) {
+            self.inode = inode
+            self.size = size
+            self.modifiedNanoseconds = modifiedNanoseconds
+        }
+
+        /// A regular file's identity; nil for anything else.
+        init?(_ info: stat) {
+            guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                      modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        }
     }
 
     static func identity(of path: String) -> Identity? {
         var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Identity(inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                        modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        guard lstat(path, &info) == 0 else { return nil }
+        return Identity(info)
+    }
+
+    /// The same for the entry `name` of the open folder `folder`, never following a link.
+    static func identity(of name: String, in folder: Int32) -> Identity? {
+        var info = stat()
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return Identity(info)
     }
 }
 
