@@ -140,7 +140,7 @@ public final class CaseloadStore {
     var newerDocuments: [String: Int] = [:]
     private let lock: DirectoryLock?
     private let clock: () -> Date
-    private var entries: [String: IndexEntry] = [:]
+    private var entries = SummaryTable()
     private(set) var indexChanged = false
     /// The coach's settings (settings.json), and whether that file exists: the welcome screen asks
     /// for the coach's name once.
@@ -365,8 +365,12 @@ public final class CaseloadStore {
         defer { if folder >= 0 { close(folder) } }
         progress?(0, total)
 
-        var cache = readIndex()
-        indexChanged = cache == nil
+        // The cached entries go straight into the store; those that no longer fit their file are
+        // taken out again, so the cache is never held twice.
+        entries.reserveCapacity(total)
+        let cached = readIndex(into: &entries)
+        indexChanged = !cached
+        var present = Set<String>(minimumCapacity: total)
         // Youths whose cached summary no longer fits their file (or who have none), in order.
         var unread: [(name: String, identity: PrivateFiles.Identity?, cachedName: String?)] = []
         for name in names {
@@ -378,17 +382,16 @@ public final class CaseloadStore {
             }
             guard name.hasSuffix(".json") else { continue }
             let id = String(name.dropLast(5))
+            present.insert(id)
             let identity = folder >= 0 ? PrivateFiles.identity(of: name, in: folder) : PrivateFiles.identity(of: youthsDirectory + "/" + name)
-            // Taken out of the cache as used: what is left at the end belongs to files now gone.
-            let entry = cache?.removeValue(forKey: id)
-            if let entry, entry.file == identity {
-                entries[id] = entry
-            } else {
-                unread.append((name, identity, entry?.summary.name))
-            }
+            if let entry = entries[id], entry.file == identity { continue }
+            unread.append((name, identity, entries.removeValue(forKey: id)?.summary.name))
         }
-        if cache?.isEmpty == false { indexChanged = true }
-        cache = nil
+        // Cached youths whose file is gone.
+        for id in entries.keys.filter({ !present.contains($0) }) {
+            entries.removeValue(forKey: id)
+            indexChanged = true
+        }
         var done = total - unread.count
         progress?(done, total)
         if !unread.isEmpty { indexChanged = true }
@@ -418,17 +421,21 @@ public final class CaseloadStore {
         saveIndex()
     }
 
-    /// The cached summaries by id, or nil when there is no index of this version. The cache is
-    /// read like any file: never through a link, never past its limit. An entry the youth's file
-    /// could not hold is not trusted: that youth is read from its file.
-    private func readIndex() -> [String: IndexEntry]? {
-        var cache: [String: IndexEntry] = [:]
+    /// Fills `table` with the cached summaries; false, and `table` empty, when there is no index
+    /// of this version. The cache is read like any file: never through a link, never past its
+    /// limit. An entry the youth's file could not hold is not trusted: that youth is read from its file.
+    private func readIndex(into table: inout SummaryTable) -> Bool {
+        // Moved out and back, keeping the room reserved: the reader's closure cannot hold `table`.
+        var read = SummaryTable()
+        swap(&read, &table)
         var reader = IndexFile.Reader { entry in
-            if (try? entry.validate()) != nil { cache[entry.summary.id] = entry }
+            if (try? entry.validate()) != nil { read[entry.summary.id] = entry }
         }
-        let read = PrivateFiles.readRegularFile(indexPath, limit: FileLimits.index, chunk: 65_536) { reader.read($0) }
-        guard case .success = read, reader.headerMatches else { return nil }
-        return cache
+        let result = PrivateFiles.readRegularFile(indexPath, limit: FileLimits.index, chunk: 65_536) { reader.read($0) }
+        let whole = if case .success = result, reader.headerMatches { true } else { false }
+        if !whole { read = SummaryTable() }
+        swap(&read, &table)
+        return whole
     }
 
     /// Reads the files `names` of `folder` side by side, returning in the same order what the

@@ -393,3 +393,47 @@ extension PlacementSummary {
         self.ending = ending
     }
 }
+
+/// The store's summaries by id, kept side by side in one array. A summary is large: a dictionary
+/// holding them itself keeps room for up to twice as many as it holds, and copies every one each
+/// time it grows; here the dictionary holds only positions.
+struct SummaryTable {
+    private var positions: [String: Int] = [:]
+    private(set) var values: [IndexEntry] = []
+
+    var count: Int { values.count }
+    var isEmpty: Bool { values.isEmpty }
+    var keys: Dictionary<String, Int>.Keys { positions.keys }
+
+    mutating func reserveCapacity(_ count: Int) {
+        positions.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
+    /// The entry of the youth `id` (an entry is always stored under its summary's id).
+    subscript(id: String) -> IndexEntry? {
+        get { positions[id].map { values[$0] } }
+        set {
+            guard let newValue else { return removeValue(forKey: id).map { _ in } ?? () }
+            if let position = positions[id] {
+                values[position] = newValue
+            } else {
+                positions[id] = values.count
+                values.append(newValue)
+            }
+        }
+    }
+
+    /// Removes the entry of `id`; the last entry takes its place.
+    @discardableResult
+    mutating func removeValue(forKey id: String) -> IndexEntry? {
+        guard let position = positions.removeValue(forKey: id) else { return nil }
+        let removed = values[position]
+        let last = values.removeLast()
+        if position < values.count {
+            values[position] = last
+            positions[last.summary.id] = position
+        }
+        return removed
+    }
+}
