@@ -234,16 +234,22 @@ case .demo:
     }
 
 default:
+    NcursesTerminal.catchSignals()
+    // The terminal first, so the coach sees how far reading a large caseload is. Without one the
+    // store is still opened first: its refusal (another instance holds the lock) says more.
+    let started = Result { () throws(NcursesTerminal.StartError) in try NcursesTerminal(environment: environment) }
     let store: CaseloadStore
     do {
-        store = try CaseloadStore(directory: directory)
+        let progress = (try? started.get()).map { ProgressLine(terminal: $0) }
+        store = try CaseloadStore(directory: directory, progress: progress?.show)
     } catch {
+        // The message goes to stderr once the terminal is given back, or it would be wiped away.
+        (try? started.get())?.stop()
         fail(error.localizedDescription)
     }
-    NcursesTerminal.catchSignals()
     let terminal: NcursesTerminal
     do {
-        terminal = try NcursesTerminal(environment: environment)
+        terminal = try started.get()
     } catch .notATerminal {
         fail("Rode Loper is een schermprogramma en heeft een terminal nodig (geen pijp of bestand).")
     } catch .unknownTerminalType(let type) {

@@ -265,30 +265,22 @@ final class HostileDataDirectoryTests: XCTestCase {
             }
             store.saveIndex()
         }
-        let changes: [(inout [String: Any]) -> Void] = [
-            { $0["scoutAttempts"] = Int.max },
-            { $0["measurementCount"] = Int.max },
-            { $0["acuteDomains"] = 3 },   // no measurement at all
-            { $0["name"] = String(repeating: "x", count: 5_000_000) },
-            { $0["name"] = " \n " },
-            { summary in
-                var actions = summary["openActions"] as! [[String: Any]]
-                actions[0]["owner"] = String(repeating: "é", count: TextLimits.line + 1)
-                summary["openActions"] = actions
-            },
-            { $0["name"] = "Naam uit de cache" },   // within every rule: trusted
+        let changes: [(inout YouthSummary) -> Void] = [
+            { $0.scoutAttempts = Int.max },
+            { $0.measurementCount = Int.max },
+            { $0.acuteDomains = 3 },   // no measurement at all
+            { $0.name = String(repeating: "x", count: 5_000_000) },
+            { $0.name = " \n " },
+            { $0.openActions[0].owner = String(repeating: "é", count: TextLimits.line + 1) },
+            { $0.name = "Naam uit de cache" },   // within every rule: trusted
         ]
         let indexURL = URL(fileURLWithPath: directory + "/index.json")
-        var index = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: indexURL)) as? [String: Any])
-        var entries = try XCTUnwrap(index["entries"] as? [[String: Any]])
-        for (position, entry) in entries.enumerated() {
-            var summary = try XCTUnwrap(entry["summary"] as? [String: Any])
-            let number = try XCTUnwrap(ids.firstIndex(of: summary["id"] as! String))
-            changes[number](&summary)
-            entries[position]["summary"] = summary
+        var entries = try XCTUnwrap(readIndexEntries(indexURL.path))
+        for position in entries.indices {
+            let number = try XCTUnwrap(ids.firstIndex(of: entries[position].summary.id))
+            changes[number](&entries[position].summary)
         }
-        index["entries"] = entries
-        try JSONSerialization.data(withJSONObject: index).write(to: indexURL)
+        try writeIndex(entries, to: indexURL.path)
 
         let store = try CaseloadStore(directory: directory, clock: { self.now })
         XCTAssertEqual(store.notices, [])

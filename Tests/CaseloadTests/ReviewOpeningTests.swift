@@ -197,17 +197,14 @@ final class ReviewOpeningTests: XCTestCase {
             try store.save(youth)
             store.saveIndex()
         }
-        // The index as an earlier version wrote it: no summaryRules, and no contact for Daan.
+        // The index as an earlier version wrote it: older summary rules, and no contact for Daan.
         let path = directory + "/index.json"
-        var index = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-        XCTAssertEqual(index["summaryRules"] as? Int, YouthSummary.rulesVersion)
-        index["summaryRules"] = nil
-        var entries = try XCTUnwrap(index["entries"] as? [[String: Any]])
-        var summary = try XCTUnwrap(entries[0]["summary"] as? [String: Any])
-        summary["lastContact"] = nil
-        entries[0]["summary"] = summary
-        index["entries"] = entries
-        try JSONSerialization.data(withJSONObject: index).write(to: URL(fileURLWithPath: path))
+        var entries = try XCTUnwrap(readIndexEntries(path))
+        entries[0].summary.lastContact = nil
+        try writeIndex(entries, to: path)
+        let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        XCTAssertTrue(text.contains("rules \(YouthSummary.rulesVersion)\n"))
+        try Data(text.replacingOccurrences(of: "rules \(YouthSummary.rulesVersion)\n", with: "rules 1\n").utf8).write(to: URL(fileURLWithPath: path))
 
         let store = try CaseloadStore(directory: directory, clock: { self.now })
         XCTAssertEqual(store.summaries.first?.lastContact, today.adding(days: -5))

@@ -86,3 +86,25 @@ final class TitleLineTests: XCTestCase {
         XCTAssertTrue(tight.hasSuffix("…"), tight)
     }
 }
+
+/// The line shown while the caseload is read: Dutch, counts with a thousands dot, centred, and
+/// not redrawn more often than it can be read.
+final class ProgressLineTests: XCTestCase {
+    func testTheProgressLineSaysHowFarInDutch() {
+        XCTAssertEqual(ProgressLine.text(done: 1_234, total: 10_000), "Caseload inlezen: 1.234 van 10.000 dossiers")
+        XCTAssertEqual(ProgressLine.text(done: 0, total: 1), "Caseload inlezen: 0 van 1 dossier")
+        XCTAssertEqual(ProgressLine.text(done: 999, total: 1_000_000), "Caseload inlezen: 999 van 1.000.000 dossiers")
+        let terminal = HeadlessTerminal(width: 60, height: 5)
+        let line = ProgressLine(terminal: terminal)
+        line.show(done: 0, total: 50_000)
+        for done in 1..<100 { line.show(done: done, total: 50_000) }
+        line.show(done: 50_000, total: 50_000)
+        XCTAssertLessThan(terminal.frames.count, 10, "throttled")
+        XCTAssertEqual(terminal.frames.first?.line(2).trimmingCharacters(in: .whitespaces), "Caseload inlezen: 0 van 50.000 dossiers")
+        XCTAssertEqual(terminal.lastFrame?.line(2).trimmingCharacters(in: .whitespaces), "Caseload inlezen: 50.000 van 50.000 dossiers")
+        // Too narrow: cut to fit, never past the edge.
+        let narrow = HeadlessTerminal(width: 12, height: 1)
+        ProgressLine(terminal: narrow).show(done: 5, total: 10)
+        XCTAssertEqual(narrow.lastFrame?.line(0).count, 12)
+    }
+}

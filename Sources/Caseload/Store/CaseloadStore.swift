@@ -140,7 +140,7 @@ public final class CaseloadStore {
     var newerDocuments: [String: Int] = [:]
     private let lock: DirectoryLock?
     private let clock: () -> Date
-    private var entries: [String: IndexEntry] = [:]
+    private var entries = SummaryTable()
     private(set) var indexChanged = false
     /// The coach's settings (settings.json), and whether that file exists: the welcome screen asks
     /// for the coach's name once.
@@ -169,7 +169,7 @@ public final class CaseloadStore {
     /// Opens the data directory. In `.readWrite` mode a directory that cannot be written (a
     /// read-only disk) opens for reading only, with `readOnlyReason` saying why.
     public init(directory: String, mode: Mode = .readWrite, clock: @escaping () -> Date = Date.init,
-                simulate: PrivateFiles.SimulatedFailure? = nil) throws {
+                simulate: PrivateFiles.SimulatedFailure? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws {
         self.directory = directory
         self.clock = clock
         self.simulate = simulate
@@ -207,7 +207,7 @@ public final class CaseloadStore {
             notices.append(StoreNotice(message: ".lock kon niet worden gebruikt: \(reason). Het is ongewijzigd verplaatst naar quarantine/\(moved); de rechten ervan zijn niet veranderd."))
             recordQuarantined(QuarantinedFile(file: moved, from: ".lock", reason: reason, youthName: nil, at: clock()))
         }
-        try load()
+        try load(progress: progress)
         // A review file named after a week that does not exist goes to quarantine at the start.
         setAsideMisnamed(in: Self.reviewsFolder, isValidName: { name in
             ReviewWeek(text: String(name.dropLast(5))).map { $0.text + ".json" } == name
@@ -329,25 +329,20 @@ public final class CaseloadStore {
     public func saveIndex() {
         guard mode == .readWrite, indexChanged else { return }
         // A newer program's file is never cached: each start reads it again and knows not to write it.
-        let cached = entries.values.filter { newerFiles[$0.summary.id] == nil }
-        let index = IndexFile(schemaVersion: Self.schemaVersion, summaryRules: YouthSummary.rulesVersion, entries: cached.sorted { $0.summary.id < $1.summary.id })
-        if let data = try? Self.encode(index), (try? PrivateFiles.writeAtomically(data, to: indexPath)) != nil {
+        let cached = entries.values.filter { newerFiles[$0.summary.id] == nil }.sorted { $0.summary.id < $1.summary.id }
+        if (try? PrivateFiles.writeAtomically(IndexFile.encode(cached), to: indexPath)) != nil {
             indexChanged = false
         }
     }
 
     // MARK: - Loading
 
-    private func load() throws {
-        // The cache is read like any file: never through a link, never past its limit.
-        let cached = (try? PrivateFiles.readRegularFile(indexPath, limit: FileLimits.index).get())
-            .flatMap { try? Self.decoder.decode(IndexFile.self, from: $0) }
-            .flatMap { $0.schemaVersion == Self.schemaVersion && $0.summaryRules == YouthSummary.rulesVersion ? $0 : nil }
-        var cache: [String: IndexEntry] = [:]
-        // An entry the youth's file could not hold is not trusted: that youth is read from its file.
-        for entry in cached?.entries ?? [] where (try? entry.validate()) != nil { cache[entry.summary.id] = entry }
-        indexChanged = cached == nil
+    /// How many youth files are read side by side, and how many are handed out at once: enough
+    /// to keep every core busy, few enough that the progress line moves.
+    private static let readers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    private static let batch = 64
 
+    private func load(progress: ((_ done: Int, _ total: Int) -> Void)?) throws {
         // Never read through a link or past a file in place of youths/: refused as the read-write start refuses it.
         switch PrivateFiles.kind(of: youthsDirectory) {
         case .directory, .missing: break
@@ -364,6 +359,20 @@ public final class CaseloadStore {
             if mode == .readOnly && !FileManager.default.fileExists(atPath: youthsDirectory) { return }
             throw StoreError.io(operation: "Map lezen", path: youthsDirectory, code: EIO)
         }
+        let total = names.count(where: { !$0.hasPrefix(".") && $0.hasSuffix(".json") })
+        // Each file's identity is asked relative to the open folder: no path walked 10,000 times.
+        let folder = open(youthsDirectory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
+        progress?(0, total)
+
+        // The cached entries go straight into the store; those that no longer fit their file are
+        // taken out again, so the cache is never held twice.
+        entries.reserveCapacity(total)
+        let cached = readIndex(into: &entries)
+        indexChanged = !cached
+        var present = Set<String>(minimumCapacity: total)
+        // Youths whose cached summary no longer fits their file (or who have none), in order.
+        var unread: [(name: String, identity: PrivateFiles.Identity?, cachedName: String?)] = []
         for name in names {
             if name.hasPrefix(".") {
                 if name.contains(PrivateFiles.temporaryMarker) && mode == .readWrite {
@@ -373,28 +382,32 @@ public final class CaseloadStore {
             }
             guard name.hasSuffix(".json") else { continue }
             let id = String(name.dropLast(5))
-            let identity = PrivateFiles.identity(of: youthsDirectory + "/" + name)
-            if let entry = cache[id], entry.file == identity {
-                entries[id] = entry
-                continue
-            }
+            present.insert(id)
+            let identity = folder >= 0 ? PrivateFiles.identity(of: name, in: folder) : PrivateFiles.identity(of: youthsDirectory + "/" + name)
+            if let entry = entries[id], entry.file == identity { continue }
+            unread.append((name, identity, entries.removeValue(forKey: id)?.summary.name))
+        }
+        // Cached youths whose file is gone.
+        for id in entries.keys.filter({ !present.contains($0) }) {
+            entries.removeValue(forKey: id)
             indexChanged = true
-            switch readYouth(fileName: name) {
-            case .success(let youth):
-                if let identity { entries[id] = IndexEntry(summary: YouthSummary(youth), file: identity) }
-            case .failure(.newerSchema(let schema)):
-                // Left where it is, for the newer program on a shared or synced folder.
-                notWhole["youths/\(name)"] = UnreadableReason.newerSchema(schema).text
-                notices.append(StoreNotice(message: "youths/\(SafeText.escaped(name)) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)) en kan hier niet worden gelezen. Het blijft ongewijzigd staan."))
-            case .failure(let reason):
-                if mode == .readWrite {
-                    // The cache may still know whose file it was: the notice names the youth.
-                    setAside(fileName: name, reason: reason, youthName: cache[id]?.summary.name)
-                } else {
-                    notices.append(StoreNotice(message: "youths/\(SafeText.escaped(name)) is niet leesbaar: \(reason.text)."))
-                    notWhole["youths/\(name)"] = reason.text
-                }
+        }
+        var done = total - unread.count
+        progress?(done, total)
+        if !unread.isEmpty { indexChanged = true }
+
+        // Files are read and decoded side by side; what they hold is applied here, in name order,
+        // so notices, quarantine and the newer files come out as a reading one by one gives them.
+        var start = 0
+        while start < unread.count {
+            let batch = unread[start..<min(start + Self.readers * Self.batch, unread.count)]
+            let results = Self.readSummaries(batch.map(\.name), in: youthsDirectory)
+            for (file, result) in zip(batch, results) {
+                apply(result, name: file.name, identity: file.identity, cachedName: file.cachedName)
             }
+            start += batch.count
+            done += batch.count
+            progress?(done, total)
         }
         for (id, schema) in newerFiles.sorted(by: { $0.key < $1.key }) where entries[id] != nil {
             notices.append(StoreNotice(message: "youths/\(id).json is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)). Het dossier is hier alleen te lezen en blijft ongewijzigd staan."))
@@ -405,8 +418,60 @@ public final class CaseloadStore {
             // Unreadable drafts go to quarantine now, so their notices come with the others.
             _ = drafts()
         }
-        if Set(cache.keys) != Set(entries.keys) { indexChanged = true }
         saveIndex()
+    }
+
+    /// Fills `table` with the cached summaries; false, and `table` empty, when there is no index
+    /// of this version. The cache is read like any file: never through a link, never past its
+    /// limit. An entry the youth's file could not hold is not trusted: that youth is read from its file.
+    private func readIndex(into table: inout SummaryTable) -> Bool {
+        // Moved out and back, keeping the room reserved: the reader's closure cannot hold `table`.
+        var read = SummaryTable()
+        swap(&read, &table)
+        var reader = IndexFile.Reader { entry in
+            if (try? entry.validate()) != nil { read[entry.summary.id] = entry }
+        }
+        let result = PrivateFiles.readRegularFile(indexPath, limit: FileLimits.index, chunk: 65_536) { reader.read($0) }
+        let whole = if case .success = result, reader.headerMatches { true } else { false }
+        if !whole { read = SummaryTable() }
+        swap(&read, &table)
+        return whole
+    }
+
+    /// Reads the files `names` of `folder` side by side, returning in the same order what the
+    /// list needs of each: the summary and the schema, or why the file cannot be read.
+    private static func readSummaries(_ names: [String], in folder: String) -> [Result<(YouthSummary, Int), UnreadableReason>] {
+        let results = UnsafeMutableBufferPointer<Result<(YouthSummary, Int), UnreadableReason>?>.allocate(capacity: names.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            // Each slot is written by one iteration only; the Youth itself is dropped here.
+            slots[index] = readYouth(fileName: names[index], in: folder).map { youth, schema in (YouthSummary(youth), schema) }
+        }
+        return results.map { $0! }
+    }
+
+    /// What reading one file found, applied to the store: its summary, or a notice and quarantine.
+    private func apply(_ result: Result<(YouthSummary, Int), UnreadableReason>, name: String,
+                       identity: PrivateFiles.Identity?, cachedName: String?) {
+        switch result {
+        case .success(let (summary, schema)):
+            newerFiles[summary.id] = schema > Self.schemaVersion ? schema : nil
+            if let identity { entries[summary.id] = IndexEntry(summary: summary, file: identity) }
+        case .failure(.newerSchema(let schema)):
+            // Left where it is, for the newer program on a shared or synced folder.
+            notWhole["youths/\(name)"] = UnreadableReason.newerSchema(schema).text
+            notices.append(StoreNotice(message: "youths/\(SafeText.escaped(name)) is gemaakt met een nieuwere versie van Rode Loper (schema \(schema)) en kan hier niet worden gelezen. Het blijft ongewijzigd staan."))
+        case .failure(let reason):
+            if mode == .readWrite {
+                // The cache may still know whose file it was: the notice names the youth.
+                setAside(fileName: name, reason: reason, youthName: cachedName)
+            } else {
+                notices.append(StoreNotice(message: "youths/\(SafeText.escaped(name)) is niet leesbaar: \(reason.text)."))
+                notWhole["youths/\(name)"] = reason.text
+            }
+        }
     }
 
     enum UnreadableReason: Error, Equatable {
@@ -475,17 +540,25 @@ public final class CaseloadStore {
     /// Reads and checks one file of youths/. A file of a newer schema that still reads is
     /// returned, and remembered as one never to write.
     private func readYouth(fileName: String) -> Result<Youth, UnreadableReason> {
-        let path = youthsDirectory + "/" + fileName
+        Self.readYouth(fileName: fileName, in: youthsDirectory).map { youth, schema in
+            newerFiles[youth.id] = schema > Self.schemaVersion ? schema : nil
+            return youth
+        }
+    }
+
+    /// The youth in one file of `folder` and the schema it was written in; touches nothing, so
+    /// files can be read side by side.
+    private static func readYouth(fileName: String, in folder: String) -> Result<(Youth, Int), UnreadableReason> {
+        let path = folder + "/" + fileName
         let data: Data
         switch PrivateFiles.readRegularFile(path, limit: FileLimits.youth) {
         case .success(let read): data = read
         case .failure(let error): return .failure(UnreadableReason(error, path: path))
         }
         do {
-            let (youth, schema) = try Self.decodeYouth(data)
+            let (youth, schema) = try decodeYouth(data)
             guard youth.id + ".json" == fileName else { return .failure(.idMismatch) }
-            if schema > Self.schemaVersion { newerFiles[youth.id] = schema } else { newerFiles[youth.id] = nil }
-            return .success(youth)
+            return .success((youth, schema))
         } catch {
             return .failure(error)
         }
@@ -504,6 +577,17 @@ public final class CaseloadStore {
     /// `.newerSchema`, not a damaged file.
     static func decodeDocument<T: Decodable>(_ type: T.Type, from data: Data, known: Int,
                                              validate: (T) throws -> Void = { _ in }) throws(UnreadableReason) -> (T, Int) {
+        // The good path parses once; only a file that fails is parsed again to say why.
+        if let read = try? decoder.decode(Versioned<T>.self, from: data), read.schemaVersion >= 1 {
+            do {
+                try (read.value as? ValidatedDocument)?.validate()
+                try validate(read.value)
+                return (read.value, read.schemaVersion)
+            } catch {
+                if read.schemaVersion > known { throw .newerSchema(read.schemaVersion) }
+                throw reason(for: error, in: data)
+            }
+        }
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0 }) { throw .empty }
         guard (try? JSONSerialization.jsonObject(with: data)) != nil else { throw .notJSON }
         guard let probe = try? decoder.decode(SchemaProbe.self, from: data) else {
@@ -650,7 +734,18 @@ struct SchemaProbe: Decodable {
     var schemaVersion: Int
 }
 
-struct IndexEntry: Codable, Equatable {
+/// A document and its schema version, decoded in one parse of the file.
+private struct Versioned<T: Decodable>: Decodable {
+    var schemaVersion: Int
+    var value: T
+
+    init(from decoder: Decoder) throws {
+        schemaVersion = try SchemaProbe(from: decoder).schemaVersion
+        value = try T(from: decoder)
+    }
+}
+
+struct IndexEntry: Equatable {
     var summary: YouthSummary
     var file: PrivateFiles.Identity
 
@@ -662,7 +757,10 @@ struct IndexEntry: Codable, Equatable {
     func validate() throws(ValidationFailure) {
         let line = TextLimits.line
         try TextLimits.check(summary.name, "name", line)
-        guard !summary.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationFailure("name", "", "een naam is verplicht") }
+        // As `trimmingCharacters(in:)` would leave nothing, without going through NSString for every entry.
+        guard summary.name.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
+            throw ValidationFailure("name", "", "een naam is verplicht")
+        }
         try TextLimits.check(summary.nextAction ?? "", "nextAction", line)
         for (index, action) in summary.openActions.enumerated() {
             try TextLimits.check(action.what, "openActions[\(index)].what", line)
@@ -688,13 +786,6 @@ struct IndexEntry: Codable, Equatable {
             throw ValidationFailure("acuteDomains", String(summary.acuteDomains), "meer leefgebieden dan de laatste meting kan hebben")
         }
     }
-}
-
-private struct IndexFile: Codable {
-    var schemaVersion: Int
-    /// `YouthSummary.rulesVersion` of the summaries; absent in an index written before it existed.
-    var summaryRules: Int?
-    var entries: [IndexEntry]
 }
 
 extension Date {

@@ -158,6 +158,17 @@ public enum PrivateFiles {
     /// pipe. Fails with the errno (ELOOP for a link, EISDIR or EINVAL for what is not a file,
     /// EFBIG for a file over `limit` bytes: a hostile file of gigabytes is never read whole).
     static func readRegularFile(_ path: String, limit: Int) -> Result<Data, Errno> {
+        var data = Data()
+        return readRegularFile(path, limit: limit) { piece in
+            data.append(contentsOf: piece)
+            return true
+        }.map { data }
+    }
+
+    /// The same, handing what is read to `take` piece by piece, in order, at most `chunk` bytes
+    /// at a time (by default the whole file at once); `take` returns false to stop reading.
+    static func readRegularFile(_ path: String, limit: Int, chunk: Int? = nil,
+                                into take: (UnsafeRawBufferPointer) -> Bool) -> Result<Void, Errno> {
         switch kind(of: path) {
         case .regular: break
         case .missing: return .failure(Errno(ENOENT))
@@ -171,18 +182,21 @@ public enum PrivateFiles {
         guard fstat(fd, &info) == 0 else { return .failure(Errno(errno)) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(Errno(EINVAL)) }
         guard info.st_size <= limit else { return .failure(Errno(EFBIG)) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
+        // One byte more than the file's size: the read that returns nothing ends it.
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, chunk ?? Int(info.st_size) + 1), alignment: 8)
+        defer { buffer.deallocate() }
+        var total = 0
         while true {
-            let count = read(fd, &buffer, buffer.count)
+            let count = read(fd, buffer.baseAddress, buffer.count)
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(Errno(errno))
             }
-            if count == 0 { return .success(data) }
+            if count == 0 { return .success(()) }
             // The file may grow while it is read.
-            guard data.count + count <= limit else { return .failure(Errno(EFBIG)) }
-            data.append(contentsOf: buffer[0..<count])
+            total += count
+            guard total <= limit else { return .failure(Errno(EFBIG)) }
+            guard take(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) else { return .success(()) }
         }
     }
 
@@ -262,13 +276,32 @@ public enum PrivateFiles {
         var inode: UInt64
         var size: Int64
         var modifiedNanoseconds: Int64
+
+        init(inode: UInt64, size: Int64, modifiedNanoseconds: Int64) {
+            self.inode = inode
+            self.size = size
+            self.modifiedNanoseconds = modifiedNanoseconds
+        }
+
+        /// A regular file's identity; nil for anything else.
+        init?(_ info: stat) {
+            guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                      modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        }
     }
 
     static func identity(of path: String) -> Identity? {
         var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Identity(inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                        modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        guard lstat(path, &info) == 0 else { return nil }
+        return Identity(info)
+    }
+
+    /// The same for the entry `name` of the open folder `folder`, never following a link.
+    static func identity(of name: String, in folder: Int32) -> Identity? {
+        var info = stat()
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return Identity(info)
     }
 }
 

@@ -199,7 +199,11 @@ extension Youth {
 
     /// An id that can name a file (a youth's, a draft's): ASCII letters, digits and dashes.
     static func isFileNameSafe(_ id: String) -> Bool {
-        !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        // ASCII letters, digits and "-", byte by byte: what the Character test said, without
+        // grapheme breaking for every id of every record (a seventh of a start without cache).
+        !id.isEmpty && id.utf8.allSatisfy { byte in
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D
+        }
     }
 
     private static func unique(_ ids: [String], _ field: String) throws(ValidationFailure) {
