@@ -530,7 +530,7 @@ public final class CaseloadStore {
     static func reason(for error: Error, in data: Data? = nil) -> UnreadableReason {
         // Never "(bij )": a fault at the top of the file names the file itself.
         func path(_ keys: [CodingKey]) -> String {
-            let joined = keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: ["."])
+            let joined = keys.map { $0.intValue.map { "[\($0)]" } ?? "." + StoredCodingMessage.key($0.stringValue) }.joined().trimmingCharacters(in: ["."])
                 .replacingOccurrences(of: ".[", with: "[")
             return joined.isEmpty ? "het bestand als geheel" : joined
         }

@@ -145,7 +145,8 @@ enum StoredNumbers {
     private static func search(_ value: Any, path: String) -> String? {
         if let object = value as? [String: Any] {
             for key in object.keys.sorted() {
-                if let found = search(object[key] as Any, path: path.isEmpty ? key : path + "." + key) { return found }
+                let name = StoredCodingMessage.key(key)
+                if let found = search(object[key] as Any, path: path.isEmpty ? name : path + "." + name) { return found }
             }
         } else if let array = value as? [Any] {
             for (index, element) in array.enumerated() {
