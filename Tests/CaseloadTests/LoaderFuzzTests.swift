@@ -86,6 +86,24 @@ final class LoaderFuzzTests: XCTestCase {
         }
     }
 
+    /// drafts/ as a link to a folder elsewhere was skipped without a word, while the draft of a
+    /// field opened was read through it and a confirmed text removed the file there.
+    func testALinkInPlaceOfTheDraftsFolderIsSaidAndNeverReadOrChangedThrough() throws {
+        let baseline = try Baseline(self)
+        let outside = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: baseline.directory + "/drafts/" + Baseline.draftName, toPath: outside + "/" + Baseline.draftName)
+        try FileManager.default.removeItem(atPath: baseline.directory + "/drafts")
+        XCTAssertEqual(symlink(outside, baseline.directory + "/drafts"), 0)
+        let store = try CaseloadStore(directory: baseline.directory)
+        XCTAssertEqual(store.drafts(), [])
+        XCTAssertEqual(store.notices.map(\.message), [StoreError.unusableFolder("drafts", link: true).localizedDescription], "said once")
+        XCTAssertNil(store.keptDraft(youthID: Baseline.youthID, field: .planPart(.goal)), "not read through the link")
+        store.removeDraft(youthID: Baseline.youthID, field: .planPart(.goal))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside), [Baseline.draftName], "not removed through the link")
+        XCTAssertNotNil(try? store.youth(id: Baseline.youthID))
+    }
+
     // MARK: - A data directory: the rest loads
 
     /// A data directory with one good file of every kind, the newest samples, under the names
@@ -227,10 +245,12 @@ final class LoaderFuzzTests: XCTestCase {
                     try! data.write(to: URL(fileURLWithPath: directory + "/" + path))
                     log.current = "\(kind.rawValue): \(mutation.label)"
                     guard let store = try? CaseloadStore(directory: directory) else { return log.problem("\(kind.rawValue) \(mutation.label): the data directory did not open") }
-                    let read = kind == .settings ? store.hasSettingsFile : !store.erasureCounts.isEmpty
+                    _ = store.erasureCounts
+                    let naming = store.notices.map(\.message).filter { $0.contains(path) }
+                    // A log without its list is read as empty, as a missing key is.
+                    let read = kind == .settings ? store.hasSettingsFile : naming.isEmpty && FileManager.default.fileExists(atPath: directory + "/" + path)
                     log.count(read ? "read" : "set aside")
                     for problem in Baseline(directory: directory).problems(store, skipping: [kind]) { log.problem("\(kind.rawValue) \(mutation.label): \(problem)") }
-                    let naming = store.notices.map(\.message).filter { $0.contains(path) }
                     if read, case .refused = mutation.expectation { log.problem("\(kind.rawValue) \(mutation.label): read, but should be refused") }
                     if !read, naming.isEmpty { log.problem("\(kind.rawValue) \(mutation.label): not read, and no notice names \(path)") }
                     if !read, let problem = naming.lazy.compactMap(FuzzCheck.problem).first { log.problem("\(kind.rawValue) \(mutation.label): \(problem)") }
@@ -324,6 +344,45 @@ final class LoaderFuzzTests: XCTestCase {
                 }
                 for (index, data) in targets.enumerated() where (try? Data(contentsOf: URL(fileURLWithPath: outside + "/\(index).json"))) != data {
                     log.problem("\(special.rawValue): the file outside the data directory changed (\(index).json)")
+                }
+            }
+        }
+    }
+
+    /// The same in place of a folder: youths/ refuses to open saying why (nothing is read past
+    /// it); workplaces/, reviews/ and drafts/ are said once, never read through, and the rest loads.
+    func testSpecialFilesInPlaceOfTheFoldersAreRefusedAndTheRestLoads() throws {
+        let outside = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: outside + "/folder", withIntermediateDirectories: true)
+        try FuzzKind.sample("workplace-v1").write(to: URL(fileURLWithPath: outside + "/folder/x.json"))
+        for folder in ["youths", "workplaces", "reviews", "drafts"] {
+            for special in [Special.fifo, .device, .symlink, .hardLink] {
+                let baseline = try Baseline(self)
+                try FileManager.default.removeItem(atPath: baseline.directory + "/" + folder)
+                // A link to a folder outside; an ordinary file for "hard link" (a folder cannot have one).
+                let made = special == .hardLink
+                    ? FileManager.default.createFile(atPath: baseline.directory + "/" + folder, contents: Data("{}".utf8))
+                    : try Self.make(special, at: baseline.directory + "/" + folder, target: outside + "/folder")
+                guard made else { continue }
+                let directory = baseline.directory
+                fuzz("\(folder)/ as \(special.rawValue)", limit: 120) { log in
+                    do {
+                        let store = try CaseloadStore(directory: directory)
+                        if folder == "youths" { return log.problem("youths/ as \(special.rawValue): opened") }
+                        _ = store.review(of: ReviewWeek(text: Baseline.week)!)
+                        _ = store.drafts()
+                        if (try? store.youth(id: Baseline.youthID)) == nil { log.problem("\(folder)/ as \(special.rawValue): the good youth did not open") }
+                        if store.settings.coachName != "Anna de Coach" { log.problem("\(folder)/ as \(special.rawValue): the good settings did not open") }
+                        let naming = store.notices.map(\.message).filter { $0.contains(folder + "/") }
+                        log.count(naming.isEmpty ? "silent" : "said")
+                        if naming.count != 1 { log.problem("\(folder)/ as \(special.rawValue): named in \(naming.count) notices: \(store.notices.map(\.message))") }
+                        for message in naming { if let problem = FuzzCheck.problem(in: message) { log.problem("\(folder)/ as \(special.rawValue): \(problem): \(message)") } }
+                    } catch {
+                        log.count("refused to open")
+                        if folder != "youths" { log.problem("\(folder)/ as \(special.rawValue): did not open: \(error.localizedDescription)") }
+                        if let problem = FuzzCheck.problem(in: error.localizedDescription) { log.problem("\(folder)/ as \(special.rawValue): \(problem): \(error.localizedDescription)") }
+                    }
+                    if (try? FileManager.default.contentsOfDirectory(atPath: outside + "/folder")) != ["x.json"] { log.problem("\(folder)/ as \(special.rawValue): the folder outside changed") }
                 }
             }
         }
