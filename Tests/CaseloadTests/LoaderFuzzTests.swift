@@ -260,6 +260,29 @@ final class LoaderFuzzTests: XCTestCase {
         }
     }
 
+    /// index.json is only a cache: damaged in any way (bytes, not its format, which may change),
+    /// the caseload opens as its files say.
+    func testADamagedIndexIsIgnoredAndTheCaseloadOpensAsItsFilesSay() throws {
+        let baseline = try Baseline(self)
+        do { _ = try CaseloadStore(directory: baseline.directory).youth(id: Baseline.youthID) }
+        let index = try Data(contentsOf: URL(fileURLWithPath: baseline.directory + "/index.json"))
+        let directory = baseline.directory
+        fuzz("damaged index") { log in
+            var random = SeededGenerator(seed: FuzzSettings.seed &+ 11)
+            let count = FuzzSettings.long ? 400 : 30
+            let mutations = FuzzCorpus.truncations(index, stride: 1).shuffled(using: &random).prefix(count / 2)
+                + FuzzCorpus.randomBytes(index, count: count / 2, using: &random) + FuzzCorpus.padding(index)
+            for mutation in mutations {
+                log.current = "index: \(mutation.label)"
+                try? mutation.make().write(to: URL(fileURLWithPath: directory + "/index.json"))
+                guard let store = try? CaseloadStore(directory: directory) else { return log.problem("index \(mutation.label): the data directory did not open") }
+                log.count("opened")
+                if store.summaries.map(\.id) != [Baseline.youthID] { log.problem("index \(mutation.label): the caseload is \(store.summaries.map(\.id))") }
+                for problem in Baseline(directory: directory).problems(store) { log.problem("index \(mutation.label): \(problem)") }
+            }
+        }
+    }
+
     /// An export given to `import` mutated: refused with a Dutch message that says nothing was
     /// imported, or read.
     func testAMutatedExportIsReadOrRefusedInDutchOnImport() throws {
