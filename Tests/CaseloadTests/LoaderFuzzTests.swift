@@ -411,6 +411,43 @@ final class LoaderFuzzTests: XCTestCase {
         }
     }
 
+    /// Names no version writes, in every folder: bytes that are not UTF-8, control characters, a
+    /// name of 250 bytes. Each is read or set aside with a notice that shows the name escaped, and
+    /// the rest loads.
+    func testStrangeFileNamesInEveryFolderAreSetAsideAndTheRestLoads() throws {
+        let baseline = try Baseline(self)
+        let names: [[UInt8]] = [[0xFF, 0xFE], Array("\u{1B}]0;x\u{07}\u{202E}".utf8), Array(String(repeating: "n", count: 245).utf8), [0xC3, 0x28, 0x0A]]
+        for folder in ["youths", "workplaces", "reviews", "drafts"] {
+            for name in names {
+                let path = Array((baseline.directory + "/" + folder + "/").utf8) + name + Array(".json".utf8)
+                let fd = path.withUnsafeBufferPointer { buffer in
+                    (buffer.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { open($0.baseAddress!, O_WRONLY | O_CREAT | O_EXCL, 0o600) }
+                }
+                XCTAssertGreaterThanOrEqual(fd, 0)
+                _ = Array("{}".utf8).withUnsafeBufferPointer { write(fd, $0.baseAddress, 2) }
+                close(fd)
+            }
+        }
+        let directory = baseline.directory
+        fuzz("strange file names", limit: 120) { log in
+            for round in 1...2 {
+                guard let store = try? CaseloadStore(directory: directory) else { return log.problem("round \(round): the data directory did not open") }
+                _ = store.review(before: ReviewWeek(text: "2999-W01")!)
+                _ = store.drafts()
+                for problem in Baseline(directory: directory).problems(store) { log.problem("round \(round): \(problem)") }
+                let messages = store.notices.map(\.message)
+                log.count("round \(round): \(messages.count) notices")
+                // A name that is not UTF-8 cannot be opened or moved by it: said at each start, once.
+                let undecodable = messages.filter { $0.contains("de naam van het bestand is geen geldige UTF-8") && $0.contains("blijven staan") }
+                let moved = messages.filter { $0.contains("Het is verplaatst naar quarantine/") }
+                if undecodable.count != 8 { log.problem("round \(round): \(undecodable.count) notices of names that are not UTF-8, not 8") }
+                if moved.count != (round == 1 ? 8 : 0) { log.problem("round \(round): \(moved.count) set aside") }
+                if messages.count != undecodable.count + moved.count { log.problem("round \(round): other notices: \(messages)") }
+                if !moved.allSatisfy({ $0.contains("\\x1B]0;x\\x07\\u{202E}.json") || $0.contains("nnnnn") }) { log.problem("round \(round): a name not shown escaped: \(moved)") }
+            }
+        }
+    }
+
     /// Makes `special` at `path`; false when this machine does not allow it (a device as a user).
     private static func make(_ special: Special, at path: String, target: String) throws -> Bool {
         switch special {

@@ -253,7 +253,7 @@ extension CaseloadStore {
         guard folderProblem("drafts") == nil else { return nil }
         let path = draftsDirectory + "/" + name
         switch PrivateFiles.readRegularFile(path, limit: FileLimits.draft) {
-        case .failure(let error) where error.code == ENOENT: return nil
+        case .failure(let error) where UnreadableReason(error, path: path) == .missing: return nil
         case .failure(let error): return .failure(UnreadableReason(error, path: path))
         case .success(let data):
             do {

@@ -20,7 +20,7 @@ extension CaseloadStore {
         }
         let reason: UnreadableReason
         switch PrivateFiles.readRegularFile(path, limit: FileLimits.limit(for: path)) {
-        case .failure(let error) where error.code == ENOENT:
+        case .failure(let error) where UnreadableReason(error, path: path) == .missing:
             return nil
         case .failure(let error):
             reason = UnreadableReason(error, path: path)
@@ -96,6 +96,9 @@ extension CaseloadStore {
     /// so that nothing reaches a week calculation with an impossible week. Read-only: notices.
     func setAsideMisnamed(in folder: String, isValidName: (String) -> Bool, reason: UnreadableReason) {
         for name in documentNames(in: folder) where !isValidName(name) {
+            // A name that is not UTF-8 is listed with U+FFFD in its place: said as such.
+            let path = directory + "/" + folder + "/" + name
+            let reason = name.contains("\u{FFFD}") && PrivateFiles.kind(of: path) == .missing ? .undecodableName : reason
             if mode == .readWrite {
                 setAside(fileName: name, in: folder, reason: reason)
             } else {
