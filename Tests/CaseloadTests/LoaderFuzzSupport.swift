@@ -121,6 +121,9 @@ struct Mutation {
     let label: String
     let expectation: FuzzExpectation
     let make: () -> Data
+
+    /// The same mutation, its label naming the sample it was made from.
+    func of(_ sample: String) -> Mutation { Mutation(label: sample + " " + label, expectation: expectation, make: make) }
 }
 
 /// A JSON document as a tree whose keys keep their order, written back by `data` the way the

@@ -266,7 +266,9 @@ public final class CaseloadStore {
                 forget(id)
                 throw StoreError.notFound(id: id)
             }
-            guard mode == .readWrite else {
+            // A newer program's file stays where it is, as at the start.
+            let newer = if case .newerSchema = reason { true } else { false }
+            guard mode == .readWrite, !newer else {
                 throw StoreError.unreadable(message: "youths/\(name) is niet leesbaar: \(reason.text).")
             }
             let notice = setAside(fileName: name, reason: reason, youthName: entries[id]?.summary.name)

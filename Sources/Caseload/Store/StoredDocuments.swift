@@ -120,7 +120,8 @@ extension CaseloadStore {
     /// A link or a file in place of `folder` is never read through, and said once.
     private func noteRefusedFolder(_ folder: String) {
         guard let problem = folderProblem(folder) else { return }
-        notWhole[folder + "/"] = problem.localizedDescription
+        // A backup holds no drafts: a link in place of drafts/ does not make it incomplete.
+        if folder != "drafts" { notWhole[folder + "/"] = problem.localizedDescription }
         if refusedFolders.insert(folder).inserted { notices.append(StoreNotice(message: problem.localizedDescription)) }
     }
 
