@@ -266,7 +266,9 @@ public final class CaseloadStore {
                 forget(id)
                 throw StoreError.notFound(id: id)
             }
-            guard mode == .readWrite else {
+            // A newer program's file stays where it is, as at the start.
+            let newer = if case .newerSchema = reason { true } else { false }
+            guard mode == .readWrite, !newer else {
                 throw StoreError.unreadable(message: "youths/\(name) is niet leesbaar: \(reason.text).")
             }
             let notice = setAside(fileName: name, reason: reason, youthName: entries[id]?.summary.name)
@@ -488,11 +490,14 @@ public final class CaseloadStore {
         case draftFieldGone
         /// Larger than any file the program writes of its kind: not read at all.
         case tooLarge(limit: Int)
+        /// Its name is not UTF-8: it cannot be opened or moved by the name it is listed under.
+        case undecodableName
 
         /// Why a file could not be read at all.
         init(_ error: PrivateFiles.Errno, path: String) {
             switch error.code {
-            case ENOENT: self = .missing
+            // A name that is not UTF-8 is listed with U+FFFD in its place, so it cannot be opened by it.
+            case ENOENT: self = path.contains("\u{FFFD}") ? .undecodableName : .missing
             case ELOOP, EINVAL: self = .notAFile(PrivateFiles.kind(of: path))
             case EFBIG: self = .tooLarge(limit: FileLimits.limit(for: path))
             default: self = .cannotOpen(error.code)
@@ -503,6 +508,7 @@ public final class CaseloadStore {
             switch self {
             case .tooLarge(let limit): "het is groter dan \(limit / 1_048_576) MB, meer dan Rode Loper ooit schrijft; het is niet gelezen"
             case .missing: "het bestand bestaat niet meer"
+            case .undecodableName: "de naam van het bestand is geen geldige UTF-8, zodat Rode Loper het niet kan openen of verplaatsen; geef het een andere naam of haal het uit de map"
             case .notAFile(let kind):
                 "het is geen gewoon bestand maar \(Self.describe(kind))" + (kind == .symbolicLink ? "; waar het naar wijst is niet aangeraakt" : "")
             case .cannotOpen(let code): "het kon niet worden geopend (\(StoreError.systemText(code)), foutcode \(code))"
@@ -614,7 +620,7 @@ public final class CaseloadStore {
     static func reason(for error: Error, in data: Data? = nil) -> UnreadableReason {
         // Never "(bij )": a fault at the top of the file names the file itself.
         func path(_ keys: [CodingKey]) -> String {
-            let joined = keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: ["."])
+            let joined = keys.map { $0.intValue.map { "[\($0)]" } ?? "." + StoredCodingMessage.key($0.stringValue) }.joined().trimmingCharacters(in: ["."])
                 .replacingOccurrences(of: ".[", with: "[")
             return joined.isEmpty ? "het bestand als geheel" : joined
         }
@@ -654,11 +660,14 @@ public final class CaseloadStore {
         do {
             try PrivateFiles.makeDirectory(quarantineDirectory, tightenExisting: true)
             let prefix = folder == "youths" || folder == "." ? "" : folder + "-"
-            var target = "\(quarantineDirectory)/\(stamp)-\(prefix)\(fileName)"
+            // A name near the system's 255 bytes is cut, so that the stamp still fits.
+            var name = fileName
+            while name.utf8.count > 200 { name.removeLast() }
+            var target = "\(quarantineDirectory)/\(stamp)-\(prefix)\(name)"
             var attempt = 1
             while PrivateFiles.kind(of: target) != .missing {
                 attempt += 1
-                target = "\(quarantineDirectory)/\(stamp)-\(attempt)-\(prefix)\(fileName)"
+                target = "\(quarantineDirectory)/\(stamp)-\(attempt)-\(prefix)\(name)"
             }
             guard rename(source + "/" + fileName, target) == 0 else {
                 throw StoreError.from(errno: errno, operation: "Verplaatsen", path: fileName)
@@ -678,7 +687,8 @@ public final class CaseloadStore {
             message += " Het kon niet apart worden gezet en is blijven staan."
         }
         let notice = StoreNotice(message: message, youthName: youthName)
-        notices.append(notice)
+        // A file that could not be moved is said once a session, however often it is listed.
+        if !notices.contains(notice) { notices.append(notice) }
         return notice
     }
 

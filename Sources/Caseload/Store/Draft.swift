@@ -206,7 +206,7 @@ extension CaseloadStore {
 
     private func removeDraftFile(_ name: String) {
         // The name is one entry of drafts/: no separator, never `.` or `..`.
-        guard !name.contains("/"), !name.hasPrefix("."), mode == .readWrite, readOnlyReason == nil else { return }
+        guard !name.contains("/"), !name.hasPrefix("."), mode == .readWrite, readOnlyReason == nil, folderProblem("drafts") == nil else { return }
         if unlink(draftsDirectory + "/" + name) == 0 { try? PrivateFiles.syncDirectory(draftsDirectory) }
     }
 
@@ -229,11 +229,10 @@ extension CaseloadStore {
     /// Every draft left by an earlier session, oldest first. In a directory that can be written,
     /// a draft that cannot be read, or whose file name is not the one its contents belong under,
     /// goes to quarantine with a notice (once: it is not offered again); elsewhere it is skipped.
+    /// A link or a file in place of drafts/ is never read through, and said once (as workplaces/).
     public func drafts() -> [Draft] {
-        guard PrivateFiles.kind(of: draftsDirectory) == .directory else { return [] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: draftsDirectory)) ?? []
         var found: [Draft] = []
-        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+        for name in documentNames(in: "drafts") {
             switch readDraft(fileName: name) {
             case .success(let draft)?: found.append(draft)
             case .failure(let reason)?:
@@ -250,9 +249,11 @@ extension CaseloadStore {
 
     /// One file of drafts/, read and checked: nil when it is gone.
     private func readDraft(fileName name: String) -> Result<Draft, UnreadableReason>? {
+        // Never through a link or a file in place of drafts/.
+        guard folderProblem("drafts") == nil else { return nil }
         let path = draftsDirectory + "/" + name
         switch PrivateFiles.readRegularFile(path, limit: FileLimits.draft) {
-        case .failure(let error) where error.code == ENOENT: return nil
+        case .failure(let error) where UnreadableReason(error, path: path) == .missing: return nil
         case .failure(let error): return .failure(UnreadableReason(error, path: path))
         case .success(let data):
             do {

@@ -25,6 +25,10 @@ enum StoredCodingMessage {
     static let notAWeek = "geen bestaande week (jjjj-Www, jaar \(ReviewWeek.years.lowerBound) tot en met \(ReviewWeek.years.upperBound))"
     static let notAWholeNumber = "geen geheel getal binnen het bereik"
 
+    /// A key in the path of a field: it can come from the file (a meeting's roles, an export's
+    /// pseudonyms, an unknown key), so it is escaped and cut short.
+    static func key(_ key: String) -> String { SafeText.escaped(key.count > 40 ? String(key.prefix(39)) + "…" : key) }
+
     static func isOurs(_ message: String) -> Bool {
         message.hasPrefix("onbekende ") || message.hasPrefix("geen bestaand") || message.hasPrefix("geen geheel") || message == notAWritableTime || message.hasSuffix(" ontbreekt")
     }

@@ -20,7 +20,7 @@ extension CaseloadStore {
         }
         let reason: UnreadableReason
         switch PrivateFiles.readRegularFile(path, limit: FileLimits.limit(for: path)) {
-        case .failure(let error) where error.code == ENOENT:
+        case .failure(let error) where UnreadableReason(error, path: path) == .missing:
             return nil
         case .failure(let error):
             reason = UnreadableReason(error, path: path)
@@ -96,6 +96,9 @@ extension CaseloadStore {
     /// so that nothing reaches a week calculation with an impossible week. Read-only: notices.
     func setAsideMisnamed(in folder: String, isValidName: (String) -> Bool, reason: UnreadableReason) {
         for name in documentNames(in: folder) where !isValidName(name) {
+            // A name that is not UTF-8 is listed with U+FFFD in its place: said as such.
+            let path = directory + "/" + folder + "/" + name
+            let reason = name.contains("\u{FFFD}") && PrivateFiles.kind(of: path) == .missing ? .undecodableName : reason
             if mode == .readWrite {
                 setAside(fileName: name, in: folder, reason: reason)
             } else {
@@ -117,7 +120,8 @@ extension CaseloadStore {
     /// A link or a file in place of `folder` is never read through, and said once.
     private func noteRefusedFolder(_ folder: String) {
         guard let problem = folderProblem(folder) else { return }
-        notWhole[folder + "/"] = problem.localizedDescription
+        // A backup holds no drafts: a link in place of drafts/ does not make it incomplete.
+        if folder != "drafts" { notWhole[folder + "/"] = problem.localizedDescription }
         if refusedFolders.insert(folder).inserted { notices.append(StoreNotice(message: problem.localizedDescription)) }
     }
 
@@ -145,7 +149,8 @@ enum StoredNumbers {
     private static func search(_ value: Any, path: String) -> String? {
         if let object = value as? [String: Any] {
             for key in object.keys.sorted() {
-                if let found = search(object[key] as Any, path: path.isEmpty ? key : path + "." + key) { return found }
+                let name = StoredCodingMessage.key(key)
+                if let found = search(object[key] as Any, path: path.isEmpty ? name : path + "." + name) { return found }
             }
         } else if let array = value as? [Any] {
             for (index, element) in array.enumerated() {
