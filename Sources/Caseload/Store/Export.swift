@@ -100,11 +100,13 @@ public struct CaseloadExport: Codable {
         let indent: [UInt8] = Array("    ".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(alone.count + alone.count / 8)
-        var lineStart = true
-        for byte in alone {
-            if lineStart && byte != 0x0A { out.append(contentsOf: indent) }
-            out.append(byte)
-            lineStart = byte == 0x0A
+        alone.withUnsafeBytes { bytes in
+            var lineStart = true
+            for byte in bytes {
+                if lineStart && byte != 0x0A { out.append(contentsOf: indent) }
+                out.append(byte)
+                lineStart = byte == 0x0A
+            }
         }
         return Data(out)
     }
