@@ -57,3 +57,6 @@ import TerminalKit
         app.handle(.char("q"))
     }
 }
+
+private func row(_ what: String, _ value: String) { print("| \(what) | \(value) |") }
+private func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }

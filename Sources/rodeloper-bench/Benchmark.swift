@@ -1,0 +1,6 @@
+import Foundation
+
+struct Benchmark {
+    init(arguments: [String]) throws {}
+    func run() throws {}
+}
