@@ -202,6 +202,12 @@ public enum ExportFile {
     }
 }
 
+/// The encoded youths of one batch of a backup: set on another thread before its group is left,
+/// read only after waiting for the group.
+private final class EncodedBatch: @unchecked Sendable {
+    var result: Result<[Data], Error> = .success([])
+}
+
 extension ValidationFailure {
     /// The same failure, its field named from the top of a larger document (`youths[0].name`).
     func under(_ path: String) -> ValidationFailure { ValidationFailure(path + "." + field, value, rule) }
@@ -240,12 +246,34 @@ extension CaseloadStore {
     public func writeBackup(exportedAt: Date, to writer: ExportWriter) throws -> Int {
         let (export, ids) = try backupWithoutYouths(exportedAt: exportedAt)
         try writer.write(try export.head())
+        // Reading and encoding take about as long: a batch is encoded on another core while the
+        // next is read, then written in order. At most two batches are in memory.
         var count = 0
-        try forEachYouth(ids) { youth in
-            if count > 0 { try writer.write(CaseloadExport.youthSeparator) }
-            try writer.write(try CaseloadExport.youthPart(youth))
-            count += 1
+        var encoding: (done: DispatchGroup, parts: EncodedBatch)?
+        func writeEncoded() throws {
+            guard let (done, parts) = encoding else { return }
+            done.wait()
+            encoding = nil
+            for part in try parts.result.get() {
+                if count > 0 { try writer.write(CaseloadExport.youthSeparator) }
+                try writer.write(part)
+                count += 1
+            }
         }
+        var batch: [Youth] = []
+        func encodeBatch() throws {
+            try writeEncoded()
+            let parts = EncodedBatch(), done = DispatchGroup(), youths = batch
+            DispatchQueue.global().async(group: done) { parts.result = Result { try youths.map(CaseloadExport.youthPart) } }
+            encoding = (done, parts)
+            batch = []
+        }
+        try forEachYouth(ids) { youth in
+            batch.append(youth)
+            if batch.count == 32 { try encodeBatch() }
+        }
+        try encodeBatch()
+        try writeEncoded()
         try refuseIncompleteBackup()
         try writer.write(CaseloadExport.tail)
         try writer.flush()
