@@ -199,7 +199,8 @@ extension Youth {
 
     /// An id that can name a file (a youth's, a draft's): ASCII letters, digits and dashes.
     static func isFileNameSafe(_ id: String) -> Bool {
-        !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        // Over bytes: the same ASCII letters, digits and "-", without the Unicode tables (a save checks every id of a record).
+        !id.isEmpty && id.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D }
     }
 
     private static func unique(_ ids: [String], _ field: String) throws(ValidationFailure) {
