@@ -10,6 +10,7 @@ public enum SafeText {
     /// marks other than the joiners), line and paragraph separators, and what is not a character.
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
+        case 0x20...0x7E: return false      // printable ASCII: most text, decided without the tables
         case 0x00...0x1F, 0x7F...0x9F: return true
         case 0x200C, 0x200D: return false   // joiners shape text, they are harmless
         default:
@@ -29,6 +30,7 @@ public enum SafeText {
     /// `text` with every unsafe character made visible. With `keepingLineBreaks`, "\n" stays a
     /// line break (for multi-line texts in documents); everything else is escaped.
     public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 64)
@@ -51,19 +53,23 @@ public enum SafeText {
     /// JSON text with every unsafe character inside its strings written as a `\u` escape.
     /// (The encoder already escapes C0; DEL, C1, bidi and separators it leaves raw.)
     public static func escapingJSON(_ data: Data) -> Data {
-        guard let text = String(data: data, encoding: .utf8), text.unicodeScalars.contains(where: needsEscape) else { return data }
+        // Below DEL there is nothing to do: the encoder wrote C0 inside strings as `\u` already,
+        // and outside strings it writes only ASCII structure and "\n". Most files stop here.
+        let plain = data.withUnsafeBytes { raw in !raw.contains(where: { $0 >= 0x7F }) }
+        guard !plain, let text = String(data: data, encoding: .utf8) else { return data }
         var out: [UInt8] = []
         out.reserveCapacity(data.count + 256)
+        var changed = false
         for scalar in text.unicodeScalars {
-            // Outside strings the encoder writes only ASCII structure and "\n": those stay.
-            guard needsEscape(scalar), scalar.value > 0x1F else {
+            guard scalar.value >= 0x7F, needsEscape(scalar) else {
                 UTF8.encode(scalar) { out.append($0) }
                 continue
             }
+            changed = true
             for unit in String(scalar).utf16 {
                 out.append(contentsOf: String(format: "\\u%04x", unit).utf8)
             }
         }
-        return Data(out)
+        return changed ? Data(out) : data
     }
 }

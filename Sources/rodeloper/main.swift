@@ -69,18 +69,33 @@ switch options.command {
 case .exportJSON(let id, let out):
     do {
         let store = try CaseloadStore(directory: directory, mode: .readOnly)
-        // A backup that cannot hold every file whole is refused (stdout and --out alike): nothing is written.
-        let export = try id.map { try store.handover(youthID: try store.resolveID($0), exportedAt: Date()) } ?? store.backup(exportedAt: Date())
-        if let out {
-            try export.write(to: out, outside: directory)
-            let what = id == nil ? "Back-up van \(export.youths.count) dossier\(export.youths.count == 1 ? "" : "s")"
-                : "Dossier \(export.youths.map { $0.id.prefix(8) }.joined()) met \(export.workplaces.count) werkplek\(export.workplaces.count == 1 ? "" : "ken")"
-            print("\(what) geschreven naar \(SafeText.escaped(out)).")
-        } else {
-            FileHandle.standardOutput.write(try export.json())
+        if let id {
+            // A handover is one case: whole or refused.
+            let export = try store.handover(youthID: try store.resolveID(id), exportedAt: Date())
+            if let out {
+                try export.write(to: out, outside: directory)
+                print("Dossier \(export.youths.map { $0.id.prefix(8) }.joined()) met \(export.workplaces.count) werkplek\(export.workplaces.count == 1 ? "" : "ken") geschreven naar \(SafeText.escaped(out)).")
+            } else {
+                FileHandle.standardOutput.write(try export.json())
+            }
+            exit(0)
         }
-        // A backup that misses an unreadable file says so; a handover is whole or refused.
-        guard id == nil else { exit(0) }
+        // A backup is written youth by youth (docs/decisions.md). One that cannot hold every file
+        // whole is refused before anything is written; to --out it is all or nothing.
+        if let out {
+            let count = try ExportFile.write(to: out, outside: directory, example: "rodeloper-backup.json") { try store.writeBackup(exportedAt: Date(), to: $0) }
+            print("Back-up van \(count) dossier\(count == 1 ? "" : "s") geschreven naar \(SafeText.escaped(out)).")
+        } else {
+            let writer = ExportWriter(fd: STDOUT_FILENO)
+            do {
+                _ = try store.writeBackup(exportedAt: Date(), to: writer)
+            } catch let error as HandoverError where writer.bytesFlushed > 0 {
+                // A youth file changed since the start and no longer reads: stdout is cut off before its end.
+                fail(error.message.replacingOccurrences(of: "Er is niets geschreven.", with: "Wat al op stdout stond, is afgebroken vóór het einde: "
+                    + "geen geldige back-up, en importeren weigert het."))
+            }
+        }
+        // A backup that misses an unreadable file says so.
         for notice in store.notices { warn(notice.message) }
         exit(store.notices.isEmpty ? 0 : 1)
     } catch {

@@ -417,4 +417,69 @@ final class HandoverTests: XCTestCase {
                        "\(path) is een dossierbestand uit de gegevensmap (youths/NUMMER.json), geen export. Maak een export met "
                        + "rodeloper export --format json --youth NUMMER --out BESTAND en importeer dat bestand. Er is niets geïmporteerd.")
     }
+
+    // MARK: - The backup written youth by youth
+
+    /// The backup `writeBackup` writes to --out, youth by youth.
+    private func streamedBackup(_ store: CaseloadStore, into folder: String) throws -> Data {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let count = try ExportFile.write(to: folder + "/backup.json", outside: store.directory, example: "b.json") {
+            try store.writeBackup(exportedAt: later, to: $0)
+        }
+        XCTAssertEqual(count, store.count)
+        XCTAssertEqual(permissions(folder + "/backup.json"), 0o600)
+        return try Data(contentsOf: URL(fileURLWithPath: folder + "/backup.json"))
+    }
+
+    /// Written youth by youth, a backup is byte for byte the document encoded whole: the youths
+    /// in name order (an accent folded, one name twice ordered by id), escaped characters in a
+    /// name, workplaces, reviews, settings and pseudonyms. Also with no youth and with one.
+    func testABackupWrittenYouthByYouthIsByteForByteTheWholeDocument() throws {
+        let store = try demo()
+        let model = try XCTUnwrap(store.allYouths().first)
+        for (number, name) in ["Çelik, Ayla", "Celik, Ayla", "Celik, Ayla", "Bidi\u{202E}Naam\u{2028}", "aardappel"].enumerated() {
+            var copy = model
+            copy.id = "0b5e7c3a-9000-4000-8000-00000000000\(number)"
+            copy.name = name
+            try store.save(copy)
+        }
+        _ = try store.pseudonyms(create: true)
+        let reader = try CaseloadStore(directory: store.directory, mode: .readOnly)
+        XCTAssertGreaterThan(reader.workplaces.count, 1)
+        let backup = try reader.backup(exportedAt: later)
+        XCTAssertNotNil(backup.pseudonyms)
+        XCTAssertFalse(backup.reviews?.isEmpty ?? true)
+        // The whole document as it was made before: every youth at once, sorted by the export itself.
+        let whole = try CaseloadExport(kind: .backup, youths: reader.allYouths(), workplaces: reader.workplaces, settings: backup.settings,
+                                       reviews: backup.reviews, pseudonyms: backup.pseudonyms, exportedAt: later).json()
+        XCTAssertEqual(try backup.json(), whole)
+        let streamed = try streamedBackup(reader, into: temporaryDirectory(self))
+        XCTAssertEqual(streamed, whole, String(decoding: streamed.prefix(2000), as: UTF8.self))
+
+        for kept in [0, 1] {
+            let small = try CaseloadStore(directory: temporaryDirectory(self), clock: { self.now })
+            for youth in backup.youths.prefix(kept) { try small.save(youth, updatedAt: youth.updated) }
+            let smallReader = try CaseloadStore(directory: small.directory, mode: .readOnly)
+            let reference = try smallReader.backup(exportedAt: later)
+            let expected = try CaseloadExport(kind: .backup, youths: smallReader.allYouths(), workplaces: [], settings: reference.settings,
+                                              reviews: reference.reviews, pseudonyms: reference.pseudonyms, exportedAt: later).json()
+            XCTAssertEqual(try streamedBackup(smallReader, into: temporaryDirectory(self)), expected, "\(kept) youths")
+        }
+    }
+
+    /// A youth file that no longer reads by the time the backup reaches it (changed after the
+    /// start) refuses the backup written youth by youth too: nothing at --out, no temporary file.
+    func testABackupThatMeetsAnUnreadableFileWhileWritingLeavesNothing() throws {
+        let store = try demo()
+        let reader = try CaseloadStore(directory: store.directory, mode: .readOnly)
+        let id = try XCTUnwrap(reader.summaries.map(\.id).sorted().last)
+        try Data("{".utf8).write(to: URL(fileURLWithPath: store.directory + "/youths/\(id).json"))
+        let folder = temporaryDirectory(self)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let refusal = message {
+            _ = try ExportFile.write(to: folder + "/backup.json", outside: store.directory, example: "b.json") { try reader.writeBackup(exportedAt: later, to: $0) }
+        }
+        XCTAssertTrue(refusal.hasPrefix("Geen back-up gemaakt: dit bestand kan er niet heel in") && refusal.contains("- youths/\(id).json: het is geen geldige JSON"), refusal)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [], "nothing written, no temporary file left")
+    }
 }

@@ -161,6 +161,12 @@ public enum ExportFile {
     /// `dataDirectory` (an export kept there is lost with it, and the program owns its folders).
     /// `example` is a file name the coach could give when `path` is a folder.
     public static func write(_ data: Data, to path: String, outside dataDirectory: String, example: String) throws {
+        let folder = try checkedFolder(of: path, outside: dataDirectory, example: example)
+        try PrivateFiles.writeAtomically(data, to: folder + "/" + (path as NSString).lastPathComponent)
+    }
+
+    /// The real folder `path` is written into, after the refusals `write` names.
+    static func checkedFolder(of path: String, outside dataDirectory: String, example: String) throws -> String {
         let nothing = "Er is niets geschreven."
         switch PrivateFiles.kind(of: path) {
         case .missing, .regular: break
@@ -171,8 +177,7 @@ public enum ExportFile {
         case let other:
             throw HandoverError("\(SafeText.escaped(path)) is geen gewoon bestand maar \(CaseloadStore.UnreadableReason.describe(other)). \(nothing)")
         }
-        let folder = try realFolder(of: path, outside: dataDirectory)
-        try PrivateFiles.writeAtomically(data, to: folder + "/" + (path as NSString).lastPathComponent)
+        return try realFolder(of: path, outside: dataDirectory)
     }
 
     /// The real path of the folder `path` lies in; refused when it does not exist or lies inside
@@ -197,6 +202,12 @@ public enum ExportFile {
     }
 }
 
+/// The encoded youths of one batch of a backup: set on another thread before its group is left,
+/// read only after waiting for the group.
+private final class EncodedBatch: @unchecked Sendable {
+    var result: Result<[Data], Error> = .success([])
+}
+
 extension ValidationFailure {
     /// The same failure, its field named from the top of a larger document (`youths[0].name`).
     func under(_ path: String) -> ValidationFailure { ValidationFailure(path + "." + field, value, rule) }
@@ -212,16 +223,76 @@ extension CaseloadStore {
         if let reason = readOnlyReason(for: id) { throw HandoverError("Niet geëxporteerd: \(reason)") }
         let referred = Set(youth.placements.map(\.workplaceID))
         return CaseloadExport(kind: .handover, youths: [youth], workplaces: workplaces.filter { referred.contains($0.id) },
-                              pseudonyms: try pseudonymsForExport(of: [youth]), exportedAt: exportedAt)
+                              pseudonyms: try pseudonymsForExport(of: [youth.id]), exportedAt: exportedAt)
     }
 
     /// The whole caseload as a backup: every youth, the workplaces, settings.json (when there is
     /// one) and the stored weekly reviews. Refused when any of those files cannot be included
     /// whole (unreadable, behind a link, or written by a newer Rode Loper): a restore would lose
-    /// it without a word. The refusal names the files by path, never a youth.
+    /// it without a word. The refusal names the files by path, never a youth. Holds every youth:
+    /// `writeBackup` writes the same document youth by youth.
     public func backup(exportedAt: Date) throws -> CaseloadExport {
+        var (export, ids) = try backupWithoutYouths(exportedAt: exportedAt)
+        forEachYouth(ids) { export.youths.append($0) }
+        try refuseIncompleteBackup()
+        return export
+    }
+
+    /// The backup written to `writer` youth by youth, byte for byte as `backup(exportedAt:).json()`,
+    /// with one youth in memory at a time; returns how many youths it holds. Refused as `backup`
+    /// is, before anything is written when a file is known not to fit whole (found at opening).
+    /// A youth file found unreadable only while writing (changed since) refuses too: the end of
+    /// the document is then never written, so what reached the writer does not import.
+    public func writeBackup(exportedAt: Date, to writer: ExportWriter) throws -> Int {
+        let (export, ids) = try backupWithoutYouths(exportedAt: exportedAt)
+        try writer.write(try export.head())
+        // Reading and encoding take about as long: a batch is encoded on another core while the
+        // next is read, then written in order. At most two batches are in memory.
+        var count = 0
+        var encoding: (done: DispatchGroup, parts: EncodedBatch)?
+        func writeEncoded() throws {
+            guard let (done, parts) = encoding else { return }
+            done.wait()
+            encoding = nil
+            for part in try parts.result.get() {
+                if count > 0 { try writer.write(CaseloadExport.youthSeparator) }
+                try writer.write(part)
+                count += 1
+            }
+        }
+        var batch: [Youth] = []
+        func encodeBatch() throws {
+            try writeEncoded()
+            let parts = EncodedBatch(), done = DispatchGroup(), youths = batch
+            DispatchQueue.global().async(group: done) { parts.result = Result { try youths.map(CaseloadExport.youthPart) } }
+            encoding = (done, parts)
+            batch = []
+        }
+        try forEachYouth(ids) { youth in
+            batch.append(youth)
+            if batch.count == 32 { try encodeBatch() }
+        }
+        try encodeBatch()
+        try writeEncoded()
+        try refuseIncompleteBackup()
+        try writer.write(CaseloadExport.tail)
+        try writer.flush()
+        return count
+    }
+
+    /// The backup's every part but the youths, and the ids of the youths in the order they are
+    /// written; refused when a file already known does not fit whole.
+    private func backupWithoutYouths(exportedAt: Date) throws -> (CaseloadExport, [String]) {
         let reviews = documentNames(in: Self.reviewsFolder).compactMap { ReviewWeek(text: String($0.dropLast(5))) }.compactMap { review(of: $0) }
-        let youths = allYouths()
+        try refuseIncompleteBackup()
+        let ids = idsByName()
+        let export = CaseloadExport(kind: .backup, youths: [], workplaces: workplaces, settings: hasSettingsFile ? settings : nil,
+                                    reviews: reviews, pseudonyms: try pseudonymsForExport(of: ids, backup: true), exportedAt: exportedAt)
+        return (export, ids)
+    }
+
+    /// Refuses a backup while any file cannot be included whole (`notWhole`, newer youth files).
+    private func refuseIncompleteBackup() throws {
         for (id, schema) in newerFiles { notWhole["youths/\(id).json"] = UnreadableReason.newerSchema(schema).text }
         guard notWhole.isEmpty else {
             let files = notWhole.sorted { $0.key < $1.key }.map { "- \(SafeText.escaped($0.key)): \($0.value)" }
@@ -232,8 +303,6 @@ extension CaseloadStore {
                 + "Is een bestand gemaakt met een nieuwere versie van Rode Loper, maak de back-up dan met die versie. "
                 + "Vervang een symbolische koppeling door een gewone map. Er is niets geschreven.")
         }
-        return CaseloadExport(kind: .backup, youths: youths, workplaces: workplaces, settings: hasSettingsFile ? settings : nil,
-                              reviews: reviews, pseudonyms: try pseudonymsForExport(of: youths, backup: true), exportedAt: exportedAt)
     }
 
     /// Whether the directory holds anything a restore could overwrite or mix with: youths,

@@ -226,7 +226,7 @@ extension CaseloadStore {
     /// disk): then no pseudonym was ever shared from this caseload. For a `backup`, a research.json
     /// that cannot be read does not stop the backup (the caseload matters more): it goes without
     /// pseudonyms, and a notice says what is missing and why. A handover is refused instead.
-    func pseudonymsForExport(of youths: [Youth], backup: Bool = false) throws -> [String: String]? {
+    func pseudonymsForExport(of ids: [String], backup: Bool = false) throws -> [String: String]? {
         let made: Pseudonyms?
         do { made = try pseudonyms(create: true) } catch let creating {
             // A damaged or newer research.json is refused (read again, it throws); a secret that
@@ -251,6 +251,6 @@ extension CaseloadStore {
             return nil
         }
         guard let made else { return nil }
-        return Dictionary(uniqueKeysWithValues: youths.map { ($0.id, made.pseudonym(for: $0.id)) })
+        return Dictionary(uniqueKeysWithValues: ids.map { ($0, made.pseudonym(for: $0)) })
     }
 }

@@ -43,7 +43,11 @@ extension CaseloadStore {
     /// which only counts, labels the youths `telling-1`, `telling-2`… for this once; no pseudonym
     /// leaves the program that way. A damaged research.json is refused.
     public func researchData(forSharing: Bool, today: LocalDate) throws -> (data: ResearchData, leftOut: Int) {
-        guard forSharing else { return (ResearchData(youths: allYouths(), pseudonym: \.id), 0) }
+        guard forSharing else {
+            var data = ResearchData()
+            forEachYouth { data.append($0, as: $0.id) }
+            return (data, 0)
+        }
         let shared = try sharedData(pseudonyms: try pseudonyms(create: false), today: today)
         return (shared.data, shared.leftOut)
     }
@@ -53,23 +57,32 @@ extension CaseloadStore {
     /// handed over (`handedOver` counts those).
     private func sharedData(pseudonyms: Pseudonyms?, today: LocalDate) throws
         -> (data: ResearchData, leftOut: Int, handedOver: Int, unreadable: Int) {
-        let youths = allYouths()
-        // Youth files that could not be read, at opening or just now (allYouths notes them):
+        // Read youth by youth; each kept youth's tables are small, and sorted by pseudonym at the end.
+        var kept: [(pseudonym: String, data: ResearchData)] = []
+        var read = 0, consenting = 0
+        forEachYouth { youth in
+            read += 1
+            guard youth.hasResearchConsent(on: today) else { return }
+            consenting += 1
+            guard youth.currentClosure?.outcome != .handedOver else { return }
+            var tables = ResearchData()
+            let pseudonym = pseudonyms?.pseudonym(for: youth.id) ?? "telling-\(kept.count + 1)"
+            tables.append(youth, as: pseudonym)
+            kept.append((pseudonym, tables))
+        }
+        // Youth files that could not be read, at opening or just now (forEachYouth notes them):
         // whether they have consent is unknown, so they are counted apart, never silently left out.
         let unreadable = notWhole.keys.filter { $0.hasPrefix("youths/") && $0.hasSuffix(".json") }.count
-        let consenting = youths.filter { $0.hasResearchConsent(on: today) }
-        let kept = consenting.filter { $0.currentClosure?.outcome != .handedOver }
-        let labelled = kept.enumerated().map { index, youth in (pseudonyms?.pseudonym(for: youth.id) ?? "telling-\(index + 1)", youth) }
         // Two youths under one pseudonym would be one youth to the researchers: never written.
         // research.json and every import are checked for this; this is the last guard.
         var seen = Set<String>()
-        for (pseudonym, _) in labelled where !seen.insert(pseudonym).inserted {
+        for (pseudonym, _) in kept where !seen.insert(pseudonym).inserted {
             throw HandoverError("Twee jongeren hebben hetzelfde pseudoniem (\(pseudonym)); de onderzoekers zouden ze als één jongere tellen. "
                 + "Controleer \(ResearchSecretFile.fileName) (carried) in de gegevensmap, of vraag hulp. Er is niets geschreven.")
         }
         var data = ResearchData()
-        for (pseudonym, youth) in labelled.sorted(by: { $0.0 < $1.0 }) { data.append(youth, as: pseudonym) }
-        return (data, youths.count - consenting.count, consenting.count - kept.count, unreadable)
+        for youth in kept.sorted(by: { $0.pseudonym < $1.pseudonym }) { data.append(youth.data) }
+        return (data, read - consenting, consenting - kept.count, unreadable)
     }
 
     /// The pseudonymised export for the researchers: one CSV per table and a README, in a new

@@ -314,17 +314,33 @@ public final class CaseloadStore {
         guard mode == .readWrite else { throw StoreError.readOnlyDirectory(reason: "dit programma is geopend om alleen te lezen.") }
     }
 
-    /// Every readable youth, for export. Unreadable files become notices.
+    /// Every readable youth, by id. Holds them all: the exports and reports read youth by youth
+    /// with `forEachYouth` instead.
     public func allYouths() -> [Youth] {
-        entries.keys.sorted().compactMap { id in
+        var youths: [Youth] = []
+        forEachYouth { youths.append($0) }
+        return youths
+    }
+
+    /// Reads the youths `ids` (every youth by id when nil) one at a time and hands each to `body`,
+    /// so that no more than one record is in memory. A file that cannot be read is skipped and
+    /// becomes a notice, and is remembered in `notWhole` (a backup refuses while there is any).
+    public func forEachYouth(_ ids: [String]? = nil, _ body: (Youth) throws -> Void) rethrows {
+        for id in ids ?? entries.keys.sorted() {
             switch readYouth(fileName: id + ".json") {
-            case .success(let youth): return youth
+            case .success(let youth):
+                try body(youth)
             case .failure(let reason):
                 notices.append(StoreNotice(message: "youths/\(id).json is niet leesbaar: \(reason.text)."))
                 notWhole["youths/\(id).json"] = reason.text
-                return nil
             }
         }
+    }
+
+    /// The ids of every youth in the order of an export: by name the Dutch way (`sortKey`), a
+    /// name twice by id. Each name is folded once, not in every comparison.
+    func idsByName() -> [String] {
+        entries.values.map { ($0.summary.name.sortKey, $0.summary.id) }.sorted(by: <).map(\.1)
     }
 
     /// Writes the summary cache when it changed. Call before quitting; losing it costs only time.
@@ -715,13 +731,18 @@ public final class CaseloadStore {
 
     /// Pretty-printed with sorted keys, so a diff or a backup is readable.
     static func encode<T: Encodable>(_ value: T) throws -> Data {
+        var data = try encodeWithoutNewline(value)
+        data.append(0x0A)
+        return data
+    }
+
+    /// `encode` without the newline that ends a file: a part of a larger document.
+    static func encodeWithoutNewline<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom(StoredTimestamp.encode)
         // No raw control, bidi or separator character in any file: `\u` escapes read back the same.
-        var data = SafeText.escapingJSON(try encoder.encode(value))
-        data.append(0x0A)
-        return data
+        return SafeText.escapingJSON(try encoder.encode(value))
     }
 
     static let stampFormatter: DateFormatter = {

@@ -35,7 +35,8 @@ public struct CaseloadExport: Codable {
     public init(kind: Kind = .backup, youths: [Youth], workplaces: [Workplace] = [], settings: CoachSettings? = nil,
                 reviews: [WeeklyReview]? = nil, pseudonyms: [String: String]? = nil, exportedAt: Date) {
         self.kind = kind
-        self.youths = youths.sorted { $0.name.sortKey < $1.name.sortKey }
+        // Each name folded once; a name twice keeps the order given.
+        self.youths = youths.enumerated().map { ($0.element.name.sortKey, $0.offset, $0.element) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
         self.workplaces = workplaces.sorted { ($0.name.sortKey, $0.id) < ($1.name.sortKey, $1.id) }
         self.exportedAt = exportedAt.wholeSeconds
         self.pseudonyms = pseudonyms
@@ -70,6 +71,45 @@ public struct CaseloadExport: Codable {
     }
 
     public func json() throws -> Data { try CaseloadStore.encode(self) }
+
+    // A backup is written youth by youth (`CaseloadStore.writeBackup`), byte for byte as `json()`
+    // would write it whole: `youths` is the last key, so the document is this head (every other
+    // part, up to and including `"youths" : [`), each youth encoded on its own and indented to
+    // its place, separated by `youthSeparator`, and `tail`.
+
+    /// `json()` of this export without its youths, up to the first youth.
+    func head() throws -> Data {
+        var empty = self
+        empty.youths = []
+        let whole = try CaseloadStore.encode(empty)
+        // The encoder writes an empty array as "[", a blank line and the closing indent.
+        let emptyEnd = Data("\n".utf8) + Self.tail
+        guard whole.count >= emptyEnd.count, whole.suffix(emptyEnd.count) == emptyEnd else {
+            throw EncodingError.invalidValue(self, .init(codingPath: [], debugDescription: "unexpected end of an export without youths"))
+        }
+        return whole.dropLast(Self.tail.count)
+    }
+
+    static let tail = Data("\n  ]\n}\n".utf8)
+    static let youthSeparator = Data(",\n".utf8)
+
+    /// One youth as it stands in `youths`: encoded alone, every line indented by the two levels
+    /// it lies at (a blank line, of an empty list, stays blank as the encoder writes it).
+    static func youthPart(_ youth: Youth) throws -> Data {
+        let alone = try CaseloadStore.encodeWithoutNewline(youth)
+        let indent: [UInt8] = Array("    ".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(alone.count + alone.count / 8)
+        alone.withUnsafeBytes { bytes in
+            var lineStart = true
+            for byte in bytes {
+                if lineStart && byte != 0x0A { out.append(contentsOf: indent) }
+                out.append(byte)
+                lineStart = byte == 0x0A
+            }
+        }
+        return Data(out)
+    }
 }
 
 extension String {

@@ -224,6 +224,30 @@ public enum PrivateFiles {
     /// file exists removes it again (it holds what was to be saved: names, dates of birth); only a
     /// simulated crash leaves it, as a real one would.
     static func writeAtomically(_ data: Data, to path: String, simulate: SimulatedFailure? = nil) throws {
+        try writeAtomically(to: path, simulate: simulate) { fd in
+            if let code = writeAll(data, to: fd) { throw StoreError.from(errno: code, operation: "Opslaan", path: (path as NSString).deletingLastPathComponent) }
+        }
+    }
+
+    /// Writes `data` whole to `fd`; the errno when that fails.
+    static func writeAll(_ data: some DataProtocol & ContiguousBytes, to fd: Int32) -> Int32? {
+        data.withUnsafeBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+
+    /// `writeAtomically` for what `body` writes to the temporary file's descriptor (an export
+    /// written piece by piece): synced and renamed into place only when `body` returns.
+    static func writeAtomically(to path: String, simulate: SimulatedFailure? = nil, _ body: (Int32) throws -> Void) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = "\(directory)/.\(name)\(temporaryMarker)\(UInt32.random(in: 0...UInt32.max))"
@@ -238,19 +262,7 @@ public enum PrivateFiles {
         func fail(_ code: Int32) -> StoreError { StoreError.from(errno: code, operation: "Opslaan", path: directory) }
         if fchmod(fd, 0o600) != 0 { throw fail(errno) }
         if simulate == .diskFullWhileWriting { throw fail(ENOSPC) }
-        let writeError = data.withUnsafeBytes { buffer -> Int32 in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return 0
-        }
-        if writeError != 0 { throw fail(writeError) }
+        try body(fd)
         if fsync(fd) != 0 { throw fail(errno) }
         isOpen = false
         if close(fd) != 0 { throw fail(errno) }

@@ -40,9 +40,14 @@ public enum AgendaCalendar {
     /// The items of the active caseload (closed cases left out) from `pastWeeks` before today on,
     /// in order of day, time and UID, so that two exports of the same caseload are equal.
     public static func events(youths: [Youth], settings: CoachSettings, uidKey: [UInt8], today: LocalDate) -> [Event] {
+        inOrder(youths.flatMap { events(of: $0, settings: settings, uidKey: uidKey, today: today) })
+    }
+
+    /// The items of one youth, in no order (none when the case is closed).
+    static func events(of youth: Youth, settings: CoachSettings, uidKey: [UInt8], today: LocalDate) -> [Event] {
         let from = today.adding(days: -pastWeeks * 7)
         var events: [Event] = []
-        for youth in youths where youth.phase != .closed {
+        if youth.phase != .closed {
             let name = settings.calendarNames.name(of: youth.name)
             func uid(_ kind: Event.Kind, _ itemID: String) -> String {
                 let hash = SHA256.hmac(key: uidKey, message: Array("\(youth.id)\n\(kind.rawValue)\n\(itemID)".utf8))
@@ -61,7 +66,12 @@ public enum AgendaCalendar {
                                     title: "\(meting.moment.label) \(name)", place: ""))
             }
         }
-        return events.sorted { ($0.date, $0.time ?? "", $0.uid) < ($1.date, $1.time ?? "", $1.uid) }
+        return events
+    }
+
+    /// `events` in order of day, time and UID.
+    static func inOrder(_ events: [Event]) -> [Event] {
+        events.sorted { ($0.date, $0.time ?? "", $0.uid) < ($1.date, $1.time ?? "", $1.uid) }
     }
 
     /// The first meting of the schedule not yet taken, on its day counted from the 0-meting: the
@@ -192,7 +202,10 @@ extension CaseloadStore {
 
     /// The items of the calendar, for the count the agenda screen shows.
     public func calendarEvents(today: LocalDate) -> [AgendaCalendar.Event] {
-        AgendaCalendar.events(youths: allYouths(), settings: settings, uidKey: AgendaCalendar.uidKey, today: today)
+        // Read youth by youth: only the items are kept.
+        var events: [AgendaCalendar.Event] = []
+        forEachYouth { events += AgendaCalendar.events(of: $0, settings: settings, uidKey: AgendaCalendar.uidKey, today: today) }
+        return AgendaCalendar.inOrder(events)
     }
 
     /// Writes the calendar into exports/ as `agenda-JJJJ-MM-DD.ics`; returns its path there and
