@@ -54,7 +54,8 @@ struct Benchmark {
         for size in sizes {
             let directory = "\(dataRoot)/\(size)"
             log("== \(size) youths")
-            let generator = Generator(count: size, directory: directory, now: Date(), today: LocalDate(Date(), timeZone: .current))
+            var generator = Generator(count: size, directory: directory, now: Date(), today: LocalDate(Date(), timeZone: .current))
+            generator.writeIndex = false
             let generation = monotonicSeconds()
             if try generator.generateUnlessDone(log: log) {
                 table.set("generated in (once, then kept)", size, seconds(monotonicSeconds() - generation))
