@@ -45,6 +45,8 @@ struct Generator {
     private func generate(log: @Sendable (String) -> Void) throws {
         let start = Date()
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // Marked as ours from the start: a run stopped halfway is made again, not refused.
+        try writeMarker("rodeloper-bench generator \(Self.version): generating\n")
         var store: CaseloadStore? = try CaseloadStore(directory: directory)
         try store!.saveSettings(CoachSettings(coachName: "Coach Benchmark"))
         var workplaces: [Workplace] = []
@@ -94,10 +96,14 @@ struct Generator {
             store!.saveIndex()
             store = nil
         }
-        guard FileManager.default.createFile(atPath: markerPath, contents: Data(marker.utf8), attributes: [.posixPermissions: 0o600]) else {
+        try writeMarker(marker)
+        log("  done in \(String(format: "%.0f", Date().timeIntervalSince(start))) s")
+    }
+
+    private func writeMarker(_ text: String) throws {
+        guard FileManager.default.createFile(atPath: markerPath, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw InputError("Could not write \(markerPath)")
         }
-        log("  done in \(String(format: "%.0f", Date().timeIntervalSince(start))) s")
     }
 
     /// A new file, 0600 like every file the store writes; no fsync (see `fileContents`).
