@@ -103,6 +103,8 @@ struct Benchmark {
 
             log("  bytes of a row move")
             table.set("bytes sent for one row move (↓/↑), median of 20", size, try rowMoveBytes([binary, "--data-dir", directory], markers: Self.listMarkers, before: []))
+            // What is measured so far, in case a long run is stopped.
+            try (header(took: monotonicSeconds() - began) + table.markdown()).write(toFile: outPath, atomically: true, encoding: .utf8)
         }
 
         log("== peers")
