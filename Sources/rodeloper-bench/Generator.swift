@@ -15,6 +15,9 @@ struct Generator {
     let directory: String
     let now: Date
     let today: LocalDate
+    /// Whether to open the store once at the end, so that index.json is there. The benchmark does
+    /// not: its first start without a cache writes it.
+    var writeIndex = true
 
     var marker: String { "rodeloper-bench generator \(Self.version): \(count) youths with full records\n" }
     var markerPath: String { directory + "/" + Self.markerName }
@@ -42,6 +45,8 @@ struct Generator {
     private func generate(log: @Sendable (String) -> Void) throws {
         let start = Date()
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // Marked as ours from the start: a run stopped halfway is made again, not refused.
+        try writeMarker("rodeloper-bench generator \(Self.version): generating\n")
         var store: CaseloadStore? = try CaseloadStore(directory: directory)
         try store!.saveSettings(CoachSettings(coachName: "Coach Benchmark"))
         var workplaces: [Workplace] = []
@@ -82,15 +87,23 @@ struct Generator {
             }
         }
         if let error = results.error { throw error }
-        log("  \(count) youths written in \(String(format: "%.0f", Date().timeIntervalSince(start))) s; opening the store once for index.json")
-
-        // The store read once, as the program does at a first start: it writes index.json.
-        store = try CaseloadStore(directory: directory)
-        try saveReviews(of: results.agenda, into: store!)
-        store!.saveIndex()
-        store = nil
-        try marker.write(toFile: markerPath, atomically: true, encoding: .utf8)
+        log("  \(count) youths written in \(String(format: "%.0f", Date().timeIntervalSince(start))) s")
+        try saveReviews(of: results.agenda)
+        if writeIndex {
+            // The store read once, as the program does at a first start: it writes index.json.
+            log("  opening the store once for index.json")
+            store = try CaseloadStore(directory: directory)
+            store!.saveIndex()
+            store = nil
+        }
+        try writeMarker(marker)
         log("  done in \(String(format: "%.0f", Date().timeIntervalSince(start))) s")
+    }
+
+    private func writeMarker(_ text: String) throws {
+        guard FileManager.default.createFile(atPath: markerPath, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw InputError("Could not write \(markerPath)")
+        }
     }
 
     /// A new file, 0600 like every file the store writes; no fsync (see `fileContents`).
@@ -104,7 +117,11 @@ struct Generator {
 
     /// Three weeks of reviews, each discussed to the end, and this week's half done: the screen
     /// resumes it. The agenda in the order the program ranks it (the most urgent rule first).
-    private func saveReviews(of items: [ReviewItem], into store: CaseloadStore) throws {
+    /// Saved by a store of their own in an empty folder (opening the whole caseload would read
+    /// every youth), then moved into reviews/.
+    private func saveReviews(of items: [ReviewItem]) throws {
+        let folder = directory + "/.generating-reviews"
+        let store = try CaseloadStore(directory: folder)
         func rank(_ item: ReviewItem) -> Int { item.reasons.map { ReviewRule.allCases.firstIndex(of: $0.rule)! }.min() ?? Int.max }
         let agenda = items.sorted { a, b in
             (rank(a), -a.reasons.count, a.name, a.youthID) < (rank(b), -b.reasons.count, b.name, b.youthID)
@@ -121,6 +138,13 @@ struct Generator {
             review.position = min(discussed, max(0, agenda.count - 1))
             try store.save(review)
         }
+        try FileManager.default.createDirectory(atPath: directory + "/reviews", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder + "/reviews") where name.hasSuffix(".json") {
+            guard rename(folder + "/reviews/" + name, directory + "/reviews/" + name) == 0 else {
+                throw InputError("Could not move \(name) into \(directory)/reviews: \(String(cString: strerror(errno)))")
+            }
+        }
+        try FileManager.default.removeItem(atPath: folder)
     }
 }
 

@@ -5,7 +5,9 @@ import Foundation
 func monotonicSeconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
 /// A program started by the benchmark, in a pseudo-terminal of 80x24 or with its output in a
-/// pipe; its peak memory comes from `wait4` when it has ended.
+/// pipe. Its peak memory is the kernel's high-water mark of its resident memory (VmHWM in
+/// /proc/PID/status), read while it runs: `wait4`'s ru_maxrss is no use here, because Linux
+/// counts in it the memory of the benchmark itself at the moment of the spawn.
 final class Child {
     let pid: pid_t
     /// The master side of the pseudo-terminal, or the reading end of the pipe.
@@ -16,6 +18,7 @@ final class Child {
     private(set) var bytesRead = 0
     private(set) var firstOutputAt: Double?
     private let keepOutput: Bool
+    /// The highest VmHWM read so far (`notePeakMemory`), in KiB.
     private(set) var peakMemoryKiB = 0
     private(set) var exitStatus: Int32?
 
@@ -133,6 +136,7 @@ final class Child {
     /// Asks the program to stop (SIGTERM, then SIGKILL after `grace` seconds), reading its output
     /// meanwhile so that it is never stuck writing; returns whether it ended.
     func stop(grace: Double = 3) {
+        notePeakMemory()
         kill(pid, SIGTERM)
         if !finish(timeout: grace) {
             kill(pid, SIGKILL)
@@ -150,9 +154,9 @@ final class Child {
             let ended = wait4(pid, &status, WNOHANG, &usage)
             if ended == pid {
                 exitStatus = status
-                peakMemoryKiB = usage.ru_maxrss
                 break
             }
+            notePeakMemory()
             if monotonicSeconds() > deadline || watch() { return false }
             if !read(timeout: 0.02) { usleep(2_000) }
         }
@@ -166,9 +170,17 @@ final class Child {
     }
 
     /// The resident memory of the running program now, from /proc, in KiB.
-    var residentKiB: Int {
+    var residentKiB: Int { statusField("VmRSS:") }
+
+    /// Reads the program's high-water mark of resident memory while it still runs.
+    func notePeakMemory() {
+        guard exitStatus == nil else { return }
+        peakMemoryKiB = max(peakMemoryKiB, statusField("VmHWM:"))
+    }
+
+    private func statusField(_ field: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }) else { return 0 }
         return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 }

@@ -10,11 +10,12 @@ let usage = """
            rodeloper-bench run [--sizes 25,1000,10000,50000] [--data DIR] [--out FILE] [--binary PATH]
            rodeloper-bench keys DIR
            rodeloper-bench texts
-      generate  writes COUNT invented youths (1 to 1000000) with full records (~20 KB each) into
+      generate  writes COUNT invented youths (1 to 1000000) with full records (~46 KB each) into
                 DIR, with index.json and weekly reviews; a DIR that holds the same caseload is kept
       run       the whole benchmark (scripts/benchmark builds and starts it): each size generated
                 once under --data (default /tmp/rodeloper-bench-data), the figures printed as a
-                Markdown table and written to --out (default benchmark-results.md)
+                Markdown table and written to --out (default benchmark-results.md;
+                scripts/benchmark: .build/benchmark-results.md)
       keys      key-to-screen times in this process over the caseload in DIR, as JSON
       texts     keys in texts at their limit (a plan and a quick scan)
     """
