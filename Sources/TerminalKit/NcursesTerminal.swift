@@ -113,6 +113,18 @@ public final class NcursesTerminal: Terminal {
         unread.insert(contentsOf: codePoints.map { (Int32(RL_CHAR), $0) }, at: 0)
     }
 
+    /// True when Ctrl-C was typed (raw mode: it is a key, not a signal), for a wait that reads
+    /// no keys, such as the progress line; every other key typed meanwhile is kept, in order.
+    public func interruptTyped() -> Bool {
+        var kept: [Input] = []
+        var interrupted = false
+        while let input = read(0) {
+            if input.0 == Int32(RL_CHAR) && input.1 == 0x03 { interrupted = true } else { kept.append(input) }
+        }
+        unread.insert(contentsOf: kept, at: 0)
+        return interrupted
+    }
+
     public func nextKey(timeoutMilliseconds: Int) -> Key? {
         let started = DispatchTime.now().uptimeNanoseconds
         let input = read(timeoutMilliseconds)

@@ -256,7 +256,15 @@ default:
     let store: CaseloadStore
     do {
         let progress = (try? started.get()).map { ProgressLine(terminal: $0) }
-        store = try CaseloadStore(directory: directory, progress: progress?.show)
+        store = try CaseloadStore(directory: directory, progress: progress.map { line in { done, total in
+            // Ctrl-C or a signal while a large caseload is read stops at once: between batches
+            // nothing is half done, and the cache is only time.
+            if let terminal = try? started.get(), terminal.interruptTyped() || NcursesTerminal.caughtSignal != nil {
+                terminal.stop()
+                exit(NcursesTerminal.caughtSignal.map { 128 + $0 } ?? 0)
+            }
+            line.show(done: done, total: total)
+        } })
     } catch {
         // The message goes to stderr once the terminal is given back, or it would be wiped away.
         (try? started.get())?.stop()
