@@ -77,7 +77,9 @@ final class FaultEndToEndTests: XCTestCase {
         XCTAssertEqual(try runProcess(binary, ["--data-dir", directory, "demo"]).status, 0)
         let before = youthFiles(directory)
         let tmux = try Tmux(self)
-        try tmux.start("full", run(binary, directory))
+        let log = mount + "/../full-\(UUID().uuidString).log"
+        addTeardownBlock { unlink(log) }
+        try tmux.start("full", "env LANG=C.UTF-8 TERM=tmux-256color \(binary) --data-dir \(directory) 2>\(log); echo \"status $?\" >>\(log); sleep 30")
         try tmux.waitFor("full", "the list", Self.list)
         try tmux.keys("full", "Enter")
         try tmux.waitFor("full", "Bilal's profile", Self.youthScreen)
@@ -112,12 +114,41 @@ final class FaultEndToEndTests: XCTestCase {
         try tmux.text("full", "Ruimstad")
         try tmux.keys("full", "Enter")
         try tmux.waitFor("full", "the saved municipality") { $0.contains("Ruimstad") && $0.contains("Enter wijzig") && !$0.contains("schijf is vol") }
+
+        // Typing on a full disk, then Ctrl-C: the draft cannot be written, so the program stays
+        // and says so; with room again the draft is written; on a full disk a second Ctrl-C
+        // quits, with a Dutch line on stderr and status 1.
+        try tmux.keys("full", "p")
+        try tmux.waitFor("full", "the plan") { $0.contains("Veranderplan") && $0.contains("Enter schrijf") }
+        try tmux.keys("full", "Enter")
+        try tmux.waitFor("full", "the editor", Self.writing)
+        try fill(mount)
+        try tmux.text("full", "Eerst bewaard")
+        try tmux.waitFor("full", "the draft refused") { self.flat($0).contains("Concept niet bewaard: De schijf is vol") }
         try tmux.keys("full", "C-c")
-        tmux.waitUntilGone("full")
+        try tmux.waitFor("full", "the warning") { self.flat($0).contains("Ctrl-C nogmaals stopt toch: dan gaat de getypte tekst verloren. Concept niet bewaard") }
+        unlink(mount + "/filler")
+        try tmux.waitFor("full", "the draft written") { !self.flat($0).contains("Concept niet bewaard") && $0.contains("Eerst bewaard") }
+        XCTAssertTrue(drafted("Eerst bewaard", in: directory))
+        try fill(mount)
+        try tmux.text("full", " dan verloren")
+        try tmux.waitFor("full", "the draft refused again") { self.flat($0).contains("Concept niet bewaard: De schijf is vol") }
+        try tmux.keys("full", "C-c")
+        try tmux.waitFor("full", "the warning again") { self.flat($0).contains("Ctrl-C nogmaals stopt toch") }
+        try tmux.keys("full", "C-c")
+        var written = ""
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline && !written.contains("status") {
+            Thread.sleep(forTimeInterval: 0.05)
+            written = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        }
+        XCTAssertTrue(written.contains("rodeloper: Niet bevestigde tekst kon niet als concept worden bewaard en is verloren"), written)
+        XCTAssertTrue(written.contains("status 1"), written)
+        unlink(mount + "/filler")
         try assertAllFilesParse(directory, binary: binary)
         let saved = youthFiles(directory)
         XCTAssertTrue(saved.contains("Tekst bij een volle schijf") && saved.contains("Ruimstad"))
-        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: directory + "/drafts"))?.filter { !$0.hasPrefix(".") } ?? [], [])
+        XCTAssertTrue(drafted("Eerst bewaard", in: directory), "the draft written while there was room is still there")
     }
 
     /// youths/ loses its write permission while the program runs (as nobody: root writes
@@ -167,8 +198,7 @@ final class FaultEndToEndTests: XCTestCase {
         var drafted = false
         let deadline = Date().addingTimeInterval(5)
         while !drafted && Date() < deadline {
-            let drafts = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/drafts")) ?? []
-            drafted = drafts.contains { (try? String(contentsOfFile: "\(directory)/drafts/\($0)", encoding: .utf8))?.contains("Tekst in een dichte map") ?? false }
+            drafted = self.drafted("Tekst in een dichte map", in: directory)
             Thread.sleep(forTimeInterval: 0.05)
         }
         XCTAssertTrue(drafted, "the typed text is kept as a draft")
@@ -234,6 +264,7 @@ final class FaultEndToEndTests: XCTestCase {
         let tmux = try Tmux(self)
         let directory = temporaryDataDirectory(self)
         XCTAssertEqual(try runProcess(binary, ["--data-dir", directory, "demo"]).status, 0)
+        var writtenOnTheWayOut = 0
         for (number, editor) in Self.editors.enumerated() {
             let typed = "Opgehangen tijdens typen \(number)"
             let session = "hup\(number)"
@@ -245,8 +276,13 @@ final class FaultEndToEndTests: XCTestCase {
                 try tmux.waitFor(session, "\(editor.name), step \(index)", until)
             }
             try tmux.text(session, typed)
-            try tmux.waitFor(session, "the text typed (\(editor.name))") { $0.contains(typed) }
-            XCTAssertEqual(kill(try programPID(for: directory), SIGHUP), 0)
+            // The hangup as soon as the text shows, mostly before the quarter second without a
+            // key that writes drafts: then the way out writes it.
+            let pid = try programPID(for: directory)
+            let shown = Date().addingTimeInterval(15)
+            while Date() < shown, !((try? tmux.screen(session))?.contains(typed) ?? false) { Thread.sleep(forTimeInterval: 0.01) }
+            if !drafted(typed, in: directory) { writtenOnTheWayOut += 1 }
+            XCTAssertEqual(kill(pid, SIGHUP), 0)
             tmux.waitUntilGone(session)
             waitUntilNoProgram(for: directory)
 
@@ -262,7 +298,13 @@ final class FaultEndToEndTests: XCTestCase {
             waitUntilNoProgram(for: directory)
             try? FileManager.default.removeItem(atPath: directory + "/drafts")
         }
+        print("Hangups: \(writtenOnTheWayOut) of \(Self.editors.count) drafts were written on the way out, the rest while typing")
         try assertAllFilesParse(directory, binary: binary)
+    }
+
+    private func drafted(_ text: String, in directory: String) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/drafts")) ?? []
+        return names.contains { (try? String(contentsOfFile: "\(directory)/drafts/\($0)", encoding: .utf8))?.contains(text) ?? false }
     }
 
     // MARK: - Two starts at the same moment
