@@ -46,6 +46,42 @@ final class FaultEndToEndTests: XCTestCase {
 
     // MARK: - A full disk and a folder made read-only while saving
 
+    /// On Bilal's profile while saving fails (the screen says `because`, in full `message`): a
+    /// municipality and a page of the plan are refused and stay open with their text, the youth
+    /// files stay as they were; after `recover` the same keys save the page and a new municipality.
+    private func refusedThenSaved(_ tmux: Tmux, _ session: String, directory: String, because: String, message: String,
+                                  texts: (refused: String, page: String, saved: String), recover: () throws -> Void,
+                                  file: StaticString = #filePath, line: UInt = #line) throws {
+        let before = youthFiles(directory)
+        try tmux.keys(session, "Down", "Down", "Enter", "C-u")
+        try tmux.text(session, texts.refused)
+        try tmux.keys(session, "Enter")
+        let refused = try tmux.waitFor(session, file: file, line: line, "the refusal") { $0.contains(because) }
+        XCTAssertTrue(flat(refused).contains(message), refused, file: file, line: line)
+        XCTAssertTrue(refused.contains("Enter bevestig") && refused.contains(texts.refused), "the field stays open with the text:\n\(refused)", file: file, line: line)
+        try escape(tmux, session, to: "the profile") { $0.contains("Fasegeschiedenis") }
+        try tmux.keys(session, "p")
+        try tmux.waitFor(session, file: file, line: line, "the plan") { $0.contains("Veranderplan") && $0.contains("Enter schrijf") }
+        try tmux.keys(session, "Enter")
+        try tmux.waitFor(session, file: file, line: line, "the editor", Self.writing)
+        try tmux.text(session, texts.page)
+        try tmux.keys(session, "Tab")
+        let page = try tmux.waitFor(session, file: file, line: line, "the refused page") { $0.contains(because) && $0.contains(texts.page) }
+        XCTAssertTrue(Self.writing(page), "the editor stays open:\n\(page)", file: file, line: line)
+        XCTAssertEqual(youthFiles(directory), before, "the earlier files are intact", file: file, line: line)
+
+        try recover()
+        try tmux.keys(session, "Tab")
+        try tmux.waitFor(session, file: file, line: line, "the next part open") { Self.writing($0) && !$0.contains(because) }
+        try escape(tmux, session, to: "the plan") { $0.contains("Enter schrijf") && $0.contains(texts.page) }
+        try escape(tmux, session, to: "the profile", Self.youthScreen)
+        // Back from the plan the profile keeps its selection (Gemeente): Home starts from the top.
+        try tmux.keys(session, "Home", "Down", "Down", "Enter", "C-u")
+        try tmux.text(session, texts.saved)
+        try tmux.keys(session, "Enter")
+        try tmux.waitFor(session, file: file, line: line, "the saved municipality") { $0.contains(texts.saved) && $0.contains("Enter wijzig") && !$0.contains(because) }
+    }
+
     /// A 2 MB tmpfs holds the data directory; `fill` takes its last free byte.
     private func smallDisk() throws -> (mount: String, directory: String) {
         let mount = temporaryDataDirectory(self)
@@ -75,7 +111,6 @@ final class FaultEndToEndTests: XCTestCase {
         let binary = try rodeloperBinary()
         let (mount, directory) = try smallDisk()
         XCTAssertEqual(try runProcess(binary, ["--data-dir", directory, "demo"]).status, 0)
-        let before = youthFiles(directory)
         let tmux = try Tmux(self)
         let log = mount + "/../full-\(UUID().uuidString).log"
         addTeardownBlock { unlink(log) }
@@ -84,36 +119,9 @@ final class FaultEndToEndTests: XCTestCase {
         try tmux.keys("full", "Enter")
         try tmux.waitFor("full", "Bilal's profile", Self.youthScreen)
         try fill(mount)
-
-        try tmux.keys("full", "Down", "Down", "Enter", "C-u")
-        try tmux.text("full", "Volstad")
-        try tmux.keys("full", "Enter")
-        let refused = try tmux.waitFor("full", "the disk-full message") { $0.contains("De schijf is vol") }
-        XCTAssertTrue(flat(refused).contains("De schijf is vol: de wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw; er is niets verloren."), refused)
-        XCTAssertTrue(refused.contains("Enter bevestig") && refused.contains("Volstad"), "the field stays open with the text:\n\(refused)")
-        try escape(tmux, "full", to: "the question or the profile") { $0.contains("Fasegeschiedenis") }
-        try tmux.keys("full", "p")
-        try tmux.waitFor("full", "the plan") { $0.contains("Veranderplan") && $0.contains("Enter schrijf") }
-        try tmux.keys("full", "Enter")
-        try tmux.waitFor("full", "the editor", Self.writing)
-        try tmux.text("full", "Tekst bij een volle schijf")
-        try tmux.keys("full", "Tab")
-        let page = try tmux.waitFor("full", "the refused page") { $0.contains("De schijf is vol") && $0.contains("Tekst bij een volle schijf") }
-        XCTAssertTrue(Self.writing(page), "the editor stays open:\n\(page)")
-        XCTAssertTrue(page.contains("Wat u typte staat") || page.contains("er is niets verloren"), page)
-        XCTAssertTrue(tmux.isRunning("full"))
-        XCTAssertEqual(youthFiles(directory), before, "the earlier files are intact")
-
-        unlink(mount + "/filler")
-        try tmux.keys("full", "Tab")
-        try tmux.waitFor("full", "the next part open") { Self.writing($0) && !$0.contains("De schijf is vol") }
-        try escape(tmux, "full", to: "the plan") { $0.contains("Enter schrijf") && $0.contains("Tekst bij een volle schijf") }
-        try escape(tmux, "full", to: "the profile", Self.youthScreen)
-        // Back from the plan the profile keeps its selection (Gemeente): Home starts from the top.
-        try tmux.keys("full", "Home", "Down", "Down", "Enter", "C-u")
-        try tmux.text("full", "Ruimstad")
-        try tmux.keys("full", "Enter")
-        try tmux.waitFor("full", "the saved municipality") { $0.contains("Ruimstad") && $0.contains("Enter wijzig") && !$0.contains("schijf is vol") }
+        try refusedThenSaved(tmux, "full", directory: directory, because: "De schijf is vol",
+                             message: "De schijf is vol: de wijziging is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw; er is niets verloren.",
+                             texts: ("Volstad", "Tekst bij een volle schijf", "Ruimstad")) { unlink(mount + "/filler") }
 
         // Typing on a full disk, then Ctrl-C: the draft cannot be written, so the program stays
         // and says so; with room again the draft is written; on a full disk a second Ctrl-C
@@ -171,47 +179,20 @@ final class FaultEndToEndTests: XCTestCase {
         let directory = temporaryDataDirectory(self)
         XCTAssertEqual(try runProcess(binary, ["--data-dir", directory, "demo"]).status, 0)
         XCTAssertEqual(try runProcess("/bin/chown", ["-R", "65534:65534", directory]).status, 0)
-        let before = youthFiles(directory)
         let tmux = try Tmux(self)
         try tmux.start("ro", run(bin + "/rodeloper", directory, as: asNobody))
         try tmux.waitFor("ro", "the list", Self.list)
         try tmux.keys("ro", "Enter")
         try tmux.waitFor("ro", "Bilal's profile", Self.youthScreen)
         chmod(directory + "/youths", 0o500)
-
-        try tmux.keys("ro", "Down", "Down", "Enter", "C-u")
-        try tmux.text("ro", "Dichtstad")
-        try tmux.keys("ro", "Enter")
-        let refused = try tmux.waitFor("ro", "the refusal") { $0.contains("Geen toestemming om te schrijven") }
-        XCTAssertTrue(flat(refused).contains("De wijziging is niet opgeslagen.") && refused.contains("Dichtstad") && refused.contains("Enter bevestig"), refused)
-        try escape(tmux, "ro", to: "the profile") { $0.contains("Fasegeschiedenis") }
-        try tmux.keys("ro", "p")
-        try tmux.waitFor("ro", "the plan") { $0.contains("Veranderplan") && $0.contains("Enter schrijf") }
-        try tmux.keys("ro", "Enter")
-        try tmux.waitFor("ro", "the editor", Self.writing)
-        try tmux.text("ro", "Tekst in een dichte map")
-        try tmux.keys("ro", "Tab")
-        let page = try tmux.waitFor("ro", "the refused page") { $0.contains("Geen toestemming") && $0.contains("Tekst in een dichte map") }
-        XCTAssertTrue(Self.writing(page), "the editor stays open:\n\(page)")
-        XCTAssertEqual(youthFiles(directory), before, "the earlier files are intact")
-        // drafts/ is writable: the text typed goes there (within a quarter of a second idle).
-        var drafted = false
-        let deadline = Date().addingTimeInterval(5)
-        while !drafted && Date() < deadline {
-            drafted = self.drafted("Tekst in een dichte map", in: directory)
-            Thread.sleep(forTimeInterval: 0.05)
+        try refusedThenSaved(tmux, "ro", directory: directory, because: "Geen toestemming om te schrijven",
+                             message: "De wijziging is niet opgeslagen.", texts: ("Dichtstad", "Tekst in een dichte map", "Openstad")) {
+            // drafts/ is writable: the page's text went there (within a quarter of a second idle).
+            let deadline = Date().addingTimeInterval(5)
+            while !drafted("Tekst in een dichte map", in: directory) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            XCTAssertTrue(drafted("Tekst in een dichte map", in: directory), "the typed text is kept as a draft")
+            chmod(directory + "/youths", 0o700)
         }
-        XCTAssertTrue(drafted, "the typed text is kept as a draft")
-
-        chmod(directory + "/youths", 0o700)
-        try tmux.keys("ro", "Tab")
-        try tmux.waitFor("ro", "the next part open") { Self.writing($0) && !$0.contains("Geen toestemming") }
-        try escape(tmux, "ro", to: "the plan") { $0.contains("Enter schrijf") && $0.contains("Tekst in een dichte map") }
-        try escape(tmux, "ro", to: "the profile", Self.youthScreen)
-        try tmux.keys("ro", "Home", "Down", "Down", "Enter", "C-u")
-        try tmux.text("ro", "Openstad")
-        try tmux.keys("ro", "Enter")
-        try tmux.waitFor("ro", "the saved municipality") { $0.contains("Openstad") && $0.contains("Enter wijzig") && !$0.contains("Geen toestemming") }
         try tmux.keys("ro", "C-c")
         tmux.waitUntilGone("ro")
         waitUntilNoProgram(for: directory)
@@ -422,9 +403,9 @@ final class FaultEndToEndTests: XCTestCase {
         try tmux.text("storm", " Voor de storm.")
         let before = try tmux.waitFor("storm", "the text") { $0.contains("Voor de storm.") }
 
-        var random = SeededRandom(seed: 20)
+        srand48(20)
         for _ in 0..<60 {
-            try resize(tmux, "storm", Int.random(in: 1...300, using: &random), Int.random(in: 1...100, using: &random))
+            try resize(tmux, "storm", 1 + seededDraw(300), 1 + seededDraw(100))
         }
         try resize(tmux, "storm", 80, 24)
         let after = try tmux.waitFor("storm", "the screen as before") { $0 == before }

@@ -130,7 +130,7 @@ final class KillWhileSavingEndToEndTests: XCTestCase {
         let rounds = environment["RODELOPER_KILL_ROUNDS"].flatMap(Int.init) ?? 20
         let seed = environment["RODELOPER_KILL_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...999_999)
         print("KillWhileSaving: \(rounds) rounds, seed \(seed) (RODELOPER_KILL_SEED=\(seed) repeats them)")
-        var random = SeededRandom(seed: seed)
+        srand48(Int(seed))
         /// The last confirmed value of each replaced field, and every added text confirmed.
         var latest: [Target: String] = [:]
         var added: [(Target, String)] = []
@@ -154,9 +154,9 @@ final class KillWhileSavingEndToEndTests: XCTestCase {
             let pid = try programPID(for: directory)
 
             let targets = Target.allCases
-            let confirmed = Int.random(in: 1...2, using: &random)
+            let confirmed = 1 + seededDraw(2)
             for number in 0...confirmed {
-                let target = targets[Int.random(in: 0..<targets.count, using: &random)]
+                let target = targets[seededDraw(targets.count)]
                 let change = Self.change(target, token: "K\(round)c\(number)x")
                 if number < confirmed {
                     for (index, step) in change.steps.enumerated() {
@@ -173,7 +173,7 @@ final class KillWhileSavingEndToEndTests: XCTestCase {
                         if let until = step.until { try tmux.waitFor(session, "\(target) before the kill, round \(round)", until) }
                     }
                     try send(change.steps[change.saveKey], to: tmux, session)
-                    Thread.sleep(forTimeInterval: Double.random(in: 0...0.04, using: &random))
+                    Thread.sleep(forTimeInterval: drand48() * 0.04)
                     XCTAssertEqual(kill(pid, SIGKILL), 0)
                     waitUntilNoProgram(for: directory)
                     _ = try? tmux.command(["kill-session", "-t", session])
@@ -225,15 +225,6 @@ final class KillWhileSavingEndToEndTests: XCTestCase {
     }
 }
 
-/// SplitMix64: the same seed gives the same moments, so a failing run can be repeated.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A draw in 0..<count from the seeded drand48 stream (`srand48`): the same seed gives the same
+/// moments, so a failing run can be repeated.
+func seededDraw(_ count: Int) -> Int { min(count - 1, Int(drand48() * Double(count))) }
