@@ -106,7 +106,8 @@ final class FaultEndToEndTests: XCTestCase {
 
     /// On a full disk: a line field and a page of the plan are refused with the Dutch message,
     /// the typed text stays (in the field, in the editor), the file on disk is the earlier one;
-    /// once space is free the same keys save both.
+    /// once space is free the same keys save both. Ctrl-C while a draft cannot be written warns
+    /// first; when the coach insists, the loss is named on stderr with status 1.
     func testAFullDiskRefusesWithAMessageKeepsTheTextAndSavesOnceThereIsRoom() throws {
         let binary = try rodeloperBinary()
         let (mount, directory) = try smallDisk()
