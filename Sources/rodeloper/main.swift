@@ -283,5 +283,11 @@ default:
     let app = App(session: Session(store: store))
     app.run(on: terminal, stopRequested: { NcursesTerminal.caughtSignal != nil })
     terminal.stop()
+    // Typed text that could not be kept as a draft (a full disk, a folder without write
+    // permission) is gone with the program: the coach is told, never left to find out.
+    if store.flushDrafts() != nil {
+        warn("Niet bevestigde tekst kon niet als concept worden bewaard en is verloren (de schijf is vol of de map drafts/ is niet schrijfbaar). Alles wat u had bevestigd, is opgeslagen.")
+        exit(NcursesTerminal.caughtSignal.map { 128 + $0 } ?? 1)
+    }
     if let signal = NcursesTerminal.caughtSignal { exit(128 + signal) }
 }

@@ -19,6 +19,8 @@ public final class App {
     private var redrawRequested = false
     /// Why the last draft write failed, shown until one succeeds: the typed text is still on screen.
     private var draftFailure: String?
+    /// Ctrl-C came while a draft could not be written: the next one quits all the same.
+    private var quitWarned = false
     public private(set) var finished = false
     /// Drafts still to offer while one that was opened is being written: offered again once the
     /// coach is back on the first screen, never over an open editor (whose text it would replace).
@@ -68,7 +70,16 @@ public final class App {
     public func handle(_ key: Key) {
         if key == .resize { return }
         switch Self.everywhere.action(for: key) {
-        case .forceQuit: finished = true; return
+        case .forceQuit:
+            // Text that cannot be kept as a draft (a full disk) would be lost on the way out:
+            // the first Ctrl-C tries once more, and stays and says so when that fails too.
+            if session.store.hasPendingDrafts && !quitWarned {
+                quitWarned = true
+                idle()
+                if draftFailure != nil { return }
+            }
+            finished = true
+            return
         case .redraw: redrawRequested = true; return
         default: break
         }
@@ -134,7 +145,12 @@ public final class App {
         guard session.store.hasPendingDrafts else { return }
         let failure = session.store.flushDrafts()
         let shown = draftFailure
-        draftFailure = failure.map { "Concept niet bewaard: \($0.localizedDescription) Wat u typte staat nog op het scherm; bevestig het zodra het weer kan." }
+        if failure == nil { quitWarned = false }
+        // After a Ctrl-C the warning leads: the banner keeps three lines at most.
+        draftFailure = failure.map {
+            (quitWarned ? "Ctrl-C nogmaals stopt toch: dan gaat de getypte tekst verloren. " : "")
+                + "Concept niet bewaard: \($0.localizedDescription) Wat u typte staat nog op het scherm; bevestig het zodra het weer kan."
+        }
         // The warning takes rows above the screen: the screens get their new area.
         if draftFailure != shown { resize(width: size.width, height: size.height) }
     }
