@@ -1,6 +1,6 @@
 /// A scrolling table: a header, one line per row with its columns laid out by display width,
-/// the selection and its scrolling, and under the rows the selected row in full whenever one
-/// of its cells ends in "…", with ▲▼ in the last column where rows are out of sight. The screen
+/// the selection (a pointer left of the row) and its scrolling, and under the rows the cells of
+/// the selected row that end in "…", in full, with ▲▼ in the last column where rows are out of sight. The screen
 /// gives the rows each frame; the table owns the rest.
 public struct Table: Sendable {
     public struct Row {
@@ -26,6 +26,9 @@ public struct Table: Sendable {
             self.detail = detail
         }
     }
+
+    /// Left of the selected row's first cell, in the column between the marks and the cells.
+    public static let pointer = "▶"
 
     public let columns: [TableLayout.Column]
     public private(set) var list = ListState()
@@ -89,11 +92,12 @@ public struct Table: Sendable {
         for (line, index) in window.visible.enumerated() {
             let entry = rowAt(index)
             let row = area.row + 1 + line
-            let selected = index == list.selected
-            let style = selected ? Style.selected : entry.style
-            canvas.fill(Rect(row: row, col: area.col, width: area.width, height: 1), style: style)
-            if let mark = entry.mark { canvas.put(mark.text, row: row, col: area.col, style: selected ? style : mark.style, maxWidth: 1) }
-            table.put(entry.cells, row: row, into: &canvas, style: style, styles: selected ? [] : entry.cellStyles)
+            canvas.fill(Rect(row: row, col: area.col, width: area.width, height: 1), style: entry.style)
+            if let mark = entry.mark { canvas.put(mark.text, row: row, col: area.col, style: mark.style, maxWidth: 1) }
+            // The selection is a pointer left of the row, not the row in reverse: a move redraws
+            // two cells, not two full lines (bytes over a slow connection; see docs/decisions.md).
+            if index == list.selected { canvas.put(Self.pointer, row: row, col: area.col + 1, style: .selected) }
+            table.put(entry.cells, row: row, into: &canvas, style: entry.style, styles: entry.cellStyles)
         }
         // Rows out of sight are marked in the last column, which the layout keeps free.
         window.drawMarks(into: &canvas, rect: Rect(row: area.row + 1, col: area.col, width: area.width, height: pageSize),
@@ -104,8 +108,9 @@ public struct Table: Sendable {
         let noteLines = note.map { Glyphs.wrap($0.text, width: width).count } ?? 0
         if detailLines > noteLines, list.selected < count {
             let entry = rowAt(list.selected)
-            let cut = zip(entry.cells, table.widths).contains { Glyphs.width(of: $0) > $1 }
-            let full = cut ? entry.full ?? entry.cells.filter { !$0.isEmpty }.joined(separator: " · ") : nil
+            // The cells cut in the row, whole: what the row shows already is not drawn again.
+            let cut = zip(entry.cells, table.widths).filter { Glyphs.width(of: $0) > $1 }.map(\.0)
+            let full = cut.isEmpty ? nil : entry.full ?? cut.joined(separator: " · ")
             let lines = [full, entry.detail].compactMap { $0 }
             if !lines.isEmpty {
                 bottom = canvas.putAbove(lines.joined(separator: " · "), bottomRow: bottom, col: area.col + 2, width: width, style: .dim,
