@@ -153,7 +153,12 @@ final class ReviewScreenTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("7/11") && harness.screen.contains("4 besproken"), harness.screen)
         var stored = try XCTUnwrap(harness.store.review(of: week))
         XCTAssertEqual(stored.reviewedCount, 4)
-        XCTAssertEqual(stored.position, 6, "the page browsed to is kept, for a resume")
+        XCTAssertEqual(stored.position, 4, "looking writes nothing")
+        harness.press(.escape)
+        stored = try XCTUnwrap(harness.store.review(of: week))
+        XCTAssertEqual(stored.position, 6, "the page browsed to is kept on leaving, for a resume")
+        harness.press(.char("r"))
+        XCTAssertTrue(harness.screen.contains("7/11") && harness.screen.contains("4 besproken"), harness.screen)
 
         harness.press(.right)
         XCTAssertTrue(harness.screen.contains("8/11") && harness.screen.contains("5 besproken"), "→ marks and goes on: \(harness.screen)")
