@@ -7,14 +7,12 @@ import TerminalKit
 /// meeting and last week's decision; the coach writes the note and the next step and goes on
 /// with →, which marks the page discussed. PgDn/PgUp only browse; ↑/↓ scroll a page taller than
 /// the window. Every change is in reviews/<week>.json at once, so an interrupted review resumes
-/// where it stopped; a page only looked at is written with the next change or on leaving.
+/// where it stopped; a page only looked at is written with the next change, not by itself.
 final class ReviewScreen: FormScreen, YouthScoped {
     let kind = ScreenKind.review
     let title = "Weekbespreking"
     private let session: Session
     private(set) var review: WeeklyReview
-    /// The page as last written: browsing changes only `review.position` until something is written.
-    private var writtenPosition: Int
     /// The latest earlier review, for last week's decision beside this week's.
     private let earlier: WeeklyReview?
     /// The youth of this page; nil when its file cannot be opened (the page says why).
@@ -54,7 +52,6 @@ final class ReviewScreen: FormScreen, YouthScoped {
     init(session: Session, review: WeeklyReview) {
         self.session = session
         self.review = review
-        writtenPosition = review.position
         earlier = session.store.review(before: review.week)
         form = Form(kind: .review, session: session, items: [])
         openPage()
@@ -130,7 +127,6 @@ final class ReviewScreen: FormScreen, YouthScoped {
         do {
             try session.store.save(changed)
             review = changed
-            writtenPosition = changed.position
             return nil
         } catch {
             return error.localizedDescription
@@ -168,10 +164,7 @@ final class ReviewScreen: FormScreen, YouthScoped {
             }
         case .exportMarkdown:
             form.message = export()
-        case .back:
-            // The page looked at last, for a resume; not writing it loses no mark or text.
-            if review.position != writtenPosition, (try? session.store.save(review)) != nil { writtenPosition = review.position }
-            return .pop
+        case .back: return .pop
         default: break
         }
         return .stay
@@ -206,8 +199,9 @@ final class ReviewScreen: FormScreen, YouthScoped {
     }
 
     /// Shows page `index` without marking anything (←, PgDn, PgUp); nothing past either end.
-    /// Only looking: not written at once (the review is one file, of every active youth: a write
-    /// per look costs seconds in a large caseload), but with the next change or on leaving.
+    /// Only looking writes nothing (the review is one file of every active youth: a write per look
+    /// costs seconds in a large caseload); the page goes to disk with the next change. A resume
+    /// after looking only opens on the page of the last change (no mark or text is lost).
     private func turn(to index: Int) {
         guard review.items.indices.contains(index) else { return }
         review.position = index
