@@ -1,6 +1,6 @@
 /// A scrolling table: a header, one line per row with its columns laid out by display width,
-/// the selection (a pointer left of the row) and its scrolling, and under the rows the cells of
-/// the selected row that end in "…", in full, with ▲▼ in the last column where rows are out of sight. The screen
+/// the selection (a pointer left of the row) and its scrolling, and under the rows the selected
+/// row in full (or only its cut cells) whenever one of its cells ends in "…", with ▲▼ in the last column where rows are out of sight. The screen
 /// gives the rows each frame; the table owns the rest.
 public struct Table: Sendable {
     public struct Row {
@@ -36,10 +36,14 @@ public struct Table: Sendable {
     public private(set) var area = Rect(row: 0, col: 0, width: 80, height: 20)
     /// Lines under the rows kept for the selected row in full (and for a message).
     public let detailLines: Int
+    /// Under the rows only the selected row's cut cells, whole, not the whole row again: for a
+    /// list moved through fast over a slow connection (the caseload), fewer bytes per move.
+    public let showsOnlyCutCells: Bool
 
-    public init(columns: [TableLayout.Column], detailLines: Int = 2) {
+    public init(columns: [TableLayout.Column], detailLines: Int = 2, showsOnlyCutCells: Bool = false) {
         self.columns = columns
         self.detailLines = detailLines
+        self.showsOnlyCutCells = showsOnlyCutCells
     }
 
     public var selected: Int { list.selected }
@@ -108,9 +112,8 @@ public struct Table: Sendable {
         let noteLines = note.map { Glyphs.wrap($0.text, width: width).count } ?? 0
         if detailLines > noteLines, list.selected < count {
             let entry = rowAt(list.selected)
-            // The cells cut in the row, whole: what the row shows already is not drawn again.
             let cut = zip(entry.cells, table.widths).filter { Glyphs.width(of: $0) > $1 }.map(\.0)
-            let full = cut.isEmpty ? nil : entry.full ?? cut.joined(separator: " · ")
+            let full = cut.isEmpty ? nil : entry.full ?? (showsOnlyCutCells ? cut : entry.cells.filter { !$0.isEmpty }).joined(separator: " · ")
             let lines = [full, entry.detail].compactMap { $0 }
             if !lines.isEmpty {
                 bottom = canvas.putAbove(lines.joined(separator: " · "), bottomRow: bottom, col: area.col + 2, width: width, style: .dim,

@@ -29,6 +29,11 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(full, "Fatima El Ouali · een lange omschrijving die niet past")
         let partly = [Table.Row(["Fatima El Ouali", "kort"])]
         lines = draw(table, partly)
+        XCTAssertEqual(lines[9].trimmingCharacters(in: .whitespaces), "Fatima El Ouali · kort")
+        var onlyCut = Table(columns: table.columns, showsOnlyCutCells: true)
+        onlyCut.resize(to: table.area)
+        onlyCut.setCount(1)
+        lines = draw(onlyCut, partly)
         XCTAssertEqual(lines[9].trimmingCharacters(in: .whitespaces), "Fatima El Ouali", "only what the row cuts, not what it shows")
     }
 

@@ -34,7 +34,8 @@ final class CaseloadScreen: Screen {
     private static func table(scout: Bool) -> Table {
         Table(columns: [.init("Naam", width: 28, minimum: 12), .init("Leeftijd", width: 8), .init("Fase", width: 46, minimum: 14),
                         .init("Gewijzigd", width: 9), .init("Contact", width: 8),
-                        .init(scout ? "Pogingen · dagen" : "Volgende actie", width: 32, minimum: 14)])
+                        .init(scout ? "Pogingen · dagen" : "Volgende actie", width: 32, minimum: 14)],
+              showsOnlyCutCells: true)
     }
     /// How many closed cases are past their retention term, worked out with the catalog (not on
     /// every key and frame: the hint line asks for it each time); nil when none are.
