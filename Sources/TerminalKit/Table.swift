@@ -1,6 +1,6 @@
 /// A scrolling table: a header, one line per row with its columns laid out by display width,
-/// the selection and its scrolling, and under the rows the selected row in full whenever one
-/// of its cells ends in "…", with ▲▼ in the last column where rows are out of sight. The screen
+/// the selection (a pointer left of the row) and its scrolling, and under the rows the selected
+/// row in full (or only its cut cells) whenever one of its cells ends in "…", with ▲▼ in the last column where rows are out of sight. The screen
 /// gives the rows each frame; the table owns the rest.
 public struct Table: Sendable {
     public struct Row {
@@ -27,16 +27,23 @@ public struct Table: Sendable {
         }
     }
 
+    /// Left of the selected row's first cell, in the column between the marks and the cells.
+    public static let pointer = "▶"
+
     public let columns: [TableLayout.Column]
     public private(set) var list = ListState()
     /// Where the table draws: the header, the rows, and the lines for the selected row in full.
     public private(set) var area = Rect(row: 0, col: 0, width: 80, height: 20)
     /// Lines under the rows kept for the selected row in full (and for a message).
     public let detailLines: Int
+    /// Under the rows only the selected row's cut cells, whole, not the whole row again: for a
+    /// list moved through fast over a slow connection (the caseload), fewer bytes per move.
+    public let showsOnlyCutCells: Bool
 
-    public init(columns: [TableLayout.Column], detailLines: Int = 2) {
+    public init(columns: [TableLayout.Column], detailLines: Int = 2, showsOnlyCutCells: Bool = false) {
         self.columns = columns
         self.detailLines = detailLines
+        self.showsOnlyCutCells = showsOnlyCutCells
     }
 
     public var selected: Int { list.selected }
@@ -89,11 +96,12 @@ public struct Table: Sendable {
         for (line, index) in window.visible.enumerated() {
             let entry = rowAt(index)
             let row = area.row + 1 + line
-            let selected = index == list.selected
-            let style = selected ? Style.selected : entry.style
-            canvas.fill(Rect(row: row, col: area.col, width: area.width, height: 1), style: style)
-            if let mark = entry.mark { canvas.put(mark.text, row: row, col: area.col, style: selected ? style : mark.style, maxWidth: 1) }
-            table.put(entry.cells, row: row, into: &canvas, style: style, styles: selected ? [] : entry.cellStyles)
+            canvas.fill(Rect(row: row, col: area.col, width: area.width, height: 1), style: entry.style)
+            if let mark = entry.mark { canvas.put(mark.text, row: row, col: area.col, style: mark.style, maxWidth: 1) }
+            // The selection is a pointer left of the row, not the row in reverse: a move redraws
+            // two cells, not two full lines (bytes over a slow connection; see docs/decisions.md).
+            if index == list.selected { canvas.put(Self.pointer, row: row, col: area.col + 1, style: .selected) }
+            table.put(entry.cells, row: row, into: &canvas, style: entry.style, styles: entry.cellStyles)
         }
         // Rows out of sight are marked in the last column, which the layout keeps free.
         window.drawMarks(into: &canvas, rect: Rect(row: area.row + 1, col: area.col, width: area.width, height: pageSize),
@@ -104,8 +112,8 @@ public struct Table: Sendable {
         let noteLines = note.map { Glyphs.wrap($0.text, width: width).count } ?? 0
         if detailLines > noteLines, list.selected < count {
             let entry = rowAt(list.selected)
-            let cut = zip(entry.cells, table.widths).contains { Glyphs.width(of: $0) > $1 }
-            let full = cut ? entry.full ?? entry.cells.filter { !$0.isEmpty }.joined(separator: " · ") : nil
+            let cut = zip(entry.cells, table.widths).filter { Glyphs.width(of: $0) > $1 }.map(\.0)
+            let full = cut.isEmpty ? nil : entry.full ?? (showsOnlyCutCells ? cut : entry.cells.filter { !$0.isEmpty }).joined(separator: " · ")
             let lines = [full, entry.detail].compactMap { $0 }
             if !lines.isEmpty {
                 bottom = canvas.putAbove(lines.joined(separator: " · "), bottomRow: bottom, col: area.col + 2, width: width, style: .dim,

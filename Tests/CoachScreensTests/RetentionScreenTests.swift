@@ -40,7 +40,7 @@ final class RetentionScreenTests: XCTestCase {
     func testTheCaseloadOffersTheListOnlyWhileACaseIsPastItsTerm() throws {
         let none = try harness(pastTerm: 0)
         XCTAssertFalse(offersRetention(none))
-        XCTAssertNil(RetentionScreen.caseloadLine(none.app.session))
+        XCTAssertNil(try XCTUnwrap(none.app.top as? CaseloadScreen).retentionLine)
         none.press(.char("b"))
         XCTAssertEqual(none.app.top.kind, .caseload, "b does nothing while no case is past its term")
 
@@ -51,7 +51,7 @@ final class RetentionScreenTests: XCTestCase {
         XCTAssertTrue(two.rows(containing: "Afgesloten dossiers waarvan de bewaartermijn").first?.contains("b  ") == true, "the caseload's help names b: \(two.screen)")
         two.press(.escape)
         two.height = 24
-        XCTAssertEqual(RetentionScreen.caseloadLine(two.app.session), "2 afgesloten dossiers voorbij de bewaartermijn (b)")
+        XCTAssertEqual((two.app.top as? CaseloadScreen)?.retentionLine, "2 afgesloten dossiers voorbij de bewaartermijn (b)")
         two.press(.char("b"))
         XCTAssertEqual(two.app.top.kind, .retention)
         let screen = two.screen

@@ -153,7 +153,10 @@ final class ReviewScreenTests: XCTestCase {
         XCTAssertTrue(harness.screen.contains("7/11") && harness.screen.contains("4 besproken"), harness.screen)
         var stored = try XCTUnwrap(harness.store.review(of: week))
         XCTAssertEqual(stored.reviewedCount, 4)
-        XCTAssertEqual(stored.position, 6, "the page browsed to is kept, for a resume")
+        XCTAssertEqual(stored.position, 4, "looking writes nothing")
+        harness.press(.escape, .char("r"))
+        XCTAssertTrue(harness.screen.contains("5/11") && harness.screen.contains("4 besproken"), "resumed on the page last written: \(harness.screen)")
+        harness.press(.pageDown, .pageDown)
 
         harness.press(.right)
         XCTAssertTrue(harness.screen.contains("8/11") && harness.screen.contains("5 besproken"), "→ marks and goes on: \(harness.screen)")

@@ -27,6 +27,14 @@ final class TableTests: XCTestCase {
         lines = draw(table, rows)
         let full = lines[8...].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         XCTAssertEqual(full, "Fatima El Ouali · een lange omschrijving die niet past")
+        let partly = [Table.Row(["Fatima El Ouali", "kort"])]
+        lines = draw(table, partly)
+        XCTAssertEqual(lines[9].trimmingCharacters(in: .whitespaces), "Fatima El Ouali · kort")
+        var onlyCut = Table(columns: table.columns, showsOnlyCutCells: true)
+        onlyCut.resize(to: table.area)
+        onlyCut.setCount(1)
+        lines = draw(onlyCut, partly)
+        XCTAssertEqual(lines[9].trimmingCharacters(in: .whitespaces), "Fatima El Ouali", "only what the row cuts, not what it shows")
     }
 
     func testAnAlwaysShownDetailAndANoteShareTheDetailLines() {
@@ -80,19 +88,23 @@ final class TableTests: XCTestCase {
                        "Nog geen acties. Druk op n voor een nieuwe actie, dan Tab naar wie en wanneer.", "wrapped, not cut")
     }
 
-    func testMarksAndCellStylesGiveWayToTheSelection() {
+    func testTheSelectionIsAPointerAndTheFirstCellMarksStay() {
         var table = table()
         let rows = [Table.Row(["Bilal", "te laat"], cellStyles: [nil, .error], mark: ("!", .error)), Table.Row(["Sem", "op tijd"])]
         table.setCount(2)
         var canvas = Canvas(width: 40, height: 10)
         table.render(into: &canvas, rows: rows, empty: "")
         XCTAssertEqual(canvas[1, 0].text, "!")
-        XCTAssertEqual(canvas[1, 2].style, .selected, "the selected row is one style")
+        XCTAssertEqual(canvas[1, 1].text, Table.pointer, "the selected row is pointed at")
+        XCTAssertEqual(canvas[1, 1].style, .selected)
+        XCTAssertEqual(canvas[1, 2].style, .normal, "the row keeps its look")
+        XCTAssertEqual(canvas[1, 15].style, .error, "a late cell stays marked on the selected row")
         table.select(1)
         canvas = Canvas(width: 40, height: 10)
         table.render(into: &canvas, rows: rows, empty: "")
         XCTAssertEqual(canvas[1, 0].style, .error)
+        XCTAssertEqual(canvas[1, 1].text, " ")
         XCTAssertEqual(canvas[1, 15].style, .error, "a late cell is marked when not selected")
-        XCTAssertEqual(canvas[2, 2].style, .selected)
+        XCTAssertEqual(canvas[2, 1].text, Table.pointer)
     }
 }

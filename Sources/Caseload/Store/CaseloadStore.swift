@@ -245,6 +245,15 @@ public final class CaseloadStore {
 
     public var summaries: [YouthSummary] { entries.values.map(\.summary) }
     public var count: Int { entries.count }
+    /// One youth's summary, or nil when it is not (or no longer) in the caseload.
+    public func summary(id: String) -> YouthSummary? { entries[id]?.summary }
+
+    /// The ids whose summary changed (saved, forgotten) since opening, in order: a screen that
+    /// keeps its own view of the caseload (the list's order) updates only those youths.
+    private var changedIDs: [String] = []
+    /// How many summary changes there have been; give it back to `changedIDs(since:)`.
+    public var summaryRevision: Int { changedIDs.count }
+    public func changedIDs(since revision: Int) -> ArraySlice<String> { changedIDs[min(max(0, revision), changedIDs.count)...] }
 
     /// True when the directory holds youths, workplaces or quarantined files: the demo refuses to write there.
     public var holdsData: Bool {
@@ -305,6 +314,7 @@ public final class CaseloadStore {
             entries[saved.id] = IndexEntry(summary: YouthSummary(saved), file: identity)
             indexChanged = true
         }
+        changedIDs.append(saved.id)
         return saved
     }
 
@@ -718,7 +728,10 @@ public final class CaseloadStore {
     }
 
     func forget(_ id: String) {
-        if entries.removeValue(forKey: id) != nil { indexChanged = true }
+        if entries.removeValue(forKey: id) != nil {
+            indexChanged = true
+            changedIDs.append(id)
+        }
     }
 
     // MARK: - Encoding

@@ -9,10 +9,24 @@ final class CaseloadScreen: Screen {
     let kind = ScreenKind.caseload
     let title = "Caseload"
     private let session: Session
-    /// Every summary with its folded name, sorted: rebuilt when the data may have changed.
-    private var catalog: [(key: String, summary: YouthSummary)] = []
-    /// What the list shows now: the catalog after the closed toggle and the search.
-    private var rows: [YouthSummary] = []
+    /// Every summary with its folded name, sorted: updated youth by youth as the store changes.
+    private var catalog: CaseloadCatalog
+    /// What the list shows now: slots of the catalog after the closed toggle and the search.
+    private var rows: [Int] = []
+    /// What `rows` were found for: a longer query narrows them instead of searching all again.
+    private var shownFilter: Filter?
+    private struct Filter: Equatable {
+        var needle: [UInt8]
+        var scoutOnly: Bool
+        var showClosed: Bool
+        var revision: Int
+
+        /// Every row `other` shows is among the rows of self: only the query grew.
+        func narrows(to other: Filter) -> Bool {
+            (scoutOnly, showClosed, revision) == (other.scoutOnly, other.showClosed, other.revision)
+                && CaseloadCatalog.contains(String(decoding: other.needle, as: UTF8.self), needle)
+        }
+    }
     private var hiddenClosed = 0
     /// Name and next action give way first on a narrow screen; the next action takes what is left.
     private var table = CaseloadScreen.table(scout: false)
@@ -20,11 +34,12 @@ final class CaseloadScreen: Screen {
     private static func table(scout: Bool) -> Table {
         Table(columns: [.init("Naam", width: 28, minimum: 12), .init("Leeftijd", width: 8), .init("Fase", width: 46, minimum: 14),
                         .init("Gewijzigd", width: 9), .init("Contact", width: 8),
-                        .init(scout ? "Pogingen · dagen" : "Volgende actie", width: 32, minimum: 14)])
+                        .init(scout ? "Pogingen · dagen" : "Volgende actie", width: 32, minimum: 14)],
+              showsOnlyCutCells: true)
     }
     /// How many closed cases are past their retention term, worked out with the catalog (not on
     /// every key and frame: the hint line asks for it each time); nil when none are.
-    private var retentionLine: String?
+    private(set) var retentionLine: String?
     private var showClosed = false
     /// Only the youths in scout, with how long and the attempts in the last column.
     private var scoutOnly = false
@@ -35,6 +50,7 @@ final class CaseloadScreen: Screen {
 
     init(session: Session) {
         self.session = session
+        catalog = CaseloadCatalog(store: session.store)
         reloadCatalog()
     }
 
@@ -77,31 +93,32 @@ final class CaseloadScreen: Screen {
         table.resize(to: Rect(row: area.row + top, col: area.col, width: area.width, height: area.height - top))
     }
 
+    /// Takes in the youths saved or gone since the list was last shown (only those), then the rows.
     private func reloadCatalog() {
-        catalog = session.store.summaries
-            .map { (key: $0.name.sortKey, summary: $0) }
-            .sorted { ($0.key, $0.summary.id) < ($1.key, $1.summary.id) }
-        retentionLine = RetentionScreen.caseloadLine(session)
+        _ = catalog.update(from: session.store)
+        let count = catalog.pastRetention(months: session.store.settings.retentionMonths, today: session.today)
+        retentionLine = RetentionScreen.caseloadLine(count: count)
         reload()
     }
 
-    /// Rebuilds the rows from the catalog; keeps the selected youth selected.
+    /// Rebuilds the rows from the catalog (narrowing the last ones when only the query grew);
+    /// keeps the selected youth selected.
     private func reload() {
-        let selectedID = rows.indices.contains(table.selected) ? rows[table.selected].id : nil
-        let needle = query.trimmingCharacters(in: .whitespaces).sortKey
-        hiddenClosed = 0
-        rows = catalog.compactMap { entry in
-            if scoutOnly && entry.summary.phase != .scout { return nil }
-            if !showClosed && entry.summary.phase == .closed {
-                hiddenClosed += 1
-                return nil
-            }
-            return needle.isEmpty || entry.key.contains(needle) ? entry.summary : nil
+        let selected = rows.indices.contains(table.selected) ? rows[table.selected] : nil
+        let needle = Array(CaseloadCatalog.fold(query.trimmingCharacters(in: .whitespaces)).utf8)
+        let filter = Filter(needle: needle, scoutOnly: scoutOnly, showClosed: showClosed, revision: catalog.revision)
+        if let shown = shownFilter, shown.narrows(to: filter) {
+            if shown != filter { rows = catalog.narrowed(rows, to: needle) }
+        } else {
+            (rows, hiddenClosed) = catalog.rows(scoutOnly: scoutOnly, showClosed: showClosed, needle: needle)
         }
+        shownFilter = filter
         table.setCount(rows.count)
         layOut()
-        if let selectedID, let index = rows.firstIndex(where: { $0.id == selectedID }) { table.select(index) }
+        if let selected, let index = rows.firstIndex(of: selected) { table.select(index) }
     }
+
+    private func youth(at row: Int) -> YouthSummary { catalog[rows[row]].summary }
 
     func handle(_ key: Key) -> Navigation {
         message = nil
@@ -167,7 +184,7 @@ final class CaseloadScreen: Screen {
             let saved = try session.store.save(try Youth(name: name, now: session.now, today: session.today))
             query = ""
             reloadCatalog()
-            table.select(rows.firstIndex { $0.id == saved.id } ?? 0)
+            table.select(catalog.slot(of: saved.id).flatMap { rows.firstIndex(of: $0) } ?? 0)
             return .done(.push(try YouthScreen(session: session, id: saved.id)))
         } catch {
             return .refuse(error.localizedDescription)
@@ -177,7 +194,7 @@ final class CaseloadScreen: Screen {
     private func openSelected() -> Navigation {
         guard rows.indices.contains(table.selected) else { return .stay }
         do {
-            return .push(try YouthScreen(session: session, id: rows[table.selected].id))
+            return .push(try YouthScreen(session: session, id: youth(at: table.selected).id))
         } catch {
             message = error.localizedDescription
             reloadCatalog()
@@ -204,7 +221,7 @@ final class CaseloadScreen: Screen {
         } else if search == nil {
             canvas.put(Self.legend, row: area.row, col: area.width - legendWidth - 1, style: .dim)
         }
-        table.render(into: &canvas, count: rows.count, row: { row(for: rows[$0], today: today) }, empty: emptyText,
+        table.render(into: &canvas, count: rows.count, row: { row(for: youth(at: $0), today: today) }, empty: emptyText,
                      note: message.map { ($0, .error) } ?? QuarantineScreen.caseloadLine(session.store).map { ($0, .warning) })
     }
 

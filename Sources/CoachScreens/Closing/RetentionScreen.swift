@@ -20,11 +20,9 @@ final class RetentionScreen: Screen {
         reload()
     }
 
-    /// The line the caseload shows when closed cases are past their term; nil when none are.
-    static func caseloadLine(_ session: Session) -> String? {
-        // Only a count: the list's order is not needed here.
-        let months = session.store.settings.retentionMonths
-        let count = session.store.summaries.filter { $0.isPastRetention(months: months, today: session.today) }.count
+    /// The line the caseload shows for `count` closed cases past their term (the caseload's
+    /// catalog counts them); nil when there are none.
+    static func caseloadLine(count: Int) -> String? {
         guard count > 0, let key = KeyTable.bindings(for: .caseload).keyName(for: .openRetention) else { return nil }
         return "\(count) afgesloten \(count == 1 ? "dossier" : "dossiers") voorbij de bewaartermijn (\(key))"
     }

@@ -6,8 +6,8 @@ import TerminalKit
 /// it is on the agenda, the open actions, the last contacts, the ZRM in one line, the next
 /// meeting and last week's decision; the coach writes the note and the next step and goes on
 /// with →, which marks the page discussed. PgDn/PgUp only browse; ↑/↓ scroll a page taller than
-/// the window. Every change is in reviews/<week>.json at once, the page too, so an interrupted
-/// review resumes where it stopped.
+/// the window. Every change is in reviews/<week>.json at once, so an interrupted review resumes
+/// where it stopped; a page only looked at is written with the next change, not by itself.
 final class ReviewScreen: FormScreen, YouthScoped {
     let kind = ScreenKind.review
     let title = "Weekbespreking"
@@ -199,9 +199,13 @@ final class ReviewScreen: FormScreen, YouthScoped {
     }
 
     /// Shows page `index` without marking anything (←, PgDn, PgUp); nothing past either end.
+    /// Only looking writes nothing (the review is one file of every active youth: a write per look
+    /// costs seconds in a large caseload); the page goes to disk with the next change. A resume
+    /// after looking only opens on the page of the last change (no mark or text is lost).
     private func turn(to index: Int) {
         guard review.items.indices.contains(index) else { return }
-        if let failure = change(page: index) { form.error = failure } else { openPage() }
+        review.position = index
+        openPage()
     }
 
     /// The open actions to pick one from and tick off as done.
