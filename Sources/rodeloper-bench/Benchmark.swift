@@ -67,7 +67,7 @@ struct Benchmark {
 
             log("  start without cache")
             let cold = try repeated(reps: 3, budget: 20) { () -> Start in
-                try? FileManager.default.removeItem(atPath: directory + "/index.json")
+                try? FileManager.default.removeItem(atPath: directory + "/index.cache")
                 return try start([binary, "--data-dir", directory], markers: Self.listMarkers, timeout: 300)
             }
             restoreCache(directory)
@@ -228,9 +228,9 @@ struct Benchmark {
         }
     }
 
-    /// After the starts without a cache: a valid index.json again, as the program leaves it.
+    /// After the starts without a cache: a valid index.cache again, as the program leaves it.
     private func restoreCache(_ directory: String) {
-        if !FileManager.default.fileExists(atPath: directory + "/index.json") {
+        if !FileManager.default.fileExists(atPath: directory + "/index.cache") {
             if let store = try? CaseloadStore(directory: directory) { store.saveIndex() }
         }
     }

@@ -4,7 +4,7 @@ import Foundation
 /// Writes a caseload of invented youths with full records into a data directory, on every core.
 /// Each file holds exactly what the store's `save` writes (`CaseloadStore.fileContents`: validated,
 /// 0600 in the store's 0700 folders), without the fsync a coach's change needs. Opening the store
-/// once at the end writes `index.json`, as a coach's disk has it. A marker file keeps a caseload made by the same version and count, so a
+/// once at the end writes `index.cache`, as a coach's disk has it. A marker file keeps a caseload made by the same version and count, so a
 /// second run reuses it.
 struct Generator {
     /// Raised when what is generated changes, so that older caseloads are made again.
@@ -15,7 +15,7 @@ struct Generator {
     let directory: String
     let now: Date
     let today: LocalDate
-    /// Whether to open the store once at the end, so that index.json is there. The benchmark does
+    /// Whether to open the store once at the end, so that index.cache is there. The benchmark does
     /// not: its first start without a cache writes it.
     var writeIndex = true
 
@@ -90,8 +90,8 @@ struct Generator {
         log("  \(count) youths written in \(String(format: "%.0f", Date().timeIntervalSince(start))) s")
         try saveReviews(of: results.agenda)
         if writeIndex {
-            // The store read once, as the program does at a first start: it writes index.json.
-            log("  opening the store once for index.json")
+            // The store read once, as the program does at a first start: it writes index.cache.
+            log("  opening the store once for index.cache")
             store = try CaseloadStore(directory: directory)
             store!.saveIndex()
             store = nil

@@ -11,7 +11,7 @@ let usage = """
            rodeloper-bench keys DIR
            rodeloper-bench texts
       generate  writes COUNT invented youths (1 to 1000000) with full records (~46 KB each) into
-                DIR, with index.json and weekly reviews; a DIR that holds the same caseload is kept
+                DIR, with index.cache and weekly reviews; a DIR that holds the same caseload is kept
       run       the whole benchmark (scripts/benchmark builds and starts it): each size generated
                 once under --data (default /tmp/rodeloper-bench-data), the figures printed as a
                 Markdown table and written to --out (default benchmark-results.md;

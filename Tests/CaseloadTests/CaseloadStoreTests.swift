@@ -78,7 +78,7 @@ final class CaseloadStoreTests: XCTestCase {
         XCTAssertEqual(permissions(directory), 0o700)
         XCTAssertEqual(permissions("\(directory)/youths"), 0o700)
         XCTAssertEqual(permissions("\(directory)/youths/\(youth.id).json"), 0o600)
-        XCTAssertEqual(permissions("\(directory)/index.json"), 0o600)
+        XCTAssertEqual(permissions("\(directory)/index.cache"), 0o600)
         XCTAssertEqual(permissions("\(directory)/.lock"), 0o600)
     }
 
@@ -154,7 +154,7 @@ final class CaseloadStoreTests: XCTestCase {
         XCTAssertEqual(try CaseloadStore(directory: directory).summaries.map(\.name), ["Bilal B."])
 
         // A broken cache is rebuilt from the files.
-        try Data("garbage".utf8).write(to: URL(fileURLWithPath: "\(directory)/index.json"))
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: "\(directory)/index.cache"))
         let rebuilt = try CaseloadStore(directory: directory)
         XCTAssertEqual(rebuilt.summaries.map(\.name), ["Bilal B."])
         XCTAssertTrue(rebuilt.notices.isEmpty)

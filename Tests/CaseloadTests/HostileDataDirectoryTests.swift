@@ -182,36 +182,36 @@ final class HostileDataDirectoryTests: XCTestCase {
         chmod(outside + "/2026-W48.json", 0o644)
         chmod(outside, 0o755)
         XCTAssertEqual(symlink(outside, directory + "/reviews"), 0)
-        // index.json as a folder is not a file of ours: left as it is.
-        try FileManager.default.removeItem(atPath: directory + "/index.json")
-        try FileManager.default.createDirectory(atPath: directory + "/index.json", withIntermediateDirectories: false)
-        chmod(directory + "/index.json", 0o755)
+        // index.cache as a folder is not a file of ours: left as it is.
+        try FileManager.default.removeItem(atPath: directory + "/index.cache")
+        try FileManager.default.createDirectory(atPath: directory + "/index.cache", withIntermediateDirectories: false)
+        chmod(directory + "/index.cache", 0o755)
 
         _ = try CaseloadStore(directory: directory, clock: { self.now })
         XCTAssertEqual(permissions(directory + "/exports"), 0o500)
         XCTAssertEqual(permissions(directory + "/exports/veranderplan.md"), 0o400)
         XCTAssertEqual(permissions(outside), 0o755)
         XCTAssertEqual(permissions(outside + "/2026-W48.json"), 0o644)
-        XCTAssertEqual(permissions(directory + "/index.json"), 0o755)
+        XCTAssertEqual(permissions(directory + "/index.cache"), 0o755)
         chmod(directory + "/exports", 0o700)   // so the test can clean up
     }
 
     // MARK: - A failed write leaves nothing behind
 
-    /// `index.json` a folder: the cache cannot be written, and no start leaves its temporary file
+    /// `index.cache` a folder: the cache cannot be written, and no start leaves its temporary file
     /// (names and dates of birth) beside it.
     func testAFolderInPlaceOfTheIndexLeavesNoTemporaryFile() throws {
         let directory = temporaryDirectory(self)
         try CaseloadStore(directory: directory, clock: { self.now }).save(try Youth(name: "Zoë Çelik", now: now, today: today))
-        try FileManager.default.removeItem(atPath: directory + "/index.json")
-        try FileManager.default.createDirectory(atPath: directory + "/index.json/binnen", withIntermediateDirectories: true)
+        try FileManager.default.removeItem(atPath: directory + "/index.cache")
+        try FileManager.default.createDirectory(atPath: directory + "/index.cache/binnen", withIntermediateDirectories: true)
         for _ in 0..<3 {
             let store = try CaseloadStore(directory: directory, clock: { self.now })
             XCTAssertEqual(store.count, 1)
             store.saveIndex()
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        XCTAssertEqual(names, [".lock", "index.json", "youths"])
+        XCTAssertEqual(names, [".lock", "index.cache", "youths"])
     }
 
     /// Each failure after the temporary file exists removes it: nothing half-saved (with names in
@@ -224,7 +224,7 @@ final class HostileDataDirectoryTests: XCTestCase {
             XCTAssertThrowsError(try store.save(try Youth(name: "Zoë Çelik", now: now, today: today)), "\(failure)")
             XCTAssertThrowsError(try store.saveSettings(CoachSettings(coachName: "Anna")), "\(failure)")
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory + "/youths"), [], "\(failure)")
-            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory).sorted(), [".lock", "index.json", "youths"], "\(failure)")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory).sorted(), [".lock", "index.cache", "youths"], "\(failure)")
         }
         // A real rename that fails: a folder where the file goes.
         let directory = temporaryDirectory(self)
@@ -250,7 +250,7 @@ final class HostileDataDirectoryTests: XCTestCase {
 
     // MARK: - The summary cache is checked like a file
 
-    /// Counts beyond reason, a name far past its limit or blank: such an entry of index.json is
+    /// Counts beyond reason, a name far past its limit or blank: such an entry of index.cache is
     /// dropped, the youth read from its file, and the cache written again with what the file holds.
     /// An entry that passes is still used as it is (the cache keeps its purpose).
     func testACachedSummaryTheFileCouldNotHoldIsReadFromTheFileInstead() throws {
@@ -274,7 +274,7 @@ final class HostileDataDirectoryTests: XCTestCase {
             { $0.openActions[0].owner = String(repeating: "é", count: TextLimits.line + 1) },
             { $0.name = "Naam uit de cache" },   // within every rule: trusted
         ]
-        let indexURL = URL(fileURLWithPath: directory + "/index.json")
+        let indexURL = URL(fileURLWithPath: directory + "/index.cache")
         var entries = try XCTUnwrap(readIndexEntries(indexURL.path))
         for position in entries.indices {
             let number = try XCTUnwrap(ids.firstIndex(of: entries[position].summary.id))

@@ -58,7 +58,7 @@ final class IndexFileTests: XCTestCase {
             IndexEntry(summary: summary, file: PrivateFiles.Identity(inode: UInt64(index + 1) << 40, size: 12_345, modifiedNanoseconds: -5))
         }
         XCTAssertEqual(entries[0].summary.openActions.count, 2)
-        let path = directory + "/index.json"
+        let path = directory + "/index.cache"
         try writeIndex(entries, to: path)
         XCTAssertEqual(readIndexEntries(path), entries)
         let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
@@ -76,7 +76,7 @@ final class IndexFileTests: XCTestCase {
             IndexEntry(summary: YouthSummary(try fullYouth("Jongere \(number)")), file: PrivateFiles.Identity(inode: 7, size: 9_000, modifiedNanoseconds: 1))
         }
         let whole = IndexFile.encode(entries)
-        let path = directory + "/index.json"
+        let path = directory + "/index.cache"
         let lineEnds = whole.indices.filter { whole[$0] == 0x0A }
         for length in stride(from: 0, through: whole.count, by: 7) {
             try whole.prefix(length).write(to: URL(fileURLWithPath: path))
@@ -100,7 +100,7 @@ final class IndexFileTests: XCTestCase {
             for number in 0..<9 { ids.append(try store.save(try fullYouth("Jongere \(number)")).id) }
             store.saveIndex()
         }
-        let path = directory + "/index.json"
+        let path = directory + "/index.cache"
         var lines = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8).components(separatedBy: "\n")
         XCTAssertEqual(lines.count, 11)
         func damage(_ id: String, _ change: (inout [String]) -> Void) {
@@ -141,7 +141,7 @@ final class IndexFileTests: XCTestCase {
             let store = try CaseloadStore(directory: directory, clock: { self.now })
             id = try store.save(try fullYouth("Daan")).id
         }
-        let path = directory + "/index.json"
+        let path = directory + "/index.cache"
         let old = #"{"entries": [{"file": {"inode": 1, "modifiedNanoseconds": 0, "size": 10}, "summary": {"id": "\#(id)", "name": "Oud"}}], "schemaVersion": 9, "summaryRules": 4}"#
         for content in [old, "", "\n", String(repeating: "x", count: 100_000)] {
             try Data(content.utf8).write(to: URL(fileURLWithPath: path))
@@ -159,6 +159,21 @@ final class IndexFileTests: XCTestCase {
         XCTAssertNotNil(readIndexEntries(path))
     }
 
+    /// The JSON `index.json` of earlier versions names youths and is read by nothing now: a
+    /// read-write start removes it; a read-only one, or a link by that name, is left alone.
+    func testTheIndexJSONOfEarlierVersionsIsRemovedAtAReadWriteStart() throws {
+        let directory = temporaryDirectory(self)
+        do { _ = try CaseloadStore(directory: directory, clock: { self.now }).save(try fullYouth("Daan")) }
+        let legacy = directory + "/index.json"
+        try Data(#"{"entries": [{"summary": {"name": "Daan"}}]}"#.utf8).write(to: URL(fileURLWithPath: legacy))
+        _ = try CaseloadStore(directory: directory, mode: .readOnly)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: legacy), "a read-only opening changes nothing")
+        let store = try CaseloadStore(directory: directory, clock: { self.now })
+        XCTAssertFalse(FileManager.default.fileExists(atPath: legacy))
+        XCTAssertEqual(store.summaries.map(\.name), ["Daan"])
+        XCTAssertEqual(store.notices, [])
+    }
+
     /// An index as a link is never read through, as before: the youths are read from their files.
     func testAnIndexThatIsALinkIsNotRead() throws {
         let directory = temporaryDirectory(self)
@@ -167,7 +182,7 @@ final class IndexFileTests: XCTestCase {
             try store.save(try fullYouth("Daan"))
             store.saveIndex()
         }
-        let path = directory + "/index.json"
+        let path = directory + "/index.cache"
         var entries = try XCTUnwrap(readIndexEntries(path))
         entries[0].summary.name = "Uit de koppeling"
         try writeIndex(entries, to: directory + "/elders.json")
@@ -197,7 +212,7 @@ final class IndexFileTests: XCTestCase {
             // What the file says when it is read by itself.
             do { _ = try CaseloadStore.decodeYouth(content); XCTFail(id) } catch { expected.append("youths/\(id).json kon niet worden gelezen: \(error.text).") }
         }
-        try FileManager.default.removeItem(atPath: directory + "/index.json")
+        try FileManager.default.removeItem(atPath: directory + "/index.cache")
 
         var counts: [(Int, Int)] = []
         let store = try CaseloadStore(directory: directory, clock: { self.now }, progress: { counts.append(($0, $1)) })
@@ -208,7 +223,7 @@ final class IndexFileTests: XCTestCase {
         XCTAssertEqual(store.notices.map { $0.message.components(separatedBy: " Het is verplaatst")[0] }, expected)
         XCTAssertEqual(Set(store.summaries.map(\.id)), Set(ids).subtracting(broken))
         XCTAssertEqual(store.quarantined.map(\.from), broken.map { "youths/\($0).json" })
-        XCTAssertEqual(Set(try XCTUnwrap(readIndexEntries(directory + "/index.json")).map(\.summary.id)), Set(ids).subtracting(broken))
+        XCTAssertEqual(Set(try XCTUnwrap(readIndexEntries(directory + "/index.cache")).map(\.summary.id)), Set(ids).subtracting(broken))
         for id in ids.prefix(20) where !broken.contains(id) {
             XCTAssertEqual(store.summaries.first { $0.id == id }, YouthSummary(try store.youth(id: id)))
         }
@@ -226,13 +241,13 @@ final class IndexFileTests: XCTestCase {
         let path = directory + "/youths/\(newer).json"
         let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
         try Data(text.replacingOccurrences(of: "\"schemaVersion\" : 9", with: "\"schemaVersion\" : 12").utf8).write(to: URL(fileURLWithPath: path))
-        try FileManager.default.removeItem(atPath: directory + "/index.json")
+        try FileManager.default.removeItem(atPath: directory + "/index.cache")
         let store = try CaseloadStore(directory: directory, clock: { self.now })
         XCTAssertEqual(store.count, 150)
         XCTAssertNotNil(store.readOnlyReason(for: newer))
         XCTAssertNil(store.readOnlyReason(for: ids[76]))
         XCTAssertEqual(store.notices.count, 1)
-        XCTAssertFalse(try XCTUnwrap(readIndexEntries(directory + "/index.json")).contains { $0.summary.id == newer }, "never cached")
+        XCTAssertFalse(try XCTUnwrap(readIndexEntries(directory + "/index.cache")).contains { $0.summary.id == newer }, "never cached")
     }
 }
 
@@ -246,7 +261,7 @@ extension IndexFileTests {
             IndexEntry(summary: YouthSummary(try Youth(name: "Jongere \(number)", now: now, today: today)), file: PrivateFiles.Identity(inode: 7, size: 9_000, modifiedNanoseconds: 1))
         }
         entries[1].summary.name = String(repeating: "x", count: IndexFile.maximumLine + 10)
-        let path = directory + "/index.json"
+        let path = directory + "/index.cache"
         try writeIndex(entries, to: path)
         XCTAssertEqual(readIndexEntries(path)?.map { $0.summary.name.prefix(20) }, ["Jongere 0", "Jongere 2"])
     }

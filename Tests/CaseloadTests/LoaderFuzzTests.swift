@@ -279,12 +279,12 @@ final class LoaderFuzzTests: XCTestCase {
         }
     }
 
-    /// index.json is only a cache: damaged in any way (bytes, not its format, which may change),
+    /// index.cache is only a cache: damaged in any way (bytes, not its format, which may change),
     /// the caseload opens as its files say.
     func testADamagedIndexIsIgnoredAndTheCaseloadOpensAsItsFilesSay() throws {
         let baseline = try Baseline(self)
         do { _ = try CaseloadStore(directory: baseline.directory).youth(id: Baseline.youthID) }
-        let index = try Data(contentsOf: URL(fileURLWithPath: baseline.directory + "/index.json"))
+        let index = try Data(contentsOf: URL(fileURLWithPath: baseline.directory + "/index.cache"))
         let directory = baseline.directory
         fuzz("damaged index") { log in
             var random = SeededGenerator(seed: FuzzSettings.seed &+ 11)
@@ -293,7 +293,7 @@ final class LoaderFuzzTests: XCTestCase {
                 + FuzzCorpus.randomBytes(index, count: count / 2, using: &random) + FuzzCorpus.padding(index)
             for mutation in mutations {
                 log.current = "index: \(mutation.label)"
-                try? mutation.make().write(to: URL(fileURLWithPath: directory + "/index.json"))
+                try? mutation.make().write(to: URL(fileURLWithPath: directory + "/index.cache"))
                 guard let store = try? CaseloadStore(directory: directory) else { return log.problem("index \(mutation.label): the data directory did not open") }
                 log.count("opened")
                 if store.summaries.map(\.id) != [Baseline.youthID] { log.problem("index \(mutation.label): the caseload is \(store.summaries.map(\.id))") }

@@ -198,7 +198,7 @@ final class ReviewOpeningTests: XCTestCase {
             store.saveIndex()
         }
         // The index as an earlier version wrote it: older summary rules, and no contact for Daan.
-        let path = directory + "/index.json"
+        let path = directory + "/index.cache"
         var entries = try XCTUnwrap(readIndexEntries(path))
         entries[0].summary.lastContact = nil
         try writeIndex(entries, to: path)

@@ -19,13 +19,13 @@ final class AppRunLoopTests: XCTestCase {
 
     func testASignalStopsTheLoopAndTheSummaryCacheIsWritten() throws {
         let harness = try Harness(self, youths: ["Sem"])
-        try? FileManager.default.removeItem(atPath: harness.directory + "/index.json")
+        try? FileManager.default.removeItem(atPath: harness.directory + "/index.cache")
         let terminal = HeadlessTerminal()
         terminal.type(.down, .down)
         var checks = 0
         harness.app.run(on: terminal, stopRequested: { checks += 1; return checks > 1 })
         XCTAssertFalse(harness.app.finished, "stopped from outside, not by a key")
         XCTAssertEqual(terminal.frames.count, 2)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: harness.directory + "/index.json"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: harness.directory + "/index.cache"))
     }
 }

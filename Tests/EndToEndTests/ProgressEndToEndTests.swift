@@ -19,7 +19,7 @@ final class ProgressEndToEndTests: XCTestCase {
         let binary = try rodeloperBinary()
         let directory = temporaryDataDirectory(self)
         XCTAssertEqual(try runProcess(binary, ["--data-dir", directory, "demo"]).status, 0)
-        XCTAssertEqual(unlink(directory + "/index.json"), 0)
+        XCTAssertEqual(unlink(directory + "/index.cache"), 0)
         let count = try FileManager.default.contentsOfDirectory(atPath: directory + "/youths").filter { $0.hasSuffix(".json") }.count
         XCTAssertGreaterThan(count, 1)
 
@@ -32,7 +32,7 @@ final class ProgressEndToEndTests: XCTestCase {
         XCTAssertNotNil(sent.range(of: "\(count) van \(count) dossiers", range: first.upperBound..<sent.endIndex))
         let list = try XCTUnwrap(sent.range(of: "Daan Demo"))
         XCTAssertLessThan(first.lowerBound, list.lowerBound, "the line is drawn before the list")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/index.json"), "the cache is written again")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/index.cache"), "the cache is written again")
 
         // A second instance, on a terminal too: refused on stderr with the same message and
         // status, once the terminal is back as it was.

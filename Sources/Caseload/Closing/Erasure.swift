@@ -101,7 +101,7 @@ public struct ErasureTraces: Equatable, Sendable {
                      quarantined.isEmpty && quarantineEntries > 0 ? "de vermelding in het quarantaineoverzicht" : nil,
                      reviews.isEmpty ? nil : "de pagina's in \(reviews.count == 1 ? "1 weekbespreking" : "\(reviews.count) weekbesprekingen")",
                      damaged.isEmpty ? nil : "\(counted(damaged.count, "beschadigd bestand", "beschadigde bestanden") ?? "") (\(damaged.joined(separator: ", ")))",
-                     !youthFile && indexEntry ? "de regel in index.json" : nil].compactMap { $0 }
+                     !youthFile && indexEntry ? "de regel in index.cache" : nil].compactMap { $0 }
         guard let last = parts.last else { return "niets" }
         return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " en " + last
     }
@@ -170,7 +170,7 @@ extension CaseloadStore {
         saveIndex()
         let erasedMessage = "Het dossier is gewist"
         if indexChanged {
-            throw ErasureFailure(message: "\(erasedMessage), maar index.json kon niet worden bijgewerkt en noemt de naam nog; "
+            throw ErasureFailure(message: "\(erasedMessage), maar index.cache kon niet worden bijgewerkt en noemt de naam nog; "
                                  + "dat gebeurt vanzelf bij de volgende start.")
         }
         do {

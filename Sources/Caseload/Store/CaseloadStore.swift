@@ -105,7 +105,7 @@ public struct YouthSummary: Codable, Equatable, Sendable, Identifiable, DueFacts
 /// The caseload on disk: one JSON file per youth in `youths/`, written atomically, with an
 /// exclusive lock on the directory and a quarantine folder for files that cannot be read.
 ///
-/// `index.json` is only a cache of summaries, checked against each file's inode, size and mtime:
+/// `index.cache` is only a cache of summaries, checked against each file's inode, size and mtime:
 /// the youth files are the truth, and a stale or broken cache is simply rebuilt.
 public final class CaseloadStore {
     public enum Mode: Sendable {
@@ -164,7 +164,7 @@ public final class CaseloadStore {
 
     var youthsDirectory: String { directory + "/youths" }
     var quarantineDirectory: String { directory + "/quarantine" }
-    var indexPath: String { directory + "/index.json" }
+    var indexPath: String { directory + "/index.cache" }
 
     /// Opens the data directory. In `.readWrite` mode a directory that cannot be written (a
     /// read-only disk) opens for reading only, with `readOnlyReason` saying why.
@@ -187,6 +187,7 @@ public final class CaseloadStore {
                 lock = try DirectoryLock(directory: directory, quarantine: directory + "/quarantine", aside: Self.stampFormatter.string(from: clock()))
                 try PrivateFiles.makeDirectory(directory + "/youths", tightenExisting: true)
                 Self.tightenOwnEntries(in: directory)
+                Self.removeLegacyIndex(in: directory)
             } catch let error as StoreError where error.meansReadOnly && FileManager.default.fileExists(atPath: directory) {
                 mode = .readOnly
                 lock = nil
@@ -218,9 +219,9 @@ public final class CaseloadStore {
 
     /// The folders of the data directory the program owns, and the files at its top.
     static let ownFolders = ["youths", "drafts", "exports", "quarantine", "reviews", "workplaces"]
-    static let ownFiles = ["settings.json", "index.json", quarantineLogName, ErasureLog.fileName, ResearchSecretFile.fileName]
+    static let ownFiles = ["settings.json", "index.cache", quarantineLogName, ErasureLog.fileName, ResearchSecretFile.fileName]
 
-    /// What an earlier version or a copy left readable by others (a folder 0755, `index.json`
+    /// What an earlier version or a copy left readable by others (a folder 0755, `index.cache`
     /// with names and dates of birth 0644) is private from the start, not only once written
     /// again. Only removes group and other bits, so a folder made read-only stays so; never
     /// through a link, never a file with other names. The data directory itself keeps its mode.
@@ -230,6 +231,13 @@ public final class CaseloadStore {
         guard top >= 0 else { return }
         defer { close(top) }
         for name in ownFiles { PrivateFiles.tightenEntry(name, in: top, filesOnly: true) }
+    }
+
+    /// The summary cache of versions before index.cache was JSON named index.json: a copy of names
+    /// that nothing reads any more goes, rather than staying behind stale. Only a regular file.
+    private static func removeLegacyIndex(in directory: String) {
+        let path = directory + "/index.json"
+        if PrivateFiles.kind(of: path) == .regular { unlink(path) }
     }
 
     func storeSettings(_ settings: CoachSettings) {

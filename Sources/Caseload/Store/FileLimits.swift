@@ -11,7 +11,7 @@ enum FileLimits {
     static let settings = 1_048_576
     /// A review of a week, quarantine.json and other documents beside the youths.
     static let document = 16 * 1_048_576
-    /// index.json, the summary cache: a line per youth for the largest caseloads we measure.
+    /// index.cache, the summary cache: a line per youth for the largest caseloads we measure.
     static let index = 256 * 1_048_576
     /// An export file to import (a handover, or a backup of the whole caseload): as large as the
     /// index may be, some forty times a caseload of 10,000 youths (docs/performance.md).
@@ -20,7 +20,7 @@ enum FileLimits {
     /// The limit for a file by its path in the data directory.
     static func limit(for path: String) -> Int {
         if path.hasSuffix("/settings.json") { return settings }
-        if path.hasSuffix("/index.json") { return index }
+        if path.hasSuffix("/index.cache") { return index }
         if path.contains("/drafts/") { return draft }
         if path.contains("/youths/") { return youth }
         return document

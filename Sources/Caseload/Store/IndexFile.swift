@@ -1,7 +1,7 @@
 import Foundation
 import SafeText
 
-/// `index.json`, the cache of summaries, in a compact form read without a JSON parser: a header
+/// `index.cache`, the cache of summaries, in a compact form read without a JSON parser: a header
 /// line naming the format, the youth schema and the summary rules, then one line per youth of
 /// tab-separated fields (docs/data-format.md). Texts escape `\` as `\\` and every character
 /// `SafeText` would not show raw (tabs and line breaks among them) as `\u{HEX}`; `\N` is an
