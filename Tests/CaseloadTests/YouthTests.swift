@@ -68,3 +68,13 @@ final class YouthTests: XCTestCase {
         }
     }
 }
+
+/// The sort key's short way for plain ASCII folds exactly as Foundation's folding does.
+final class SortKeyTests: XCTestCase {
+    func testPlainASCIIFoldsAsFoundationFolds() {
+        let every = String(String.UnicodeScalarView((0..<0x80).compactMap(Unicode.Scalar.init)))
+        for text in [every, "Zoë Çelik", "van der Berg", "O'NEILL-de Vries", "", "ABC xyz 123"] {
+            XCTAssertEqual(text.sortKey, text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), text)
+        }
+    }
+}

@@ -401,15 +401,25 @@ public final class CaseloadStore {
         defer { if folder >= 0 { close(folder) } }
         progress?(0, total)
 
+        // The identities are asked on another core while this one parses the cache (a start
+        // with a valid cache is these two and little else).
+        let identities = IdentityList(count: names.count)
+        let identitiesAsked = DispatchGroup()
+        DispatchQueue.global().async(group: identitiesAsked) { [youthsDirectory] in
+            for (position, name) in names.enumerated() where !name.hasPrefix(".") && name.hasSuffix(".json") {
+                identities.values[position] = folder >= 0 ? PrivateFiles.identity(of: name, in: folder) : PrivateFiles.identity(of: youthsDirectory + "/" + name)
+            }
+        }
         // The cached entries go straight into the store; those that no longer fit their file are
         // taken out again, so the cache is never held twice.
         entries.reserveCapacity(total)
         let cached = readIndex(into: &entries)
+        identitiesAsked.wait()
         indexChanged = !cached
         var present = Set<String>(minimumCapacity: total)
         // Youths whose cached summary no longer fits their file (or who have none), in order.
         var unread: [(name: String, identity: PrivateFiles.Identity?, cachedName: String?)] = []
-        for name in names {
+        for (position, name) in names.enumerated() {
             if name.hasPrefix(".") {
                 if name.contains(PrivateFiles.temporaryMarker) && mode == .readWrite {
                     setAside(fileName: name, reason: .interruptedWrite)
@@ -419,7 +429,7 @@ public final class CaseloadStore {
             guard name.hasSuffix(".json") else { continue }
             let id = String(name.dropLast(5))
             present.insert(id)
-            let identity = folder >= 0 ? PrivateFiles.identity(of: name, in: folder) : PrivateFiles.identity(of: youthsDirectory + "/" + name)
+            let identity = identities.values[position]
             if let entry = entries[id], entry.file == identity { continue }
             unread.append((name, identity, entries.removeValue(forKey: id)?.summary.name))
         }
@@ -772,6 +782,13 @@ public final class CaseloadStore {
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         return formatter
     }()
+}
+
+/// The identities of the files in youths/, by position in its listing, filled on another thread
+/// and read only after it is done (`DispatchGroup.wait`).
+private final class IdentityList: @unchecked Sendable {
+    var values: [PrivateFiles.Identity?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
 }
 
 /// The file of one youth: `{"schemaVersion": 1, "youth": {...}}`.

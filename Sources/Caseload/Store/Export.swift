@@ -114,5 +114,11 @@ public struct CaseloadExport: Codable {
 
 extension String {
     /// For sorting and matching names the Dutch way: case and accents do not matter ("Çelik" near "Celik").
-    public var sortKey: String { folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+    public var sortKey: String {
+        // Plain ASCII (most names) folds by lowering its capitals, without Foundation's round trip.
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
 }
