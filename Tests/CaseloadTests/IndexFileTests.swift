@@ -118,7 +118,7 @@ final class IndexFileTests: XCTestCase {
         damage(ids[6]) { $0[12] = "99999999" }                     // a list longer than the line
         damage(ids[7]) { $0[4] = "\\N" }                           // a name that is absent
         var data = Data(lines.joined(separator: "\n").utf8)
-        data.insert(contentsOf: [0xC3, 0x28, 0x0A], at: data.count - 1)  // invalid UTF-8 on a line of its own
+        data.append(contentsOf: [0xC3, 0x28, 0x0A])  // invalid UTF-8 on a line of its own (never on a youth's line)
         try data.write(to: URL(fileURLWithPath: path))
         XCTAssertEqual(readIndexEntries(path)?.map(\.summary.id), [ids[8]])
 
@@ -130,6 +130,30 @@ final class IndexFileTests: XCTestCase {
         }
         store.saveIndex()
         XCTAssertEqual(readIndexEntries(path)?.count, 9, "the cache is whole again")
+    }
+
+    /// The writer escapes every character SafeText would not show raw, so a raw ESC, NUL, C1
+    /// control or bidi override in a line was put there by hand: the line is dropped, that youth
+    /// read from its file, and the line written again escaped.
+    func testARawControlCharacterInALineDropsIt() throws {
+        let directory = temporaryDirectory(self)
+        let raw = ["\u{1B}[31m", "\u{0}", "\u{9B}", "\u{202E}"]
+        var ids: [String] = []
+        do {
+            let store = try CaseloadStore(directory: directory, clock: { self.now })
+            for number in raw.indices { ids.append(try store.save(try fullYouth("Jongere \(number)")).id) }
+            store.saveIndex()
+        }
+        let path = directory + "/index.cache"
+        let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        var changed = text
+        for (number, character) in raw.enumerated() { changed = changed.replacingOccurrences(of: "Jongere \(number)", with: "Jongere \(character)\(number)") }
+        try Data(changed.utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(readIndexEntries(path)?.count, 0)
+        let store = try CaseloadStore(directory: directory, clock: { self.now })
+        XCTAssertEqual(Set(store.summaries.map(\.name)), Set(raw.indices.map { "Jongere \($0)" }))
+        store.saveIndex()
+        XCTAssertEqual(readIndexEntries(path)?.count, raw.count, "written again")
     }
 
     /// The pretty-printed JSON an earlier version wrote, or garbage: not this format, so every

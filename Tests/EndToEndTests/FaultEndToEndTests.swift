@@ -135,7 +135,7 @@ final class FaultEndToEndTests: XCTestCase {
         try tmux.text("full", "Eerst bewaard")
         try tmux.waitFor("full", "the draft refused") { self.flat($0).contains("Concept niet bewaard: De schijf is vol") }
         try tmux.keys("full", "C-c")
-        try tmux.waitFor("full", "the warning") { self.flat($0).contains("Ctrl-C nogmaals stopt toch: dan gaat de getypte tekst verloren. Concept niet bewaard") }
+        try tmux.waitFor("full", "the warning") { self.flat($0).contains("Concept niet bewaard: De schijf is vol: de wijziging is niet opgeslagen. Ctrl-C nogmaals stopt toch, zonder de getypte tekst") }
         unlink(mount + "/filler")
         try tmux.waitFor("full", "the draft written") { !self.flat($0).contains("Concept niet bewaard") && $0.contains("Eerst bewaard") }
         XCTAssertTrue(drafted("Eerst bewaard", in: directory))

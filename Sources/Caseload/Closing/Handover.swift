@@ -107,7 +107,7 @@ extension CaseloadExport: ValidatedDocument {
         switch PrivateFiles.readRegularFile(path, limit: FileLimits.export) {
         case .success(let read): data = read
         case .failure(let error) where error.code == EFBIG:
-            throw HandoverError("\(path) is groter dan \(FileLimits.export / 1_048_576) MB, meer dan Rode Loper ooit exporteert; het is niet gelezen. \(nothing)")
+            throw HandoverError("\(path) is groter dan \(FileLimits.export / 1_048_576) MB, meer dan Rode Loper in één keer inleest (en meer dan een back-up ooit wordt); het is niet gelezen. \(nothing)")
         case .failure(let error) where error.code == ENOENT:
             throw HandoverError("\(path) bestaat niet. \(nothing)")
         case .failure(let error):
@@ -244,6 +244,9 @@ extension CaseloadStore {
     /// A youth file found unreadable only while writing (changed since) refuses too: the end of
     /// the document is then never written, so what reached the writer does not import.
     public func writeBackup(exportedAt: Date, to writer: ExportWriter) throws -> Int {
+        // A backup that import could not read back is never made: refused before the first byte
+        // when the youth files alone are too large, and before its end when it grew past the limit.
+        guard youthFileBytes <= FileLimits.export else { throw HandoverError(Self.backupTooLarge) }
         let (export, ids) = try backupWithoutYouths(exportedAt: exportedAt)
         try writer.write(try export.head())
         // Reading and encoding take about as long: a batch is encoded on another core while the
@@ -275,10 +278,15 @@ extension CaseloadStore {
         try encodeBatch()
         try writeEncoded()
         try refuseIncompleteBackup()
+        guard writer.bytesWritten + CaseloadExport.tail.count <= FileLimits.export else { throw HandoverError(Self.backupTooLarge) }
         try writer.write(CaseloadExport.tail)
         try writer.flush()
         return count
     }
+
+    static let backupTooLarge = "Geen back-up gemaakt: die zou groter worden dan \(FileLimits.export / 1_048_576) MB, meer dan import in één keer "
+        + "kan inlezen, en een back-up die niet terug kan, is geen back-up. Kopieer in plaats daarvan de hele gegevensmap terwijl Rode Loper gesloten is "
+        + "(bijvoorbeeld met tar); die kopie is de caseload zelf. Er is niets geschreven."
 
     /// The backup's every part but the youths, and the ids of the youths in the order they are
     /// written; refused when a file already known does not fit whole.

@@ -253,6 +253,8 @@ public final class CaseloadStore {
 
     public var summaries: [YouthSummary] { entries.values.map(\.summary) }
     public var count: Int { entries.count }
+    /// The bytes of every youth file as last read: what a backup of them at least takes.
+    var youthFileBytes: Int { entries.values.reduce(0) { $0 + Int(clamping: $1.file.size) } }
     /// One youth's summary, or nil when it is not (or no longer) in the caseload.
     public func summary(id: String) -> YouthSummary? { entries[id]?.summary }
 

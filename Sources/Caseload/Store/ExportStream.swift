@@ -9,6 +9,9 @@ public final class ExportWriter {
     /// Bytes written out so far: a refusal after the first says the output is incomplete.
     public private(set) var bytesFlushed = 0
 
+    /// Bytes handed to the writer so far, flushed or not.
+    var bytesWritten: Int { bytesFlushed + buffer.count }
+
     /// Writes to `fd`, which stays open (the caller's).
     public init(fd: Int32) {
         self.fd = fd

@@ -316,6 +316,11 @@ private struct LineReader {
 
     /// Valid UTF-8 with `\\` and `\u{HEX}` escapes (a scalar that exists); anything else fails.
     private static func unescape(_ field: UnsafeBufferPointer<UInt8>) throws(Malformed) -> String {
+        // The writer escapes every character SafeText would not show raw: one found raw means the
+        // line was made by hand, and it is not trusted.
+        if !field.allSatisfy({ (0x20..<0x7F).contains($0) }) {
+            guard let raw = String(validating: field, as: UTF8.self), !raw.unicodeScalars.contains(where: SafeText.needsEscape) else { throw Malformed() }
+        }
         guard field.contains(0x5C) else {
             guard let text = String(validating: field, as: UTF8.self) else { throw Malformed() }
             return text

@@ -146,10 +146,13 @@ public final class App {
         let failure = session.store.flushDrafts()
         let shown = draftFailure
         if failure == nil { quitWarned = false }
-        // After a Ctrl-C the warning leads: the banner keeps three lines at most.
-        draftFailure = failure.map {
-            (quitWarned ? "Ctrl-C nogmaals stopt toch: dan gaat de getypte tekst verloren. " : "")
-                + "Concept niet bewaard: \($0.localizedDescription) Wat u typte staat nog op het scherm; bevestig het zodra het weer kan."
+        draftFailure = failure.map { error in
+            // The reason's first sentence only: its advice ("er is niets verloren") is about a
+            // confirmed change, not about the draft, and the banner has three lines.
+            let reason = error.localizedDescription.split(separator: ". ", maxSplits: 1).first.map(String.init) ?? ""
+            return "Concept niet bewaard: \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason). "
+                + (quitWarned ? "Ctrl-C nogmaals stopt toch, zonder de getypte tekst; bevestig die liever zodra het weer kan."
+                              : "Wat u typte staat nog op het scherm; bevestig het zodra het weer kan.")
         }
         // The warning takes rows above the screen: the screens get their new area.
         if draftFailure != shown { resize(width: size.width, height: size.height) }
