@@ -17,18 +17,6 @@ enum FuzzSettings {
     static var repeatHint: String { "seed \(seed): RODELOPER_FUZZ_SEED=\(seed)\(long ? " RODELOPER_FUZZ_LONG=1" : "") to repeat" }
 }
 
-/// SplitMix64: the same seed gives the same corpus on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The kinds of file the loader reads, with the function that reads one from its bytes.
 enum FuzzKind: String, CaseIterable, Sendable {
