@@ -419,7 +419,10 @@ struct SummaryTable {
     subscript(id: String) -> IndexEntry? {
         get { positions[id].map { values[$0] } }
         set {
-            guard let newValue else { return removeValue(forKey: id).map { _ in } ?? () }
+            guard let newValue else {
+                removeValue(forKey: id)
+                return
+            }
             if let position = positions[id] {
                 values[position] = newValue
             } else {
